@@ -1,0 +1,51 @@
+"""Errors that reach users. Each carries an HTTP status and says how to fix the problem.
+
+The CLI prints ``str(error)`` on one line and exits non-zero; the web app renders
+the same error as the one JSON error shape with ``status``.
+"""
+
+from __future__ import annotations
+
+
+class PlanwatchError(Exception):
+    """A problem the user can fix; ``message`` names it, ``hint`` says how to fix it."""
+
+    status = 400
+    code = "bad_request"
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message}: {self.hint}" if self.hint else self.message
+
+    def as_dict(self) -> dict[str, object]:
+        return {"error": {"code": self.code, "status": self.status,
+                          "message": self.message, "hint": self.hint}}
+
+
+class InvalidInput(PlanwatchError):
+    status = 400
+    code = "invalid_input"
+
+
+class NotFound(PlanwatchError):
+    status = 404
+    code = "not_found"
+
+
+class Conflict(PlanwatchError):
+    status = 409
+    code = "conflict"
+
+
+class Forbidden(PlanwatchError):
+    status = 403
+    code = "forbidden"
+
+
+class Unauthorized(PlanwatchError):
+    status = 401
+    code = "unauthorized"
