@@ -1,0 +1,268 @@
+"""Read a report file (txt, html, docx, pdf) into text plus what it says about itself.
+
+The returned text is the document as decoded: fact offsets are indices into it, so
+nothing here normalises it (full-width forms, spaces) — the grammar maps its own
+normalisation back. HTML, docx and pdf have no "decoded text" of their own, so for
+them the text is defined here: one paragraph or table row per line, cells
+tab-separated, which is the table shape ``planwatch.extract.tables`` reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from planwatch.errors import InvalidInput, NotFound
+from planwatch.extract.formats import docx_text, html_text, pdf_text
+from planwatch.extract.model import DocumentInfo
+
+# Refused rather than streamed: the grammar and the review screens hold one
+# document's text in memory, and no plan report comes near this size.
+MAX_BYTES = 50 * 1024 * 1024
+SUPPORTED = (".txt", ".html", ".htm", ".shtml", ".docx", ".pdf")
+TEXT_SAMPLE = 64 * 1024
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (perhaps a .docx or .xlsx)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc/.xls)"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+_CHINESE_ENCODINGS = {"gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950", "cp936"}
+
+
+@dataclass
+class Loaded:
+    """A document's text exactly as read, and its metadata."""
+
+    text: str
+    document: DocumentInfo
+
+
+def load(path: Path, encoding: str | None = None) -> Loaded:
+    """Read ``path`` by its extension; ``encoding`` overrides detection for text files."""
+    path = Path(path)
+    suffix = _checked_suffix(path)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InvalidInput(
+            f"{path.name} is {size / 1024 / 1024:.1f} MB, over the {MAX_BYTES // 1024 // 1024} MB limit",
+            "split it into smaller documents or extract the report's own text first",
+        )
+    if size == 0:
+        raise InvalidInput(
+            f"{path.name} is empty", "check that the file was saved or downloaded completely"
+        )
+    title_hint: str | None = None
+    if suffix == ".docx":
+        text = docx_text(path)
+    elif suffix == ".pdf":
+        _refuse_disguised(path.read_bytes()[:16], path.name, expected=b"%PDF-")
+        text = pdf_text(path)
+    else:
+        text = decode(path.read_bytes(), encoding, path.name)
+        if suffix != ".txt":
+            text, title_hint = html_text(text)
+    if not text.strip():
+        raise InvalidInput(f"{path.name} has no text", "if it is a scan, run OCR on it first")
+    document = parse_metadata(text)
+    if document.title is None:
+        document.title = title_hint or _title_line(text)
+    document.chars = len(text)
+    return Loaded(text=text, document=document)
+
+
+def _checked_suffix(path: Path) -> str:
+    if path.is_dir():
+        raise InvalidInput(
+            f"{path} is a folder", "pass the files in it, or use the CLI, which reads folders"
+        )
+    if not path.exists():
+        raise NotFound(f"{path} does not exist", "check the path")
+    suffix = path.suffix.lower()
+    if suffix in SUPPORTED:
+        return suffix
+    hint = "supported are " + ", ".join(SUPPORTED)
+    if suffix == ".doc":
+        hint = "save it as .docx in Word or WPS first; " + hint
+    raise InvalidInput(f"{path.name} has an unsupported extension {suffix or '(none)'}", hint)
+
+
+def decode(data: bytes, encoding: str | None, name: str) -> str:
+    """Bytes to text: BOM dropped, UTF-8 first, then GB18030-family by detection."""
+    if not data.strip():
+        raise InvalidInput(
+            f"{name} is empty", "check that the file was saved or downloaded completely"
+        )
+    _refuse_disguised(data[:16], name)
+    if encoding:
+        return _decode_as(data, encoding, name)
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _decode_as(data[3:], "utf-8", name)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decode_as(data, "utf-16", name)
+    if b"\x00" in data[:TEXT_SAMPLE]:
+        raise InvalidInput(
+            f"{name} is a binary file, not a text document",
+            "pass the report as .txt, .html, .docx or .pdf",
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _decode_detected(data, name)
+
+
+def _decode_as(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise InvalidInput(
+            f"unknown encoding {encoding!r}", "use a name like utf-8 or gb18030"
+        ) from None
+    except UnicodeDecodeError as err:
+        raise InvalidInput(
+            f"{name} is not valid {encoding} (byte {err.start} cannot be decoded)",
+            "pass the right --encoding, or leave it out to detect it",
+        ) from None
+
+
+def _decode_detected(data: bytes, name: str) -> str:
+    from charset_normalizer import from_bytes  # imported late: slow to import, rarely needed
+
+    best = from_bytes(data[:TEXT_SAMPLE]).best()
+    detected = (best.encoding if best else "").lower()
+    # GB2312 and GBK are subsets of GB18030; decoding with the superset also
+    # reads the rare characters a detector's guess would reject.
+    if detected in _CHINESE_ENCODINGS:
+        codec = "gb18030" if detected in {"gbk", "gb2312", "cp936"} else detected
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    if _decodes(data, "gb18030"):
+        raise InvalidInput(f"{name} is not UTF-8; it looks like GB18030", "pass --encoding gb18030")
+    guess = f"; it looks like {detected}" if detected else ""
+    raise InvalidInput(
+        f"{name} is not UTF-8{guess}",
+        "pass its encoding with --encoding (for example gb18030 or big5)",
+    )
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _refuse_disguised(head: bytes, name: str, expected: bytes | None = None) -> None:
+    """A file whose bytes say it is something else than its extension claims."""
+    for magic, kind in _SIGNATURES:
+        if head.startswith(magic) and magic != expected:
+            raise InvalidInput(
+                f"{name} is {kind}, not a text document",
+                "pass the report as .txt, .html, .docx or .pdf with the matching extension",
+            )
+    if expected and not head.startswith(expected):
+        raise InvalidInput(
+            f"{name} is not a PDF file", "check the file, or give it its real extension"
+        )
+
+
+# --- the portal metadata block --------------------------------------------------------
+
+# Portal pages print labels with spaces inside for alignment (名  称, 索 引 号).
+_FIELDS = {
+    "title": ("名称", "标题"),
+    "publisher": ("发布机构", "发文机关", "发布单位", "发文单位"),
+    "document_number": ("文号", "发文字号"),
+    "index_number": ("索引号",),
+    "published": ("公开日期", "发布日期", "发布时间", "发表时间", "成文日期", "时间"),
+}
+_OTHER_LABELS = (
+    "公开方式",
+    "内容概述",
+    "主题词",
+    "主题分类",
+    "体裁分类",
+    "来源",
+    "有效性",
+    "生效日期",
+)
+_HEAD_CHARS = 1500
+
+
+def _spaced(label: str) -> str:
+    return r"[ \t\u3000]*".join(map(re.escape, label))
+
+
+_LABEL_TO_FIELD = {label: field for field, labels in _FIELDS.items() for label in labels}
+_ALL_LABELS = sorted([*_LABEL_TO_FIELD, *_OTHER_LABELS], key=len, reverse=True)
+_LABEL_RE = re.compile(
+    r"(?P<label>" + "|".join(_spaced(label) for label in _ALL_LABELS) + r")[ \t\u3000]*[:：]"
+)
+_DATE_RE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
+
+
+def parse_metadata(text: str) -> DocumentInfo:
+    """Read a portal's ``名称: … 发布机构: … 公开日期: …`` block from the head of ``text``."""
+    head = text[:_HEAD_CHARS]
+    found: dict[str, str] = {}
+    labels = list(_LABEL_RE.finditer(head))
+    for here, following in zip(labels, [*labels[1:], None], strict=False):
+        label = re.sub(r"[ \t\u3000]", "", here["label"])
+        end = following.start() if following else len(head)
+        field = _LABEL_TO_FIELD.get(label)
+        if field is None or field in found:
+            continue
+        value = head[here.end() : end]
+        if field == "published":
+            date = _DATE_RE.search(value)
+            if date:
+                found[field] = _iso_date(date)
+            continue
+        value = value.split("\n", 1)[0].strip(" \t\u3000")
+        if value:
+            found[field] = value
+    return DocumentInfo(
+        title=found.get("title"),
+        publisher=found.get("publisher"),
+        published=found.get("published"),
+        index_number=found.get("index_number"),
+        document_number=found.get("document_number"),
+    )
+
+
+def _iso_date(match: re.Match[str]) -> str:
+    year, month, day = (int(group) for group in match.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+_TITLE_WORDS = ("报告", "公报", "计划", "规划", "纲要", "情况")
+
+
+def _title_line(text: str) -> str | None:
+    """Without a metadata block, a short first line naming a report is its title."""
+    for line in text.splitlines()[:3]:
+        line = line.strip(" \t\u3000")
+        if line:
+            line = re.sub(r"\[\d+\]$", "", line)  # a footnote mark, as in 公报[1]
+            if len(line) <= 60 and any(word in line for word in _TITLE_WORDS):
+                return line
+            return None
+    return None
+
+
+def is_supported(path: Path) -> bool:
+    """Whether ``load`` reads files with this extension (the CLI uses it for folders)."""
+    return path.suffix.lower() in SUPPORTED
+
+
+__all__ = ["Loaded", "MAX_BYTES", "SUPPORTED", "decode", "is_supported", "load", "parse_metadata"]
