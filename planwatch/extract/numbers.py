@@ -1,0 +1,164 @@
+"""Number tokens in report text: Arabic and Chinese numerals with their unit and qualifier.
+
+One compiled regex walks the text once. A token that is not a measurement
+(a date, a year, an ordinal, part of a name such as 5号线 or 十三五) is
+dropped here, so the grammar only sees amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+
+_SCALES = "(?:万亿|千万|百万|十万|亿|万|千|百)?"
+# Longer spellings first: regex alternation takes the first that matches.
+_BASE_UNITS = sorted(
+    """元/月 元/年 元/人 元/吨 元/平方米 元 美元 欧元 港元 平方公里 平方米 立方米 公里 千米 米 公顷 亩
+    个百分点 百分点 % ‰ 户 人次 人 名 家 个 套 台 辆 所 场 条 宗 件 项 批 处 块 份 次 天 栋 册
+    吨 千瓦时 千瓦 度 架 只 马力 支 种 起 轮 座 间 张 床 头 篇 部 艘 列 班 趟 株 棵 口 片 层
+    单 笔 位 例 颗 门 根 对 所 千克 公斤 标箱 箱 元钱 斤 担 匹 盏 辆次 架次 人份 尾 羽""".split(),
+    key=len,
+    reverse=True,
+)
+_UNIT = "(?:" + _SCALES + "(?:" + "|".join(re.escape(u) for u in _BASE_UNITS) + ")|[%％‰])"
+
+_ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
+_CN_DIGIT = "零〇一二两三四五六七八九"
+_CHINESE = rf"[{_CN_DIGIT}十百千万亿]+(?:点[{_CN_DIGIT}]+)?"
+_TOKEN = re.compile(
+    rf"(?P<pct>百分之)?(?:(?P<arabic>{_ARABIC})|(?P<chinese>{_CHINESE}))"
+    rf"(?P<more>[多余])?(?P<unit>{_UNIT})?(?P<more2>[多余])?"
+    r"(?P<post>以上|以下|以内|左右)?"
+)
+_PRE_QUALIFIER = re.compile(r"(?:约|近|超过|突破|不低于|不少于|不超过|不高于|多达|上)$")
+_PRE_QUALIFIER_KIND = {"约": "approx", "近": "approx", "不超过": "at_most", "不高于": "at_most"}
+# Right after the number these make it a date, year, ordinal or name, not an amount.
+_NOT_AMOUNT_AFTER = re.compile(r"月|产业|[A-Za-z]|[号届]")
+_NOT_AMOUNT_BEFORE = re.compile(r"(?:第|每|[A-Za-z]|[0-9０-９][.．]?|[-—～~])$")
+# A threshold used as a modifier: `30亿元以上项目`, `5000万元以上的`.
+_MODIFIER_AFTER = re.compile(r"[的\u4e00-\u9fff]")
+_MODIFIER_OK = re.compile(r"[和与及或、]")
+# A Chinese numeral directly followed by one of these is a counted word, not an amount.
+_QUOTE_AFTER = re.compile(r"[“\"「《]")
+
+
+@dataclass(slots=True)
+class NumberToken:
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    qualifier: str | None
+    span_end: int
+    chinese: bool
+
+
+def to_float(token: str) -> float | None:
+    """The value of an Arabic or Chinese numeral token; None if it does not parse."""
+    plain = token.translate(_FULL_WIDTH).replace(",", "")
+    try:
+        return float(plain)
+    except ValueError:
+        pass
+    try:
+        # cn2an only ever sees a numeral token, never running text.
+        return float(cn2an.cn2an(_with_leading_one(token), "normal"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+def _with_leading_one(token: str) -> str:
+    # 千 / 百 / 万 written alone (近千, 上千) mean one thousand, one hundred...
+    return "一" + token if token[0] in "十百千万亿" and token[0] != "十" else token
+
+
+def fold_unit(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    return unit.translate(_FULL_WIDTH)
+
+
+def scan(text: str) -> list[NumberToken]:
+    """Every amount in `text`, in order."""
+    tokens: list[NumberToken] = []
+    for match in _TOKEN.finditer(text):
+        token = _read(text, match)
+        if token is not None:
+            tokens.append(token)
+    return tokens
+
+
+def _read(text: str, match: re.Match[str]) -> NumberToken | None:
+    chinese = match.group("chinese") is not None
+    start, end = match.span("chinese" if chinese else "arabic")
+    unit = match.group("unit")
+    if _excluded(text, match, start, chinese, unit):
+        return None
+    value = to_float(text[start:end])
+    if value is None:
+        return None
+    if match.group("pct"):
+        unit = "%"
+    qualifier = _qualifier(text, match, start)
+    if qualifier == "modifier":
+        return None
+    return NumberToken(start, end, value, fold_unit(unit), qualifier, match.end(), chinese)
+
+
+def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: str | None) -> bool:
+    before = text[max(0, start - 2) : start]
+    if _NOT_AMOUNT_BEFORE.search(before) or before.endswith(("“", '"', "「")):
+        return True
+    if unit is None and match.group("pct") is None:
+        num_end = match.end("chinese" if chinese else "arabic")
+        if chinese:
+            return True
+        if text[num_end : num_end + 1] in ("：", ":", "︰") and match.group("more") is None:
+            return False  # perhaps a structure ratio; the grammar decides
+        return not _bare_value_allowed(text, start)
+    if _NOT_AMOUNT_AFTER.match(text, match.end("unit") if unit else match.end()):
+        return True
+    return chinese and _chinese_excluded(text, match, start)
+
+
+def _bare_value_allowed(text: str, start: int) -> bool:
+    # an index reading has no unit: `居民消费价格指数为102.0`
+    return text[max(0, start - 4) : start].endswith(("指数为", "指数", "指数是"))
+
+
+def _chinese_excluded(text: str, match: re.Match[str], start: int) -> bool:
+    token = match.group("chinese")
+    if token == "一":
+        return True  # 一个, 一批: an article far more often than a count
+    if len(token) > 3 and not any(ch in token for ch in "十百千万亿"):
+        return True  # a year written in numerals (一九五八)
+    if _QUOTE_AFTER.match(text, match.end()):
+        return True  # 三个“升级版”: a slogan, not a count
+    if token.strip("十百千万亿") == "":
+        # 千家创客社区 is a name; 近千人次, 上千种 are amounts
+        return _PRE_QUALIFIER.search(text, max(0, start - 3), start) is None
+    return text[max(0, start - 1) : start] in ("每", "某", "几", "这", "那", "之", "单", "统", "唯", "数")
+
+
+def _qualifier(text: str, match: re.Match[str], start: int) -> str | None:
+    post = match.group("post")
+    if post is not None and post != "左右":
+        following = text[match.end() : match.end() + 1]
+        if following and _MODIFIER_AFTER.match(following) and not _MODIFIER_OK.match(following):
+            return "modifier"
+    if post == "左右":
+        return "approx"
+    if post == "以上":
+        return "at_least"
+    if post in ("以下", "以内"):
+        return "at_most"
+    if match.group("more") or match.group("more2"):
+        return "at_least"
+    pre = _PRE_QUALIFIER.search(text, max(0, start - 3), start)
+    if pre is not None:
+        return _PRE_QUALIFIER_KIND.get(pre.group(), "at_least")
+    return None

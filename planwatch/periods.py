@@ -1,0 +1,142 @@
+"""Reporting periods: codes (`2017`, `2017H1`, `2017Q3`, `2017M06`) and Chinese phrases.
+
+Every period is year-to-date: `2017Q3` is January to September, the span a
+report of 前三季度 covers. A month code also stands for a stock at that
+month's end (`截止6月底` gives `2017M06`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planwatch.errors import InvalidInput
+
+_CODE = re.compile(r"(\d{4})(?:(H)([12])|(Q)([1-4])|(M)(0[1-9]|1[0-2]))?")
+_MONTHS_PER_UNIT = {"Y": 12, "H": 6, "Q": 3, "M": 1}
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+
+
+@dataclass(frozen=True)
+class Period:
+    year: int
+    kind: str
+    index: int = 0
+
+    @classmethod
+    def parse(cls, code: str) -> Period:
+        match = _CODE.fullmatch(code.strip()) if isinstance(code, str) else None
+        if match is None:
+            raise InvalidInput(
+                f"period '{code}' is not valid",
+                "use 2017, 2017H1, 2017H2, 2017Q1..2017Q4 or 2017M01..2017M12",
+            )
+        year = int(match.group(1))
+        for kind_group in (2, 4, 6):
+            if match.group(kind_group):
+                return cls(year, match.group(kind_group), int(match.group(kind_group + 1)))
+        return cls(year, "Y", 0)
+
+    @classmethod
+    def from_months(cls, year: int, months: int) -> Period:
+        """The year-to-date period closing after `months` months, coarsest code first."""
+        if months >= 12:
+            return cls(year, "Y", 0)
+        if months == 6:
+            return cls(year, "H", 1)
+        if months % 3 == 0:
+            return cls(year, "Q", months // 3)
+        return cls(year, "M", months)
+
+    @property
+    def code(self) -> str:
+        if self.kind == "Y":
+            return str(self.year)
+        if self.kind == "M":
+            return f"{self.year}M{self.index:02d}"
+        return f"{self.year}{self.kind}{self.index}"
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def months(self) -> int:
+        """Months of the year closed at the end of the period."""
+        return _MONTHS_PER_UNIT[self.kind] * (self.index or 1)
+
+    @property
+    def time_progress(self) -> float:
+        return self.months / 12
+
+    def same_period_last_year(self) -> Period:
+        return Period(self.year - 1, self.kind, self.index)
+
+    def year_period(self) -> Period:
+        return Period(self.year, "Y", 0)
+
+
+def _month_number(token: str) -> int | None:
+    if token.isdigit():
+        value = int(token)
+    else:
+        value = _CN_DIGITS.get(token, 0)
+    return value if 1 <= value <= 12 else None
+
+
+_MONTH = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
+_PHRASES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"截[至止](?:到)?(?:今年|本年)?" + _MONTH + r"月(?:底|末)"), "stock"),
+    (re.compile(_MONTH + r"月(?:底|末)"), "stock"),
+    (re.compile(r"1\s*[-—–~至到]\s*" + _MONTH + r"月"), "months"),
+    (re.compile(r"一\s*[-—–~至到]\s*" + _MONTH + r"月"), "months"),
+    (re.compile(r"前([一二三])季度"), "quarters"),
+    (re.compile(r"(?:第)?([一二三四1-4])季度"), "quarter"),
+    (re.compile(r"上半年"), "H1"),
+    (re.compile(r"下半年"), "H2"),
+    (re.compile(r"年[末底]"), "stock_year"),
+    (re.compile(r"全年|今年|本年|年度"), "year"),
+    (re.compile(r"今年以来|年初以来"), "to_date"),
+]
+
+
+def parse_phrase(
+    text: str, year: int | None, document_period: Period | None = None
+) -> Period | None:
+    """The period a Chinese phrase names (`上半年` → H1), in `year`; None if unknown."""
+    if year is None and document_period is not None:
+        year = document_period.year
+    if "以来" in text and ("今年" in text or "年初" in text):
+        return document_period
+    if year is None:
+        return None
+    for pattern, kind in _PHRASES:
+        match = pattern.search(text)
+        if match is not None:
+            return _period_of(kind, match, year)
+    return None
+
+
+def _period_of(kind: str, match: re.Match[str], year: int) -> Period | None:
+    if kind == "H1":
+        return Period(year, "H", 1)
+    if kind == "H2":
+        return Period(year, "H", 2)
+    if kind in ("year",):
+        return Period(year, "Y", 0)
+    if kind == "stock_year":
+        return Period(year, "M", 12)
+    if kind == "quarters":
+        quarter = _CN_DIGITS[match.group(1)]
+        return Period(year, "Q", quarter)
+    if kind == "quarter":
+        token = match.group(1)
+        quarter = int(token) if token.isdigit() else _CN_DIGITS[token]
+        # a single quarter is reported year-to-date only for the first one
+        return Period(year, "Q", quarter) if quarter == 1 else None
+    month = _month_number(match.group(1))
+    if month is None:
+        return None
+    if kind == "stock":
+        return Period(year, "M", month)
+    return Period.from_months(year, month)
