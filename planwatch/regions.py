@@ -205,8 +205,15 @@ def divisions() -> list[Division]:
 
 
 def by_code(code: str) -> Division | None:
-    """The division with this code (2, 4, 6 or 12 digits), or None if there is none."""
-    return _registry().by_code.get(normalise_code(code))
+    """The division with this code (2, 4, 6 or 12 digits), or None if there is none.
+
+    Anything else (a 街道's 9-digit code, a custom key) is simply not in the table, so
+    callers that store their own units can ask without catching errors.
+    """
+    try:
+        return _registry().by_code.get(normalise_code(code))
+    except InvalidInput:
+        return None
 
 
 def ancestors(code: str) -> list[Division]:

@@ -129,6 +129,11 @@ def test_directly_administered_county_hangs_from_province() -> None:
     assert (jiyuan.code, jiyuan.level, jiyuan.parent_code) == ("419001", "county", "410000")
 
 
+@pytest.mark.parametrize("code", ["420106001", "park-1", "4201061"])
+def test_by_code_of_units_outside_the_table_is_none(code: str) -> None:
+    assert regions.by_code(code) is None
+
+
 def test_children_and_unknown_code() -> None:
     wuhan = regions.children("420100")
     assert "420106" in {d.code for d in wuhan} and len(wuhan) == 13
