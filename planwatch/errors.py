@@ -22,8 +22,14 @@ class PlanwatchError(Exception):
         return f"{self.message}: {self.hint}" if self.hint else self.message
 
     def as_dict(self) -> dict[str, object]:
-        return {"error": {"code": self.code, "status": self.status,
-                          "message": self.message, "hint": self.hint}}
+        return {
+            "error": {
+                "code": self.code,
+                "status": self.status,
+                "message": self.message,
+                "hint": self.hint,
+            }
+        }
 
 
 class InvalidInput(PlanwatchError):

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+import importlib
+
 import typer
 
-app = typer.Typer(
-    name="planwatch",
-    help="planwatch: 计划执行监测 — read plan reports, track targets, judge progress, draft reports.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-)
+COMMAND_MODULES = ("store", "extract", "assess", "report", "web")
+
+
+def build_app() -> typer.Typer:
+    """A new app with every command family attached (each module defines ``register(app)``)."""
+    app = typer.Typer(
+        name="planwatch",
+        help="planwatch: 计划执行监测 — read plan reports, track targets, judge progress, "
+        "draft reports.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+    )
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"planwatch.cli.{name}")
+        except ModuleNotFoundError as err:
+            if err.name == f"planwatch.cli.{name}":
+                continue  # that command family is not built yet
+            raise
+        module.register(app)
+    return app
 
 
 def main() -> None:
-    from planwatch.cli import register
-
-    register.all_commands(app)
-    app()
+    build_app()()

@@ -1,0 +1,26 @@
+"""The store: tables, transactions, migrations. ``open_store`` is the entry point."""
+
+from __future__ import annotations
+
+from planwatch.config import Settings
+from planwatch.errors import InvalidInput
+from planwatch.store.db import Store
+
+
+def open_store(settings: Settings, *, create: bool = False) -> Store:
+    """Open the database; with ``create`` build or upgrade its schema and reference data."""
+    store = Store(settings.database_url)
+    if create:
+        from planwatch.store.setup import initialise
+
+        initialise(store)
+    elif not store.is_initialised():
+        store.dispose()
+        raise InvalidInput(
+            f"database {settings.database_url} has no planwatch tables",
+            "run `planwatch init` first",
+        )
+    return store
+
+
+__all__ = ["Store", "open_store"]

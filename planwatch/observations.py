@@ -1,0 +1,100 @@
+"""Year-to-date figures entered by departments: one number per indicator, region, period, measure.
+
+A correction is a new version; earlier versions stay, so the audit trail shows what changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, field_validator
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from planwatch.errors import InvalidInput
+from planwatch.filedata import read_csv_rows, read_mapping_file, validated
+from planwatch.periods import Period
+from planwatch.store.models import Observation
+from planwatch.store.reference import indicator_row, region_row
+
+Measure = Literal["value", "yoy_growth", "change", "pp_change", "share", "completion"]
+Status = Literal["draft", "submitted", "approved", "published"]
+
+
+class ObservationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    region: str
+    indicator: str
+    period: str
+    measure: Measure = "value"
+    value: float
+    unit: str | None = None
+    basis: Literal["comparable"] | None = None
+    status: Status = "draft"
+    note: str | None = None
+
+    @field_validator("unit", "basis", "note", mode="before")
+    @classmethod
+    def _blank_is_none(cls, v: Any) -> Any:
+        return None if v == "" else v
+
+
+class ObservationFile(BaseModel):
+    observations: list[ObservationIn]
+
+
+def read_observation_file(path: Path) -> list[ObservationIn]:
+    if path.suffix.lower() == ".csv":
+        rows: Any = read_csv_rows(path)
+    else:
+        data = read_mapping_file(path)
+        rows = data.get("observations", data) if isinstance(data, dict) else data
+    return validated(ObservationFile, {"observations": rows}, path.name).observations
+
+
+def store_observation(
+    session: Session,
+    item: ObservationIn,
+    *,
+    user_id: int | None = None,
+    source_fact_id: int | None = None,
+) -> Observation:
+    """Add the figure as the next version of its (indicator, region, period, measure)."""
+    period = Period.parse(item.period)
+    indicator = indicator_row(session, item.indicator)
+    region = region_row(session, item.region)
+    latest = session.scalar(
+        select(func.max(Observation.version)).where(
+            Observation.indicator_id == indicator.id,
+            Observation.region_id == region.id,
+            Observation.period == period.code,
+            Observation.measure == item.measure,
+        )
+    )
+    row = Observation(
+        indicator=indicator,
+        region=region,
+        period=period.code,
+        measure=item.measure,
+        value=item.value,
+        unit=item.unit,
+        basis=item.basis,
+        status=item.status,
+        version=(latest or 0) + 1,
+        note=item.note,
+        user_id=user_id,
+        source_fact_id=source_fact_id,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def store_observations(session: Session, items: list[ObservationIn]) -> int:
+    for number, item in enumerate(items, start=1):
+        try:
+            store_observation(session, item)
+        except InvalidInput as err:
+            raise InvalidInput(f"observation {number}: {err.message}", err.hint) from err
+    return len(items)

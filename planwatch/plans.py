@@ -1,0 +1,153 @@
+"""A region's plan for a year — targets, key tasks, major projects — loaded from a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.errors import InvalidInput
+from planwatch.filedata import read_mapping_file, validated
+from planwatch.periods import Period
+from planwatch.store.models import PROJECT_STAGES, Plan, Project, Target, Task, TaskProgress
+from planwatch.store.reference import department_row, indicator_row, region_row
+
+TargetKind = Literal[
+    "growth_at_least", "value_at_least", "reduction_at_least", "value_at_most", "relation"
+]
+Stage = Literal["planned", "started", "under_construction", "completed"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TargetIn(_Strict):
+    indicator: str
+    kind: TargetKind
+    value: float | None = None
+    unit: str | None = None
+    qualifier: Literal["at_least", "at_most", "approx"] | None = None
+    basis: Literal["comparable"] | None = None
+    other: str | None = Field(None, description="relation targets: the indicator compared with")
+    department: str | None = None
+    text: str | None = None
+
+
+class ProgressIn(_Strict):
+    period: str
+    note: str
+    value: float | None = None
+    unit: str | None = None
+    completion: float | None = None
+
+
+class TaskIn(_Strict):
+    title: str
+    section: str | None = None
+    department: str | None = None
+    target_value: float | None = None
+    unit: str | None = None
+    description: str | None = None
+    progress: list[ProgressIn] = []
+
+
+class ProjectIn(_Strict):
+    name: str
+    stage: Stage = "planned"
+    investment: float | None = None
+    investment_unit: str | None = "亿元"
+    department: str | None = None
+    note: str | None = None
+
+
+class PlanIn(_Strict):
+    region: str
+    parent: str | None = None
+    year: int = Field(ge=1949, le=2100)
+    title: str | None = None
+    targets: list[TargetIn] = []
+    tasks: list[TaskIn] = []
+    projects: list[ProjectIn] = []
+
+
+def read_plan_file(path: Path) -> PlanIn:
+    return validated(PlanIn, read_mapping_file(path), path.name)
+
+
+def store_plan(session: Session, plan_in: PlanIn) -> Plan:
+    """Create the plan, or replace the targets, tasks and projects of an existing one."""
+    region = region_row(session, plan_in.region, parent=plan_in.parent)
+    plan = session.scalar(
+        select(Plan).where(Plan.region_id == region.id, Plan.year == plan_in.year)
+    )
+    if plan is None:
+        plan = Plan(region=region, year=plan_in.year)
+        session.add(plan)
+    plan.title = plan_in.title
+    plan.targets = [_target(session, plan, i, t) for i, t in enumerate(plan_in.targets)]
+    plan.tasks = [_task(session, plan, i, t) for i, t in enumerate(plan_in.tasks)]
+    plan.projects = [_project(session, plan, i, p) for i, p in enumerate(plan_in.projects)]
+    session.flush()
+    return plan
+
+
+def _target(session: Session, plan: Plan, position: int, t: TargetIn) -> Target:
+    if t.kind == "relation" and not t.other:
+        raise InvalidInput(
+            f"target {position + 1} ({t.indicator}) is a relation with no 'other'",
+            "name the indicator it is compared with in 'other'",
+        )
+    if t.kind != "relation" and t.value is None:
+        raise InvalidInput(
+            f"target {position + 1} ({t.indicator}) has no value",
+            "give the target's number in 'value'",
+        )
+    return Target(
+        position=position,
+        indicator=indicator_row(session, t.indicator),
+        kind=t.kind,
+        value=t.value,
+        unit=t.unit,
+        qualifier=t.qualifier,
+        basis=t.basis,
+        text=t.text,
+        other_indicator=indicator_row(session, t.other) if t.other else None,
+        department=department_row(session, plan.region, t.department) if t.department else None,
+    )
+
+
+def _task(session: Session, plan: Plan, position: int, t: TaskIn) -> Task:
+    task = Task(
+        position=position,
+        title=t.title,
+        section=t.section,
+        target_value=t.target_value,
+        unit=t.unit,
+        description=t.description,
+        department=department_row(session, plan.region, t.department) if t.department else None,
+    )
+    for p in t.progress:
+        Period.parse(p.period)
+        task.progress.append(
+            TaskProgress(
+                period=p.period, note=p.note, value=p.value, unit=p.unit, completion=p.completion
+            )
+        )
+    return task
+
+
+def _project(session: Session, plan: Plan, position: int, p: ProjectIn) -> Project:
+    assert p.stage in PROJECT_STAGES
+    return Project(
+        position=position,
+        name=p.name,
+        stage=p.stage,
+        investment=p.investment,
+        investment_unit=p.investment_unit,
+        note=p.note,
+        department=department_row(session, plan.region, p.department) if p.department else None,
+    )

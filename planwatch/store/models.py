@@ -1,0 +1,262 @@
+"""The tables. One class per domain word; relationships only where code walks them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+TARGET_KINDS = (
+    "growth_at_least",
+    "value_at_least",
+    "reduction_at_least",
+    "value_at_most",
+    "relation",
+)
+OBSERVATION_STATUSES = ("draft", "submitted", "approved", "published")
+REVIEW_STATUSES = ("pending", "accepted", "corrected", "rejected")
+PROJECT_STAGES = ("planned", "started", "under_construction", "completed")
+ROLES = ("admin", "planner", "reporter", "viewer")
+REGION_LEVELS = ("country", "province", "city", "county", "street", "custom")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON}
+
+
+class Region(Base):
+    __tablename__ = "regions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    level: Mapped[str] = mapped_column(String(16))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"), index=True)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    parent: Mapped[Region | None] = relationship(remote_side=[id])
+
+
+class Department(Base):
+    __tablename__ = "departments"
+    __table_args__ = (UniqueConstraint("region_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"))
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class Indicator(Base):
+    __tablename__ = "indicators"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    english: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str | None] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(8))
+    direction: Mapped[str] = mapped_column(String(8))
+    category: Mapped[str] = mapped_column(String(32))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class Plan(Base):
+    __tablename__ = "plans"
+    __table_args__ = (UniqueConstraint("region_id", "year"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str | None] = mapped_column(String(200))
+    region: Mapped[Region] = relationship()
+    targets: Mapped[list[Target]] = relationship(
+        back_populates="plan", order_by="Target.position", cascade="all, delete-orphan"
+    )
+    tasks: Mapped[list[Task]] = relationship(
+        back_populates="plan", order_by="Task.position", cascade="all, delete-orphan"
+    )
+    projects: Mapped[list[Project]] = relationship(
+        back_populates="plan", order_by="Project.position", cascade="all, delete-orphan"
+    )
+
+
+class Target(Base):
+    __tablename__ = "targets"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id"))
+    kind: Mapped[str] = mapped_column(String(24))
+    value: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(32))
+    qualifier: Mapped[str | None] = mapped_column(String(16))
+    basis: Mapped[str | None] = mapped_column(String(16))
+    other_indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicators.id"))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    source_fact_id: Mapped[int | None] = mapped_column(ForeignKey("facts.id"))
+    text: Mapped[str | None] = mapped_column(Text)
+    plan: Mapped[Plan] = relationship(back_populates="targets")
+    indicator: Mapped[Indicator] = relationship(foreign_keys=[indicator_id])
+    other_indicator: Mapped[Indicator | None] = relationship(foreign_keys=[other_indicator_id])
+    department: Mapped[Department | None] = relationship()
+
+
+class Observation(Base):
+    """One reported number. Growth rates are stored as reported, never recomputed over."""
+
+    __tablename__ = "observations"
+    __table_args__ = (
+        UniqueConstraint("indicator_id", "region_id", "period", "measure", "version"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id"), index=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"), index=True)
+    period: Mapped[str] = mapped_column(String(8), index=True)
+    measure: Mapped[str] = mapped_column(String(16))
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(32))
+    basis: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(12), default="draft")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    source_fact_id: Mapped[int | None] = mapped_column(ForeignKey("facts.id"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    indicator: Mapped[Indicator] = relationship()
+    region: Mapped[Region] = relationship()
+
+
+class Task(Base):
+    __tablename__ = "tasks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    section: Mapped[str | None] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(300))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    target_value: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(32))
+    description: Mapped[str | None] = mapped_column(Text)
+    plan: Mapped[Plan] = relationship(back_populates="tasks")
+    department: Mapped[Department | None] = relationship()
+    progress: Mapped[list[TaskProgress]] = relationship(
+        back_populates="task", order_by="TaskProgress.period", cascade="all, delete-orphan"
+    )
+
+
+class TaskProgress(Base):
+    __tablename__ = "task_progress"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    period: Mapped[str] = mapped_column(String(8))
+    note: Mapped[str] = mapped_column(Text)
+    value: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(32))
+    completion: Mapped[float | None] = mapped_column(Float)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    task: Mapped[Task] = relationship(back_populates="progress")
+
+
+class Project(Base):
+    __tablename__ = "projects"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(200))
+    stage: Mapped[str] = mapped_column(String(24), default="planned")
+    investment: Mapped[float | None] = mapped_column(Float)
+    investment_unit: Mapped[str | None] = mapped_column(String(16))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+    plan: Mapped[Plan] = relationship(back_populates="projects")
+    department: Mapped[Department | None] = relationship()
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str | None] = mapped_column(String(300))
+    publisher: Mapped[str | None] = mapped_column(String(200))
+    published: Mapped[str | None] = mapped_column(String(10))
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"))
+    year: Mapped[int | None] = mapped_column(Integer)
+    period: Mapped[str | None] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    info: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    region: Mapped[Region | None] = relationship()
+    facts: Mapped[list[Fact]] = relationship(back_populates="document", order_by="Fact.position")
+
+
+class Fact(Base):
+    __tablename__ = "facts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    subject: Mapped[str | None] = mapped_column(String(300))
+    indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicators.id"))
+    period: Mapped[str | None] = mapped_column(String(8))
+    measure: Mapped[str] = mapped_column(String(24))
+    value: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(32))
+    qualifier: Mapped[str | None] = mapped_column(String(16))
+    basis: Mapped[str | None] = mapped_column(String(16))
+    relation: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+    number_start: Mapped[int | None] = mapped_column(Integer)
+    number_end: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    review_status: Mapped[str] = mapped_column(String(12), default="pending")
+    reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    document: Mapped[Document] = relationship(back_populates="facts")
+    indicator: Mapped[Indicator | None] = relationship()
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+
+
+class Narrative(Base):
+    """The planner's own text for a report: opening, problems, next-half arrangements."""
+
+    __tablename__ = "narratives"
+    __table_args__ = (UniqueConstraint("region_id", "period", "part"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"))
+    period: Mapped[str] = mapped_column(String(8))
+    part: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(8))
+    table_name: Mapped[str] = mapped_column(String(32))
+    row_id: Mapped[int | None] = mapped_column(Integer)
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
