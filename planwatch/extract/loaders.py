@@ -33,7 +33,9 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"Rar!", "a RAR archive"),
     (b"\x1f\x8b", "a gzip archive"),
 )
-_CHINESE_ENCODINGS = {"gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950", "cp936"}
+_GB_FAMILY = {"gb18030", "gbk", "gb2312", "cp936"}
+_OTHER_CJK = {"big5", "big5hkscs", "cp950", "cp949", "euc_kr", "shift_jis", "cp932", "euc_jp"}
+_TRUSTED_SAMPLE = 1024
 
 
 @dataclass
@@ -139,12 +141,12 @@ def _decode_detected(data: bytes, name: str) -> str:
     detected = (best.encoding if best else "").lower()
     # GB2312 and GBK are subsets of GB18030; decoding with the superset also
     # reads the rare characters a detector's guess would reject.
-    if detected in _CHINESE_ENCODINGS:
-        codec = "gb18030" if detected in {"gbk", "gb2312", "cp936"} else detected
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            pass
+    codec = "gb18030" if detected in _GB_FAMILY else detected
+    # On a few lines a detector mistakes GB text for Big5 or Korean; only a
+    # guess made on enough text is trusted for the other East Asian codecs.
+    trusted = codec == "gb18030" or (codec in _OTHER_CJK and len(data) >= _TRUSTED_SAMPLE)
+    if trusted and _decodes(data, codec):
+        return data.decode(codec)
     if _decodes(data, "gb18030"):
         raise InvalidInput(f"{name} is not UTF-8; it looks like GB18030", "pass --encoding gb18030")
     guess = f"; it looks like {detected}" if detected else ""
