@@ -109,6 +109,8 @@ def test_unemployment_is_a_rate_in_percent() -> None:
         ("规模以上工业增加值", "规模以上工业增加值"),
         ("每万元GDP能耗", "单位生产总值能耗"),
         ("地方一般公共预算收入中税收收入", "地方一般公共预算收入"),
+        ("单位二氧化碳排放降低率", "单位生产总值二氧化碳排放"),
+        ("帮扶困难群体再就业", "新增城镇就业困难人员就业"),
     ],
 )
 def test_find_prefers_longest_alias(subject: str, canonical: str) -> None:
@@ -118,6 +120,7 @@ def test_find_prefers_longest_alias(subject: str, canonical: str) -> None:
 
 def test_find_without_indicator() -> None:
     assert catalog.find("完成重点项目年度计划") is None
+    assert catalog.find("失信市场主体") is None  # not the count of market entities
 
 
 def _entry(name: str, aliases: list[str], **fields: str) -> str:
