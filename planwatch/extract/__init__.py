@@ -1,0 +1,78 @@
+"""Extraction: Chinese report text in, facts with spans out (shared/spec/facts.md).
+
+    extract(Path("report.txt"))      # load the file, then read it
+    extract("上半年完成525.69亿元")    # read text directly
+"""
+
+from __future__ import annotations
+
+import pathlib
+from bisect import bisect_right
+
+from planwatch.catalog import lookup
+from planwatch.errors import InvalidInput
+from planwatch.extract import document as document_info
+from planwatch.extract.grammar import Reader
+from planwatch.extract.layout import Layout
+from planwatch.extract.loaders import load
+from planwatch.extract.model import DocumentInfo, Extraction, ExtractionWarning, Fact
+from planwatch.extract.numbers import NumberToken, scan
+from planwatch.extract.tables import read_tables, table_spans
+from planwatch.periods import Period
+
+__all__ = ["DocumentInfo", "Extraction", "ExtractionWarning", "Fact", "extract", "extract_text"]
+
+
+def extract(source: str | pathlib.Path, *, encoding: str | None = None) -> Extraction:
+    """Facts of a document: a `Path` is loaded from disk, a `str` is the text itself."""
+    if isinstance(source, pathlib.Path):
+        loaded = load(source, encoding)
+        return extract_text(loaded.text, loaded.document)
+    return extract_text(source)
+
+
+def extract_text(text: str, document: DocumentInfo | None = None) -> Extraction:
+    """Facts of `text`; `document` holds metadata already known (gaps are inferred)."""
+    info = document_info.infer(text, document)
+    period = _document_period(info)
+    tables = table_spans(text)
+    table_facts = read_tables(text, info) if tables else []
+    tokens = _outside(scan(text), tables)
+    reader = Reader(text, Layout(text, period), _indicator)
+    facts = reader.read(tokens) + table_facts
+    facts.sort(key=lambda fact: fact.number_span or fact.span)
+    return Extraction(document=info, facts=facts, warnings=_warnings(info))
+
+
+def _document_period(info: DocumentInfo) -> Period | None:
+    if info.period:
+        try:
+            return Period.parse(info.period)
+        except InvalidInput:
+            return None
+    return Period(info.year, "Y", 0) if info.year else None
+
+
+def _outside(tokens: list[NumberToken], spans: list[tuple[int, int]]) -> list[NumberToken]:
+    """Tokens not on a table line; the table reader owns those."""
+    if not spans:
+        return tokens
+    starts = [start for start, _ in spans]
+    kept = []
+    for token in tokens:
+        index = bisect_right(starts, token.start) - 1
+        if index >= 0 and token.start < spans[index][1]:
+            continue
+        kept.append(token)
+    return kept
+
+
+def _indicator(subject: str) -> str | None:
+    indicator = lookup(subject)
+    return indicator.name if indicator is not None else None
+
+
+def _warnings(info: DocumentInfo) -> list[ExtractionWarning]:
+    if info.period is None:
+        return [ExtractionWarning("no year found in the title or opening lines: facts carry no period")]
+    return []

@@ -117,12 +117,19 @@ def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: 
         num_end = match.end("chinese" if chinese else "arabic")
         if chinese:
             return True
-        if text[num_end : num_end + 1] in ("：", ":", "︰") and match.group("more") is None:
+        if text[num_end : num_end + 1] in _RATIO_MARKS or _after_ratio_mark(text, start):
             return False  # perhaps a structure ratio; the grammar decides
         return not _bare_value_allowed(text, start)
     if _NOT_AMOUNT_AFTER.match(text, match.end("unit") if unit else match.end()):
         return True
     return chinese and _chinese_excluded(text, match, start)
+
+
+_RATIO_MARKS = ("：", ":", "︰")
+
+
+def _after_ratio_mark(text: str, start: int) -> bool:
+    return text[start - 1 : start] in _RATIO_MARKS and text[start - 2 : start - 1].isdigit()
 
 
 def _bare_value_allowed(text: str, start: int) -> bool:

@@ -1,0 +1,75 @@
+"""What a report says about itself when no metadata came with it: title, region, year, period."""
+
+from __future__ import annotations
+
+import re
+
+from planwatch.extract.model import DocumentInfo
+from planwatch.periods import Period, parse_phrase
+
+_LINE = re.compile(r"[^\n]+")
+_TITLE_WORDS = re.compile(r"报告|公报|计划|情况|规划|纲要|通报|总结")
+_METADATA_LINE = re.compile(r"^\s*(?:名\s*称|发布机构|文\s*号|索\s*引\s*号|公开|内容概述|来源|时间|发布时间|发表时间)")
+_YEAR = re.compile(r"((?:19|20)\d{2})(?:、(?:19|20)\d{2})?\s*年")
+_CN_YEAR = re.compile(r"([一二][九零〇][一二三四五六七八九零〇]{2})年")
+_REGION = re.compile(
+    r"([\u4e00-\u9fff]{2,10}?(?:自治区|自治州|自治县|特别行政区|省|市|区|县|州|盟|旗))"
+    r"(?=[\u4e00-\u9fff\d]|$)"
+)
+_REGION_SKIP = re.compile(r"^(?:关于|\d{4}年(?:度)?|[一二][九零〇]\S{2}年(?:度)?|中华人民共和国)+")
+_CONGRESS_REGION = re.compile(r"在([\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|州))第")
+_PARTIAL_YEAR = re.compile(r"上半年|下半年|前三季度|[一1]季度|1\s*[-—~至]\s*\d{1,2}月")
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_HEAD = 2000
+
+
+def infer(text: str, known: DocumentInfo | None = None) -> DocumentInfo:
+    """`known` with its gaps filled from the text itself."""
+    info = known if known is not None else DocumentInfo()
+    if info.title is None:
+        info.title = title_of(text)
+    title = info.title or ""
+    if info.region is None:
+        info.region = region_of(title) or _congress_region(text[:_HEAD])
+    if info.year is None:
+        info.year = year_of(title) or year_of(text[:_HEAD])
+    if info.period is None and info.year is not None:
+        period = parse_phrase(_PARTIAL_YEAR.search(title).group(), info.year) if _PARTIAL_YEAR.search(title) else None
+        info.period = (period or Period(info.year, "Y", 0)).code
+    info.chars = len(text)
+    return info
+
+
+def title_of(text: str) -> str | None:
+    for match in _LINE.finditer(text, 0, _HEAD):
+        line = match.group().strip(" \t\u3000")
+        if not line or _METADATA_LINE.match(line) or len(line) > 80:
+            continue
+        if _TITLE_WORDS.search(line) and not line.endswith(("。", "：", ":")):
+            return line
+    first = _LINE.search(text)
+    return first.group().strip()[:80] if first else None
+
+
+def region_of(title: str) -> str | None:
+    rest = _REGION_SKIP.sub("", title.strip())
+    match = _REGION.search(rest)
+    if match is None or "人民" in match.group(1):
+        return None
+    return match.group(1)
+
+
+def _congress_region(head: str) -> str | None:
+    match = _CONGRESS_REGION.search(head)
+    return match.group(1) if match else None
+
+
+def year_of(text: str) -> int | None:
+    match = _YEAR.search(text)
+    if match is not None:
+        return int(match.group(1))
+    chinese = _CN_YEAR.search(text)
+    if chinese is not None:
+        digits = chinese.group(1).translate(_CN_DIGITS)
+        return int(digits) if digits.isdigit() else None
+    return None

@@ -1,0 +1,143 @@
+"""The fact grammar: number tokens plus their clause context become facts.
+
+One pass over the number tokens. For each, the clause text before it gives
+the measure words and the subject; the sentence and section give the period
+and whether it states a plan. `分别` lists and structure ratios spread one
+subject phrase over several numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from planwatch.extract import subjects
+from planwatch.extract.layout import Layout
+from planwatch.extract.measures import Reading, classify
+from planwatch.extract.model import Fact
+from planwatch.extract.numbers import NumberToken
+from planwatch.periods import Period
+
+_LIST_GAP = re.compile(r"[、和及与\s]{1,2}")
+_RATIO_GAP = re.compile(r"[：:︰]")
+_RATIO_SUBJECT = re.compile(r"结构|比例|之比|比为")
+_THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
+_SPAN_LEAD = re.compile(r"[\s\u3000—\-－、和及与]*")
+
+IndicatorLookup = Callable[[str], str | None]
+
+
+class Reader:
+    """Reads the facts of one document; `topic` carries a subject between clauses."""
+
+    def __init__(self, text: str, layout: Layout, indicator: IndicatorLookup) -> None:
+        self.text = text
+        self.layout = layout
+        self.indicator = indicator
+        self.topic = ""
+        self.topic_line = -1
+        self.facts: list[Fact] = []
+
+    def read(self, tokens: list[NumberToken]) -> list[Fact]:
+        index, previous_end = 0, 0
+        while index < len(tokens):
+            group = self._group(tokens, index)
+            if tokens[index].unit is None and len(group) < 2 and not self._bare_ok(tokens[index]):
+                index += 1
+                continue
+            self._read_group(group, previous_end)
+            previous_end = group[-1].span_end
+            index += len(group)
+        return self.facts
+
+    def _group(self, tokens: list[NumberToken], index: int) -> list[NumberToken]:
+        """The token at `index` and the tokens listed right after it (`3.8%和4.3%`, `1.2：36.6`)."""
+        group = [tokens[index]]
+        ratio = tokens[index].unit is None
+        gap = _RATIO_GAP if ratio else _LIST_GAP
+        while index + len(group) < len(tokens):
+            following = tokens[index + len(group)]
+            if (following.unit is None) != ratio:
+                break
+            if not gap.fullmatch(self.text, group[-1].span_end, following.start):
+                break
+            group.append(following)
+        return group
+
+    def _bare_ok(self, token: NumberToken) -> bool:
+        return self.text[max(0, token.start - 4) : token.start].endswith(("指数为", "指数", "指数是"))
+
+    def _read_group(self, group: list[NumberToken], previous_end: int) -> None:
+        first = group[0]
+        left_start = max(self.layout.clause_start(first.start), previous_end)
+        left = self.text[left_start : first.start]
+        sentence = self.text[self.layout.sentence_start(first.start) : first.start]
+        section = self.layout.section(first.start)
+        period, _ = self.layout.period_before(first.start)
+        target = section.target or _is_future(period, self.layout.document_period)
+        hint = subjects.trim(left)
+        reading = classify(left, first.unit, sentence, target, hint)
+        subject = subjects.trim(left[: reading.cut])
+        names = self._names(group, subject, reading)
+        if names is None:
+            return
+        span_start = _SPAN_LEAD.match(self.text, left_start, first.start)
+        start = span_start.end() if span_start else left_start
+        basis = "comparable" if "同口径" in left or "同口径" in sentence[-12:] else None
+        for token, name in zip(group, names, strict=True):
+            measure = reading.measure if token.unit is not None else "share"
+            if token.unit is None and len(group) == 1:
+                measure = "target_value" if target else "value"
+            self.facts.append(
+                Fact(
+                    subject=name or None,
+                    measure=measure,
+                    value=token.value * reading.sign,
+                    unit=token.unit,
+                    period=period.code if period else None,
+                    span=(start, token.span_end),
+                    number_span=(token.start, token.end),
+                    text=self.text[start : token.span_end],
+                    indicator=self.indicator(name) if name else None,
+                    qualifier=token.qualifier,
+                    basis=basis,
+                )
+            )
+
+    def _names(self, group: list[NumberToken], subject: str, reading: Reading) -> list[str] | None:
+        first = group[0]
+        if first.unit is None and len(group) > 1:
+            return self._ratio_names(group, subject)
+        if len(group) == 1:
+            right = subjects.object_after(self.text, first.span_end, first.unit)
+            return [self._carry(subjects.combine(subject, right), first.start)]
+        parts = subjects.split_list(subject, len(group)) if subject else None
+        if parts is None:
+            name = self._carry(subject, first.start)
+            return [name] * len(group)
+        self._remember(subject, first.start)
+        return parts
+
+    def _ratio_names(self, group: list[NumberToken], subject: str) -> list[str] | None:
+        if not _RATIO_SUBJECT.search(subject):
+            return None
+        if "三次产业" in subject or "三产" in subject:
+            if len(group) == 3:
+                return list(_THREE_SECTORS)
+        return [subject] * len(group)
+
+    def _carry(self, subject: str, pos: int) -> str:
+        """The subject, or the one carried from earlier in the paragraph when it is empty."""
+        if subject:
+            self._remember(subject, pos)
+            return subject
+        line = self.text.rfind("\n", 0, pos)
+        return self.topic if line == self.topic_line else ""
+
+    def _remember(self, subject: str, pos: int) -> None:
+        self.topic = subject
+        self.topic_line = self.text.rfind("\n", 0, pos)
+
+
+def _is_future(period: Period | None, document_period: Period | None) -> bool:
+    return period is not None and document_period is not None and period.year > document_period.year

@@ -1,0 +1,157 @@
+"""Where a number sits: its clause, sentence, paragraph and section, and the period they name.
+
+Reports say the period once and let it run: a heading (`二、下半年工作安排`)
+sets it for a section, a phrase (`1-6月份，`) for the rest of its sentence.
+Headings that announce plans (`主要目标任务`, `工作安排`) make the numbers
+under them targets.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from planwatch.periods import Period, parse_phrase
+
+# A comma between digits with three digits after it is a thousands separator.
+_CLAUSE_END = re.compile(r"[。；;！？!?\n：:]|[，,](?![0-9０-９]{3}(?![0-9０-９]))")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_LINE = re.compile(r"[^\n]+")
+_LIST_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
+_SUB_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[一二三四五六七八九十]+是)")
+_PLAN_HEADING = re.compile(r"安排|打算|目标|计划的任务|主要指标|工作建议|重点工作|主要任务")
+_REVIEW_HEADING = re.compile(r"情况|回顾|执行|成效|成绩|进展|完成")
+_YEAR = r"(?:(?:19|20)\d{2}|[一二][九零〇][一二三四五六七八九零〇]{2})年"
+_PERIOD_PHRASE = re.compile(
+    rf"(?P<year>{_YEAR}|今年|本年|去年|上年|明年)?"
+    r"(?P<part>上半年|下半年|前三季度|[一1]季度|[1一]\s*[-—–~至到]\s*\d{1,2}月份?|"
+    r"截[至止]\d{1,2}月[底末]|\d{1,2}月[底末]|年[末底]|全年|以来)?"
+)
+_COMPARISON_BEFORE = ("比", "较", "由", "从", "与", "同", "于", "到", "至", "自", "是", "在")
+
+
+@dataclass(frozen=True)
+class Section:
+    start: int
+    period: Period | None
+    target: bool
+
+
+class Layout:
+    """Boundaries of one document's clauses, sentences and sections, for lookups by offset."""
+
+    def __init__(self, text: str, document_period: Period | None) -> None:
+        self.text = text
+        self.document_period = document_period
+        self.year = document_period.year if document_period else None
+        self.clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+        self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.sections = self._sections()
+        self._section_starts = [s.start for s in self.sections]
+
+    def clause_start(self, pos: int) -> int:
+        index = bisect_left(self.clause_ends, pos)
+        return self.clause_ends[index - 1] + 1 if index else 0
+
+    def clause_end(self, pos: int) -> int:
+        index = bisect_left(self.clause_ends, pos)
+        return self.clause_ends[index] if index < len(self.clause_ends) else len(self.text)
+
+    def sentence_start(self, pos: int) -> int:
+        index = bisect_left(self.sentence_ends, pos)
+        return self.sentence_ends[index - 1] + 1 if index else 0
+
+    def section(self, pos: int) -> Section:
+        index = bisect_right(self._section_starts, pos)
+        return self.sections[index - 1] if index else Section(0, self.document_period, False)
+
+    def period_before(self, pos: int) -> tuple[Period | None, bool]:
+        """The period in force at `pos` and whether a phrase of its sentence named it."""
+        start = self.sentence_start(pos)
+        found = self.phrase_period(self.text[start:pos], self.section(pos).period)
+        if found is not None:
+            return found, True
+        return self.section(pos).period, False
+
+    def phrase_period(self, text: str, fallback: Period | None) -> Period | None:
+        last: Period | None = None
+        for match in _PERIOD_PHRASE.finditer(text):
+            if match.end() == match.start():
+                continue
+            if text[max(0, match.start() - 1) : match.start()] in _COMPARISON_BEFORE:
+                continue
+            period = self._resolve(match, fallback)
+            if period is not None:
+                last = period
+        return last
+
+    def _resolve(self, match: re.Match[str], fallback: Period | None) -> Period | None:
+        year_word, part = match.group("year"), match.group("part")
+        year = _year_of(year_word, self.year, fallback)
+        if year is None:
+            return None
+        if part is None:
+            return Period(year, "Y", 0)
+        if part == "以来":
+            return self.document_period if year_word in ("今年", "本年") else None
+        if part == "全年" and year_word is None and fallback is not None:
+            return fallback.year_period()
+        return parse_phrase(part, year, self.document_period)
+
+    def _sections(self) -> list[Section]:
+        sections: list[Section] = []
+        current = Section(0, self.document_period, False)
+        for match in _LINE.finditer(self.text):
+            line = match.group().strip()
+            if not _is_heading(line):
+                continue
+            section = self._heading_section(match.start(), line, current)
+            if section is not None:
+                current = section
+                sections.append(section)
+        return sections
+
+    def _heading_section(self, start: int, line: str, current: Section) -> Section | None:
+        period = self.phrase_period(line, self.document_period)
+        plan = bool(_PLAN_HEADING.search(line)) and not _REVIEW_HEADING.search(line)
+        if period is not None and self.year is not None and period.year > self.year:
+            plan = True
+        if period is not None and period.kind == "H" and period.index == 2 and not plan:
+            plan = not _REVIEW_HEADING.search(line)
+        if period is None and not plan:
+            if _LIST_MARK.match(line):
+                return Section(start, self.document_period, False)
+            return None
+        if period is None:
+            period = current.period if current.period is not None else self.document_period
+        return Section(start, period, plan)
+
+
+def _is_heading(line: str) -> bool:
+    if not line or len(line) > 40 or line.endswith(("。", "；", ";")):
+        return False
+    if _LIST_MARK.match(line) or _SUB_MARK.match(line):
+        return True
+    return len(line) <= 30 and "，" not in line and "," not in line
+
+
+def _year_of(word: str | None, year: int | None, fallback: Period | None) -> int | None:
+    if word is None or word in ("今年", "本年"):
+        if fallback is not None and word is None:
+            return fallback.year
+        return year
+    if word in ("去年", "上年"):
+        return year - 1 if year is not None else None
+    if word == "明年":
+        return year + 1 if year is not None else None
+    digits = word[:-1]
+    if digits.isdigit():
+        return int(digits)
+    return _chinese_year(digits)
+
+
+def _chinese_year(digits: str) -> int | None:
+    table = str.maketrans("〇零一二三四五六七八九", "00123456789")
+    plain = digits.translate(table)
+    return int(plain) if plain.isdigit() else None

@@ -1,0 +1,94 @@
+"""What a number measures, read from the words right before it and from its unit.
+
+Chinese reports put the measure word directly in front of the number
+(`同比增长8.1%`, `占全年目标的51.8%`, `比上年增加225亿元`), so each rule
+is a pattern anchored at the end of the clause text that precedes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_GROWTH = re.compile(
+    r"(?P<base>同比|环比|比上年同期|比去年同期|比上年末|比上年|比去年|较上年同期|较去年同期|较上年|较去年|"
+    r"与上年相比|比[0-9一二九〇零]{4}年(?:预计)?|比[^，,。；]{1,6}?(?:年|期)(?:预计)?)?"
+    r"(?P<mod>分别|又|将|累计|年均|平均|均|同口径|各)*"
+    r"(?P<verb>增长|增加|上涨|提高|上升|增幅|涨幅|增速|下降|降低|减少|回落|下滑|降幅|减产|增产|"
+    r"压减|压缩|节约|扩大|缩小|收窄|增|减|降|涨)"
+    r"(?:了|为|达到|达|分别为|分别)?(?:约|近|超过|突破|不低于|不超过)?$"
+)
+_NEGATIVE_VERBS = frozenset(
+    ("下降", "降低", "减少", "回落", "下滑", "降幅", "减产", "压减", "压缩", "节约", "缩小", "收窄",
+     "减", "降")
+)
+_CHANGE_VERBS = frozenset(("增加", "减少", "增", "减", "扩大", "缩小", "增产", "减产", "节约"))
+_COMPLETION = re.compile(
+    r"(?:占|完成|达到?|为|是|分别占|分别完成|分别为)(?:了)?"
+    r"(?:全年|年度|全年度|年|市级|省级|区级|下达的?|既定|预期|上级)*(?:目标|计划|任务)(?:任务)?"
+    r"(?:的)?(?:比例|比重|进度)?(?:为|达到?)?$"
+)
+_DONE = re.compile(r"(?:分别)?完成(?:了)?$")
+_SHARE_OF = re.compile(r"占(?P<whole>[^，,。；]{0,16}?)(?:的)?(?:比重|比例|份额)?(?:为|达到?|是)?$")
+_TARGET_WORDS = re.compile(
+    r"计划(?![执的内外表”》，,、])(?=[\u4e00-\u9fff])|预期目标|主要目标|目标是|力争|确保|争取|拟|预计[增比]"
+)
+_RATE_SUBJECT = re.compile(r"[率]$")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The measure of a number and where its measure words begin in the left text."""
+
+    measure: str
+    sign: float
+    cut: int
+
+
+def classify(left: str, unit: str | None, sentence: str, target: bool, subject_hint: str) -> Reading:
+    """The measure for a number whose clause text before it is `left`."""
+    percent = unit in ("%", "‰")
+    target = target or bool(_TARGET_WORDS.search(sentence))
+    if unit in ("个百分点", "百分点"):
+        growth = _GROWTH.search(left)
+        if growth is None:
+            return Reading("pp_change", 1.0, len(left))
+        return Reading("pp_change", _sign(growth), growth.start())
+    if percent:
+        return _percent(left, target, subject_hint)
+    growth = _GROWTH.search(left)
+    if growth is not None and growth.group("verb") in _CHANGE_VERBS:
+        return Reading("change", _sign(growth), growth.start())
+    return Reading("target_value" if target else "value", 1.0, len(left))
+
+
+def _percent(left: str, target: bool, subject_hint: str) -> Reading:
+    completion = _COMPLETION.search(left)
+    if completion is not None:
+        return Reading("completion", 1.0, completion.start())
+    growth = _GROWTH.search(left)
+    if growth is not None:
+        sign = _sign(growth)
+        if not target:
+            return Reading("yoy_growth", sign, growth.start())
+        if sign < 0:
+            return Reading("target_reduction", 1.0, growth.start())
+        return Reading("target_growth", 1.0, growth.start())
+    share = _SHARE_OF.search(left)
+    cut = share.start() if share is not None else len(left)
+    if target:
+        if "降低率" in subject_hint or "下降率" in subject_hint:
+            return Reading("target_reduction", 1.0, cut)
+        return Reading("target_value", 1.0, cut)
+    done = _DONE.search(left)
+    if done is not None and not _RATE_SUBJECT.search(subject_hint or left[: done.start()]):
+        return Reading("completion", 1.0, done.start())
+    return Reading("share", 1.0, cut)
+
+
+def _sign(growth: re.Match[str]) -> float:
+    return -1.0 if growth.group("verb") in _NEGATIVE_VERBS else 1.0
+
+
+def is_target_sentence(sentence: str) -> bool:
+    return bool(_TARGET_WORDS.search(sentence))

@@ -1,0 +1,98 @@
+"""What a number is about: the shortest phrase of its clause that names it.
+
+The subject usually sits between the clause start and the measure words
+(`上半年城镇居民人均可支配收入24012元`); the period, place and modal words
+around it are trimmed. A counted object may follow the number instead
+(`推荐2人参加…研修班`). A clause with no subject of its own continues the
+previous one (`上半年完成525.69亿元，同比增长8.1%`).
+"""
+
+from __future__ import annotations
+
+import re
+
+_YEAR = r"(?:(?:19|20)\d{2}|[一二][九零〇][一二三四五六七八九零〇]{2})年(?:度)?"
+_LEADING = re.compile(
+    r"^(?:[\s\u3000—\-－·•、和及与并且而]|其中|另外|此外|同时|截[至止]\S{0,4}?月[底末]|"
+    rf"{_YEAR}|今年以来|今年|本年|去年|上年|明年|上半年|下半年|前三季度|[一二三四]季度|"
+    r"[1一]\s*[-—–~至到]\s*\d{1,2}月份?|年[末底]|全年|年内|初步核算|经初步核算|据统计|"
+    r"全市|全区|全省|全县|全州|全国|全镇|全盟|我区|我市|我省|我县|累计|共计|合计|总计|"
+    r"[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|"
+    r"完成|实现|达到|已|又|为|是|"
+    r"[\"“”'‘’]|\[\d+\])+"
+)
+_TRAILING = re.compile(
+    r"(?:计划|预计|预期|力争|确保|争取|同口径|可比口径|按可比价格计算|按不变价格计算|同比|"
+    r"分别|累计|共计|合计|共|达到了|达到|达|完成了|完成|实现了|实现|为|是|又|已经|已|将|约|近|"
+    r"超过|突破|不低于|不少于|不超过|控制在|稳定在|保持在|增至|提高至|提高到|增加到|上升到|"
+    r"下降到|降至|达到约|有|的|要|了|可|中|于|在|[，,、\s\u3000“”\"])+$"
+)
+_BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]|\[\d+\]")
+_LIST_SPLIT = re.compile(r"[、和及与]")
+_RIGHT_STOP = re.compile(r"[，,。；;：:、\n（(]|其中|同比|比上年|增长|下降|占")
+_VERB_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
+_COUNTERS = frozenset("个项家所名人批场处块条件套台宗户栋辆座种次轮起只架支")
+MAX_SUBJECT = 24
+
+
+def trim(phrase: str) -> str:
+    """`全年地区生产总值计划` → `地区生产总值`."""
+    phrase = _BRACKETED.sub("", phrase) if "（" in phrase or "(" in phrase or "[" in phrase else phrase
+    previous = None
+    while previous != phrase:
+        previous = phrase
+        phrase = _LEADING.sub("", phrase)
+        phrase = _TRAILING.sub("", phrase)
+    if len(phrase) > MAX_SUBJECT:
+        phrase = _last_phrase(phrase)
+    return phrase
+
+
+def _last_phrase(phrase: str) -> str:
+    # a long run-up holds several clauses' worth of words; the noun nearest the number wins
+    for mark in ("，", ",", "；", "。", "：", "、"):
+        if mark in phrase:
+            phrase = phrase.rsplit(mark, 1)[1]
+    return phrase[-MAX_SUBJECT:]
+
+
+def object_after(text: str, start: int, unit: str | None) -> str:
+    """The counted noun right after a count (`3个项目` → `项目`), else empty."""
+    if unit is None or unit[-1] not in _COUNTERS:
+        return ""
+    stop = _RIGHT_STOP.search(text, start, start + 30)
+    end = stop.start() if stop is not None else min(len(text), start + 30)
+    return text[start:end].strip(" \u3000“”\"")
+
+
+def combine(left_subject: str, right_object: str) -> str:
+    """Join a verb before a count with the object after it (`推荐` + `参加…研修班`)."""
+    if not right_object:
+        return left_subject
+    if not left_subject:
+        return right_object
+    if _VERB_ONLY.match(left_subject) or len(left_subject) <= 4:
+        return left_subject + right_object
+    return left_subject
+
+
+def split_list(subject: str, count: int) -> list[str] | None:
+    """`PM10和PM2.5浓度均值` → two subjects, each with the shared head noun."""
+    parts = [p for p in _LIST_SPLIT.split(subject) if p]
+    if len(parts) != count or count < 2:
+        return None
+    last = parts[-1]
+    shared = [_with_head(part, last) for part in parts[:-1]]
+    return shared + [last]
+
+
+def _with_head(part: str, last: str) -> str:
+    if len(part) >= len(last) - 1:
+        return part
+    head = last[len(part) :]
+    if part.isascii() and not last[:1].isascii():
+        return part
+    if part.isascii():
+        ascii_end = len(last) - len(last.lstrip("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
+        head = last[ascii_end:]
+    return part + head
