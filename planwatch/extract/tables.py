@@ -39,7 +39,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
 _UNIT_COLUMNS = {"单位", "计量单位"}
 _SHARE_WORDS = ("比重", "占比", "构成", "结构")
-_GROWTH_WORDS = ("增长", "增速", "增幅", "增减", "涨跌", "比上年", "同比", "比上年末")
+_GROWTH_WORDS = ("增长", "增速", "增幅", "涨跌", "幅度", "同比", "增长率")
+_CHANGE_WORDS = ("增加", "减少", "增减", "比上年", "比年初")
 _VALUE_WORDS = (
     "年末数",
     "绝对数",
@@ -176,14 +177,14 @@ def _column(cell: str) -> _Column:
     if name in _UNIT_COLUMNS:
         return _Column(None, None, is_unit_column=True)
     unit = _header_unit(name)
-    if any(word in name for word in _SHARE_WORDS):
-        return _Column("share", unit or "%")
     if "百分点" in name:
         return _Column("pp_change", "个百分点")
-    if any(word in name for word in _GROWTH_WORDS):
-        # 比上年增加（亿元）is an absolute change; a percentage is growth.
-        if unit in (None, "%"):
-            return _Column("yoy_growth", "%")
+    if any(word in name for word in _SHARE_WORDS):
+        return _Column("share", unit or "%")
+    if unit == "%" or any(word in name for word in _GROWTH_WORDS):
+        return _Column("yoy_growth", "%")
+    if any(word in name for word in _CHANGE_WORDS):
+        # 比上年增加（亿元）: an amount, in the header's unit or the table's.
         return _Column("change", unit)
     if any(word in name for word in _VALUE_WORDS):
         return _Column("value", unit)
