@@ -13,12 +13,14 @@ from collections.abc import Callable
 
 from planwatch.extract import subjects
 from planwatch.extract.layout import Layout
-from planwatch.extract.measures import Reading, classify
+from planwatch.extract.measures import classify
 from planwatch.extract.model import Fact
 from planwatch.extract.numbers import NumberToken
 from planwatch.periods import Period
 
 _LIST_GAP = re.compile(r"[、和及与\s]{1,2}")
+_RESPECTIVE_GAP = re.compile(r"[、和及与\s,，]{1,2}")
+_TOPIC_CLAUSE = re.compile(r"[\u4e00-\u9fff、]{2,10}")
 _RATIO_GAP = re.compile(r"[：:︰]")
 _RATIO_SUBJECT = re.compile(r"结构|比例|之比|比为")
 _THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
@@ -45,8 +47,7 @@ class Reader:
             if tokens[index].unit is None and len(group) < 2 and not self._bare_ok(tokens[index]):
                 index += 1
                 continue
-            self._read_group(group, previous_end)
-            previous_end = group[-1].span_end
+            previous_end = self._read_group(group, previous_end)
             index += len(group)
         return self.facts
 
@@ -55,6 +56,8 @@ class Reader:
         group = [tokens[index]]
         ratio = tokens[index].unit is None
         gap = _RATIO_GAP if ratio else _LIST_GAP
+        if not ratio and "分别" in self.text[self.layout.clause_start(group[0].start) : group[0].start]:
+            gap = _RESPECTIVE_GAP
         while index + len(group) < len(tokens):
             following = tokens[index + len(group)]
             if (following.unit is None) != ratio:
@@ -67,7 +70,7 @@ class Reader:
     def _bare_ok(self, token: NumberToken) -> bool:
         return self.text[max(0, token.start - 4) : token.start].endswith(("指数为", "指数", "指数是"))
 
-    def _read_group(self, group: list[NumberToken], previous_end: int) -> None:
+    def _read_group(self, group: list[NumberToken], previous_end: int) -> int:
         first = group[0]
         left_start = max(self.layout.clause_start(first.start), previous_end)
         left = self.text[left_start : first.start]
@@ -78,9 +81,9 @@ class Reader:
         hint = subjects.trim(left)
         reading = classify(left, first.unit, sentence, target, hint)
         subject = subjects.trim(left[: reading.cut])
-        names = self._names(group, subject, reading)
+        names, consumed = self._names(group, subject, left_start)
         if names is None:
-            return
+            return consumed
         span_start = _SPAN_LEAD.match(self.text, left_start, first.start)
         start = span_start.end() if span_start else left_start
         basis = "comparable" if "同口径" in left or "同口径" in sentence[-12:] else None
@@ -103,20 +106,28 @@ class Reader:
                     basis=basis,
                 )
             )
+        return consumed
 
-    def _names(self, group: list[NumberToken], subject: str, reading: Reading) -> list[str] | None:
+    def _names(
+        self, group: list[NumberToken], subject: str, left_start: int
+    ) -> tuple[list[str] | None, int]:
+        """One subject per token, and the offset up to which the text has been read."""
         first = group[0]
+        end = group[-1].span_end
         if first.unit is None and len(group) > 1:
-            return self._ratio_names(group, subject)
+            return self._ratio_names(group, subject), end
         if len(group) == 1:
-            right = subjects.object_after(self.text, first.span_end, first.unit)
-            return [self._carry(subjects.combine(subject, right), first.start)]
+            right, right_end = subjects.object_after(self.text, first.span_end, first.unit)
+            named = subjects.combine(subject, right)
+            if right and named != subject:
+                end = right_end
+            return [self._carry(named, first.start, left_start)], end
         parts = subjects.split_list(subject, len(group)) if subject else None
         if parts is None:
-            name = self._carry(subject, first.start)
-            return [name] * len(group)
+            name = self._carry(subject, first.start, left_start)
+            return [name] * len(group), end
         self._remember(subject, first.start)
-        return parts
+        return parts, end
 
     def _ratio_names(self, group: list[NumberToken], subject: str) -> list[str] | None:
         if not _RATIO_SUBJECT.search(subject):
@@ -126,13 +137,30 @@ class Reader:
                 return list(_THREE_SECTORS)
         return [subject] * len(group)
 
-    def _carry(self, subject: str, pos: int) -> str:
-        """The subject, or the one carried from earlier in the paragraph when it is empty."""
+    def _carry(self, subject: str, pos: int, left_start: int) -> str:
+        """The subject, completed or replaced by the topic when it is bare or empty."""
+        topic = self._clause_topic(left_start)
+        line = self.text.rfind("\n", 0, pos)
+        if not topic and line == self.topic_line:
+            topic = self.topic
         if subject:
+            subject = subjects.with_topic(subject, topic)
             self._remember(subject, pos)
             return subject
-        line = self.text.rfind("\n", 0, pos)
-        return self.topic if line == self.topic_line else ""
+        return topic
+
+    def _clause_topic(self, left_start: int) -> str:
+        """A short clause naming a topic before the number's own clause (`农业，粮食产量…`)."""
+        sentence_start = self.layout.sentence_start(left_start)
+        if left_start <= sentence_start + 1:
+            return ""
+        before_start = self.layout.clause_start(left_start - 1)
+        if before_start < sentence_start:
+            return ""
+        clause = self.text[before_start : left_start - 1].strip(" \u3000")
+        if not _TOPIC_CLAUSE.fullmatch(clause):
+            return ""
+        return subjects.trim(clause)
 
     def _remember(self, subject: str, pos: int) -> None:
         self.topic = subject

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from planwatch.periods import Period, parse_phrase
 
 # A comma between digits with three digits after it is a thousands separator.
-_CLAUSE_END = re.compile(r"[。；;！？!?\n：:]|[，,](?![0-9０-９]{3}(?![0-9０-９]))")
+_CLAUSE_END = re.compile(
+    r"[。；;！？!?\n：:]|(?<![0-9０-９])[，,]|[，,](?![0-9０-９]{3}(?![0-9０-９]))"
+)
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _LINE = re.compile(r"[^\n]+")
 _LIST_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
@@ -26,7 +28,9 @@ _YEAR = r"(?:(?:19|20)\d{2}|[一二][九零〇][一二三四五六七八九零�
 _PERIOD_PHRASE = re.compile(
     rf"(?P<year>{_YEAR}|今年|本年|去年|上年|明年)?"
     r"(?P<part>上半年|下半年|前三季度|[一1]季度|[1一]\s*[-—–~至到]\s*\d{1,2}月份?|"
-    r"截[至止]\d{1,2}月[底末]|\d{1,2}月[底末]|年[末底]|全年|以来)?"
+    r"截[至止]\d{1,2}月[底末]|\d{1,2}月[底末]|年[末底]|以来|"
+    # 全年目标 names the yardstick of a completion rate, not the period
+    r"全年(?![^，,。；]{0,4}?(?:目标|任务|计划)))?"
 )
 _COMPARISON_BEFORE = ("比", "较", "由", "从", "与", "同", "于", "到", "至", "自", "是", "在")
 

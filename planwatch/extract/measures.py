@@ -15,7 +15,7 @@ _GROWTH = re.compile(
     r"与上年相比|比[0-9一二九〇零]{4}年(?:预计)?|比[^，,。；]{1,6}?(?:年|期)(?:预计)?)?"
     r"(?P<mod>分别|又|将|累计|年均|平均|均|同口径|各)*"
     r"(?P<verb>增长|增加|上涨|提高|上升|增幅|涨幅|增速|下降|降低|减少|回落|下滑|降幅|减产|增产|"
-    r"压减|压缩|节约|扩大|缩小|收窄|增|减|降|涨)"
+    r"压减|压缩|节约|扩大|缩小|收窄|(?<!新)增|减|降|涨)"
     r"(?:了|为|达到|达|分别为|分别)?(?:约|近|超过|突破|不低于|不超过)?$"
 )
 _NEGATIVE_VERBS = frozenset(
@@ -25,14 +25,17 @@ _NEGATIVE_VERBS = frozenset(
 _CHANGE_VERBS = frozenset(("增加", "减少", "增", "减", "扩大", "缩小", "增产", "减产", "节约"))
 _COMPLETION = re.compile(
     r"(?:占|完成|达到?|为|是|分别占|分别完成|分别为)(?:了)?"
-    r"(?:全年|年度|全年度|年|市级|省级|区级|下达的?|既定|预期|上级)*(?:目标|计划|任务)(?:任务)?"
+    r"(?:全年|年度|全年度|年|市级|省级|区级|下达的?|既定|预期|上级)+[^，,。；]{0,6}?(?:目标|计划|任务)(?:任务)?"
     r"(?:的)?(?:比例|比重|进度)?(?:为|达到?)?$"
 )
 _DONE = re.compile(r"(?:分别)?完成(?:了)?$")
 _SHARE_OF = re.compile(r"占(?P<whole>[^，,。；]{0,16}?)(?:的)?(?:比重|比例|份额)?(?:为|达到?|是)?$")
+# 计划 as a verb (计划增长, 计划在…落地), not the noun of 按计划, 计划执行, 计划生育
 _TARGET_WORDS = re.compile(
-    r"计划(?![执的内外表”》，,、])(?=[\u4e00-\u9fff])|预期目标|主要目标|目标是|力争|确保|争取|拟|预计[增比]"
+    r"(?<![按照据])计划(?![执的内外表生经单”》，,、])(?=[\u4e00-\u9fff])|预期目标|主要目标|目标是"
 )
+_CLAUSE_TARGET_WORDS = re.compile(r"力争|确保|争取|预计[增比]")
+_LEADING_CUT = re.compile(r"^(?:压减|压缩|削减|减少|降低)(?=[\u4e00-\u9fff]{2})")
 _RATE_SUBJECT = re.compile(r"[率]$")
 
 
@@ -48,7 +51,7 @@ class Reading:
 def classify(left: str, unit: str | None, sentence: str, target: bool, subject_hint: str) -> Reading:
     """The measure for a number whose clause text before it is `left`."""
     percent = unit in ("%", "‰")
-    target = target or bool(_TARGET_WORDS.search(sentence))
+    target = target or bool(_TARGET_WORDS.search(sentence) or _CLAUSE_TARGET_WORDS.search(left))
     if unit in ("个百分点", "百分点"):
         growth = _GROWTH.search(left)
         if growth is None:
@@ -74,6 +77,9 @@ def _percent(left: str, target: bool, subject_hint: str) -> Reading:
         if sign < 0:
             return Reading("target_reduction", 1.0, growth.start())
         return Reading("target_growth", 1.0, growth.start())
+    if not target and _LEADING_CUT.match(left):
+        # 压减公用经费15%: an achieved cut, read against the previous year
+        return Reading("yoy_growth", -1.0, len(left))
     share = _SHARE_OF.search(left)
     cut = share.start() if share is not None else len(left)
     if target:

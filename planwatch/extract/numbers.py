@@ -37,7 +37,10 @@ _TOKEN = re.compile(
 _PRE_QUALIFIER = re.compile(r"(?:约|近|超过|突破|不低于|不少于|不超过|不高于|多达|上)$")
 _PRE_QUALIFIER_KIND = {"约": "approx", "近": "approx", "不超过": "at_most", "不高于": "at_most"}
 # Right after the number these make it a date, year, ordinal or name, not an amount.
-_NOT_AMOUNT_AFTER = re.compile(r"月|产业|[A-Za-z]|[号届]")
+_NOT_AMOUNT_AFTER = re.compile(
+    # fixed political formulations count nothing: 八项规定, 五次全会, 两条底线, 三个“升级版”
+    r"月|产业|[A-Za-z]|[号届]|规定|全会|底线|确立|维护|务必|自信|意识|全面|战略"
+)
 _NOT_AMOUNT_BEFORE = re.compile(r"(?:第|每|[A-Za-z]|[0-9０-９][.．]?|[-—～~])$")
 # A threshold used as a modifier: `30亿元以上项目`, `5000万元以上的`.
 _MODIFIER_AFTER = re.compile(r"[的\u4e00-\u9fff]")
@@ -148,7 +151,7 @@ def _chinese_excluded(text: str, match: re.Match[str], start: int) -> bool:
     if token.strip("十百千万亿") == "":
         # 千家创客社区 is a name; 近千人次, 上千种 are amounts
         return _PRE_QUALIFIER.search(text, max(0, start - 3), start) is None
-    return text[max(0, start - 1) : start] in ("每", "某", "几", "这", "那", "之", "单", "统", "唯", "数")
+    return text[max(0, start - 1) : start] in ("每", "某", "几", "这", "那", "之", "单", "统", "唯", "数", "届")
 
 
 def _qualifier(text: str, match: re.Match[str], start: int) -> str | None:

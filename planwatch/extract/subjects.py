@@ -18,18 +18,19 @@ _LEADING = re.compile(
     r"[1一]\s*[-—–~至到]\s*\d{1,2}月份?|年[末底]|全年|年内|初步核算|经初步核算|据统计|"
     r"全市|全区|全省|全县|全州|全国|全镇|全盟|我区|我市|我省|我县|累计|共计|合计|总计|"
     r"[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|"
-    r"完成|实现|达到|已|又|为|是|"
+    r"完成|实现|达到|已|又|为|是|有望|预计|"
     r"[\"“”'‘’]|\[\d+\])+"
 )
 _TRAILING = re.compile(
     r"(?:计划|预计|预期|力争|确保|争取|同口径|可比口径|按可比价格计算|按不变价格计算|同比|"
     r"分别|累计|共计|合计|共|达到了|达到|达|完成了|完成|实现了|实现|为|是|又|已经|已|将|约|近|"
     r"超过|突破|不低于|不少于|不超过|控制在|稳定在|保持在|增至|提高至|提高到|增加到|上升到|"
-    r"下降到|降至|达到约|有|的|要|了|可|中|于|在|[，,、\s\u3000“”\"])+$"
+    r"下降到|降至|达到约|仍然安排|安排|仍然|仍|由上年的|由上年|由|有望|有|的|要|了|可|中|于|在|上|"
+    r"[，,、\s\u3000“”\"])+$"
 )
 _BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]|\[\d+\]")
 _LIST_SPLIT = re.compile(r"[、和及与]")
-_RIGHT_STOP = re.compile(r"[，,。；;：:、\n（(]|其中|同比|比上年|增长|下降|占")
+_RIGHT_STOP = re.compile(r"[，,。；;：:、\n]|其中|同比|比上年|增长|下降|占")
 _VERB_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
 _COUNTERS = frozenset("个项家所名人批场处块条件套台宗户栋辆座种次轮起只架支")
 MAX_SUBJECT = 24
@@ -56,13 +57,13 @@ def _last_phrase(phrase: str) -> str:
     return phrase[-MAX_SUBJECT:]
 
 
-def object_after(text: str, start: int, unit: str | None) -> str:
-    """The counted noun right after a count (`3个项目` → `项目`), else empty."""
+def object_after(text: str, start: int, unit: str | None) -> tuple[str, int]:
+    """The counted noun right after a count (`3个项目` → `项目`) and where it ends."""
     if unit is None or unit[-1] not in _COUNTERS:
-        return ""
+        return "", start
     stop = _RIGHT_STOP.search(text, start, start + 30)
     end = stop.start() if stop is not None else min(len(text), start + 30)
-    return text[start:end].strip(" \u3000“”\"")
+    return text[start:end].strip(" \u3000“”\""), end
 
 
 def combine(left_subject: str, right_object: str) -> str:
@@ -73,11 +74,40 @@ def combine(left_subject: str, right_object: str) -> str:
         return right_object
     if _VERB_ONLY.match(left_subject) or len(left_subject) <= 4:
         return left_subject + right_object
+    if _NAMES_BEFORE_COUNT.search(left_subject):
+        return right_object  # 武车A、农讲所等7个项目: examples, then the counted thing
+    verb = _VERB_AT_END.search(left_subject)
+    if verb is not None:
+        return verb.group() + right_object
     return left_subject
+
+
+_NAMES_BEFORE_COUNT = re.compile(r"等$|的$|[、”“]")
+_VERB_AT_END = re.compile(
+    r"(?:建成|完成|新建|建设|实施|开展|举办|组织|引进|推荐|新增|改造|培训|安置|发放|投入|扶持|评选|确定|"
+    r"获得|荣获|表彰|修建|打造|形成|培育|服务|惠及|帮扶|救助|接待|办理|受理|查处|拆除|整治|签约|落地|"
+    r"吸引|招引|引育|认定|创建|培养|新开工|开工|竣工|交付|提供|配送|选派|遴选|设立|成立|新设立)$"
+)
+_GENERIC = frozenset(("金额", "面积", "总额", "数量", "人数", "户数", "资金", "规模", "产值", "投资", "总量"))
+_LIST_HEADS = ("增加值", "产量", "产值", "价格", "面积", "投资", "收入", "利润", "销量", "销售额",
+               "零售额", "出口", "进口", "总额", "浓度", "人数", "比重")
+
+
+def with_topic(subject: str, topic: str) -> str:
+    """A bare attribute (`金额`) or a bare product (`纸`) borrows from the subject before it."""
+    if not topic or not subject or topic.endswith(subject):
+        return subject
+    if subject in _GENERIC or subject.startswith("总") or subject.startswith("在"):
+        return topic + subject
+    if len(subject) <= 2 and topic.endswith("产量") and not subject.endswith("量"):
+        return subject + "产量"
+    return subject
 
 
 def split_list(subject: str, count: int) -> list[str] | None:
     """`PM10和PM2.5浓度均值` → two subjects, each with the shared head noun."""
+    if "等" in subject:
+        return _split_examples(subject, count)
     parts = [p for p in _LIST_SPLIT.split(subject) if p]
     if len(parts) != count or count < 2:
         return None
@@ -96,3 +126,13 @@ def _with_head(part: str, last: str) -> str:
         ascii_end = len(last) - len(last.lstrip("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
         head = last[ascii_end:]
     return part + head
+
+
+def _split_examples(subject: str, count: int) -> list[str] | None:
+    """`集成电路、传感器等新兴产品产量` → `集成电路产量`, `传感器产量`."""
+    examples, _, rest = subject.rpartition("等")
+    parts = [p for p in _LIST_SPLIT.split(examples) if p]
+    if len(parts) != count:
+        return None
+    head = next((h for h in _LIST_HEADS if rest.endswith(h)), "")
+    return [part + head for part in parts]
