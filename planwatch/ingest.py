@@ -1,0 +1,186 @@
+"""Storing a report once, with the facts read from it, and optionally accepting them all.
+
+A document is identified by the SHA-256 of its bytes: ingesting it again changes nothing.
+Each document is one transaction: if anything fails, nothing of it is stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch import catalog
+from planwatch.errors import InvalidInput, PlanwatchError
+from planwatch.extract import extract_text
+from planwatch.extract.loaders import load
+from planwatch.extract.model import Extraction
+from planwatch.extract.model import Fact as ExtractedFact
+from planwatch.review import accept_fact
+from planwatch.store import Store
+from planwatch.store.models import Document, Fact, Indicator, Region
+from planwatch.store.reference import region_row
+
+
+@dataclass
+class IngestResult:
+    document_id: int
+    sha256: str
+    filename: str
+    created: bool
+    facts: int = 0
+    accepted: int = 0
+    region: str | None = None
+    period: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def ingest_path(
+    store: Store,
+    path: Path,
+    *,
+    accept: bool = False,
+    actor: str = "cli",
+    encoding: str | None = None,
+    region: str | None = None,
+) -> IngestResult:
+    data = _read_bytes(path)
+    return _ingest(store, data, path, accept=accept, actor=actor, encoding=encoding, region=region)
+
+
+def ingest_bytes(
+    store: Store,
+    data: bytes,
+    filename: str,
+    *,
+    accept: bool = False,
+    actor: str = "web",
+    encoding: str | None = None,
+    region: str | None = None,
+) -> IngestResult:
+    """An uploaded document: the loaders read files, so it goes through a private temp file."""
+    name = Path(filename).name or "upload.txt"
+    with tempfile.TemporaryDirectory(prefix="planwatch-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        return _ingest(
+            store, data, path, accept=accept, actor=actor, encoding=encoding, region=region
+        )
+
+
+def _ingest(
+    store: Store,
+    data: bytes,
+    path: Path,
+    *,
+    accept: bool,
+    actor: str,
+    encoding: str | None,
+    region: str | None,
+) -> IngestResult:
+    sha = hashlib.sha256(data).hexdigest()
+    with store.reading() as session:
+        known = session.scalar(select(Document).where(Document.sha256 == sha))
+        if known is not None:
+            return IngestResult(
+                known.id, sha, known.filename, created=False, facts=len(known.facts)
+            )
+    loaded = load(path, encoding)
+    extraction = extract_text(loaded.text, loaded.document)
+    with store.transaction(actor=actor) as session:
+        document = _store_document(session, extraction, loaded.text, path.name, sha, region)
+        result = IngestResult(
+            document.id,
+            sha,
+            path.name,
+            created=True,
+            facts=len(document.facts),
+            region=document.region.name if document.region else None,
+            period=document.period,
+            warnings=[w.message for w in extraction.warnings],
+        )
+        if accept:
+            result.accepted = _accept_all(session, document, actor)
+    return result
+
+
+def _store_document(
+    session: Session, extraction: Extraction, text: str, filename: str, sha: str, region: str | None
+) -> Document:
+    info = extraction.document
+    document = Document(
+        sha256=sha,
+        filename=filename,
+        title=info.title,
+        publisher=info.publisher,
+        published=info.published,
+        region=_document_region(session, region or info.region),
+        year=info.year,
+        period=info.period,
+        text=text,
+        info=info.as_dict(),
+    )
+    session.add(document)
+    indicators = {row.name: row.id for row in session.scalars(select(Indicator))}
+    document.facts = [_fact_row(i, f, indicators) for i, f in enumerate(extraction.facts)]
+    session.flush()
+    return document
+
+
+def _document_region(session: Session, name: str | None) -> Region | None:
+    if not name:
+        return None
+    try:
+        return region_row(session, name)
+    except PlanwatchError:
+        return None  # an unknown or ambiguous name: the planner sets the region on review
+
+
+def _fact_row(position: int, fact: ExtractedFact, indicators: dict[str, int]) -> Fact:
+    return Fact(
+        position=position,
+        subject=fact.subject,
+        period=fact.period,
+        indicator_id=indicators.get(_indicator_name(fact) or ""),
+        measure=fact.measure,
+        value=fact.value,
+        unit=fact.unit,
+        qualifier=fact.qualifier,
+        basis=fact.basis,
+        relation=fact.relation,
+        span_start=fact.span[0],
+        span_end=fact.span[1],
+        number_start=fact.number_span[0] if fact.number_span else None,
+        number_end=fact.number_span[1] if fact.number_span else None,
+        text=fact.text,
+    )
+
+
+def _indicator_name(fact: ExtractedFact) -> str | None:
+    """Plan targets name an indicator with a suffix (能耗降低率, 增速): the longest alias inside."""
+    if fact.indicator or not fact.measure.startswith("target_") or not fact.subject:
+        return fact.indicator
+    entry = catalog.find(fact.subject)
+    return entry.name if entry else None
+
+
+def _accept_all(session: Session, document: Document, actor: str) -> int:
+    if document.region is None:
+        raise InvalidInput(
+            f"cannot tell which region {document.filename} reports on",
+            "pass --region with the region's name or code",
+        )
+    return sum(accept_fact(session, fact.id, actor).stored for fact in document.facts)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as err:
+        raise InvalidInput(f"file '{path}' does not exist", "check the path") from err
+    except IsADirectoryError as err:
+        raise InvalidInput(f"'{path}' is a folder", "pass the documents in it") from err

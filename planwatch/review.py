@@ -1,0 +1,203 @@
+"""Reviewing extracted facts: accept, correct or reject. Accepted facts become data at once:
+targets of the document region's plan, or observations of its period, each pointing back
+at the fact (``source_fact_id``) so every number can be traced to its span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from planwatch import catalog
+from planwatch.errors import InvalidInput, NotFound
+from planwatch.extract.model import MEASURES
+from planwatch.observations import ObservationIn, store_observation
+from planwatch.periods import Period
+from planwatch.store.models import Fact, Observation, Plan, Target, utcnow
+from planwatch.store.reference import indicator_row
+
+OBSERVED = ("value", "yoy_growth", "change", "pp_change", "share", "completion")
+CORRECTABLE = ("measure", "value", "unit", "subject", "period")
+
+
+@dataclass
+class ReviewResult:
+    fact_id: int
+    status: str
+    stored: int  # targets or observations made from the fact (0 when it is not an indicator)
+    note: str | None = None
+
+
+def fact_row(session: Session, fact_id: int) -> Fact:
+    fact = session.get(Fact, fact_id)
+    if fact is None:
+        raise NotFound(f"fact {fact_id} does not exist", "take a fact id from the document page")
+    return fact
+
+
+def accept_fact(
+    session: Session, fact_id: int, actor: str, user_id: int | None = None
+) -> ReviewResult:
+    fact = fact_row(session, fact_id)
+    return _settle(session, fact, "accepted", user_id)
+
+
+def correct_fact(
+    session: Session, fact_id: int, changes: dict[str, Any], actor: str, user_id: int | None = None
+) -> ReviewResult:
+    """Apply the reviewer's corrections, then accept the corrected fact."""
+    fact = fact_row(session, fact_id)
+    for key, value in _checked_changes(changes).items():
+        setattr(fact, key, value)
+    if "subject" in changes:
+        entry = catalog.find(fact.subject or "")
+        fact.indicator_id = indicator_row(session, entry.name).id if entry else None
+    return _settle(session, fact, "corrected", user_id)
+
+
+def reject_fact(
+    session: Session, fact_id: int, actor: str, user_id: int | None = None
+) -> ReviewResult:
+    """Reject a fact; what an earlier acceptance stored from it is removed."""
+    fact = fact_row(session, fact_id)
+    _withdraw(session, fact)
+    _mark(fact, "rejected", user_id)
+    return ReviewResult(fact.id, fact.review_status, 0)
+
+
+def _settle(session: Session, fact: Fact, status: str, user_id: int | None) -> ReviewResult:
+    _withdraw(session, fact)
+    _mark(fact, status, user_id)
+    stored, note = _materialise(session, fact)
+    return ReviewResult(fact.id, status, stored, note)
+
+
+def _mark(fact: Fact, status: str, user_id: int | None) -> None:
+    fact.review_status = status
+    fact.reviewed_by = user_id
+    fact.reviewed_at = utcnow()
+
+
+def _withdraw(session: Session, fact: Fact) -> None:
+    session.execute(delete(Observation).where(Observation.source_fact_id == fact.id))
+    for target in session.scalars(select(Target).where(Target.source_fact_id == fact.id)):
+        session.delete(target)
+    session.flush()
+
+
+def _materialise(session: Session, fact: Fact) -> tuple[int, str | None]:
+    document = fact.document
+    if fact.indicator is None:
+        return 0, "not a catalogue indicator: kept as a reviewed fact only"
+    if document.region is None:
+        return 0, "the document has no region: set it to store this fact as data"
+    if fact.measure.startswith("target_"):
+        return _store_target(session, fact), None
+    if fact.measure in OBSERVED and fact.value is not None:
+        period = fact.period or document.period
+        if period is None:
+            return 0, "no period: correct the fact's period to store it"
+        store_observation(
+            session,
+            ObservationIn(
+                region=document.region.code,
+                indicator=fact.indicator.name,
+                period=period,
+                measure=fact.measure,
+                value=fact.value,
+                unit=fact.unit,
+                basis=fact.basis,
+                status="published",
+                note=fact.text,
+            ),
+            source_fact_id=fact.id,
+        )
+        return 1, None
+    return 0, None
+
+
+TARGET_KINDS = {
+    "target_growth": "growth_at_least",
+    "target_value": "value_at_least",
+    "target_reduction": "reduction_at_least",
+    "target_relation": "relation",
+}
+
+
+def _store_target(session: Session, fact: Fact) -> int:
+    document = fact.document
+    assert document.region is not None and fact.indicator is not None
+    year = Period.parse(fact.period).year if fact.period else document.year
+    if year is None:
+        return 0
+    kind = TARGET_KINDS[fact.measure]
+    if kind == "value_at_least" and fact.qualifier == "at_most":
+        kind = "value_at_most"
+    other = _relation_other(fact) if kind == "relation" else None
+    if kind == "relation" and other is None:
+        return 0
+    plan = _plan_for(session, document.region.id, year)
+    target = Target(
+        plan=plan,
+        position=len(plan.targets),
+        indicator_id=fact.indicator.id,
+        kind=kind,
+        value=fact.value,
+        unit=fact.unit,
+        qualifier=fact.qualifier,
+        basis=fact.basis,
+        other_indicator_id=other,
+        source_fact_id=fact.id,
+        text=fact.text,
+    )
+    session.add(target)
+    session.flush()
+    return 1
+
+
+def _relation_other(fact: Fact) -> int | None:
+    name = (fact.relation or {}).get("other", "")
+    entry = catalog.find(name) if name else None
+    if entry is None:
+        return None
+    session = Session.object_session(fact)
+    assert session is not None
+    return indicator_row(session, entry.name).id
+
+
+def _plan_for(session: Session, region_id: int, year: int) -> Plan:
+    plan = session.scalar(select(Plan).where(Plan.region_id == region_id, Plan.year == year))
+    if plan is None:
+        plan = Plan(region_id=region_id, year=year)
+        session.add(plan)
+        session.flush()
+    return plan
+
+
+def _checked_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(changes) - set(CORRECTABLE)
+    if unknown:
+        raise InvalidInput(
+            f"cannot correct {', '.join(sorted(unknown))}", f"correct only {', '.join(CORRECTABLE)}"
+        )
+    out = dict(changes)
+    if "measure" in out and out["measure"] not in MEASURES:
+        raise InvalidInput(
+            f"unknown measure '{out['measure']}'", f"use one of {', '.join(MEASURES)}"
+        )
+    if out.get("period"):
+        out["period"] = Period.parse(str(out["period"])).code
+    if "value" in out and out["value"] is not None:
+        try:
+            out["value"] = float(out["value"])
+        except (TypeError, ValueError) as err:
+            raise InvalidInput(
+                f"value '{out['value']}' is not a number", "write it with digits, e.g. 525.69"
+            ) from err
+    for key in ("unit", "subject", "period"):
+        if key in out and out[key] == "":
+            out[key] = None
+    return out

@@ -1,0 +1,88 @@
+"""Ingesting reports: once per SHA-256, one transaction per document, accepted facts as data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from planwatch.errors import InvalidInput
+from planwatch.ingest import ingest_bytes, ingest_path
+from planwatch.store import Store
+from planwatch.store.models import AuditEntry, Document, Fact, Indicator, Observation, Target
+from tests.conftest import SAMPLE
+
+REPORT = SAMPLE / "wuchang-2017h1-plan-execution.txt"
+
+
+def counts(store: Store) -> tuple[int, int, int, int]:
+    with store.reading() as session:
+        return tuple(
+            session.scalar(select(func.count(model.id)))  # type: ignore[return-value]
+            for model in (Document, Fact, Observation, Target)
+        )
+
+
+def test_pending_ingest_stores_document_and_facts_only(store: Store) -> None:
+    result = ingest_path(store, REPORT)
+    assert result.created and result.region == "武昌区" and result.period == "2017H1"
+    assert result.facts > 150 and result.accepted == 0
+    with store.reading() as session:
+        document = session.get(Document, result.document_id)
+        assert document is not None and document.region is not None
+        assert document.region.code == "420106"
+        assert all(f.review_status == "pending" for f in document.facts)
+        gdp = next(f for f in document.facts if f.value == 525.69)
+        assert document.text[gdp.span_start : gdp.span_end] == gdp.text
+        assert session.scalar(select(func.count(Observation.id))) == 0
+
+
+def test_second_ingest_changes_nothing(store: Store) -> None:
+    first = ingest_path(store, REPORT, accept=True)
+    before = counts(store)
+    again = ingest_path(store, REPORT, accept=True)
+    assert not again.created and again.document_id == first.document_id
+    assert counts(store) == before
+
+
+def test_accept_turns_facts_into_targets_and_observations(store: Store) -> None:
+    result = ingest_path(store, REPORT, accept=True)
+    assert result.accepted >= 20
+    with store.reading() as session:
+        gdp = session.scalars(
+            select(Observation)
+            .join(Observation.indicator)
+            .where(Indicator.name == "地区生产总值", Observation.measure == "yoy_growth")
+        ).one()
+        assert (gdp.period, gdp.value, gdp.status) == ("2017H1", 8.1, "published")
+        assert gdp.source_fact_id is not None
+        kinds = {(t.indicator.name, t.kind, t.value) for t in session.scalars(select(Target))}
+        assert ("全社会固定资产投资", "value_at_least", 220.0) in kinds
+        assert ("单位生产总值能耗", "reduction_at_least", 3.8) in kinds
+
+
+def test_upload_bytes_and_audit(store: Store) -> None:
+    result = ingest_bytes(store, REPORT.read_bytes(), "report.txt", actor="planner")
+    assert result.created and result.filename == "report.txt"
+    with store.reading() as session:
+        actors = set(session.scalars(select(AuditEntry.actor)))
+        assert actors == {"planner"}
+
+
+def test_a_failing_document_stores_nothing(store: Store, tmp_path: Path) -> None:
+    unknown = tmp_path / "report.txt"
+    unknown.write_text("上半年全区地区生产总值完成100亿元,同比增长5%。", encoding="utf-8")
+    with pytest.raises(InvalidInput, match="cannot tell which region report.txt reports on"):
+        ingest_path(store, unknown, accept=True)
+    assert counts(store) == (0, 0, 0, 0)
+
+
+def test_bad_files(store: Store, tmp_path: Path) -> None:
+    png = tmp_path / "picture.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    with pytest.raises(InvalidInput):
+        ingest_path(store, png)
+    with pytest.raises(InvalidInput, match="does not exist"):
+        ingest_path(store, tmp_path / "missing.txt")
+    assert counts(store) == (0, 0, 0, 0)

@@ -1,0 +1,66 @@
+"""Accepting, correcting and rejecting facts, and what that does to the stored data."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from planwatch.errors import InvalidInput, NotFound
+from planwatch.ingest import ingest_path
+from planwatch.review import accept_fact, correct_fact, reject_fact
+from planwatch.store import Store
+from planwatch.store.models import Fact, Observation
+from tests.conftest import SAMPLE
+
+
+def gdp_fact(store: Store) -> int:
+    ingest_path(store, SAMPLE / "wuchang-2017h1-plan-execution.txt")
+    with store.reading() as session:
+        return session.scalars(select(Fact.id).where(Fact.value == 525.69)).one()
+
+
+def observations(store: Store) -> list[tuple[float, int, int | None]]:
+    with store.reading() as session:
+        rows = session.scalars(select(Observation).order_by(Observation.id))
+        return [(o.value, o.version, o.source_fact_id) for o in rows]
+
+
+def test_accept_correct_reject(sqlite_store: Store) -> None:
+    fact_id = gdp_fact(sqlite_store)
+    with sqlite_store.transaction() as session:
+        assert accept_fact(session, fact_id, "planner").stored == 1
+    assert observations(sqlite_store) == [(525.69, 1, fact_id)]
+    with sqlite_store.transaction() as session:
+        result = correct_fact(session, fact_id, {"value": "526.1"}, "planner")
+        assert result.status == "corrected"
+    assert observations(sqlite_store) == [(526.1, 1, fact_id)]
+    with sqlite_store.transaction() as session:
+        reject_fact(session, fact_id, "planner")
+        assert session.get(Fact, fact_id).review_status == "rejected"  # type: ignore[union-attr]
+    assert observations(sqlite_store) == []
+
+
+def test_unindexed_facts_are_accepted_without_data(sqlite_store: Store) -> None:
+    ingest_path(sqlite_store, SAMPLE / "wuchang-2017h1-plan-execution.txt")
+    with sqlite_store.transaction() as session:
+        fact_id = session.scalars(select(Fact.id).where(Fact.value == 188)).first()
+        assert fact_id is not None
+        result = accept_fact(session, fact_id, "planner")
+    assert result.stored == 0 and result.note and "not a catalogue indicator" in result.note
+
+
+def test_bad_reviews(sqlite_store: Store) -> None:
+    fact_id = gdp_fact(sqlite_store)
+    with pytest.raises(NotFound, match="fact 99999 does not exist"):
+        with sqlite_store.transaction() as session:
+            accept_fact(session, 99999, "planner")
+    for changes, message in [
+        ({"value": "abc"}, "value 'abc' is not a number"),
+        ({"period": "2017H3"}, "period '2017H3' is not valid"),
+        ({"measure": "speed"}, "unknown measure 'speed'"),
+        ({"colour": "red"}, "cannot correct colour"),
+    ]:
+        with pytest.raises(InvalidInput, match=message):
+            with sqlite_store.transaction() as session:
+                correct_fact(session, fact_id, changes, "planner")
+    assert observations(sqlite_store) == []
