@@ -102,16 +102,18 @@ def _materialise(session: Session, fact: Fact) -> tuple[int, str | None]:
             return 0, "no period: correct the fact's period to store it"
         store_observation(
             session,
-            ObservationIn(
-                region=document.region.code,
-                indicator=fact.indicator.name,
-                period=period,
-                measure=fact.measure,
-                value=fact.value,
-                unit=fact.unit,
-                basis=fact.basis,
-                status="published",
-                note=fact.text,
+            ObservationIn.model_validate(
+                {
+                    "region": document.region.code,
+                    "indicator": fact.indicator.name,
+                    "period": period,
+                    "measure": fact.measure,
+                    "value": fact.value,
+                    "unit": fact.unit,
+                    "basis": fact.basis,
+                    "status": "published",
+                    "note": fact.text,
+                }
             ),
             source_fact_id=fact.id,
         )
