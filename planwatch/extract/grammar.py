@@ -80,7 +80,7 @@ class Reader:
         target = section.target or _is_future(period, self.layout.document_period)
         hint = subjects.trim(left)
         reading = classify(left, first.unit, sentence, target, hint)
-        subject = subjects.trim(left[: reading.cut])
+        subject = subjects.trim(left[: reading.cut], 24 if len(group) == 1 else 80)
         names, consumed = self._names(group, subject, left_start)
         if names is None:
             return consumed
@@ -121,10 +121,14 @@ class Reader:
             named = subjects.combine(subject, right)
             if right and named != subject:
                 end = right_end
-            return [self._carry(named, first.start, left_start)], end
-        parts = subjects.split_list(subject, len(group)) if subject else None
+            products = self._about_output(first, named)
+            return [self._carry(named, first.start, left_start, products)], end
+        if subject:
+            parts = subjects.split_list(subject, len(group))
+        else:
+            parts = self._earlier_subjects(len(group), first.start)
         if parts is None:
-            name = self._carry(subject, first.start, left_start)
+            name = self._carry(subject, first.start, left_start, False)
             return [name] * len(group), end
         self._remember(subject, first.start)
         return parts, end
@@ -137,17 +141,34 @@ class Reader:
                 return list(_THREE_SECTORS)
         return [subject] * len(group)
 
-    def _carry(self, subject: str, pos: int, left_start: int) -> str:
+    def _about_output(self, token: NumberToken, subject: str) -> bool:
+        """Whether `汽车120.5万辆` reads as output of a product (汽车产量)."""
+        if not subject or token.unit is None or not subjects.PHYSICAL_UNITS.search(token.unit):
+            return False
+        line_start = self.text.rfind("\n", 0, token.start) + 1
+        return bool(subjects.OUTPUT_WORDS.search(self.text, line_start, token.start))
+
+    def _carry(self, subject: str, pos: int, left_start: int, products: bool) -> str:
         """The subject, completed or replaced by the topic when it is bare or empty."""
         topic = self._clause_topic(left_start)
+        from_clause = bool(topic)
         line = self.text.rfind("\n", 0, pos)
         if not topic and line == self.topic_line:
             topic = self.topic
         if subject:
-            subject = subjects.with_topic(subject, topic)
+            subject = subjects.with_topic(subject, topic, from_clause, products)
             self._remember(subject, pos)
             return subject
         return topic
+
+    def _earlier_subjects(self, count: int, pos: int) -> list[str] | None:
+        """`新开工3166套,分配入住3247套,分别占全年目标50.3%、75.6%`: 分别 over earlier facts."""
+        sentence_start = self.layout.sentence_start(pos)
+        earlier = [f for f in self.facts if f.span[0] >= sentence_start and f.subject]
+        if len(earlier) < count:
+            return None
+        names = [f.subject or "" for f in earlier[-count:]]
+        return names if len(set(names)) == count else None
 
     def _clause_topic(self, left_start: int) -> str:
         """A short clause naming a topic before the number's own clause (`农业，粮食产量…`)."""

@@ -28,15 +28,17 @@ _TRAILING = re.compile(
     r"下降到|降至|达到约|仍然安排|安排|仍然|仍|由上年的|由上年|由|有望|有|的|要|了|可|中|于|在|上|"
     r"[，,、\s\u3000“”\"])+$"
 )
+# 主要畜禽产品肉产量: the product group before the product
+_PRODUCT_GROUP = re.compile(r"^\S*产品(?=\S{1,6}产量$)")
 _BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]|\[\d+\]")
 _LIST_SPLIT = re.compile(r"[、和及与]")
-_RIGHT_STOP = re.compile(r"[，,。；;：:、\n]|其中|同比|比上年|增长|下降|占")
+_RIGHT_STOP = re.compile(r"[，,。；;：:、\n0-9０-９]|其中|同比|比上年|增长|下降|占|上半年|全年")
 _VERB_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
 _COUNTERS = frozenset("个项家所名人批场处块条件套台宗户栋辆座种次轮起只架支")
 MAX_SUBJECT = 24
 
 
-def trim(phrase: str) -> str:
+def trim(phrase: str, longest: int = MAX_SUBJECT) -> str:
     """`全年地区生产总值计划` → `地区生产总值`."""
     phrase = _BRACKETED.sub("", phrase) if "（" in phrase or "(" in phrase or "[" in phrase else phrase
     previous = None
@@ -44,9 +46,9 @@ def trim(phrase: str) -> str:
         previous = phrase
         phrase = _LEADING.sub("", phrase)
         phrase = _TRAILING.sub("", phrase)
-    if len(phrase) > MAX_SUBJECT:
+    if len(phrase) > longest:
         phrase = _last_phrase(phrase)
-    return phrase
+    return _PRODUCT_GROUP.sub("", phrase)
 
 
 def _last_phrase(phrase: str) -> str:
@@ -93,15 +95,25 @@ _LIST_HEADS = ("增加值", "产量", "产值", "价格", "面积", "投资", "�
                "零售额", "出口", "进口", "总额", "浓度", "人数", "比重")
 
 
-def with_topic(subject: str, topic: str) -> str:
-    """A bare attribute (`金额`) or a bare product (`纸`) borrows from the subject before it."""
+def with_topic(subject: str, topic: str, clause_topic: bool, products: bool) -> str:
+    """A bare attribute (`金额`), verb (`服务`) or product (`纸`) borrows from the topic."""
+    if products and len(subject) <= 8 and not _MEASURE_NOUN.search(subject):
+        return subject + "产量"
     if not topic or not subject or topic.endswith(subject):
         return subject
-    if subject in _GENERIC or subject.startswith("总") or subject.startswith("在"):
+    if subject in _GENERIC or subject.startswith("总"):
         return topic + subject
-    if len(subject) <= 2 and topic.endswith("产量") and not subject.endswith("量"):
-        return subject + "产量"
+    if len(subject) <= 3 and not _MEASURE_NOUN.search(subject):
+        return topic + subject
+    if clause_topic and subject.startswith("在"):
+        return topic + subject
     return subject
+
+
+_MEASURE_NOUN = re.compile(r"[量值额率数价积]$|[\u4e00-\u9fff]{2}(?:[了过]|进行|完成)")
+# amounts of a product in its physical unit, in a passage about output
+PHYSICAL_UNITS = re.compile(r"(?:吨|辆|台|架|只|立方米|马力|千瓦时|度|件|支|米|千瓦|箱|套)$")
+OUTPUT_WORDS = re.compile(r"产量|产品|工业，|工业,")
 
 
 def split_list(subject: str, count: int) -> list[str] | None:
