@@ -1,0 +1,171 @@
+"""Several regions at once: every region at one level under a parent, assessed and ranked.
+
+Members are the stored regions at that level under the parent plus, for provinces,
+cities and counties, the divisions the national table lists there; a member with no plan
+or no figures for the period is listed as skipped with the reason, so the comparison
+shows who is missing rather than hiding them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch import regions
+from planwatch.assess.model import (
+    Assessment,
+    Metric,
+    RankEntry,
+    Ranking,
+    RegionAssessment,
+    RegionComparison,
+    Skipped,
+    Thresholds,
+)
+from planwatch.assess.region import assess_region
+from planwatch.errors import InvalidInput, NotFound
+from planwatch.periods import Period
+from planwatch.store.models import REGION_LEVELS, Region
+from planwatch.store.reference import indicator_row, region_row
+
+_METRICS: dict[str, Metric] = {
+    "value_at_least": "completion",
+    "value_at_most": "completion",
+    "growth_at_least": "growth",
+    "reduction_at_least": "reduction",
+    "relation": "growth",
+}
+
+
+def compare_regions(
+    session: Session,
+    parent: str,
+    level: str,
+    period: str,
+    indicator: str | None = None,
+    thresholds: Thresholds | None = None,
+) -> RegionComparison:
+    """Assess every region at ``level`` under ``parent`` and rank them per target."""
+    if level not in REGION_LEVELS:
+        raise InvalidInput(
+            f"unknown region level '{level}'", f"use one of {', '.join(REGION_LEVELS)}"
+        )
+    span = Period.parse(period)
+    top = region_row(session, parent)
+    wanted = indicator_row(session, indicator).name if indicator else None
+    assessed: list[RegionAssessment] = []
+    skipped: list[Skipped] = []
+    for code, name, stored in _members(session, top, level):
+        if not stored:  # never loaded, so it has neither plan nor figures
+            skipped.append(Skipped(name, code, f"{name} has no plan for {span.year}"))
+            continue
+        try:
+            result = assess_region(session, code, span.code, thresholds)
+        except NotFound as err:
+            skipped.append(Skipped(name, code, err.message))
+            continue
+        if wanted is not None:
+            result = replace(
+                result, assessments=[a for a in result.assessments if a.indicator == wanted]
+            )
+        assessed.append(result)
+    if not assessed:
+        raise NotFound(
+            f"no {level} region under {top.name} has a plan and figures for {span.code}",
+            "load them with `planwatch plan load` and `planwatch observations load`",
+        )
+    return RegionComparison(
+        parent=top.name,
+        parent_code=top.code,
+        level=level,
+        period=span.code,
+        indicator=wanted,
+        regions=assessed,
+        skipped=skipped,
+        rankings=rankings(assessed),
+    )
+
+
+def _members(session: Session, parent: Region, level: str) -> list[tuple[str, str, bool]]:
+    """(code, name, stored) of every region at ``level`` below ``parent``."""
+    found = {
+        row.code: (row.name, True)
+        for row in session.scalars(select(Region).where(Region.level == level))
+        if _is_below(row, parent)
+    }
+    for division in _divisions_below(parent.code, level):
+        found.setdefault(division.code, (division.name, False))
+    return [(code, name, stored) for code, (name, stored) in sorted(found.items())]
+
+
+def _is_below(row: Region, parent: Region) -> bool:
+    above = row.parent
+    while above is not None:
+        if above.id == parent.id:
+            return True
+        above = above.parent
+    return False
+
+
+def _divisions_below(code: str, level: str) -> list[regions.Division]:
+    if regions.by_code(code) is None:
+        return []  # a street or custom unit: only stored regions lie below it
+    found = []
+    for child in regions.children(code):
+        if child.level == level:
+            found.append(child)
+        elif child.code != code:
+            found.extend(_divisions_below(child.code, level))
+    return found
+
+
+def rankings(assessed: list[RegionAssessment]) -> list[Ranking]:
+    """One ranking per (indicator, kind) that at least one region could be measured on."""
+    groups: dict[tuple[str, str], list[tuple[RegionAssessment, Assessment, float]]] = {}
+    for result in assessed:
+        for assessment in result.assessments:
+            value = metric_value(assessment)
+            if value is not None:
+                key = (assessment.indicator, assessment.kind)
+                groups.setdefault(key, []).append((result, assessment, value))
+    ranked = []
+    for (indicator, kind), members in groups.items():
+        # a cap is best used least; everything else is best highest
+        members.sort(key=lambda m: m[2], reverse=kind != "value_at_most")
+        ranked.append(
+            Ranking(
+                indicator=indicator,
+                kind=kind,
+                metric=_metric_name(members[0][1]),
+                entries=_entries(members),
+            )
+        )
+    return ranked
+
+
+def metric_value(assessment: Assessment) -> float | None:
+    """The number regions are ranked by for this target."""
+    metric = _METRICS[assessment.kind]
+    if metric == "completion":
+        if assessment.completion is not None:
+            return assessment.completion
+        return assessment.actual.value if assessment.actual else None
+    if assessment.growth is None:
+        return None
+    return -assessment.growth.value if metric == "reduction" else assessment.growth.value
+
+
+def _metric_name(assessment: Assessment) -> Metric:
+    metric = _METRICS[assessment.kind]
+    return "value" if metric == "completion" and assessment.completion is None else metric
+
+
+def _entries(members: list[tuple[RegionAssessment, Assessment, float]]) -> list[RankEntry]:
+    entries: list[RankEntry] = []
+    for position, (result, assessment, value) in enumerate(members, start=1):
+        # ties share a rank (1, 2, 2, 4)
+        rank = entries[-1].rank if entries and entries[-1].value == value else position
+        entries.append(RankEntry(rank, result.region, result.region_code, value, assessment.status))
+    return entries

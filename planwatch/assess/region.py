@@ -1,0 +1,106 @@
+"""A region's whole plan judged in one period: targets, findings, tasks and projects."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy.orm import Session
+
+from planwatch.assess import sentences as say
+from planwatch.assess.figures import FigureBook
+from planwatch.assess.findings import growth_findings
+from planwatch.assess.lookup import region_and_plan
+from planwatch.assess.model import STATUSES, Assessment, Finding, RegionAssessment, Thresholds
+from planwatch.assess.rest_of_year import rest_of_year
+from planwatch.assess.targets import Context, judge_target, target_phrase
+from planwatch.assess.tasks import assess_task, project_stages
+from planwatch.errors import NotFound
+from planwatch.periods import Period
+
+
+def assess_region(
+    session: Session, region: str, period: str, thresholds: Thresholds | None = None
+) -> RegionAssessment:
+    """Every target of the region's plan for the period's year, judged in that period.
+
+    Raises ``NotFound`` when the region has no plan for the year or no figures at all
+    for the period; a target whose own figures are missing is ``unknown``, not an error.
+    """
+    limits = thresholds or Thresholds()
+    span = Period.parse(period)
+    row, plan = region_and_plan(session, region, span.year)
+    book = FigureBook(session, row, (span.year, span.year - 1))
+    if not book.has_period(span):
+        raise NotFound(
+            f"no figures for {row.name} in {span.code}", "load observations for that period"
+        )
+    findings = growth_findings(book, span, limits)
+    assessments = [
+        assess_target(Context(target, book, span, limits), findings) for target in plan.targets
+    ]
+    counts = Counter(a.status for a in assessments)
+    return RegionAssessment(
+        region=row.name,
+        region_code=row.code,
+        period=span.code,
+        period_phrase=say.period_phrase(span),
+        year=span.year,
+        plan_title=plan.title,
+        time_progress=span.time_progress * 100,
+        thresholds=limits,
+        assessments=assessments,
+        status_counts={status: counts.get(status, 0) for status in STATUSES},
+        findings=_all_findings(findings, assessments),
+        tasks=[assess_task(task, span, limits) for task in plan.tasks],
+        projects=project_stages(session, row.code, span.year),
+    )
+
+
+def assess_target(ctx: Context, region_findings: list[Finding]) -> Assessment:
+    """One target judged; ``region_findings`` are the growth checks of the whole period."""
+    target = ctx.target
+    outcome = judge_target(ctx)
+    names = {target.indicator.name}
+    if target.other_indicator is not None:
+        names.add(target.other_indicator.name)
+    findings = [f for f in region_findings if f.indicator in names] + outcome.findings
+    phrase = target_phrase(target)
+    figures = (outcome.actual, outcome.growth, outcome.other_growth)
+    return Assessment(
+        target_id=target.id,
+        indicator=target.indicator.name,
+        indicator_english=target.indicator.english,
+        direction=target.indicator.direction,
+        kind=target.kind,
+        target_value=target.value,
+        target_unit=target.unit,
+        qualifier=target.qualifier,
+        basis=target.basis,
+        other_indicator=target.other_indicator.name if target.other_indicator else None,
+        department=target.department.name if target.department else None,
+        period=ctx.period.code,
+        time_progress=ctx.time_progress,
+        actual=outcome.actual,
+        growth=outcome.growth,
+        other_growth=outcome.other_growth,
+        completion=outcome.completion,
+        gap=outcome.gap,
+        gap_phrase=outcome.gap_phrase,
+        status=outcome.status,
+        reason=outcome.reason,
+        rest_of_year=rest_of_year(target, ctx.book, ctx.period),
+        findings=findings,
+        target_phrase=phrase,
+        actual_phrase=outcome.actual_phrase,
+        judgement_phrase=outcome.judgement_phrase,
+        sentence=say.sentence(phrase, outcome.actual_phrase, outcome.judgement_phrase),
+        sources=[f.observation_id for f in figures if f is not None],
+    )
+
+
+def _all_findings(growth: list[Finding], assessments: list[Assessment]) -> list[Finding]:
+    """Region-wide growth checks plus each target's own, each shown once."""
+    seen: list[Finding] = list(growth)
+    for assessment in assessments:
+        seen.extend(f for f in assessment.findings if f not in seen)
+    return seen

@@ -1,0 +1,106 @@
+"""Chinese phrases in the style of a 计划执行情况 report.
+
+A sentence is built from three parts the report writer may also use alone:
+``target_phrase`` (全年地区生产总值计划增长9%以上), ``actual_phrase`` (上半年完成525.69亿元,
+同比增长8.1%) and ``judgement_phrase`` (低于全年目标0.9个百分点).
+"""
+
+from __future__ import annotations
+
+from planwatch.assess.model import Figure
+from planwatch.periods import Period
+
+# the names reports use when an indicator is the yardstick of another (高于GDP增速)
+_SHORT_NAMES = {"地区生产总值": "GDP"}
+_QUALIFIER_WORDS = {"at_least": "以上", "at_most": "以内", "approx": "左右"}
+_BASIS_WORDS = {"comparable": "同口径"}
+
+
+def number(value: float, places: int = 2) -> str:
+    """A figure as reports print it: no trailing zeros (8.1, 24012, 15.61)."""
+    text = f"{value:.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def one_decimal(value: float) -> str:
+    """Completion shares and gaps keep one decimal, as the office rounds them (74.5, 79.0)."""
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def short_name(indicator: str) -> str:
+    return _SHORT_NAMES.get(indicator, indicator)
+
+
+def period_phrase(period: Period) -> str:
+    """上半年, 一季度, 前三季度, 1-5月, 全年: the span a year-to-date figure covers."""
+    months = period.months
+    if months == 12:
+        return "全年"
+    if months == 6:
+        return "上半年"
+    if months == 3:
+        return "一季度"
+    if months == 9:
+        return "前三季度"
+    return "1月" if months == 1 else f"1-{months}月"
+
+
+def rest_phrase(period: Period) -> str:
+    """The months still to come after the period (下半年, 四季度, 6-12月)."""
+    months = period.months
+    if months == 6:
+        return "下半年"
+    if months == 9:
+        return "四季度"
+    if months == 3:
+        return "二至四季度"
+    return "12月" if months == 11 else f"{months + 1}-12月"
+
+
+def qualifier_word(qualifier: str | None) -> str:
+    return _QUALIFIER_WORDS.get(qualifier or "", "")
+
+
+def basis_word(basis: str | None) -> str:
+    return _BASIS_WORDS.get(basis or "", "")
+
+
+def growth_phrase(growth: Figure) -> str:
+    """同比增长15.61% / 同口径同比增长44.7% / 同比下降5.9%."""
+    verb = "下降" if growth.value < 0 else "增长"
+    return f"{basis_word(growth.basis)}同比{verb}{number(abs(growth.value))}%"
+
+
+def change_phrase(percent: float, places: int = 1) -> str:
+    """增长12.3% / 下降4.5%: a rate with the verb its sign asks for."""
+    verb = "下降" if percent < 0 else "增长"
+    return f"{verb}{number(abs(percent), places)}%"
+
+
+def amount(value: float, unit: str | None) -> str:
+    return f"{number(value, 4)}{unit or ''}"
+
+
+def time_gap_phrase(gap: float) -> str:
+    """超序时进度24.5个百分点 / 低于序时进度3.2个百分点 / 与序时进度持平."""
+    shown = one_decimal(abs(gap))
+    if shown == "0.0":
+        return "与序时进度持平"
+    return f"超序时进度{shown}个百分点" if gap > 0 else f"低于序时进度{shown}个百分点"
+
+
+def target_gap_phrase(gap: float) -> str:
+    """高于全年目标5.61个百分点 / 低于全年目标0.9个百分点 / 达到全年目标."""
+    shown = number(abs(gap))
+    if shown == "0":
+        return "达到全年目标"
+    return f"高于全年目标{shown}个百分点" if gap > 0 else f"低于全年目标{shown}个百分点"
+
+
+def sentence(target: str, actual: str, judgement: str) -> str:
+    """全年…计划…;上半年…,…。"""
+    body = ",".join(part for part in (actual, judgement) if part)
+    return f"{target};{body}。" if body else f"{target}。"

@@ -1,0 +1,307 @@
+"""One plan target judged against the region's year-to-date figures, by kind of target.
+
+- ``value_at_least``: a cumulative amount as a share of the annual target, against time
+  progress (a level, for stock and rate indicators, against the target itself);
+- ``growth_at_least``: year-to-date growth against the target rate;
+- ``reduction_at_least``: the reduction (a negative growth of an intensity) against the
+  target rate;
+- ``value_at_most``: a cap; within it (and, for amounts, no faster than time) is on track;
+- ``relation``: growth of the indicator against growth of the other one, same period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from planwatch.assess import sentences as say
+from planwatch.assess.figures import FigureBook
+from planwatch.assess.findings import basis_finding, completion_finding
+from planwatch.assess.model import Figure, Finding, Status, Thresholds
+from planwatch.assess.status import (
+    Judgement,
+    judge_amount,
+    judge_cap_amount,
+    judge_cap_level,
+    judge_cap_rate,
+    judge_level,
+    judge_rate,
+)
+from planwatch.errors import InvalidInput
+from planwatch.periods import Period
+from planwatch.store.models import Target
+from planwatch.units import convert
+
+
+@dataclass(frozen=True)
+class Context:
+    target: Target
+    book: FigureBook
+    period: Period
+    thresholds: Thresholds
+
+    @property
+    def full_year(self) -> bool:
+        return self.period.months >= 12
+
+    @property
+    def time_progress(self) -> float:
+        return self.period.time_progress * 100
+
+    @property
+    def when(self) -> str:
+        return say.period_phrase(self.period)
+
+    def figure(self, measure: str, indicator_id: int | None = None) -> Figure | None:
+        return self.book.get(indicator_id or self.target.indicator_id, self.period, measure)
+
+
+@dataclass
+class Outcome:
+    """What a rule found; the region module turns it into an ``Assessment``."""
+
+    status: Status
+    reason: str
+    actual: Figure | None = None
+    growth: Figure | None = None
+    other_growth: Figure | None = None
+    completion: float | None = None
+    gap: float | None = None
+    gap_phrase: str | None = None
+    actual_phrase: str = ""
+    judgement_phrase: str = ""
+    findings: list[Finding] = field(default_factory=list)
+
+
+def judge_target(ctx: Context) -> Outcome:
+    return _RULES[ctx.target.kind](ctx)
+
+
+def target_phrase(target: Target) -> str:
+    """全年…计划…: the target as the report states it."""
+    name, value, unit = target.indicator.name, target.value, target.unit or ""
+    shown = say.number(value, 4) if value is not None else "?"
+    if target.kind == "relation":
+        other = say.short_name(target.other_indicator.name) if target.other_indicator else "?"
+        margin = f"{shown}个百分点" if value else ""
+        return f"全年{name}计划增长速度高于{other}增速{margin}"
+    qualifier = say.qualifier_word(target.qualifier)
+    if target.kind == "growth_at_least":
+        return f"全年{name}计划{say.basis_word(target.basis)}增长{shown}%{qualifier}"
+    if target.kind == "reduction_at_least":
+        return f"全年{name}计划降低{shown}%{qualifier}"
+    if target.kind == "value_at_most":
+        return f"全年{name}计划控制在{shown}{unit}{qualifier or '以内'}"
+    return f"全年{name}计划完成{shown}{unit}{qualifier}"
+
+
+def _no_figure(ctx: Context, what: str, name: str | None = None) -> Outcome:
+    indicator = name or ctx.target.indicator.name
+    return Outcome(
+        "unknown",
+        f"no {ctx.period.code} {what} for {indicator}",
+        judgement_phrase=f"{ctx.when}暂无{indicator}数据,无法判断",
+    )
+
+
+def _level_phrase(ctx: Context, actual: Figure | None, growth: Figure | None) -> str:
+    parts = []
+    if actual is not None:
+        verb = "完成" if ctx.target.indicator.kind == "flow" else f"{ctx.target.indicator.name}为"
+        parts.append(f"{ctx.when}{verb}{say.amount(actual.value, actual.unit)}")
+    if growth is not None:
+        parts.append(
+            say.growth_phrase(growth) if parts else f"{ctx.when}{say.growth_phrase(growth)}"
+        )
+    return ",".join(parts)
+
+
+def _share_of_target(ctx: Context, actual: Figure) -> float:
+    """Year-to-date as a percentage of the target, in the target's unit."""
+    assert ctx.target.value is not None
+    return convert(actual.value, actual.unit, ctx.target.unit) / ctx.target.value * 100
+
+
+def _value_at_least(ctx: Context) -> Outcome:
+    actual, growth = ctx.figure("value"), ctx.figure("yoy_growth")
+    if ctx.target.value is None or ctx.target.value <= 0:
+        return Outcome("unknown", "the target has no value", actual, growth)
+    if actual is None:
+        return _no_figure(ctx, "value")
+    try:
+        completion = _share_of_target(ctx, actual)
+    except InvalidInput as err:
+        return Outcome("unknown", err.message, actual, growth)
+    outcome = _amount_outcome(ctx, completion)
+    outcome.actual, outcome.growth = actual, growth
+    outcome.actual_phrase = _level_phrase(ctx, actual, growth)
+    reported = ctx.figure("completion")
+    if reported is not None:
+        finding = completion_finding(
+            reported.indicator,
+            reported.value,
+            completion,
+            [reported.observation_id, actual.observation_id],
+            ctx.period,
+            ctx.thresholds,
+        )
+        outcome.findings = [finding] if finding else []
+    return outcome
+
+
+def _amount_outcome(ctx: Context, completion: float) -> Outcome:
+    share = f"完成全年目标的{say.one_decimal(completion)}%"
+    if ctx.target.indicator.kind != "flow":
+        judged = judge_level(completion, ctx.thresholds, full_year=ctx.full_year)
+        return _judged(
+            judged, "level against the target", f"达到目标的{say.one_decimal(completion)}%"
+        )
+    judged = judge_amount(completion, ctx.time_progress, ctx.thresholds, full_year=ctx.full_year)
+    if ctx.full_year:
+        return _judged(judged, "annual amount against the target", share)
+    phrase = say.time_gap_phrase(judged.gap)
+    outcome = _judged(judged, "completion against time progress", f"{share},{phrase}")
+    outcome.gap_phrase = phrase
+    return outcome
+
+
+def _judged(judged: Judgement, reason: str, judgement_phrase: str) -> Outcome:
+    return Outcome(
+        judged.status,
+        reason,
+        completion=_rounded(judged.completion),
+        gap=_rounded(judged.gap),
+        judgement_phrase=judgement_phrase,
+    )
+
+
+def _rounded(value: float | None) -> float | None:
+    return round(value, 2) if value is not None else None
+
+
+def _growth_at_least(ctx: Context) -> Outcome:
+    actual, growth = ctx.figure("value"), ctx.figure("yoy_growth")
+    if ctx.target.value is None:
+        return Outcome("unknown", "the target has no value", actual, growth)
+    if growth is None:
+        outcome = _no_figure(ctx, "growth rate")
+        outcome.actual = actual
+        return outcome
+    judged = judge_rate(growth.value, ctx.target.value, ctx.thresholds, full_year=ctx.full_year)
+    outcome = _judged(judged, "growth against the target rate", say.target_gap_phrase(judged.gap))
+    outcome.gap_phrase = outcome.judgement_phrase
+    outcome.actual, outcome.growth = actual, growth
+    outcome.actual_phrase = _level_phrase(ctx, actual, growth)
+    finding = basis_finding(growth, ctx.target.basis, ctx.period)
+    outcome.findings = [finding] if finding else []
+    return outcome
+
+
+def _reduction_at_least(ctx: Context) -> Outcome:
+    growth = ctx.figure("yoy_growth")
+    if ctx.target.value is None:
+        return Outcome("unknown", "the target has no value", growth=growth)
+    if growth is None:
+        return _no_figure(ctx, "reduction figure")
+    reduction = -growth.value
+    judged = judge_rate(reduction, ctx.target.value, ctx.thresholds, full_year=ctx.full_year)
+    outcome = _judged(
+        judged, "reduction against the target rate", say.target_gap_phrase(judged.gap)
+    )
+    outcome.gap_phrase = outcome.judgement_phrase
+    outcome.growth = growth
+    verb = "降低" if reduction >= 0 else "上升"
+    outcome.actual_phrase = (
+        f"{ctx.when}{ctx.target.indicator.name}{verb}{say.number(abs(reduction))}%"
+    )
+    return outcome
+
+
+def _value_at_most(ctx: Context) -> Outcome:
+    indicator = ctx.target.indicator
+    actual = ctx.figure("value") or (ctx.figure("share") if indicator.kind == "rate" else None)
+    if ctx.target.value is None or ctx.target.value <= 0:
+        return Outcome("unknown", "the target has no value", actual)
+    if actual is None:
+        return _no_figure(ctx, "value")
+    try:
+        level = convert(actual.value, actual.unit, ctx.target.unit)
+    except InvalidInput as err:
+        return Outcome("unknown", err.message, actual)
+    outcome = _cap_outcome(ctx, level)
+    outcome.actual = actual
+    outcome.actual_phrase = _level_phrase(ctx, actual, None)
+    return outcome
+
+
+def _cap_outcome(ctx: Context, level: float) -> Outcome:
+    cap = ctx.target.value
+    assert cap is not None
+    kind, thresholds, full = ctx.target.indicator.kind, ctx.thresholds, ctx.full_year
+    if kind == "rate":
+        judged = judge_cap_rate(level, cap, thresholds, full_year=full)
+        within = (
+            "控制在目标以内"
+            if judged.gap <= 0
+            else (f"超出控制目标{say.number(judged.gap)}个百分点")
+        )
+        return _judged(judged, "level against the cap", within)
+    completion = level / cap * 100
+    share = f"占全年控制目标的{say.one_decimal(completion)}%"
+    if kind != "flow" or full:
+        judged = judge_cap_level(completion, thresholds, full_year=full)
+        return _judged(judged, "level against the cap", share)
+    judged = judge_cap_amount(completion, ctx.time_progress, thresholds, full_year=full)
+    outcome = _judged(
+        judged, "cap used against time progress", f"{share},{say.time_gap_phrase(judged.gap)}"
+    )
+    outcome.gap_phrase = say.time_gap_phrase(judged.gap)
+    return outcome
+
+
+def _relation(ctx: Context) -> Outcome:
+    other = ctx.target.other_indicator
+    actual, growth = ctx.figure("value"), ctx.figure("yoy_growth")
+    if other is None:
+        return Outcome("unknown", "the target names no other indicator", actual, growth)
+    if growth is None:
+        return _no_figure(ctx, "growth rate")
+    other_growth = ctx.figure("yoy_growth", other.id)
+    if other_growth is None:
+        outcome = _no_figure(ctx, "growth rate", other.name)
+        outcome.reason += " (the other indicator of the relation)"
+        outcome.actual, outcome.growth = actual, growth
+        return outcome
+    difference = growth.value - other_growth.value
+    judged = judge_rate(
+        difference, ctx.target.value or 0.0, ctx.thresholds, full_year=ctx.full_year
+    )
+    outcome = _judged(
+        judged,
+        f"growth against the growth of {other.name}",
+        f"{say.short_name(other.name)}同期{say.change_phrase(other_growth.value, 2)},"
+        f"相差{say.number(abs(difference))}个百分点",
+    )
+    comparison = "高于" if difference > 0 else ("低于" if difference < 0 else "持平于")
+    outcome.actual, outcome.growth, outcome.other_growth = actual, growth, other_growth
+    outcome.actual_phrase = (
+        f"{_relation_level(ctx, actual)}{say.growth_phrase(growth)},"
+        f"{comparison}{say.short_name(other.name)}增速"
+    )
+    return outcome
+
+
+def _relation_level(ctx: Context, actual: Figure | None) -> str:
+    name = ctx.target.indicator.name
+    if actual is None:
+        return f"{ctx.when}{name}"
+    return f"{ctx.when}{name}{say.amount(actual.value, actual.unit)},"
+
+
+_RULES: dict[str, Callable[[Context], Outcome]] = {
+    "value_at_least": _value_at_least,
+    "growth_at_least": _growth_at_least,
+    "reduction_at_least": _reduction_at_least,
+    "value_at_most": _value_at_most,
+    "relation": _relation,
+}

@@ -1,0 +1,168 @@
+"""Key tasks whose progress carries numbers, and major projects counted by stage.
+
+A task's progress note may say how much of the year's target is done (征收面积32万平方米,
+占全年目标的51.8%); that share is judged against time progress exactly like an amount
+target. Without a reported share, value ÷ the task's target value is used; with both,
+a disagreement is a finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Literal
+
+from sqlalchemy.orm import Session
+
+from planwatch.assess import sentences as say
+from planwatch.assess.findings import completion_finding
+from planwatch.assess.lookup import region_and_plan
+from planwatch.assess.model import Finding, ProjectStages, TaskAssessment, Thresholds
+from planwatch.assess.status import judge_amount
+from planwatch.errors import InvalidInput
+from planwatch.periods import Period
+from planwatch.store.models import PROJECT_STAGES, Task, TaskProgress
+from planwatch.units import convert
+
+Source = Literal["reported", "computed"]
+STAGE_WORDS = {
+    "completed": "已竣工",
+    "under_construction": "在建",
+    "started": "已开工",
+    "planned": "尚未开工",
+}
+
+
+def assess_tasks(
+    session: Session, region: str, period: str, thresholds: Thresholds | None = None
+) -> list[TaskAssessment]:
+    """Every key task of the region's plan for the period's year, judged in that period."""
+    span = Period.parse(period)
+    _, plan = region_and_plan(session, region, span.year)
+    return [assess_task(task, span, thresholds or Thresholds()) for task in plan.tasks]
+
+
+def assess_task(task: Task, period: Period, thresholds: Thresholds) -> TaskAssessment:
+    when = say.period_phrase(period)
+    blank = TaskAssessment(
+        task_id=task.id,
+        section=task.section,
+        title=task.title,
+        department=task.department.name if task.department else None,
+        period=period.code,
+        time_progress=period.time_progress * 100,
+        note=None,
+        value=None,
+        unit=None,
+        target_value=task.target_value,
+        completion=None,
+        completion_source=None,
+        gap=None,
+        gap_phrase=None,
+        status="unknown",
+        reason=f"no progress reported for {period.code}",
+        findings=[],
+        sentence=f"{task.title}:{when}暂无进展报告。",
+    )
+    progress = _progress_in(task, period)
+    if progress is None:
+        return blank
+    completion, source, findings = _completion(task, progress, period, thresholds)
+    reported = replace(
+        blank,
+        note=progress.note,
+        value=progress.value,
+        unit=progress.unit,
+        completion=_rounded(completion),
+        completion_source=source,
+        findings=findings,
+        reason="the progress gives no share of the year's target and the task has no target value",
+        sentence=f"{task.title}:{progress.note}",
+    )
+    if completion is None:
+        return reported
+    judged = judge_amount(
+        completion, period.time_progress * 100, thresholds, full_year=period.months >= 12
+    )
+    gap_phrase = say.time_gap_phrase(judged.gap)
+    return replace(
+        reported,
+        gap=_rounded(judged.gap),
+        gap_phrase=gap_phrase,
+        status=judged.status,
+        reason="completion against time progress",
+        sentence=_sentence(task, progress, period, completion, gap_phrase),
+    )
+
+
+def _progress_in(task: Task, period: Period) -> TaskProgress | None:
+    """The latest progress entry covering the same months as ``period``."""
+    matching = [
+        p
+        for p in task.progress
+        if Period.parse(p.period).year == period.year
+        and Period.parse(p.period).months == period.months
+    ]
+    return max(matching, key=lambda p: (p.created_at, p.id)) if matching else None
+
+
+def _completion(
+    task: Task, progress: TaskProgress, period: Period, thresholds: Thresholds
+) -> tuple[float | None, Source | None, list[Finding]]:
+    computed = None
+    if progress.value is not None and task.target_value:
+        try:
+            computed = convert(progress.value, progress.unit, task.unit) / task.target_value * 100
+        except InvalidInput:
+            computed = None  # units of different kinds: rely on the reported share
+    if progress.completion is None:
+        return computed, "computed" if computed is not None else None, []
+    finding = (
+        completion_finding(task.title, progress.completion, computed, [], period, thresholds)
+        if computed is not None
+        else None
+    )
+    return progress.completion, "reported", [finding] if finding else []
+
+
+def _sentence(
+    task: Task, progress: TaskProgress, period: Period, completion: float, gap_phrase: str
+) -> str:
+    done = f"完成{say.amount(progress.value, progress.unit)}," if progress.value is not None else ""
+    return (
+        f"{task.title}:{say.period_phrase(period)}{done}"
+        f"完成全年目标的{say.one_decimal(completion)}%,{gap_phrase}。"
+    )
+
+
+def _rounded(value: float | None) -> float | None:
+    return round(value, 2) if value is not None else None
+
+
+def project_stages(session: Session, region: str, year: int) -> ProjectStages:
+    """The plan's major projects counted by stage, with their names."""
+    _, plan = region_and_plan(session, region, year)
+    names: dict[str, list[str]] = {stage: [] for stage in PROJECT_STAGES}
+    for project in plan.projects:
+        names.setdefault(project.stage, []).append(project.name)
+    counts = {stage: len(listed) for stage, listed in names.items()}
+    total = len(plan.projects)
+    begun = total - counts.get("planned", 0)
+    return ProjectStages(
+        year=year,
+        total=total,
+        counts=counts,
+        names=names,
+        started_share=round(begun / total * 100, 2) if total else None,
+        chinese=_stages_phrase(total, counts),
+    )
+
+
+def _stages_phrase(total: int, counts: dict[str, int]) -> str:
+    if total == 0:
+        return "计划未列重大项目"
+    parts = [
+        f"{STAGE_WORDS[stage]}{counts[stage]}个"
+        for stage in ("completed", "under_construction", "started", "planned")
+        if counts.get(stage)
+    ]
+    return f"计划内重大项目{total}个,其中" + "、".join(parts)
