@@ -25,12 +25,15 @@ _SUB_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|
 _PLAN_HEADING = re.compile(r"安排|打算|目标|计划的任务|主要指标|工作建议|重点工作|主要任务")
 _REVIEW_HEADING = re.compile(r"情况|回顾|执行|成效|成绩|进展|完成")
 _YEAR = r"(?:(?:19|20)\d{2}|[一二][九零〇][一二三四五六七八九零〇]{2})年"
-_PERIOD_PHRASE = re.compile(
-    rf"(?P<year>{_YEAR}|今年|本年|去年|上年|明年)?"
-    r"(?P<part>上半年|下半年|前三季度|[一1]季度|[1一]\s*[-—–~至到]\s*\d{1,2}月份?|"
+_PART = (
+    r"上半年|下半年|前三季度|[一1]季度|[1一]\s*[-—–~至到]\s*\d{1,2}月份?|"
     r"截[至止]\d{1,2}月[底末]|\d{1,2}月[底末]|年[末底]|以来|"
     # 全年目标 names the yardstick of a completion rate, not the period
-    r"全年(?![^，,。；]{0,4}?(?:目标|任务|计划)))?"
+    r"全年(?![^，,。；]{0,4}?(?:目标|任务|计划))"
+)
+# Every alternative consumes text, so the scan never stops on empty matches.
+_PERIOD_PHRASE = re.compile(
+    rf"(?P<year>{_YEAR}|今年|本年|去年|上年|明年)(?P<part>{_PART})?|(?P<alone>{_PART})"
 )
 _COMPARISON_BEFORE = ("比", "较", "由", "从", "与", "同", "于", "到", "至", "自", "是", "在")
 
@@ -81,8 +84,6 @@ class Layout:
     def phrase_period(self, text: str, fallback: Period | None) -> Period | None:
         last: Period | None = None
         for match in _PERIOD_PHRASE.finditer(text):
-            if match.end() == match.start():
-                continue
             if text[max(0, match.start() - 1) : match.start()] in _COMPARISON_BEFORE:
                 continue
             period = self._resolve(match, fallback)
@@ -91,7 +92,7 @@ class Layout:
         return last
 
     def _resolve(self, match: re.Match[str], fallback: Period | None) -> Period | None:
-        year_word, part = match.group("year"), match.group("part")
+        year_word, part = match.group("year"), match.group("part") or match.group("alone")
         year = _year_of(year_word, self.year, fallback)
         if year is None:
             return None
