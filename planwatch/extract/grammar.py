@@ -117,7 +117,8 @@ class Reader:
         if first.unit is None and len(group) > 1:
             return self._ratio_names(group, subject), end
         if len(group) == 1:
-            right, right_end = subjects.object_after(self.text, first.span_end, first.unit)
+            after_verb = subjects.ends_with_verb(subject)
+            right, right_end = subjects.object_after(self.text, first.span_end, first.unit, after_verb)
             named = subjects.combine(subject, right)
             if right and named != subject:
                 end = right_end
@@ -173,7 +174,7 @@ class Reader:
     def _clause_topic(self, left_start: int) -> str:
         """A short clause naming a topic before the number's own clause (`农业，粮食产量…`)."""
         sentence_start = self.layout.sentence_start(left_start)
-        if left_start <= sentence_start + 1:
+        if left_start <= sentence_start + 1 or self.layout.clause_start(left_start) != left_start:
             return ""
         before_start = self.layout.clause_start(left_start - 1)
         if before_start < sentence_start:

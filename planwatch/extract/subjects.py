@@ -32,7 +32,9 @@ _TRAILING = re.compile(
 _PRODUCT_GROUP = re.compile(r"^\S*产品(?=\S{1,6}产量$)")
 _BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]|\[\d+\]")
 _LIST_SPLIT = re.compile(r"[、和及与]")
-_RIGHT_STOP = re.compile(r"[，,。；;：:、\n0-9０-９]|其中|同比|比上年|增长|下降|占|上半年|全年")
+_RIGHT_STOP = re.compile(
+    r"[，,。；;：:、\n0-9０-９]|其中|同比|比上年|增长|下降|占|上半年|全年|累计|共计|完成"
+)
 _VERB_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
 _COUNTERS = frozenset("个项家所名人批场处块条件套台宗户栋辆座种次轮起只架支")
 MAX_SUBJECT = 24
@@ -59,13 +61,24 @@ def _last_phrase(phrase: str) -> str:
     return phrase[-MAX_SUBJECT:]
 
 
-def object_after(text: str, start: int, unit: str | None) -> tuple[str, int]:
-    """The counted noun right after a count (`3个项目` → `项目`) and where it ends."""
-    if unit is None or unit[-1] not in _COUNTERS:
+def object_after(text: str, start: int, unit: str | None, after_verb: bool) -> tuple[str, int]:
+    """The counted noun right after a count (`3个项目` → `项目`) and where it ends.
+
+    Only counts take an object, except after a verb of building or doing
+    (`建成10公里健身绿道`), where any amount may."""
+    if unit is None or (unit[-1] not in _COUNTERS and not after_verb):
         return "", start
     stop = _RIGHT_STOP.search(text, start, start + 30)
     end = stop.start() if stop is not None else min(len(text), start + 30)
-    return text[start:end].strip(" \u3000“”\""), end
+    counted = text[start:end].strip(" \u3000“”\"")
+    modifier, _, head = counted.rpartition("的")
+    if modifier and len(head) >= 2:
+        counted = head  # 36个各具特色的典型示范社区: the head noun after the modifier
+    return counted, end
+
+
+def ends_with_verb(subject: str) -> bool:
+    return _VERB_AT_END.search(subject) is not None
 
 
 def combine(left_subject: str, right_object: str) -> str:
@@ -77,7 +90,12 @@ def combine(left_subject: str, right_object: str) -> str:
     if _VERB_ONLY.match(left_subject) or len(left_subject) <= 4:
         return left_subject + right_object
     if _NAMES_BEFORE_COUNT.search(left_subject):
-        return right_object  # 武车A、农讲所等7个项目: examples, then the counted thing
+        if left_subject.endswith("等") and len(right_object) <= 2:
+            return left_subject + right_object  # 武车A、农讲所等7个项目: examples of a kind
+        quoted = left_subject.find("“")
+        if quoted >= 2 and _VERB_AT_END.search(left_subject[:quoted].rstrip()):
+            return left_subject[:quoted].rstrip() + right_object  # 计划落地“A”和“B”三个项目
+        return right_object
     verb = _VERB_AT_END.search(left_subject)
     if verb is not None:
         return verb.group() + right_object
@@ -88,7 +106,8 @@ _NAMES_BEFORE_COUNT = re.compile(r"等$|的$|[、”“]")
 _VERB_AT_END = re.compile(
     r"(?:建成|完成|新建|建设|实施|开展|举办|组织|引进|推荐|新增|改造|培训|安置|发放|投入|扶持|评选|确定|"
     r"获得|荣获|表彰|修建|打造|形成|培育|服务|惠及|帮扶|救助|接待|办理|受理|查处|拆除|整治|签约|落地|"
-    r"吸引|招引|引育|认定|创建|培养|新开工|开工|竣工|交付|提供|配送|选派|遴选|设立|成立|新设立)$"
+    r"吸引|招引|引育|认定|创建|培养|新开工|开工|竣工|交付|提供|配送|选派|遴选|设立|成立|新设立|"
+    r"建成投用|落地|部署|安装|发展|培育)$"
 )
 _GENERIC = frozenset(("金额", "面积", "总额", "数量", "人数", "户数", "资金", "规模", "产值", "投资", "总量"))
 _LIST_HEADS = ("增加值", "产量", "产值", "价格", "面积", "投资", "收入", "利润", "销量", "销售额",
