@@ -9,6 +9,7 @@ tab-separated, which is the table shape ``planwatch.extract.tables`` reads.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,16 +61,7 @@ def load(path: Path, encoding: str | None = None) -> Loaded:
         raise InvalidInput(
             f"{path.name} is empty", "check that the file was saved or downloaded completely"
         )
-    title_hint: str | None = None
-    if suffix == ".docx":
-        text = docx_text(path)
-    elif suffix == ".pdf":
-        _refuse_disguised(path.read_bytes()[:16], path.name, expected=b"%PDF-")
-        text = pdf_text(path)
-    else:
-        text = decode(path.read_bytes(), encoding, path.name)
-        if suffix != ".txt":
-            text, title_hint = html_text(text)
+    text, title_hint = _read_text(path, suffix, encoding)
     if not text.strip():
         raise InvalidInput(f"{path.name} has no text", "if it is a scan, run OCR on it first")
     document = parse_metadata(text)
@@ -77,6 +69,36 @@ def load(path: Path, encoding: str | None = None) -> Loaded:
         document.title = title_hint or _title_line(text)
     document.chars = len(text)
     return Loaded(text=text, document=document)
+
+
+def _read_text(path: Path, suffix: str, encoding: str | None) -> tuple[str, str | None]:
+    """The document's text and, for a web page, its <title>."""
+    if suffix == ".docx":
+        return docx_text(path), None
+    if suffix == ".pdf":
+        _refuse_disguised(path.read_bytes()[:16], path.name, expected=b"%PDF-")
+        return pdf_text(path), None
+    data = path.read_bytes()
+    if suffix == ".txt":
+        return decode(data, encoding, path.name), None
+    return html_text(decode(data, encoding or _declared_charset(data), path.name))
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+
+
+def _declared_charset(page: bytes) -> str | None:
+    """A page's <meta charset>, used only when its bytes are not UTF-8 anyway."""
+    match = _META_CHARSET.search(page[:4096])
+    if match is None or _decodes(page, "utf-8"):
+        return None
+    declared = match.group(1).decode("ascii").lower()
+    try:
+        codecs.lookup(declared)
+    except LookupError:
+        return None  # a made-up name: detection does better than an error about it
+    # Pages declaring gb2312 routinely use GBK/GB18030 characters beyond it.
+    return "gb18030" if declared in _GB_FAMILY else declared
 
 
 def _checked_suffix(path: Path) -> str:
@@ -114,10 +136,20 @@ def decode(data: bytes, encoding: str | None, name: str) -> str:
             "pass the report as .txt, .html, .docx or .pdf",
         )
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    return _decode_detected(data, name)
+        text = _decode_detected(data, name)
+    if _mostly_control(text[:4096]):
+        raise InvalidInput(
+            f"{name} is a binary file, not a text document",
+            "pass the report as .txt, .html, .docx or .pdf",
+        )
+    return text
+
+
+def _mostly_control(sample: str) -> bool:
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    return controls > len(sample) // 20
 
 
 def _decode_as(data: bytes, encoding: str, name: str) -> str:

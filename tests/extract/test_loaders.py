@@ -225,6 +225,21 @@ def test_html_page_keeps_paragraphs_and_table_rows_and_drops_chrome(tmp_path: Pa
     assert loaded.document.title == "2025年郑州市统计公报"  # from <title>, site name cut
 
 
+def test_html_meta_charset_decodes_a_short_gb2312_page(tmp_path: Path) -> None:
+    page = '<html><head><meta charset="gb2312"></head><body><p>增长</p></body></html>'
+    assert load(write(tmp_path, "short.htm", page.encode("gb18030"))).text == "增长\n"
+
+
+def test_html_with_an_invented_charset_falls_back_to_detection(tmp_path: Path) -> None:
+    page = '<meta charset="klingon"><p>上半年完成525.69亿元</p>'
+    assert load(write(tmp_path, "odd.html", page.encode())).text == "上半年完成525.69亿元\n"
+
+
+def test_text_of_control_characters_is_binary(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput, match="ctl.txt is a binary file"):
+        load(write(tmp_path, "ctl.txt", bytes(range(1, 32)) * 20))
+
+
 def test_docx_paragraphs_and_tables_in_reading_order(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     document = docx.Document()
@@ -275,6 +290,15 @@ def test_text_pdf_with_a_ruled_table(tmp_path: Path) -> None:
         "全年地区生产总值15244.6亿元，比上年增长5.4%。\n"
         "指标\t年末数（万人）\t比重（%）\n全市常住人口\t1313.8\t100.0\n完。\n"
     )
+
+
+def test_pdf_without_text_asks_for_ocr(tmp_path: Path) -> None:
+    weasyprint = pytest.importorskip("weasyprint")
+    path = tmp_path / "scan.pdf"
+    weasyprint.HTML(string="<html><body></body></html>").write_pdf(str(path))
+    with pytest.raises(InvalidInput) as error:
+        load(path)
+    assert reason(error) == "scan.pdf has no text: if it is a scan, run OCR on it first"
 
 
 def test_damaged_pdf(tmp_path: Path) -> None:
