@@ -9,6 +9,7 @@ from planwatch.periods import Period, parse_phrase
 
 _LINE = re.compile(r"[^\n]+")
 _TITLE_WORDS = re.compile(r"报告|公报|计划|情况|规划|纲要|通报|总结")
+_REPORT_WORDS = re.compile(r"报告|公报")
 _METADATA_LINE = re.compile(r"^\s*(?:名\s*称|发布机构|文\s*号|索\s*引\s*号|公开|内容概述|来源|时间|发布时间|发表时间)")
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:、(?:19|20)\d{2})?\s*年")
 _CN_YEAR = re.compile(r"([一二][九零〇][一二三四五六七八九零〇]{2})年")
@@ -41,14 +42,22 @@ def infer(text: str, known: DocumentInfo | None = None) -> DocumentInfo:
 
 
 def title_of(text: str) -> str | None:
-    for match in _LINE.finditer(text, 0, _HEAD):
-        line = match.group().strip(" \t\u3000")
-        if not line or _METADATA_LINE.match(line) or len(line) > 80:
-            continue
-        if _TITLE_WORDS.search(line) and not line.endswith(("。", "：", ":")):
-            return line
-    first = _LINE.search(text)
-    return first.group().strip()[:80] if first else None
+    """The first line that reads as a report's title; reports come before other titles."""
+    lines = [m.group().strip(" \t\u3000") for m in _LINE.finditer(text, 0, _HEAD)]
+    lines = [line for line in lines if line and not _METADATA_LINE.match(line) and len(line) <= 80]
+    for words in (_REPORT_WORDS, _TITLE_WORDS):
+        for index, line in enumerate(lines):
+            if words.search(line) and not line.endswith(("。", "：", ":", "，")):
+                return _joined_with_head(lines, index)
+    return lines[0][:80] if lines else None
+
+
+def _joined_with_head(lines: list[str], index: int) -> str:
+    # a title broken over two lines: 2025年泉州市 / 国民经济和社会发展统计公报
+    before = lines[index - 1] if index else ""
+    if before and len(before) <= 12 and _YEAR.search(before) and not _YEAR.search(lines[index]):
+        return before + lines[index]
+    return lines[index]
 
 
 def region_of(title: str) -> str | None:

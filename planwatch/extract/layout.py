@@ -33,7 +33,9 @@ _PART = (
 )
 # Every alternative consumes text, so the scan never stops on empty matches.
 _PERIOD_PHRASE = re.compile(
-    rf"(?P<year>{_YEAR}|今年|本年|去年|上年|明年)(?P<part>{_PART})?|(?P<alone>{_PART})"
+    # a year followed by a month and day is a date (（2026年3月31日）), not a period
+    rf"(?P<year>{_YEAR}(?![0-9０-９一二三四五六七八九十]{{1,2}}月)|今年|本年|去年|上年|明年)"
+    rf"(?P<part>{_PART})?|(?P<alone>{_PART})"
 )
 _COMPARISON_BEFORE = ("比", "较", "由", "从", "与", "同", "于", "到", "至", "自", "是", "在")
 

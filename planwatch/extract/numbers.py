@@ -12,22 +12,22 @@ from dataclasses import dataclass
 
 import cn2an
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％○", "0123456789.,%〇")
 
 _SCALES = "(?:万亿|千万|百万|十万|亿|万|千|百)?"
 # Longer spellings first: regex alternation takes the first that matches.
 _BASE_UNITS = sorted(
-    """元/月 元/年 元/人 元/吨 元/平方米 元 美元 欧元 港元 平方公里 平方米 立方米 公里 千米 米 公顷 亩
+    """元/月 元/年 元/人 元/吨 元/平方米 吨公里 人公里 微克/立方米 毫克/立方米 元 美元 欧元 港元 平方公里 平方米 立方米 公里 千米 米 公顷 亩
     个百分点 百分点 % ‰ 户 人次 人 名 家 个 套 台 辆 所 场 条 宗 件 项 批 处 块 份 次 天 栋 册
     吨 千瓦时 千瓦 度 架 只 马力 支 种 起 轮 座 间 张 床 头 篇 部 艘 列 班 趟 株 棵 口 片 层
-    单 笔 位 例 颗 门 根 对 所 千克 公斤 标箱 箱 元钱 斤 担 匹 盏 辆次 架次 人份 尾 羽""".split(),
+    单 笔 例 颗 门 根 对 所 千克 公斤 标箱 箱 元钱 斤 担 匹 盏 辆次 架次 人份 尾 羽""".split(),
     key=len,
     reverse=True,
 )
 _UNIT = "(?:" + _SCALES + "(?:" + "|".join(re.escape(u) for u in _BASE_UNITS) + ")|[%％‰])"
 
 _ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
-_CN_DIGIT = "零〇一二两三四五六七八九"
+_CN_DIGIT = "零〇○一二两三四五六七八九"
 _CHINESE = rf"[{_CN_DIGIT}十百千万亿]+(?:点[{_CN_DIGIT}]+)?"
 _TOKEN = re.compile(
     rf"(?P<pct>百分之)?(?:(?P<arabic>{_ARABIC})|(?P<chinese>{_CHINESE}))"
@@ -39,7 +39,9 @@ _PRE_QUALIFIER_KIND = {"约": "approx", "近": "approx", "不超过": "at_most",
 # Right after the number these make it a date, year, ordinal or name, not an amount.
 _NOT_AMOUNT_AFTER = re.compile(
     # fixed political formulations count nothing: 八项规定, 五次全会, 两条底线, 三个“升级版”
-    r"月|产业|[A-Za-z]|[号届]|规定|全会|底线|确立|维护|务必|自信|意识|全面|战略"
+    r"月|产业|[A-Za-z]|[号届]|规定|全会|底线|确立|维护|务必|自信|意识|全面|战略|原则|"
+    # a count followed by another numeral is a size class: 三个五年计划, 三十个五万千瓦电站
+    r"[一二三四五六七八九十]"
 )
 _NOT_AMOUNT_BEFORE = re.compile(r"(?:第|每|[A-Za-z]|[0-9０-９][.．]?|[-—～~])$")
 # A threshold used as a modifier: `30亿元以上项目`, `5000万元以上的`.
@@ -69,7 +71,7 @@ def to_float(token: str) -> float | None:
         pass
     try:
         # cn2an only ever sees a numeral token, never running text.
-        return float(cn2an.cn2an(_with_leading_one(token), "normal"))
+        return float(cn2an.cn2an(_with_leading_one(token.translate(_FULL_WIDTH)), "normal"))
     except (ValueError, KeyError, IndexError, TypeError):
         return None
 

@@ -25,7 +25,7 @@ _TRAILING = re.compile(
     r"(?:计划|预计|预期|力争|确保|争取|同口径|可比口径|按可比价格计算|按不变价格计算|同比|"
     r"分别|累计|共计|合计|共|达到了|达到|达|完成了|完成|实现了|实现|为|是|又|已经|已|将|约|近|"
     r"超过|突破|不低于|不少于|不超过|控制在|稳定在|保持在|增至|提高至|提高到|增加到|上升到|"
-    r"下降到|降至|达到约|仍然安排|安排|仍然|仍|由上年的|由上年|由|有望|有|的|要|了|可|中|于|在|上|"
+    r"下降到|降至|达到约|仍然安排|安排|仍然|仍|由上年的|由上年|由|有望|有|的|要|了|可|上|"
     r"[，,、\s\u3000“”\"])+$"
 )
 # 主要畜禽产品肉产量: the product group before the product
@@ -107,7 +107,7 @@ _VERB_AT_END = re.compile(
     r"(?:建成|完成|新建|建设|实施|开展|举办|组织|引进|推荐|新增|改造|培训|安置|发放|投入|扶持|评选|确定|"
     r"获得|荣获|表彰|修建|打造|形成|培育|服务|惠及|帮扶|救助|接待|办理|受理|查处|拆除|整治|签约|落地|"
     r"吸引|招引|引育|认定|创建|培养|新开工|开工|竣工|交付|提供|配送|选派|遴选|设立|成立|新设立|"
-    r"建成投用|落地|部署|安装|发展|培育)$"
+    r"建成投用|落地|部署|安装|发展|培育|惠民|帮扶|覆盖|带动|吸纳|涉及)$"
 )
 _GENERIC = frozenset(("金额", "面积", "总额", "数量", "人数", "户数", "资金", "规模", "产值", "投资", "总量"))
 _LIST_HEADS = ("增加值", "产量", "产值", "价格", "面积", "投资", "收入", "利润", "销量", "销售额",
@@ -122,8 +122,8 @@ def with_topic(subject: str, topic: str, clause_topic: bool, products: bool) -> 
         return subject
     if subject in _GENERIC or subject.startswith("总"):
         return topic + subject
-    if len(subject) <= 3 and not _MEASURE_NOUN.search(subject):
-        return topic + subject
+    if _VERB_AT_END.fullmatch(subject):
+        return topic + subject  # 服务近千人次: the verb of the activity just named
     if clause_topic and subject.startswith("在"):
         return topic + subject
     return subject
