@@ -10,8 +10,14 @@ from planwatch.periods import Period, parse_phrase
 
 @pytest.mark.parametrize(
     ("code", "kind", "index"),
-    [("2017", "Y", 0), ("2017H1", "H", 1), ("2017H2", "H", 2), ("2017Q3", "Q", 3),
-     ("2017M01", "M", 1), ("2017M12", "M", 12)],
+    [
+        ("2017", "Y", 0),
+        ("2017H1", "H", 1),
+        ("2017H2", "H", 2),
+        ("2017Q3", "Q", 3),
+        ("2017M01", "M", 1),
+        ("2017M12", "M", 12),
+    ],
 )
 def test_parse_round_trips(code: str, kind: str, index: int) -> None:
     period = Period.parse(code)
@@ -31,8 +37,13 @@ def test_parse_refuses_bad_codes_and_says_what_is_valid(code: str) -> None:
 
 @pytest.mark.parametrize(
     ("code", "progress", "months"),
-    [("2017H1", 0.5, 6), ("2017Q3", 0.75, 9), ("2017M05", 5 / 12, 5), ("2017", 1.0, 12),
-     ("2017H2", 1.0, 12)],
+    [
+        ("2017H1", 0.5, 6),
+        ("2017Q3", 0.75, 9),
+        ("2017M05", 5 / 12, 5),
+        ("2017", 1.0, 12),
+        ("2017H2", 1.0, 12),
+    ],
 )
 def test_time_progress_is_share_of_year_closed(code: str, progress: float, months: int) -> None:
     period = Period.parse(code)
@@ -47,10 +58,20 @@ def test_related_periods() -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "code"),
-    [("上半年", "2017H1"), ("下半年", "2017H2"), ("1-6月份", "2017H1"), ("1—9月", "2017Q3"),
-     ("1-5月", "2017M05"), ("前三季度", "2017Q3"), ("一季度", "2017Q1"),
-     ("截至6月底", "2017M06"), ("截止6月底", "2017M06"), ("全年", "2017"),
-     ("年末", "2017M12"), ("年底", "2017M12")],
+    [
+        ("上半年", "2017H1"),
+        ("下半年", "2017H2"),
+        ("1-6月份", "2017H1"),
+        ("1—9月", "2017Q3"),
+        ("1-5月", "2017M05"),
+        ("前三季度", "2017Q3"),
+        ("一季度", "2017Q1"),
+        ("截至6月底", "2017M06"),
+        ("截止6月底", "2017M06"),
+        ("全年", "2017"),
+        ("年末", "2017M12"),
+        ("年底", "2017M12"),
+    ],
 )
 def test_phrases(phrase: str, code: str) -> None:
     assert parse_phrase(phrase, 2017) == Period.parse(code)

@@ -1,7 +1,7 @@
 """Extraction: Chinese report text in, facts with spans out (shared/spec/facts.md).
 
-    extract(Path("report.txt"))      # load the file, then read it
-    extract("上半年完成525.69亿元")    # read text directly
+``extract(Path("report.txt"))`` loads the file, then reads it;
+``extract("上半年完成525.69亿元")`` reads the text itself.
 """
 
 from __future__ import annotations
@@ -74,5 +74,7 @@ def _indicator(subject: str) -> str | None:
 
 def _warnings(info: DocumentInfo) -> list[ExtractionWarning]:
     if info.period is None:
-        return [ExtractionWarning("no year found in the title or opening lines: facts carry no period")]
+        return [
+            ExtractionWarning("no year found in the title or opening lines: facts carry no period")
+        ]
     return []

@@ -10,7 +10,9 @@ from planwatch.periods import Period, parse_phrase
 _LINE = re.compile(r"[^\n]+")
 _TITLE_WORDS = re.compile(r"报告|公报|计划|情况|规划|纲要|通报|总结")
 _REPORT_WORDS = re.compile(r"报告|公报")
-_METADATA_LINE = re.compile(r"^\s*(?:名\s*称|发布机构|文\s*号|索\s*引\s*号|公开|内容概述|来源|时间|发布时间|发表时间)")
+_METADATA_LINE = re.compile(
+    r"^\s*(?:名\s*称|发布机构|文\s*号|索\s*引\s*号|公开|内容概述|来源|时间|发布时间|发表时间)"
+)
 _YEAR = re.compile(r"((?:19|20)\d{2})(?:、(?:19|20)\d{2})?\s*年")
 _CN_YEAR = re.compile(r"([一二][九零〇][一二三四五六七八九零〇]{2})年")
 _REGION = re.compile(
@@ -35,7 +37,8 @@ def infer(text: str, known: DocumentInfo | None = None) -> DocumentInfo:
     if info.year is None:
         info.year = year_of(title) or year_of(text[:_HEAD])
     if info.period is None and info.year is not None:
-        period = parse_phrase(_PARTIAL_YEAR.search(title).group(), info.year) if _PARTIAL_YEAR.search(title) else None
+        partial = _PARTIAL_YEAR.search(title)
+        period = parse_phrase(partial.group(), info.year) if partial else None
         info.period = (period or Period(info.year, "Y", 0)).code
     info.chars = len(text)
     return info

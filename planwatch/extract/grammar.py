@@ -56,7 +56,10 @@ class Reader:
         group = [tokens[index]]
         ratio = tokens[index].unit is None
         gap = _RATIO_GAP if ratio else _LIST_GAP
-        if not ratio and "分别" in self.text[self.layout.clause_start(group[0].start) : group[0].start]:
+        if (
+            not ratio
+            and "分别" in self.text[self.layout.clause_start(group[0].start) : group[0].start]
+        ):
             gap = _RESPECTIVE_GAP
         while index + len(group) < len(tokens):
             following = tokens[index + len(group)]
@@ -68,7 +71,9 @@ class Reader:
         return group
 
     def _bare_ok(self, token: NumberToken) -> bool:
-        return self.text[max(0, token.start - 4) : token.start].endswith(("指数为", "指数", "指数是"))
+        return self.text[max(0, token.start - 4) : token.start].endswith(
+            ("指数为", "指数", "指数是")
+        )
 
     def _read_group(self, group: list[NumberToken], previous_end: int) -> int:
         first = group[0]
@@ -118,7 +123,9 @@ class Reader:
             return self._ratio_names(group, subject), end
         if len(group) == 1:
             after_verb = subjects.ends_with_verb(subject)
-            right, right_end = subjects.object_after(self.text, first.span_end, first.unit, after_verb)
+            right, right_end = subjects.object_after(
+                self.text, first.span_end, first.unit, after_verb
+            )
             named = subjects.combine(subject, right)
             if right and named != subject:
                 end = right_end

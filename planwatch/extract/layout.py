@@ -21,7 +21,9 @@ _CLAUSE_END = re.compile(
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _LINE = re.compile(r"[^\n]+")
 _LIST_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
-_SUB_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[一二三四五六七八九十]+是)")
+_SUB_MARK = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[一二三四五六七八九十]+是)"
+)
 _PLAN_HEADING = re.compile(r"安排|打算|目标|计划的任务|主要指标|工作建议|重点工作|主要任务")
 _REVIEW_HEADING = re.compile(r"情况|回顾|执行|成效|成绩|进展|完成")
 _YEAR = r"(?:(?:19|20)\d{2}|[一二][九零〇][一二三四五六七八九零〇]{2})年"

@@ -19,8 +19,22 @@ _GROWTH = re.compile(
     r"(?:了|为|达到|达|分别为|分别)?(?:约|近|超过|突破|不低于|不超过)?$"
 )
 _NEGATIVE_VERBS = frozenset(
-    ("下降", "降低", "减少", "回落", "下滑", "降幅", "减产", "压减", "压缩", "节约", "缩小", "收窄",
-     "减", "降")
+    (
+        "下降",
+        "降低",
+        "减少",
+        "回落",
+        "下滑",
+        "降幅",
+        "减产",
+        "压减",
+        "压缩",
+        "节约",
+        "缩小",
+        "收窄",
+        "减",
+        "降",
+    )
 )
 _CHANGE_VERBS = frozenset(("增加", "减少", "增", "减", "扩大", "缩小", "增产", "减产", "节约"))
 _COMPLETION = re.compile(
@@ -48,7 +62,9 @@ class Reading:
     cut: int
 
 
-def classify(left: str, unit: str | None, sentence: str, target: bool, subject_hint: str) -> Reading:
+def classify(
+    left: str, unit: str | None, sentence: str, target: bool, subject_hint: str
+) -> Reading:
     """The measure for a number whose clause text before it is `left`."""
     percent = unit in ("%", "‰")
     target = target or bool(_TARGET_WORDS.search(sentence) or _CLAUSE_TARGET_WORDS.search(left))

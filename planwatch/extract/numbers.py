@@ -153,7 +153,19 @@ def _chinese_excluded(text: str, match: re.Match[str], start: int) -> bool:
     if token.strip("十百千万亿") == "":
         # 千家创客社区 is a name; 近千人次, 上千种 are amounts
         return _PRE_QUALIFIER.search(text, max(0, start - 3), start) is None
-    return text[max(0, start - 1) : start] in ("每", "某", "几", "这", "那", "之", "单", "统", "唯", "数", "届")
+    return text[max(0, start - 1) : start] in (
+        "每",
+        "某",
+        "几",
+        "这",
+        "那",
+        "之",
+        "单",
+        "统",
+        "唯",
+        "数",
+        "届",
+    )
 
 
 def _qualifier(text: str, match: re.Match[str], start: int) -> str | None:

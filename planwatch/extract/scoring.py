@@ -31,8 +31,12 @@ class Score:
     full_hits: int
 
     def __add__(self, other: Score) -> Score:
-        return Score(self.gold + other.gold, self.predicted + other.predicted,
-                     self.number_hits + other.number_hits, self.full_hits + other.full_hits)
+        return Score(
+            self.gold + other.gold,
+            self.predicted + other.predicted,
+            self.number_hits + other.number_hits,
+            self.full_hits + other.full_hits,
+        )
 
     @property
     def number_f1(self) -> float:
@@ -99,20 +103,24 @@ def _same_reading(predicted: FactLike, gold: FactLike) -> bool:
 
 
 def _counted(predicted: FactLike, excerpt: Sequence[int]) -> bool:
-    span = predicted.get("number_span") or predicted.get("span")
+    span: Sequence[int] = predicted.get("number_span") or predicted.get("span") or ()
     return bool(span) and excerpt[0] <= span[0] < excerpt[1]
 
 
 def score(gold_document: FactLike, predicted_facts: Sequence[FactLike]) -> Score:
     """Hits of `predicted_facts` (as `Fact.as_dict()` gives them) against one gold file."""
     excerpt = gold_document["excerpt"]
-    candidates = [p for p in predicted_facts
-                  if p.get("measure") != "target_relation" and _counted(p, excerpt)]
+    candidates = [
+        p for p in predicted_facts if p.get("measure") != "target_relation" and _counted(p, excerpt)
+    ]
     taken: set[int] = set()
     number_hits = full_hits = 0
     for gold in gold_document["facts"]:
-        fitting = [i for i, p in enumerate(candidates)
-                   if i not in taken and _anchored(p, gold["number_span"]) and _same_reading(p, gold)]
+        fitting = [
+            i
+            for i, p in enumerate(candidates)
+            if i not in taken and _anchored(p, gold["number_span"]) and _same_reading(p, gold)
+        ]
         if not fitting:
             continue
         full = [i for i in fitting if subjects_agree(gold["subject"], candidates[i])]

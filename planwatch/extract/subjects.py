@@ -42,7 +42,9 @@ MAX_SUBJECT = 24
 
 def trim(phrase: str, longest: int = MAX_SUBJECT) -> str:
     """`全年地区生产总值计划` → `地区生产总值`."""
-    phrase = _BRACKETED.sub("", phrase) if "（" in phrase or "(" in phrase or "[" in phrase else phrase
+    phrase = (
+        _BRACKETED.sub("", phrase) if "（" in phrase or "(" in phrase or "[" in phrase else phrase
+    )
     previous = None
     while previous != phrase:
         previous = phrase
@@ -70,7 +72,7 @@ def object_after(text: str, start: int, unit: str | None, after_verb: bool) -> t
         return "", start
     stop = _RIGHT_STOP.search(text, start, start + 30)
     end = stop.start() if stop is not None else min(len(text), start + 30)
-    counted = text[start:end].strip(" \u3000“”\"")
+    counted = text[start:end].strip(' \u3000“”"')
     modifier, _, head = counted.rpartition("的")
     if modifier and len(head) >= 2:
         counted = head  # 36个各具特色的典型示范社区: the head noun after the modifier
@@ -109,9 +111,28 @@ _VERB_AT_END = re.compile(
     r"吸引|招引|引育|认定|创建|培养|新开工|开工|竣工|交付|提供|配送|选派|遴选|设立|成立|新设立|"
     r"建成投用|落地|部署|安装|发展|培育|惠民|帮扶|覆盖|带动|吸纳|涉及)$"
 )
-_GENERIC = frozenset(("金额", "面积", "总额", "数量", "人数", "户数", "资金", "规模", "产值", "投资", "总量"))
-_LIST_HEADS = ("增加值", "产量", "产值", "价格", "面积", "投资", "收入", "利润", "销量", "销售额",
-               "零售额", "出口", "进口", "总额", "浓度", "人数", "比重")
+_GENERIC = frozenset(
+    ("金额", "面积", "总额", "数量", "人数", "户数", "资金", "规模", "产值", "投资", "总量")
+)
+_LIST_HEADS = (
+    "增加值",
+    "产量",
+    "产值",
+    "价格",
+    "面积",
+    "投资",
+    "收入",
+    "利润",
+    "销量",
+    "销售额",
+    "零售额",
+    "出口",
+    "进口",
+    "总额",
+    "浓度",
+    "人数",
+    "比重",
+)
 
 
 def with_topic(subject: str, topic: str, clause_topic: bool, products: bool) -> str:
@@ -154,7 +175,9 @@ def _with_head(part: str, last: str) -> str:
     if part.isascii() and not last[:1].isascii():
         return part
     if part.isascii():
-        ascii_end = len(last) - len(last.lstrip("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
+        ascii_end = len(last) - len(
+            last.lstrip("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+        )
         head = last[ascii_end:]
     return part + head
 

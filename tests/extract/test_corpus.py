@@ -17,7 +17,9 @@ CORPUS_VARIABLE = "PLANWATCH_CORPUS"
 def _corpus() -> Path:
     folder = os.environ.get(CORPUS_VARIABLE)
     if not folder:
-        pytest.skip(f"corpus tests skipped: {CORPUS_VARIABLE} is not set (point it at a folder of reports)")
+        pytest.skip(
+            f"corpus tests skipped: {CORPUS_VARIABLE} is not set (point it at a folder of reports)"
+        )
     return Path(folder)
 
 
