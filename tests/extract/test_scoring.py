@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from planwatch.extract.scoring import Score, in_base_unit, score, subjects_agree
 
 GOLD: dict[str, Any] = {
@@ -40,7 +42,8 @@ def predicted(**changes: Any) -> dict[str, Any]:
 
 
 def test_scale_words_fold_into_the_base_unit() -> None:
-    assert in_base_unit(525.69, "亿元") == (52569000000.0, "元")
+    value, unit = in_base_unit(525.69, "亿元")
+    assert (value, unit) == (pytest.approx(52569000000.0), "元")
     assert in_base_unit(0.5, "个百分点") == (0.5, "个百分点")
     assert in_base_unit(3.0, "％") == (3.0, "%")
 
