@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planwatch.errors import InvalidInput, NotFound
-from planwatch.extract.formats import docx_text, html_text, pdf_text
+from planwatch.extract.formats import docx_text, pdf_text
+from planwatch.extract.html_page import PageText, html_text
 from planwatch.extract.model import DocumentInfo
 
 # Refused rather than streamed: the grammar and the review screens hold one
@@ -61,26 +62,31 @@ def load(path: Path, encoding: str | None = None) -> Loaded:
         raise InvalidInput(
             f"{path.name} is empty", "check that the file was saved or downloaded completely"
         )
-    text, title_hint = _read_text(path, suffix, encoding)
-    if not text.strip():
+    page = _read_text(path, suffix, encoding)
+    if not page.text.strip():
         raise InvalidInput(f"{path.name} has no text", "if it is a scan, run OCR on it first")
-    document = parse_metadata(text)
-    if document.title is None:
-        document.title = title_hint or _title_line(text)
-    document.chars = len(text)
-    return Loaded(text=text, document=document)
+    document = parse_metadata(page.text)
+    # The text's own metadata block wins; a page's <meta> tags and <title> fill gaps.
+    document.title = document.title or page.meta.get("title") or page.title
+    document.title = document.title or _title_line(page.text)
+    document.publisher = document.publisher or page.meta.get("publisher")
+    if document.published is None and "published" in page.meta:
+        date = _DATE_RE.search(page.meta["published"])
+        document.published = _iso_date(date) if date else None
+    document.chars = len(page.text)
+    return Loaded(text=page.text, document=document)
 
 
-def _read_text(path: Path, suffix: str, encoding: str | None) -> tuple[str, str | None]:
-    """The document's text and, for a web page, its <title>."""
+def _read_text(path: Path, suffix: str, encoding: str | None) -> PageText:
+    """The document's text and, for a web page, its <title> and <meta> tags."""
     if suffix == ".docx":
-        return docx_text(path), None
+        return PageText(docx_text(path))
     if suffix == ".pdf":
         _refuse_disguised(path.read_bytes()[:16], path.name, expected=b"%PDF-")
-        return pdf_text(path), None
+        return PageText(pdf_text(path))
     data = path.read_bytes()
     if suffix == ".txt":
-        return decode(data, encoding, path.name), None
+        return PageText(decode(data, encoding, path.name))
     return html_text(decode(data, encoding or _declared_charset(data), path.name))
 
 
@@ -219,6 +225,7 @@ _FIELDS = {
     "document_number": ("文号", "发文字号"),
     "index_number": ("索引号",),
     "published": ("公开日期", "发布日期", "发布时间", "发表时间", "成文日期", "时间"),
+    "source": ("来源", "信息来源", "文章来源"),
 }
 _OTHER_LABELS = (
     "公开方式",
@@ -267,7 +274,8 @@ def parse_metadata(text: str) -> DocumentInfo:
             found[field] = value
     return DocumentInfo(
         title=found.get("title"),
-        publisher=found.get("publisher"),
+        # 来源 names the issuing office on most portals when no 发布机构 is given
+        publisher=found.get("publisher") or found.get("source"),
         published=found.get("published"),
         index_number=found.get("index_number"),
         document_number=found.get("document_number"),

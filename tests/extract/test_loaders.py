@@ -225,6 +225,49 @@ def test_html_page_keeps_paragraphs_and_table_rows_and_drops_chrome(tmp_path: Pa
     assert loaded.document.title == "2025年郑州市统计公报"  # from <title>, site name cut
 
 
+PORTAL_HTML = """<!DOCTYPE html><html><head>
+<meta http-equiv="Content-Type" content="text/html;charset=utf-8">
+<meta name="ContentSource" content="哈密市统计局">
+<meta name="ArticleTitle" content="哈密市2025年国民经济和社会发展统计公报"/>
+<meta name="PubDate" content="2026-05-11 10:37:53"/>
+<title>哈密市2025年国民经济和社会发展统计公报_统计公报_哈密市人民政府</title></head>
+<body><div class="header"><div class="searchbox"><div class="btn">搜索</div></div>
+<div class="fix-mainNav"><ul><li><a href="/">首页</a></li></ul></div></div>
+<div class="theme-dqwz current">当前位置：<a href="/">首页</a>&nbsp;/&nbsp;统计公报</div>
+<div id="NewsContent">
+<p><span style="font-family:'Times New Roman';
+color:rgb(0,0,0);"><font face="仿宋_GB2312">全年实现地区生产总值</font></span><span>1162.95</span><span>
+<font>亿元，比上年增长</font></span><span>9.3</span><span>%</span></p>
+<p>&ensp;</p>
+</div></body></html>"""
+
+LAYOUT_HTML = """<table width="100%"><tr><td>
+<p>全年全市地方财政收入259.31亿元，比上年增长0.2%。这一段正文很长，足以说明这个单元格是版面而不是数据，
+所以它的段落应当各自成行，而不是挤进一个制表符分隔的行里。</p>
+<table><tr><td>指标</td><td>年末数<br>（万人）</td></tr><tr><td>全市人口</td><td>70.15</td></tr></table>
+<p>完。</p></td></tr></table>"""
+
+
+def test_portal_page_meta_tags_fill_the_document(tmp_path: Path) -> None:
+    loaded = load(write(tmp_path, "hami.shtml", PORTAL_HTML.encode()))
+    assert loaded.text == "全年实现地区生产总值1162.95亿元，比上年增长9.3%\n"
+    document = loaded.document
+    assert document.title == "哈密市2025年国民经济和社会发展统计公报"
+    assert document.publisher == "哈密市统计局"
+    assert document.published == "2026-05-11"
+
+
+def test_layout_table_cells_become_lines_and_nested_data_tables_rows(tmp_path: Path) -> None:
+    lines = load(write(tmp_path, "layout.html", LAYOUT_HTML.encode())).text.splitlines()
+    assert lines[0].startswith("全年全市地方财政收入259.31亿元")
+    assert lines[1:] == ["指标\t年末数（万人）", "全市人口\t70.15", "完。"]
+
+
+def test_source_line_names_the_publisher_when_no_publisher_is_given() -> None:
+    info = parse_metadata("哈密市统计公报\n发布时间：2026-05-09\n来源：哈密市统计局\n访问量：\n")
+    assert (info.publisher, info.published) == ("哈密市统计局", "2026-05-09")
+
+
 def test_html_meta_charset_decodes_a_short_gb2312_page(tmp_path: Path) -> None:
     page = '<html><head><meta charset="gb2312"></head><body><p>增长</p></body></html>'
     assert load(write(tmp_path, "short.htm", page.encode("gb18030"))).text == "增长\n"
