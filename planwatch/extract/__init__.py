@@ -17,6 +17,7 @@ from planwatch.extract.layout import Layout
 from planwatch.extract.loaders import load
 from planwatch.extract.model import DocumentInfo, Extraction, ExtractionWarning, Fact
 from planwatch.extract.numbers import NumberToken, scan
+from planwatch.extract.relations import read_relations
 from planwatch.extract.tables import read_tables, table_spans
 from planwatch.periods import Period
 
@@ -38,8 +39,9 @@ def extract_text(text: str, document: DocumentInfo | None = None) -> Extraction:
     tables = table_spans(text)
     table_facts = read_tables(text, info) if tables else []
     tokens = _outside(scan(text), tables)
-    reader = Reader(text, Layout(text, period), _indicator)
-    facts = reader.read(tokens) + table_facts
+    layout = Layout(text, period)
+    facts = Reader(text, layout, _indicator).read(tokens) + table_facts
+    facts += read_relations(text, layout)
     facts.sort(key=lambda fact: fact.number_span or fact.span)
     return Extraction(document=info, facts=facts, warnings=_warnings(info))
 

@@ -161,3 +161,18 @@ def test_document_is_inferred_from_text() -> None:
 def test_empty_and_odd_text_do_not_raise() -> None:
     for text in ("", "\n\n", "%%%", "１２３", "增长", "分别为、和", "1：2：3"):
         extract_text(text)
+
+
+def test_planned_relation_has_no_number() -> None:
+    text = "——全年居民人均可支配收入计划增长速度高于GDP增速。上半年同比增长9.57%,高于GDP增速。"
+    relations = [f for f in facts(text) if f.measure == "target_relation"]
+    assert len(relations) == 1
+    relation = relations[0]
+    assert (relation.subject, relation.value, relation.number_span) == (
+        "居民人均可支配收入",
+        None,
+        None,
+    )
+    assert relation.relation == {"op": ">", "other": "地区生产总值增速"}
+    assert relation.period == "2017"
+    assert relation.as_dict()["relation"] == {"op": ">", "other": "地区生产总值增速"}
