@@ -1,0 +1,90 @@
+"""Drafting a plan-execution report from the store: assessments, task progress, narratives."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from planwatch.assess import assess_region
+from planwatch.assess.model import Assessment
+from planwatch.assess.sentences import period_phrase, rest_phrase
+from planwatch.narratives import PART_WORDS, get_narratives, paragraphs
+from planwatch.periods import Period
+from planwatch.report.indicators import indicator_lines, lagging_paragraphs
+from planwatch.report.model import Paragraph, Report, ReportOptions
+from planwatch.report.sources import SourceBook
+from planwatch.report.tasks import task_sections
+from planwatch.store.reference import region_row
+
+
+def draft_report(
+    session: Session, region: str, period: str, options: ReportOptions | None = None
+) -> Report:
+    """The report of ``region`` for ``period``, drafted from what the store holds.
+
+    Raises NotFound for an unknown region, a year with no plan or a period with no
+    figures (the assessment's errors, which say what to load); a narrative
+    nobody wrote yet becomes a placeholder and a warning, never an error.
+    """
+    chosen = options or ReportOptions()
+    span = Period.parse(period)
+    row = region_row(session, region)
+    assessed = assess_region(session, row.code, span.code)
+    sources = SourceBook(session, chosen.link_base)
+    sources.load(
+        [a.target_id for a in assessed.assessments],
+        [s for a in assessed.assessments for s in _figure_ids(a)],
+    )
+    sections, task_warnings = task_sections(session, assessed, sources, chosen)
+    report = Report(
+        title=report_title(row.name, span),
+        region=row.name,
+        region_code=row.code,
+        year=span.year,
+        period=span.code,
+        period_phrase=period_phrase(span),
+        rest_phrase=_rest_words(span),
+        opening=[],
+        indicators=indicator_lines(assessed, sources, chosen),
+        task_sections=sections,
+        lagging=lagging_paragraphs(assessed, sources) if chosen.list_lagging else [],
+        problems=[],
+        next_steps=[],
+        options=chosen,
+        warnings=task_warnings,
+    )
+    _add_narratives(report, get_narratives(session, row, span.code))
+    return report
+
+
+def report_title(region: str, period: Period) -> str:
+    """关于武昌区2017年上半年国民经济和社会发展计划执行情况的报告 (no period word for a year)."""
+    words = "" if period.months == 12 else period_phrase(period)
+    return f"关于{region}{period.year}年{words}国民经济和社会发展计划执行情况的报告"
+
+
+def _rest_words(period: Period) -> str:
+    """下半年, 四季度, 6-12月; after a whole year the next steps are simply 下一步."""
+    return "下一步" if period.months == 12 else rest_phrase(period)
+
+
+def _figure_ids(assessment: Assessment) -> list[int]:
+    figures = (assessment.actual, assessment.growth, assessment.other_growth)
+    return [f.observation_id for f in figures if f is not None]
+
+
+def _add_narratives(report: Report, texts: dict[str, str]) -> None:
+    words = dict(PART_WORDS, next_steps=f"{report.rest_phrase}工作安排")
+    for part, target in (
+        ("opening", report.opening),
+        ("problems", report.problems),
+        ("next_steps", report.next_steps),
+    ):
+        if part in texts:
+            target.extend(Paragraph.plain(text) for text in paragraphs(texts[part]))
+            continue
+        target.append(Paragraph.plain(f"【待填写：{words[part]}】", placeholder=True))
+        report.warnings.append(
+            f"no {part} text for {report.region} {report.period}: the draft shows "
+            f"【待填写：{words[part]}】; write it with `planwatch narrative set "
+            f"--region {report.region_code} --period {report.period} --part {part}`"
+        )

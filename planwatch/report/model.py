@@ -1,0 +1,120 @@
+"""The drafted report as data: every renderer (Markdown, HTML, DOCX, PDF) reads only this.
+
+Text is kept as pieces so a number can carry where it came from: the HTML links it to
+the document span it was read from or to the submission that entered it, while the
+Markdown and DOCX print the same text plainly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SourceKind = Literal["document", "observation", "plan", "task_progress", "assessment"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a number in the report comes from; ``key`` is what ``data-source`` carries."""
+
+    kind: SourceKind
+    href: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of text; a number with a source when ``source`` is set."""
+
+    text: str
+    source: Source | None = None
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of body text; ``placeholder`` marks text the planner still has to write."""
+
+    pieces: list[Piece]
+    placeholder: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(piece.text for piece in self.pieces)
+
+    @classmethod
+    def plain(cls, text: str, *, placeholder: bool = False) -> Paragraph:
+        return cls([Piece(text)], placeholder=placeholder)
+
+
+@dataclass
+class IndicatorLine:
+    """One line of (一)主要指标完成情况: one indicator's targets and what the period brought."""
+
+    indicator: str
+    status: str
+    target_ids: list[int]
+    paragraph: Paragraph
+
+
+@dataclass
+class TaskItem:
+    """A key task's progress: the task's name (the paragraph's lead) and its notes.
+
+    One item may hold several tasks the plan split into parts of one piece of work.
+    """
+
+    task_ids: list[int]
+    title: str
+    statuses: list[str]
+    paragraph: Paragraph
+
+
+@dataclass
+class TaskSection:
+    """A section of the plan (1.深入实施创新驱动发展战略…) with its tasks, in plan order."""
+
+    number: int
+    title: str
+    items: list[TaskItem]
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """Choices the planner makes when drafting.
+
+    - ``details``: add what the assessment knows beyond the reported figures (gap to the
+      target, time progress) to each indicator line and task.
+    - ``list_lagging``: open the problems with the indicators and tasks that lag, as the
+      assessment judged them.
+    - ``link_base``: prefix for source links, so HTML saved outside the web app still
+      points at the server (e.g. ``https://planwatch.example.gov.cn``).
+    """
+
+    details: bool = False
+    list_lagging: bool = True
+    link_base: str = ""
+
+
+@dataclass
+class Report:
+    """关于{region}{year}年{period}国民经济和社会发展计划执行情况的报告, ready to render."""
+
+    title: str
+    region: str
+    region_code: str
+    year: int
+    period: str
+    period_phrase: str
+    rest_phrase: str
+    opening: list[Paragraph]
+    indicators: list[IndicatorLine]
+    task_sections: list[TaskSection]
+    lagging: list[Paragraph]
+    problems: list[Paragraph]
+    next_steps: list[Paragraph]
+    options: ReportOptions = field(default_factory=ReportOptions)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def has_placeholders(self) -> bool:
+        return any(p.placeholder for p in [*self.opening, *self.problems, *self.next_steps])

@@ -1,0 +1,124 @@
+"""Where each number of a report comes from, as links the web app serves.
+
+A target or figure accepted from a document links to the span its number was read from
+(``/documents/{id}#span-{start}-{end}``); one entered by a department links to that
+submission (``/observations/{id}``); a target loaded from a plan file links to the plan,
+a task's progress note to the task, and a number the assessment computed (a gap, the
+time progress) to the assessment of that target on the region's page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.report.model import Piece, Source, SourceKind
+from planwatch.store.models import Fact, Observation, Target
+
+# Arabic figures as reports print them: 525.69, 24012, 1.724 (a sign is written as a word)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+class SourceBook:
+    """Sources of a region's targets and observations, read in two queries."""
+
+    def __init__(self, session: Session, base: str = "") -> None:
+        self._session = session
+        self._base = base.rstrip("/")
+        self._targets: dict[int, Source] = {}
+        self._observations: dict[int, Source] = {}
+
+    def load(self, target_ids: Iterable[int], observation_ids: Iterable[int]) -> None:
+        targets = list(set(target_ids))
+        observations = list(set(observation_ids))
+        if targets:
+            rows = self._session.execute(
+                select(Target.id, Target.plan_id, Fact)
+                .outerjoin(Fact, Fact.id == Target.source_fact_id)
+                .where(Target.id.in_(targets))
+            )
+            for target_id, plan_id, fact in rows:
+                self._targets[target_id] = self._fact_source(fact) or self._link(
+                    "plan", f"/plans/{plan_id}#target-{target_id}", f"target:{target_id}"
+                )
+        if observations:
+            found = self._session.execute(
+                select(Observation.id, Fact)
+                .outerjoin(Fact, Fact.id == Observation.source_fact_id)
+                .where(Observation.id.in_(observations))
+            )
+            for observation_id, fact in found:
+                self._observations[observation_id] = self._fact_source(fact) or self._link(
+                    "observation",
+                    f"/observations/{observation_id}",
+                    f"observation:{observation_id}",
+                )
+
+    def target(self, target_id: int) -> Source | None:
+        return self._targets.get(target_id)
+
+    def observation(self, observation_id: int) -> Source | None:
+        return self._observations.get(observation_id)
+
+    def task_progress(self, task_id: int, progress_id: int) -> Source:
+        return self._link(
+            "task_progress",
+            f"/tasks/{task_id}#progress-{progress_id}",
+            f"task_progress:{progress_id}",
+        )
+
+    def assessment(self, region_code: str, period: str, target_id: int) -> Source:
+        return self._link(
+            "assessment",
+            f"/regions/{region_code}/{period}#target-{target_id}",
+            f"assessment:{target_id}",
+        )
+
+    def _fact_source(self, fact: Fact | None) -> Source | None:
+        if fact is None:
+            return None
+        start = fact.number_start if fact.number_start is not None else fact.span_start
+        end = fact.number_end if fact.number_end is not None else fact.span_end
+        return self._link(
+            "document",
+            f"/documents/{fact.document_id}#span-{start}-{end}",
+            f"document:{fact.document_id}:{start}-{end}",
+        )
+
+    def _link(self, kind: SourceKind, path: str, key: str) -> Source:
+        return Source(kind, self._base + path, key)
+
+
+def linked(
+    text: str, candidates: Sequence[tuple[float, Source | None]], fallback: Source | None = None
+) -> list[Piece]:
+    """``text`` cut into pieces where each number found among ``candidates`` carries its source.
+
+    Phrases print growth without its sign (同比下降5.9%), so a number matches a candidate
+    of either sign; a number matching none takes ``fallback`` (a computed gap, say).
+    """
+    pieces: list[Piece] = []
+    position = 0
+    for match in _NUMBER.finditer(text):
+        source = _source_of(float(match.group()), candidates, fallback)
+        if source is None:
+            continue
+        if match.start() > position:
+            pieces.append(Piece(text[position : match.start()]))
+        pieces.append(Piece(match.group(), source))
+        position = match.end()
+    if position < len(text):
+        pieces.append(Piece(text[position:]))
+    return pieces
+
+
+def _source_of(
+    number: float, candidates: Sequence[tuple[float, Source | None]], fallback: Source | None
+) -> Source | None:
+    for value, source in candidates:
+        if source is not None and abs(abs(value) - number) < 1e-6 * max(1.0, number):
+            return source
+    return fallback

@@ -1,0 +1,99 @@
+"""(二)主要任务完成情况: key tasks' progress notes under the plan's numbered sections."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.assess.model import RegionAssessment, TaskAssessment
+from planwatch.assess.sentences import one_decimal
+from planwatch.periods import Period
+from planwatch.report.model import Paragraph, Piece, ReportOptions, TaskItem, TaskSection
+from planwatch.report.sources import SourceBook, linked
+from planwatch.store.models import TaskProgress
+
+# the heading for tasks the plan files under no section
+UNSECTIONED = "其他重点工作"
+MISSING_PROGRESS = "【待填写：本期进展】"
+_BRACKETED_PART = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+def task_sections(
+    session: Session, assessed: RegionAssessment, sources: SourceBook, options: ReportOptions
+) -> tuple[list[TaskSection], list[str]]:
+    """Sections in plan order, each task with its notes; warnings name tasks with none."""
+    notes = _progress_rows(session, [t.task_id for t in assessed.tasks], assessed.period)
+    sections: list[TaskSection] = []
+    warnings: list[str] = []
+    for task in assessed.tasks:
+        title = task.section or UNSECTIONED
+        if not sections or sections[-1].title != title:
+            sections.append(TaskSection(number=len(sections) + 1, title=title, items=[]))
+        rows = notes.get(task.task_id, [])
+        if not rows:
+            warnings.append(
+                f"task '{task.title}' has no progress for {assessed.period}: "
+                f"the draft shows {MISSING_PROGRESS}"
+            )
+        _add_item(sections[-1], task, _paragraph(task, rows, sources, options))
+    return sections, warnings
+
+
+def _add_item(section: TaskSection, task: TaskAssessment, paragraph: Paragraph) -> None:
+    """Tasks the plan split by a bracketed part (推进保障性住房建设(新开工)/(分配入住)) share
+    one paragraph under their common name, as the office writes them."""
+    name = lead_name(task.title)
+    last = section.items[-1] if section.items else None
+    if last is not None and last.title == name:
+        last.task_ids.append(task.task_id)
+        last.paragraph.pieces += paragraph.pieces
+        last.paragraph.placeholder = last.paragraph.placeholder or paragraph.placeholder
+        last.statuses.append(task.status)
+        return
+    section.items.append(TaskItem([task.task_id], name, [task.status], paragraph))
+
+
+def lead_name(title: str) -> str:
+    return _BRACKETED_PART.sub("", title).strip() or title
+
+
+def _paragraph(
+    task: TaskAssessment, rows: list[TaskProgress], sources: SourceBook, options: ReportOptions
+) -> Paragraph:
+    pieces: list[Piece] = []
+    if not rows:
+        pieces.append(Piece(MISSING_PROGRESS))
+        return Paragraph(pieces, placeholder=True)
+    for row in rows:
+        source = sources.task_progress(task.task_id, row.id)
+        pieces += linked(_sentence(row.note), [], fallback=source)
+    if options.details and task.completion is not None and task.gap_phrase:
+        judged = f"(完成全年目标的{one_decimal(task.completion)}%,{task.gap_phrase})"
+        pieces += linked(judged, [], fallback=source)
+    return Paragraph(pieces)
+
+
+def _sentence(note: str) -> str:
+    text = note.strip()
+    return text if text.endswith(("。", "!", "?", ";")) else f"{text}。"
+
+
+def _progress_rows(
+    session: Session, task_ids: list[int], period: str
+) -> dict[int, list[TaskProgress]]:
+    """Notes reported for the period, under any code of the same span (2017H1 = 2017M06)."""
+    if not task_ids:
+        return {}
+    span = Period.parse(period)
+    rows = session.scalars(
+        select(TaskProgress)
+        .where(TaskProgress.task_id.in_(task_ids), TaskProgress.period.like(f"{span.year}%"))
+        .order_by(TaskProgress.task_id, TaskProgress.created_at, TaskProgress.id)
+    )
+    found: dict[int, list[TaskProgress]] = {}
+    for row in rows:
+        if Period.parse(row.period).months == span.months:
+            found.setdefault(row.task_id, []).append(row)
+    return found
