@@ -31,7 +31,15 @@ _PADDING = re.compile(r"[ \u2002\u3000\u00a0]+")
 _NUMBER_CELL = re.compile(r"[-−+]?\d+(?:,\d{3})*(?:\.\d+)?(?:\[\d+\])?")
 _BLANK_CELLS = {"", "-", "—", "…", "...", "/", "－"}
 _PART_MARK = re.compile(r"^(?:其\s*中|内\s*含|含)[：:]\s*")
-_WHOLE_PREFIX = re.compile(r"^(?:全市|全区|全县|全省|全州|全盟|全国|全旗)")
+# A total's own qualifier, which its parts replace: 全市常住人口 → 城镇常住人口,
+# 粮食播种面积 → 小麦播种面积.
+_WHOLE_PREFIX = re.compile(r"^(?:全市|全区|全县|全省|全州|全盟|全国|全旗|全部|各项|农作物|粮食)")
+# Outline numbers in front of a label: 1.1.粮食播种面积, （一）, 二、
+_OUTLINE = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.(?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)"
+)
+# A column headed by the year itself (2025年) holds the year's amounts.
+_YEAR_HEADER = re.compile(r"^(?:19|20)\d{2}年?(?:末|底|全年)?$")
 _UNIT_IN_HEADER = re.compile(r"[（(]([^（()）=±]{1,8})[）)]|([%‰])\s*$")
 _TABLE_UNIT_LINE = re.compile(r"^\s*(?:计量)?单位\s*[：:]\s*(\S{1,8})\s*$")
 _TITLE_LINE = re.compile(r"^\s*(?:附)?表\s*\d+")
@@ -186,7 +194,7 @@ def _column(cell: str) -> _Column:
     if any(word in name for word in _CHANGE_WORDS):
         # 比上年增加（亿元）: an amount, in the header's unit or the table's.
         return _Column("change", unit)
-    if any(word in name for word in _VALUE_WORDS):
+    if any(word in name for word in _VALUE_WORDS) or _YEAR_HEADER.match(name):
         return _Column("value", unit)
     return _Column(None, None)
 
@@ -261,7 +269,7 @@ def _cell_offsets(text: str, start: int, end: int, cells: list[str]) -> list[int
 
 
 def _subject(table: _Table, label: str) -> str | None:
-    plain = _PADDING.sub("", label)
+    plain = _OUTLINE.sub("", _PADDING.sub("", label))
     part = _PART_MARK.match(plain)
     if part:
         plain = plain[part.end() :]
@@ -283,6 +291,6 @@ def _shares_bigram(label: str, topic: str) -> bool:
 
 def _with_title_noun(label: str, title: str) -> str:
     # A product table (…主要工业产品产量) lists 原煤, 水泥: the amount is their output.
-    if "产量" in title and not label.endswith("量"):
+    if "产品" in title and "产量" in title and not label.endswith(("量", "面积", "值", "额")):
         return label + "产量"
     return label

@@ -193,3 +193,23 @@ def test_every_table_fact_lies_on_a_table_line() -> None:
     spans = table_spans(text)
     for fact in read_tables(text, YEAR_2025):
         assert any(start <= fact.span[0] and fact.span[1] <= end for start, end in spans)
+
+
+def test_year_column_outline_numbers_and_parts_of_a_crop_total() -> None:
+    # As the Hami portal's 表2 reads once its HTML is flattened.
+    text = (
+        "表2\u2002\u2002主要农作物播种面积、总产量及其增长速度\n"
+        "指标名称\t计量单位\t2025年\u2002\t比上年增长（%）\n"
+        "农作物播种面积\t万亩\t91.76\t-15.4\n"
+        "1.1.粮食播种面积\t万亩\t29.90\t-14.5\n"
+        "\u2002\u2002其中：小麦\t万亩\t21.94\t0.5\n"
+    )
+    facts = read_tables(text, YEAR_2025)
+    assert [(f.subject, f.measure, f.value, f.unit) for f in facts] == [
+        ("农作物播种面积", "value", 91.76, "万亩"),
+        ("农作物播种面积", "yoy_growth", -15.4, "%"),
+        ("粮食播种面积", "value", 29.9, "万亩"),
+        ("粮食播种面积", "yoy_growth", -14.5, "%"),
+        ("小麦播种面积", "value", 21.94, "万亩"),
+        ("小麦播种面积", "yoy_growth", 0.5, "%"),
+    ]
