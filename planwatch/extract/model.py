@@ -6,8 +6,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 MEASURES = (
-    "value", "yoy_growth", "change", "pp_change", "share", "completion",
-    "target_value", "target_growth", "target_reduction", "target_relation",
+    "value",
+    "yoy_growth",
+    "change",
+    "pp_change",
+    "share",
+    "completion",
+    "target_value",
+    "target_growth",
+    "target_reduction",
+    "target_relation",
 )
 QUALIFIERS = ("at_least", "at_most", "approx")
 
