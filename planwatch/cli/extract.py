@@ -45,7 +45,8 @@ class OutputFormat(StrEnum):
 FilesArg = Annotated[
     list[Path],
     typer.Argument(
-        help="Report files (.txt .html .htm .docx .pdf) or folders of them.", show_default=False
+        help="Report files (.txt .html .htm .docx .pdf, up to 50 MB each) or folders of them.",
+        show_default=False,
     ),
 ]
 FormatOption = Annotated[
