@@ -18,7 +18,7 @@ from planwatch.extract.model import Fact
 from planwatch.extract.numbers import NumberToken
 from planwatch.periods import Period
 
-_LIST_GAP = re.compile(r"[、和及与\s]{1,2}")
+_LIST_GAP = re.compile(r"[、和及与\s]{0,2}")
 _RESPECTIVE_GAP = re.compile(r"[、和及与\s,，]{1,2}")
 _TOPIC_CLAUSE = re.compile(r"[\u4e00-\u9fff、]{2,10}")
 _RATIO_GAP = re.compile(r"[：:︰]")
@@ -85,7 +85,9 @@ class Reader:
         target = section.target or _is_future(period, self.layout.document_period)
         hint = subjects.trim(left)
         reading = classify(left, first.unit, sentence, target, hint)
-        subject = subjects.trim(left[: reading.cut], 24 if len(group) == 1 else 80)
+        subject = subjects.trim(
+            subjects.without_quoted_names(left[: reading.cut]), 24 if len(group) == 1 else 80
+        )
         names, consumed = self._names(group, subject, left_start)
         if names is None:
             return consumed
@@ -135,6 +137,10 @@ class Reader:
             parts = subjects.split_list(subject, len(group))
         else:
             parts = self._earlier_subjects(len(group), first.start)
+            right, right_end = subjects.object_after(self.text, end, group[-1].unit, True)
+            if parts is None and right:
+                # 完成370余块2000余平方米主次干道门面招牌勘查设计: amounts of one object
+                return [right] * len(group), right_end
         if parts is None:
             name = self._carry(subject, first.start, left_start, False)
             return [name] * len(group), end

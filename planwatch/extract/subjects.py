@@ -33,7 +33,7 @@ _PRODUCT_GROUP = re.compile(r"^\S*产品(?=\S{1,6}产量$)")
 _BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]|\[\d+\]")
 _LIST_SPLIT = re.compile(r"[、和及与]")
 _RIGHT_STOP = re.compile(
-    r"[，,。；;：:、\n0-9０-９]|其中|同比|比上年|增长|下降|占|上半年|全年|累计|共计|完成"
+    r"[，,。；;：:、\n0-9０-９]|(?<=[目业位])中|其中|同比|比上年|增长|下降|占|上半年|全年|累计|共计|完成(?=全年|年度|目标|计划)"
 )
 _VERB_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
 _COUNTERS = frozenset("个项家所名人批场处块条件套台宗户栋辆座种次轮起只架支")
@@ -72,11 +72,22 @@ def object_after(text: str, start: int, unit: str | None, after_verb: bool) -> t
         return "", start
     stop = _RIGHT_STOP.search(text, start, start + 30)
     end = stop.start() if stop is not None else min(len(text), start + 30)
-    counted = text[start:end].strip(' \u3000“”"')
+    counted = text[start:end].strip(' \u3000“”"和及与')
     modifier, _, head = counted.rpartition("的")
-    if modifier and len(head) >= 2:
+    if 0 < len(modifier) <= 4 and len(head) >= 2:
         counted = head  # 36个各具特色的典型示范社区: the head noun after the modifier
     return counted, end
+
+
+_QUOTED_NAMES = re.compile(r"\s*“[^”]{1,20}”[、和及与]?")
+
+
+def without_quoted_names(left: str) -> str:
+    """`落地“A”、“B”和“C”三个项目`: the quoted names are examples of what is counted."""
+    if not left.rstrip().endswith("”"):
+        return left
+    bare = _QUOTED_NAMES.sub("", left)
+    return bare if len(bare) >= 2 else left
 
 
 def ends_with_verb(subject: str) -> bool:
@@ -100,7 +111,8 @@ def combine(left_subject: str, right_object: str) -> str:
         return right_object
     verb = _VERB_AT_END.search(left_subject)
     if verb is not None:
-        return verb.group() + right_object
+        # a short run-up is part of the name (协助招商银行扶持…); a long one is scenery
+        return (left_subject if len(left_subject) <= 12 else verb.group()) + right_object
     return left_subject
 
 
@@ -111,6 +123,7 @@ _VERB_AT_END = re.compile(
     r"吸引|招引|引育|认定|创建|培养|新开工|开工|竣工|交付|提供|配送|选派|遴选|设立|成立|新设立|"
     r"建成投用|落地|部署|安装|发展|培育|惠民|帮扶|覆盖|带动|吸纳|涉及)$"
 )
+_VERB_AT_START = re.compile(_VERB_AT_END.pattern.replace(")$", ")").replace("(?:", "^(?:", 1))
 _GENERIC = frozenset(
     ("金额", "面积", "总额", "数量", "人数", "户数", "资金", "规模", "产值", "投资", "总量")
 )
@@ -133,6 +146,10 @@ _LIST_HEADS = (
     "人数",
     "比重",
 )
+
+
+def starts_with_verb(subject: str) -> bool:
+    return _VERB_AT_START.match(subject) is not None
 
 
 def with_topic(subject: str, topic: str, clause_topic: bool, products: bool) -> str:
