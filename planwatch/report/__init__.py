@@ -14,10 +14,9 @@ from __future__ import annotations
 from planwatch.report.docx import write_docx
 from planwatch.report.draft import draft_report, report_title
 from planwatch.report.model import Paragraph, Piece, Report, ReportOptions, Source
+from planwatch.report.output import FORMATS, render_text, write_report
 from planwatch.report.pdf import write_pdf
 from planwatch.report.render import render_html, render_markdown
-
-FORMATS = ("md", "html", "docx", "pdf")
 
 __all__ = [
     "FORMATS",
@@ -29,7 +28,9 @@ __all__ = [
     "draft_report",
     "render_html",
     "render_markdown",
+    "render_text",
     "report_title",
     "write_docx",
     "write_pdf",
+    "write_report",
 ]

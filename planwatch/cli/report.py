@@ -1,0 +1,120 @@
+"""`planwatch report` drafts the official report; `planwatch narrative` holds the planner's text."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planwatch.cli.common import DbOption, clean_errors, store_for
+from planwatch.errors import InvalidInput
+from planwatch.narratives import PART_WORDS, PARTS, check_part, get_narratives, set_narrative
+from planwatch.report import FORMATS, ReportOptions, draft_report, render_text, write_report
+from planwatch.report.output import BINARY_FORMATS, check_format
+
+narrative_app = typer.Typer(
+    help="Narratives: the planner's opening, problems and next-steps text for a report.",
+    no_args_is_help=True,
+)
+
+RegionOption = Annotated[str, typer.Option("--region", help="Region name or code, e.g. 武昌区.")]
+PeriodOption = Annotated[
+    str, typer.Option("--period", help="Period code: 2017H1, 2017Q1, 2017Q3, 2017M05, 2017.")
+]
+
+
+@clean_errors
+def report(
+    region: RegionOption,
+    period: PeriodOption,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")
+    ] = "md",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (md and html print when omitted)."),
+    ] = None,
+    details: Annotated[
+        bool, typer.Option("--details", help="Add gaps to targets and time progress.")
+    ] = False,
+    lagging: Annotated[
+        bool, typer.Option(help="List lagging indicators and tasks before the problems text.")
+    ] = True,
+    docx_fonts: Annotated[
+        str,
+        typer.Option(help="DOCX faces: official (仿宋_GB2312 …) or noto (Noto CJK stand-ins)."),
+    ] = "official",
+    link_base: Annotated[
+        str, typer.Option(help="Server address put before HTML source links.")
+    ] = "",
+    db: DbOption = None,
+) -> None:
+    """Draft the plan-execution report of a region for a period (关于…计划执行情况的报告)."""
+    check_format(fmt)
+    if output is None and fmt in BINARY_FORMATS:
+        raise InvalidInput(f"a {fmt} report needs a file", f"pass -o report.{fmt}")
+    options = ReportOptions(details=details, list_lagging=lagging, link_base=link_base)
+    with store_for(db).reading() as session:
+        drafted = draft_report(session, region, period, options)
+    for warning in drafted.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    if output is None:
+        sys.stdout.write(render_text(drafted, fmt))
+        return
+    write_report(drafted, fmt, output, docx_fonts=docx_fonts)
+    typer.echo(f"wrote {output} ({drafted.title})", err=True)
+
+
+@narrative_app.command("set")
+@clean_errors
+def narrative_set(
+    region: RegionOption,
+    period: PeriodOption,
+    part: Annotated[str, typer.Option("--part", help=f"One of {', '.join(PARTS)}.")],
+    text: Annotated[str | None, typer.Option("--text", help="The text itself.")] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", help="A UTF-8 text file holding the text.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Store the planner's text for one part of a report; a new paragraph per line."""
+    check_part(part)
+    words = _narrative_text(text, file)
+    with store_for(db).transaction(actor="cli") as session:
+        row = set_narrative(session, region, period, part, words)
+        typer.echo(f"stored {part} ({PART_WORDS[part]}) for {region} {row.period}")
+
+
+@narrative_app.command("show")
+@clean_errors
+def narrative_show(region: RegionOption, period: PeriodOption, db: DbOption = None) -> None:
+    """Print the stored parts for a region and period; a missing part says so."""
+    with store_for(db).reading() as session:
+        texts = get_narratives(session, region, period)
+    for part in PARTS:
+        typer.echo(f"[{part}] {PART_WORDS[part]}")
+        typer.echo(texts.get(part, "(not written yet)"))
+        typer.echo("")
+
+
+def _narrative_text(text: str | None, file: Path | None) -> str:
+    if (text is None) == (file is None):
+        raise InvalidInput("give the text once", "pass either --text or --file")
+    if text is not None:
+        return text
+    assert file is not None
+    try:
+        return file.read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise InvalidInput(f"file '{file}' does not exist", "check the path") from err
+    except UnicodeDecodeError as err:
+        raise InvalidInput(
+            f"'{file}' is not UTF-8", "save it as UTF-8 or pass the text with --text"
+        ) from err
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report)
+    app.add_typer(narrative_app, name="narrative")
