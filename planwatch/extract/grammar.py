@@ -15,7 +15,7 @@ from planwatch.extract import subjects
 from planwatch.extract.layout import Layout
 from planwatch.extract.measures import classify
 from planwatch.extract.model import Fact
-from planwatch.extract.numbers import NumberToken
+from planwatch.extract.numbers import MEDAL, NumberToken
 from planwatch.periods import Period
 
 _LIST_GAP = re.compile(r"[、和及与\s]{0,2}")
@@ -71,6 +71,8 @@ class Reader:
         return group
 
     def _bare_ok(self, token: NumberToken) -> bool:
+        if MEDAL.match(self.text, token.end):
+            return True
         return self.text[max(0, token.start - 4) : token.start].endswith(
             ("指数为", "指数", "指数是")
         )
@@ -123,6 +125,9 @@ class Reader:
         end = group[-1].span_end
         if first.unit is None and len(group) > 1:
             return self._ratio_names(group, subject), end
+        medal = MEDAL.match(self.text, first.end) if first.unit is None else None
+        if medal is not None:
+            return [medal.group()], medal.end()
         if len(group) == 1:
             after_verb = subjects.ends_with_verb(subject)
             right, right_end = subjects.object_after(

@@ -137,9 +137,15 @@ def _after_ratio_mark(text: str, start: int) -> bool:
     return text[start - 1 : start] in _RATIO_MARKS and text[start - 2 : start - 1].isdigit()
 
 
+MEDAL = re.compile(r"[金银铜](?=[0-9０-９和、，,。；牌]|$)")
+
+
 def _bare_value_allowed(text: str, start: int) -> bool:
-    # an index reading has no unit: `居民消费价格指数为102.0`
-    return text[max(0, start - 4) : start].endswith(("指数为", "指数", "指数是"))
+    # an index reading has no unit (`居民消费价格指数为102.0`); nor has a medal count (`2金2银`)
+    if text[max(0, start - 4) : start].endswith(("指数为", "指数", "指数是")):
+        return True
+    digits = re.match(r"[0-9０-９]+", text[start : start + 6])
+    return digits is not None and MEDAL.match(text, start + digits.end()) is not None
 
 
 def _chinese_excluded(text: str, match: re.Match[str], start: int) -> bool:
