@@ -52,7 +52,8 @@ def html_text(markup: str) -> PageText:
     page.feed(markup)
     page.close()
     title = re.split(r"\s*[_|｜]\s*|\s+-\s+", page.title.strip())[0].strip() or None
-    return PageText("\n".join(page.lines) + "\n", title, page.meta)
+    text = "".join(line + "\n" for line in page.lines)
+    return PageText(text, title, page.meta)
 
 
 class _PageParser(HTMLParser):

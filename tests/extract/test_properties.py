@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planwatch.extract import extract_text
+from planwatch.extract.html_page import html_text
 from planwatch.extract.model import MEASURES, DocumentInfo, Fact
 from planwatch.extract.tables import read_tables, table_spans
 
@@ -174,3 +175,46 @@ def test_random_tables(text: str, year: int | None) -> None:
     assert spans == sorted(spans)
     for fact in facts:
         assert any(start <= fact.span[0] and fact.span[1] <= end for start, end in spans)
+
+
+MARKUP = [
+    "<table>",
+    "</table>",
+    "<tr>",
+    "</tr>",
+    "<td>",
+    "</td>",
+    "<p>",
+    "</p>",
+    "<br>",
+    "<script>",
+    "</script>",
+    "<div class='nav'>",
+    "<div>",
+    "</div>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "<!DOCTYPE html>",
+    "&nbsp;",
+    "&#x",
+    "&",
+    "<",
+    "</",
+    ">",
+    "\n",
+    "<meta name='PubDate' content='2020-01-01'>",
+    "<title>",
+    "</title>",
+    "增长8.1%",
+]
+
+
+@PROPERTY_SETTINGS
+@given(st.lists(st.sampled_from(MARKUP) | st.text(max_size=3), max_size=40).map("".join))
+def test_any_markup_gives_lines_of_text(markup: str) -> None:
+    page = html_text(markup)
+    if page.text:
+        assert page.text.endswith("\n")
+        assert all(line.strip() for line in page.text[:-1].split("\n"))
