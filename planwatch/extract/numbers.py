@@ -101,6 +101,10 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
     chinese = match.group("chinese") is not None
     start, end = match.span("chinese" if chinese else "arabic")
     unit = match.group("unit")
+    if chinese and unit is None:
+        tenths = _TENTHS.match(text, start)
+        if tenths is not None:
+            return _tenths(text, tenths)
     if _excluded(text, match, start, chinese, unit):
         return None
     value = to_float(text[start:end])
@@ -112,6 +116,17 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
     if qualifier == "modifier":
         return None
     return NumberToken(start, end, value, fold_unit(unit), qualifier, match.end(), chinese)
+
+
+# 减产一成以上: tenths, read as percent like 百分之X
+_TENTHS = re.compile(r"([一二三四五六七八九])成(多|以上|左右)?(?=[，,。；;、]|$)")
+_TENTH_QUALIFIER = {"多": "at_least", "以上": "at_least", "左右": "approx"}
+
+
+def _tenths(text: str, match: re.Match[str]) -> NumberToken:
+    value = (to_float(match.group(1)) or 0.0) * 10
+    qualifier = _TENTH_QUALIFIER.get(match.group(2) or "")
+    return NumberToken(match.start(), match.start() + 2, value, "%", qualifier, match.end(), True)
 
 
 def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: str | None) -> bool:
