@@ -7,6 +7,7 @@ by tabs, which is the shape ``planwatch.extract.tables`` recognises.
 from __future__ import annotations
 
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -68,22 +69,57 @@ def pdf_text(path: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+@dataclass
+class _PdfLine:
+    top: float
+    text: str
+    wraps: bool = False  # runs to the right margin: the sentence goes on below
+
+
+_SENTENCE_END = ("。", "；", "：", "！", "？", ":", ";")
+
+
 def _pdf_page_lines(page: Any) -> list[str]:
     """Lines ordered top to bottom; words inside a table's box come from its cells."""
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
-    placed: list[tuple[float, str]] = []
-    for line in page.extract_text_lines():
-        middle_x = (line["x0"] + line["x1"]) / 2
-        middle_y = (line["top"] + line["bottom"]) / 2
+    text_lines = [
+        line
+        for line in page.extract_text_lines()
         if not any(
-            x0 <= middle_x <= x1 and top <= middle_y <= bottom for x0, top, x1, bottom in boxes
-        ):
-            placed.append((line["top"], line["text"]))
+            x0 <= (line["x0"] + line["x1"]) / 2 <= x1
+            and top <= (line["top"] + line["bottom"]) / 2 <= bottom
+            for x0, top, x1, bottom in boxes
+        )
+    ]
+    margin = max((line["x1"] for line in text_lines), default=0.0)
+    placed = [
+        _PdfLine(
+            line["top"],
+            line["text"],
+            # within two characters of the margin and not closing a sentence
+            margin - line["x1"] < 2 * (line["bottom"] - line["top"])
+            and not line["text"].endswith(_SENTENCE_END),
+        )
+        for line in text_lines
+    ]
     for table in tables:
         for row, cells in zip(table.rows, table.extract(), strict=False):
             texts = [" ".join((cell or "").split()) for cell in cells]
             if any(texts):
-                placed.append((row.bbox[1], "\t".join(texts)))
-    placed.sort(key=lambda item: item[0])
-    return [text for _, text in placed]
+                placed.append(_PdfLine(row.bbox[1], "\t".join(texts)))
+    placed.sort(key=lambda line: line.top)
+    return _join_wrapped(placed)
+
+
+def _join_wrapped(lines: list[_PdfLine]) -> list[str]:
+    """A paragraph the page wrapped is one line again, so 525.69 / 亿元 stay together."""
+    joined: list[str] = []
+    wraps = False
+    for line in lines:
+        if wraps and "\t" not in line.text and joined and "\t" not in joined[-1]:
+            joined[-1] += line.text
+        else:
+            joined.append(line.text)
+        wraps = line.wraps
+    return joined

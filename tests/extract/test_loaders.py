@@ -335,6 +335,19 @@ def test_text_pdf_with_a_ruled_table(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.skipif(not _has_cjk_font(), reason="no Chinese font yet (fonts-noto-cjk)")
+def test_pdf_paragraph_wrapped_by_the_page_is_one_line(tmp_path: Path) -> None:
+    weasyprint = pytest.importorskip("weasyprint")
+    sentence = "全年全社会固定资产投资计划完成220亿元以上，增长10%以上，上半年完成163.97亿元。"
+    html = (
+        "<html><head><style>@page { size: 90mm 120mm; margin: 10mm }</style></head>"
+        f"<body style=\"font-family: 'Noto Sans CJK SC'\"><p>{sentence * 2}</p><p>完。</p></body></html>"
+    )
+    path = tmp_path / "wrapped.pdf"
+    weasyprint.HTML(string=html).write_pdf(str(path))
+    assert load(path).text == sentence * 2 + "\n完。\n"
+
+
 def test_pdf_without_text_asks_for_ocr(tmp_path: Path) -> None:
     weasyprint = pytest.importorskip("weasyprint")
     path = tmp_path / "scan.pdf"
