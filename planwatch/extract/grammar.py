@@ -165,7 +165,10 @@ class Reader:
         if not subject or token.unit is None or not subjects.PHYSICAL_UNITS.search(token.unit):
             return False
         line_start = self.text.rfind("\n", 0, token.start) + 1
-        return bool(subjects.OUTPUT_WORDS.search(self.text, line_start, token.start))
+        if self.topic.endswith("产量") and self.topic_line == line_start - 1:
+            return True  # a run of products: 汽车120.5万辆；铝材776.5万吨
+        window = max(line_start, token.start - 60)
+        return bool(subjects.OUTPUT_WORDS.search(self.text, window, token.start))
 
     def _carry(self, subject: str, pos: int, left_start: int, products: bool) -> str:
         """The subject, completed or replaced by the topic when it is bare or empty."""

@@ -17,7 +17,7 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％○", "01234
 _SCALES = "(?:万亿|千万|百万|十万|亿|万|千|百)?"
 # Longer spellings first: regex alternation takes the first that matches.
 _BASE_UNITS = sorted(
-    """元/月 元/年 元/人 元/吨 元/平方米 吨公里 人公里 微克/立方米 毫克/立方米 元 美元 欧元 港元 平方公里 平方米 立方米 公里 千米 米 公顷 亩
+    """元/月 元/年 元/人 元/吨 元/平方米 吨公里 人公里 场次 户次 批次 架次 辆次 艘次 微克/立方米 毫克/立方米 元 美元 欧元 港元 平方公里 平方米 立方米 公里 千米 米 公顷 亩
     个百分点 百分点 % ‰ 户 人次 人 名 家 个 套 台 辆 所 场 条 宗 件 项 批 处 块 份 次 天 栋 册
     吨 千瓦时 千瓦 度 架 只 马力 支 种 起 轮 座 间 张 床 头 篇 部 艘 列 班 趟 株 棵 口 片 层
     单 笔 例 颗 门 根 对 所 千克 公斤 标箱 箱 元钱 斤 担 匹 盏 辆次 架次 人份 尾 羽""".split(),
@@ -34,12 +34,12 @@ _TOKEN = re.compile(
     rf"(?P<more>[多余])?(?P<unit>{_UNIT})?(?P<more2>[多余])?"
     r"(?P<post>以上|以下|以内|左右)?"
 )
-_PRE_QUALIFIER = re.compile(r"(?:约|近|超过|突破|不低于|不少于|不超过|不高于|多达|上)$")
+_PRE_QUALIFIER = re.compile(r"(?:约|近|超过|突破|不低于|不少于|不超过|不高于|多达|逾|超|上)$")
 _PRE_QUALIFIER_KIND = {"约": "approx", "近": "approx", "不超过": "at_most", "不高于": "at_most"}
 # Right after the number these make it a date, year, ordinal or name, not an amount.
 _NOT_AMOUNT_AFTER = re.compile(
     # fixed political formulations count nothing: 八项规定, 五次全会, 两条底线, 三个“升级版”
-    r"月|产业|[A-Za-z]|[号届]|规定|全会|底线|确立|维护|务必|自信|意识|全面|战略|原则|"
+    r"月|产业|[A-Za-z]|[号届]|规定|全会|底线|确立|维护|务必|自信|意识|全面|战略|原则|方面|"
     # a count followed by another numeral is a size class: 三个五年计划, 三十个五万千瓦电站
     r"[一二三四五六七八九十]"
 )

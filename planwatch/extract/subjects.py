@@ -13,7 +13,7 @@ import re
 
 _YEAR = r"(?:(?:19|20)\d{2}|[一二][九零〇][一二三四五六七八九零〇]{2})年(?:度)?"
 _LEADING = re.compile(
-    r"^(?:[\s\u3000—\-－·•、和及与并且而]|其中|另外|此外|同时|截[至止]\S{0,4}?月[底末]|"
+    r"^(?:[\s\u3000—\-－·•、]|其中|另外|此外|同时|截[至止]\S{0,4}?月[底末]|"
     rf"{_YEAR}|今年以来|今年|本年|去年|上年|明年|上半年|下半年|前三季度|[一二三四]季度|"
     r"[1一]\s*[-—–~至到]\s*\d{1,2}月份?|年[末底]|全年|年内|初步核算|经初步核算|据统计|"
     r"全市|全区|全省|全县|全州|全国|全镇|全盟|我区|我市|我省|我县|累计|共计|合计|总计|"
@@ -188,15 +188,18 @@ def split_list(subject: str, count: int) -> list[str] | None:
 def _with_head(part: str, last: str) -> str:
     if len(part) >= len(last) - 1:
         return part
-    head = last[len(part) :]
     if part.isascii() and not last[:1].isascii():
         return part
     if part.isascii():
-        ascii_end = len(last) - len(
-            last.lstrip("0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-        )
-        head = last[ascii_end:]
-    return part + head
+        ascii_end = len(last) - len(last.lstrip(_ASCII_NAME))
+        return part + last[ascii_end:]
+    # 国家级、省级农业产业化龙头企业: the last part's modifier ends like this one
+    same_end = last.find(part[-1], 0, len(part) + 1)
+    cut = same_end + 1 if same_end >= 0 else len(part)
+    return part + last[cut:]
+
+
+_ASCII_NAME = "0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 def _split_examples(subject: str, count: int) -> list[str] | None:
