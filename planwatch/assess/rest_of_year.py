@@ -83,16 +83,17 @@ def _outlook(
     missing = _missing(target, period, same is None, last_annual is None)
     outlook = RestOfYear(
         unit=unit,
-        annual_target=annual_target,
+        annual_target=_tidy(annual_target),
         year_to_date=ytd,
-        remaining=annual_target - ytd if annual_target is not None else None,
-        last_year_same_period=same,
+        remaining=_tidy(annual_target - ytd) if annual_target is not None else None,
+        last_year_same_period=_tidy(same),
         last_year_same_period_derived=derived,
-        last_year_annual=last_annual,
+        last_year_annual=_tidy(last_annual),
+        # kept exact, so applying it reproduces the target to the last digit
         required_growth=required,
-        seasonal_share=share,
-        projection=projection,
-        projected_growth=projected_growth,
+        seasonal_share=_tidy(share),
+        projection=_tidy(projection),
+        projected_growth=_tidy(projected_growth),
         missing=missing,
         chinese="",
     )
@@ -160,3 +161,8 @@ def _with_chinese(outlook: RestOfYear, period: Period) -> RestOfYear:
         )
     parts.extend(item.chinese for item in outlook.missing)
     return replace(outlook, chinese=";".join(parts))
+
+
+def _tidy(value: float | None) -> float | None:
+    """Four decimals: enough for 亿元 amounts and percentages, without float noise in JSON."""
+    return round(value, 4) if value is not None else None
