@@ -1,0 +1,103 @@
+"""Commands for the dashboard: serve, demo, users."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planwatch.cli.common import DbOption, clean_errors, fail, store_for
+from planwatch.config import Settings
+from planwatch.store.models import ROLES
+from planwatch.users import add_user, list_users, new_password
+
+users_app = typer.Typer(
+    help="Users of the dashboard and API, with their roles.", no_args_is_help=True
+)
+
+HostOption = Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 for the network.")]
+PortOption = Annotated[int, typer.Option(help="Port to listen on.")]
+
+
+def _run(settings: Settings, host: str, port: int) -> None:
+    import uvicorn
+
+    from planwatch.web import create_app
+
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+@clean_errors
+def serve(host: HostOption = "127.0.0.1", port: PortOption = 8000, db: DbOption = None) -> None:
+    """Run the dashboard and JSON API (set PLANWATCH_SECRET_KEY to keep sessions across restarts)."""
+    settings = Settings.from_env(db=db)
+    store_for(db, create=True).dispose()
+    typer.echo(f"planwatch at http://{host}:{port}/  (API: http://{host}:{port}/docs)")
+    _run(settings, host, port)
+
+
+@clean_errors
+def demo(
+    port: PortOption = 8000,
+    db: Annotated[Path, typer.Option(help="Demo database file (recreated).")] = Path(
+        "planwatch-demo.db"
+    ),
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Build the database only.")] = False,
+) -> None:
+    """Build a demo database (武昌区 2017 sample, a report to review, users) and serve it."""
+    from planwatch.demo import build_demo
+
+    built = build_demo(db)
+    typer.echo(f"demo database: {db}")
+    for name, password in built.passwords.items():
+        typer.echo(f"  user {name:<9} password {password}")
+    url = f"http://127.0.0.1:{port}{built.overview_path}"
+    if no_serve:
+        typer.echo(f"serve it with: planwatch serve --db {db} --port {port}")
+        return
+    typer.echo(f"open {url}")
+    _run(Settings.from_env(db=str(db)), "127.0.0.1", port)
+
+
+@users_app.command("add")
+@clean_errors
+def users_add(
+    name: Annotated[str, typer.Argument(help="Login name.")],
+    role: Annotated[str, typer.Option(help=f"One of {', '.join(ROLES)}.")],
+    region: Annotated[
+        str | None, typer.Option(help="Region code the user acts for (required for reporters).")
+    ] = None,
+    password: Annotated[
+        str | None, typer.Option(help="Password; asked for when omitted (blank: generate one).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Add a user; the password is stored as an argon2 hash."""
+    chosen = password if password is not None else getpass.getpass("password (blank: generate): ")
+    shown = not chosen
+    chosen = chosen or new_password()
+    with store_for(db).transaction(actor="cli") as session:
+        row = add_user(session, name, role, chosen, region=region)
+        typer.echo(f"added user {row.name} ({row.role})")
+    if shown:
+        typer.echo(f"password: {chosen}")
+
+
+@users_app.command("list")
+@clean_errors
+def users_list(db: DbOption = None) -> None:
+    """List users and roles."""
+    with store_for(db).reading() as session:
+        rows = list_users(session)
+        if not rows:
+            raise fail("no users yet: add one with `planwatch users add NAME --role admin`")
+        for row in rows:
+            typer.echo(f"{row.name}\t{row.role}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+    app.command("demo")(demo)
+    app.add_typer(users_app, name="users")

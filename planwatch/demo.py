@@ -1,0 +1,106 @@
+"""A demonstration database: the bundled 武昌区 sample, a report awaiting review, users.
+
+The figures of ``FROM_REPORT`` are left out of the loaded sheet on purpose: they arrive
+only through the H1 report's facts, so accepting them in review visibly fills their
+cards. Three neighbouring districts get illustrative figures (marked 示例数据 in their
+plan titles) so the comparison page has something to rank.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planwatch.config import Settings, sqlite_url
+from planwatch.ingest import ingest_path
+from planwatch.observations import ObservationIn, read_observation_file, store_observations
+from planwatch.plans import PlanIn, read_plan_file, store_plan
+from planwatch.store import Store, open_store
+from planwatch.users import add_user, new_password
+
+SAMPLE = Path(__file__).parent / "sample"
+PLAN_FILE = SAMPLE / "wuchang-2017-plan.yaml"
+FIGURES_FILE = SAMPLE / "wuchang-2017h1-observations.csv"
+REPORT_FILE = SAMPLE / "wuchang-2017h1-plan-execution.txt"
+FROM_REPORT = ("招商引资",)
+REGION = "420106"
+PERIOD = "2017H1"
+# (code, scale of amounts, change of growth rates in points): made up, for the comparison
+NEIGHBOURS = (("420102", 1.12, -1.4), ("420103", 0.86, 0.9), ("420111", 0.74, -3.2))
+DEMO_USERS = (
+    ("admin", "admin", None),
+    ("planner", "planner", None),
+    ("reporter", "reporter", REGION),
+    ("viewer", "viewer", None),
+)
+
+
+@dataclass
+class Demo:
+    database_url: str
+    region: str
+    period: str
+    document_id: int
+    passwords: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def overview_path(self) -> str:
+        return f"/regions/{self.region}/{self.period}"
+
+
+def build_demo(path: Path, *, secret_key: str = "demo") -> Demo:
+    """Recreate the database at ``path`` and fill it; returns the users' passwords."""
+    for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    store = open_store(Settings(database_url=sqlite_url(path), secret_key=secret_key), create=True)
+    try:
+        _load_sample(store)
+        document = ingest_path(store, REPORT_FILE, actor="demo", region=REGION)
+        passwords = _add_users(store)
+    finally:
+        store.dispose()
+    return Demo(sqlite_url(path), REGION, PERIOD, document.document_id, passwords)
+
+
+def _load_sample(store: Store) -> None:
+    plan = read_plan_file(PLAN_FILE)
+    figures = read_observation_file(FIGURES_FILE)
+    with store.transaction(actor="demo") as session:
+        store_plan(session, plan)
+        store_observations(session, [f for f in figures if f.indicator not in FROM_REPORT])
+        for code, scale, shift in NEIGHBOURS:
+            store_plan(session, _neighbour_plan(plan, code))
+            store_observations(session, _neighbour_figures(figures, code, scale, shift))
+
+
+def _neighbour_plan(plan: PlanIn, code: str) -> PlanIn:
+    return plan.model_copy(
+        update={
+            "region": code,
+            "parent": None,
+            "tasks": [],
+            "projects": [],
+            "title": f"{plan.year}年国民经济和社会发展计划(示例数据)",
+        }
+    )
+
+
+def _neighbour_figures(
+    figures: list[ObservationIn], code: str, scale: float, shift: float
+) -> list[ObservationIn]:
+    made = []
+    for figure in figures:
+        value = figure.value + shift if figure.unit == "%" else round(figure.value * scale, 2)
+        made.append(
+            figure.model_copy(update={"region": code, "value": round(value, 2), "note": "示例数据"})
+        )
+    return made
+
+
+def _add_users(store: Store) -> dict[str, str]:
+    passwords = {}
+    with store.transaction(actor="demo") as session:
+        for name, role, region in DEMO_USERS:
+            passwords[name] = new_password()
+            add_user(session, name, role, passwords[name], region=region)
+    return passwords

@@ -1,0 +1,163 @@
+"""People who sign in, their roles, and what each role may do.
+
+Roles, from most to least trusted:
+
+- ``admin``: everything, including managing users;
+- ``planner``: the 发改委 office: reviews extracted facts, uploads documents, edits the
+  report's narrative, enters figures;
+- ``reporter``: a department's data reporter: enters figures for their own region;
+- ``viewer``: reads dashboards and the API.
+
+A user with a region may act only on that region and the regions below it; reading is
+never restricted by region, because leaders compare regions.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import Literal
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.errors import Conflict, Forbidden, InvalidInput, NotFound
+from planwatch.store.models import ROLES, Region, User
+from planwatch.store.reference import region_row
+
+Action = Literal["read", "enter_observations", "review", "upload", "edit_narrative", "admin"]
+
+ALLOWED: dict[str, frozenset[str]] = {
+    "admin": frozenset(
+        {"read", "enter_observations", "review", "upload", "edit_narrative", "admin"}
+    ),
+    "planner": frozenset({"read", "enter_observations", "review", "upload", "edit_narrative"}),
+    "reporter": frozenset({"read", "enter_observations"}),
+    "viewer": frozenset({"read"}),
+}
+
+# What each action is called in a refusal, so the message tells who may do it.
+ACTION_WORDS: dict[str, str] = {
+    "read": "read data",
+    "enter_observations": "enter figures",
+    "review": "review extracted facts",
+    "upload": "upload documents",
+    "edit_narrative": "edit report narratives",
+    "admin": "manage users",
+}
+
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class Account:
+    """The signed-in user as pages see it: no password hash, region as a code."""
+
+    id: int
+    name: str
+    role: str
+    region_id: int | None
+    region_code: str | None
+
+    def may(self, action: Action) -> bool:
+        return action in ALLOWED.get(self.role, frozenset())
+
+
+def new_password() -> str:
+    return secrets.token_urlsafe(9)
+
+
+def add_user(
+    session: Session, name: str, role: str, password: str, region: str | None = None
+) -> User:
+    """Store a user with an argon2 hash of the password."""
+    if role not in ROLES:
+        raise InvalidInput(f"unknown role '{role}'", f"use one of {', '.join(ROLES)}")
+    if not name.strip():
+        raise InvalidInput("a user needs a name", "pass a login name such as zhangsan")
+    if len(password) < 8:
+        raise InvalidInput("the password is shorter than 8 characters", "choose a longer one")
+    if session.scalar(select(User).where(User.name == name)) is not None:
+        raise Conflict(f"user '{name}' already exists", "choose another name")
+    if role == "reporter" and region is None:
+        raise InvalidInput(
+            "a reporter needs a region", "pass --region with the code of the region they report"
+        )
+    row = User(
+        name=name,
+        role=role,
+        password_hash=_hasher.hash(password),
+        region_id=region_row(session, region).id if region else None,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def authenticate(session: Session, name: str, password: str) -> Account | None:
+    """The account if the password is right, else None (the caller says so without detail)."""
+    row = session.scalar(select(User).where(User.name == name))
+    if row is None:
+        _hasher.hash(password)  # spend the same time, so names cannot be probed by timing
+        return None
+    try:
+        _hasher.verify(row.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    return account(session, row.id)
+
+
+def account(session: Session, user_id: int) -> Account | None:
+    row = session.get(User, user_id)
+    if row is None:
+        return None
+    code = (
+        session.scalar(select(Region.code).where(Region.id == row.region_id))
+        if row.region_id
+        else None
+    )
+    return Account(
+        id=row.id, name=row.name, role=row.role, region_id=row.region_id, region_code=code
+    )
+
+
+def check_allowed(
+    session: Session, user: Account, action: Action, region: Region | None = None
+) -> None:
+    """Raise Forbidden unless the user's role allows the action on this region."""
+    if not user.may(action):
+        allowed = [role for role, actions in ALLOWED.items() if action in actions]
+        raise Forbidden(
+            f"your role '{user.role}' may not {ACTION_WORDS[action]}",
+            f"ask an admin: this needs the role {' or '.join(allowed)}",
+        )
+    if region is None or user.region_id is None or action == "read":
+        return
+    if not _within(session, region, user.region_id):
+        raise Forbidden(
+            f"you may {ACTION_WORDS[action]} only for region {user.region_code}, "
+            f"not {region.code} {region.name}",
+            "sign in as a user of that region or ask an admin",
+        )
+
+
+def _within(session: Session, region: Region, ancestor_id: int) -> bool:
+    node: Region | None = region
+    while node is not None:
+        if node.id == ancestor_id:
+            return True
+        node = session.get(Region, node.parent_id) if node.parent_id else None
+    return False
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(User.name)))
+
+
+def user_row(session: Session, name: str) -> User:
+    row = session.scalar(select(User).where(User.name == name))
+    if row is None:
+        raise NotFound(f"no user named '{name}'", "`planwatch users list` shows them")
+    return row

@@ -1,0 +1,148 @@
+"""Regions of one level side by side, and one region's key tasks and major projects."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.assess import assess_region, compare_regions
+from planwatch.assess.model import RegionComparison, TaskAssessment
+from planwatch.periods import Period
+from planwatch.store.models import Department, Plan, Project, Region
+from planwatch.web.auth import Viewer, app_store
+from planwatch.web.params import indicator_link, period_of, region_link, stored_region
+from planwatch.web.render import respond, twin
+
+router = APIRouter()
+
+STAGES = ("planned", "started", "under_construction", "completed")
+
+
+def compare_page(
+    request: Request,
+    parent: str,
+    level: str,
+    period: str,
+    user: Viewer,
+    indicator: Annotated[str | None, Query(description="Rank on this indicator only.")] = None,
+) -> Response:
+    """Regions at ``level`` under ``parent`` ranked per target, best first."""
+    when = period_of(period)
+    with app_store(request).reading() as session:
+        stored_region(session, parent)
+        comparison = compare_regions(session, parent, level, when.code, indicator or None)
+        data = comparison_data(comparison, when)
+    return respond(request, "compare.html", data)
+
+
+def comparison_data(comparison: RegionComparison, period: Period) -> dict[str, Any]:
+    indicators = sorted({r.indicator for r in comparison.rankings})
+    return {
+        "parent": {"code": comparison.parent_code, "name": comparison.parent},
+        "level": comparison.level,
+        "period": {"code": period.code},
+        "indicator": comparison.indicator,
+        "indicators": indicators,
+        "rankings": [
+            {
+                "indicator": ranking.indicator,
+                "kind": ranking.kind,
+                "metric": ranking.metric,
+                "entries": [
+                    {
+                        **entry.as_dict(),
+                        "href": indicator_link(entry.region_code, period.code, ranking.indicator),
+                    }
+                    for entry in ranking.entries
+                ],
+            }
+            for ranking in comparison.rankings
+        ],
+        "regions": [
+            {
+                "code": r.region_code,
+                "name": r.region,
+                "status_counts": r.status_counts,
+                "href": region_link(r.region_code, period.code),
+            }
+            for r in comparison.regions
+        ],
+        "skipped": [s.as_dict() for s in comparison.skipped],
+    }
+
+
+def board_page(request: Request, code: str, period: str, user: Viewer) -> Response:
+    """The plan's key tasks with their reported progress, and its projects by stage."""
+    when = period_of(period)
+    with app_store(request).reading() as session:
+        region = stored_region(session, code)
+        assessed = assess_region(session, region.code, when.code)
+        data = {
+            "region": {"code": region.code, "name": region.name},
+            "period": {"code": when.code, "time_progress": assessed.time_progress},
+            "sections": _sections(assessed.tasks),
+            "projects": _projects(session, region, when.year),
+            "project_counts": assessed.projects.counts,
+            "links": {"overview": region_link(region.code, when.code)},
+        }
+    return respond(request, "board.html", data)
+
+
+def _sections(tasks: list[TaskAssessment]) -> list[dict[str, Any]]:
+    sections: dict[str, list[dict[str, Any]]] = {}
+    for task in tasks:
+        sections.setdefault(task.section or "", []).append(
+            {
+                "id": task.task_id,
+                "title": task.title,
+                "department": task.department,
+                "note": task.note,
+                "value": task.value,
+                "unit": task.unit,
+                "completion": task.completion,
+                "status": task.status,
+                "gap": task.gap,
+            }
+        )
+    return [{"title": title, "tasks": items} for title, items in sections.items()]
+
+
+def _projects(session: Session, region: Region, year: int) -> dict[str, list[dict[str, Any]]]:
+    rows = session.execute(
+        select(Project, Department.name)
+        .join(Plan, Project.plan_id == Plan.id)
+        .outerjoin(Department, Project.department_id == Department.id)
+        .where(Plan.region_id == region.id, Plan.year == year)
+        .order_by(Project.position)
+    )
+    by_stage: dict[str, list[dict[str, Any]]] = {stage: [] for stage in STAGES}
+    for project, department in rows:
+        by_stage.setdefault(project.stage, []).append(
+            {
+                "id": project.id,
+                "name": project.name,
+                "investment": project.investment,
+                "unit": project.investment_unit,
+                "department": department,
+                "note": project.note,
+            }
+        )
+    return by_stage
+
+
+twin(
+    router,
+    "/compare/{parent}/{level}/{period}",
+    compare_page,
+    summary="Regions of one level ranked on each target",
+)
+twin(
+    router,
+    "/regions/{code}/{period}/board",
+    board_page,
+    summary="Key tasks and major projects of a region's plan",
+)

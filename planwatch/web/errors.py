@@ -1,0 +1,115 @@
+"""Every error leaves the app in one shape: ``PlanwatchError.as_dict()``.
+
+Unknown routes, wrong methods and request validation become PlanwatchErrors too, so a
+client parses one shape whatever went wrong. HTML pages show the same message and hint;
+a browser that is not signed in is sent to the login form instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from planwatch.errors import NotFound, PlanwatchError, Unauthorized
+from planwatch.web.render import ChineseJSONResponse, html, wants_json
+
+log = logging.getLogger(__name__)
+
+
+class ValidationFailed(PlanwatchError):
+    status = 422
+    code = "validation_failed"
+
+
+class MethodNotAllowed(PlanwatchError):
+    status = 405
+    code = "method_not_allowed"
+
+
+class ServerError(PlanwatchError):
+    status = 500
+    code = "server_error"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(PlanwatchError, _planwatch_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected_error)
+
+
+def error_response(request: Request, error: PlanwatchError) -> Response:
+    if isinstance(error, Unauthorized) and _is_browser_page(request):
+        target = quote(
+            str(request.url.path) + (f"?{request.url.query}" if request.url.query else "")
+        )
+        return RedirectResponse(f"/login?next={target}", status_code=303)
+    if wants_json(request) or request.headers.get("hx-request") or not _accepts_html(request):
+        return ChineseJSONResponse(error.as_dict(), status_code=error.status)
+    return html(request, "error.html", error.as_dict(), status=error.status)
+
+
+def _is_browser_page(request: Request) -> bool:
+    return request.method == "GET" and not wants_json(request) and _accepts_html(request)
+
+
+def _accepts_html(request: Request) -> bool:
+    return "text/html" in request.headers.get("accept", "")
+
+
+async def _planwatch_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, PlanwatchError)
+    return error_response(request, exc)
+
+
+async def _validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    problems = [_describe(problem) for problem in exc.errors()]
+    error = ValidationFailed(
+        "; ".join(problems) or "the request is not valid",
+        "fix the named fields and send the request again; /docs describes each one",
+    )
+    return error_response(request, error)
+
+
+def _describe(problem: dict[str, Any]) -> str:
+    location = [str(part) for part in problem.get("loc", ())]
+    where = {"query": "query parameter", "path": "path parameter", "body": "field"}.get(
+        location[0] if location else "", "value"
+    )
+    name = ".".join(location[1:]) or "request"
+    return f"{where} '{name}': {problem.get('msg', 'is not valid')}"
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    error: PlanwatchError
+    if exc.status_code == 404:
+        error = NotFound(
+            f"nothing at {request.url.path}",
+            "check the address; the API is described at /docs",
+        )
+    elif exc.status_code == 405:
+        error = MethodNotAllowed(
+            f"{request.method} is not allowed on {request.url.path}",
+            "see /docs for the methods this address takes",
+        )
+    else:
+        error = PlanwatchError(str(exc.detail), None)
+        error.status = exc.status_code
+    return error_response(request, error)
+
+
+async def _unexpected_error(request: Request, exc: Exception) -> Response:
+    log.exception("unexpected error on %s", request.url.path, exc_info=exc)
+    error = ServerError(
+        "the server failed on this request",
+        "try again; if it keeps failing, send the server log to the administrator",
+    )
+    return error_response(request, error)

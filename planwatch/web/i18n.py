@@ -1,0 +1,110 @@
+"""The interface's words in Chinese (first) and English: one small catalogue, no gettext.
+
+Data stays in the language it was written in (indicator names, report text); only the
+interface's own labels switch. ``?lang=en`` picks English and remembers it in a cookie.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+COOKIE = "planwatch_lang"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "app_name": {"zh": "计划执行监测", "en": "Plan Watch"},
+    "overview": {"zh": "指标总览", "en": "Overview"},
+    "board": {"zh": "重点任务与项目", "en": "Tasks and projects"},
+    "compare": {"zh": "地区比较", "en": "Compare regions"},
+    "documents": {"zh": "文件审核", "en": "Documents"},
+    "upload": {"zh": "上传文件", "en": "Upload"},
+    "report": {"zh": "执行情况报告", "en": "Report"},
+    "enter": {"zh": "填报数据", "en": "Enter figures"},
+    "login": {"zh": "登录", "en": "Sign in"},
+    "logout": {"zh": "退出", "en": "Sign out"},
+    "username": {"zh": "用户名", "en": "User name"},
+    "password": {"zh": "密码", "en": "Password"},
+    "signed_in_as": {"zh": "当前用户", "en": "Signed in as"},
+    "time_progress": {"zh": "时间进度", "en": "Time progress"},
+    "completion": {"zh": "完成进度", "en": "Completion"},
+    "value": {"zh": "数值", "en": "Value"},
+    "growth": {"zh": "同比增长", "en": "Growth y/y"},
+    "target": {"zh": "全年目标", "en": "Annual target"},
+    "status": {"zh": "状态", "en": "Status"},
+    "gap": {"zh": "差距", "en": "Gap"},
+    "sources": {"zh": "数据来源", "en": "Sources"},
+    "history": {"zh": "历史走势", "en": "History"},
+    "assessment": {"zh": "进度判断", "en": "Assessment"},
+    "targets": {"zh": "计划目标", "en": "Targets"},
+    "period": {"zh": "期间", "en": "Period"},
+    "measure": {"zh": "口径", "en": "Measure"},
+    "unit": {"zh": "单位", "en": "Unit"},
+    "subject": {"zh": "主体", "en": "Subject"},
+    "entered_by": {"zh": "录入人", "en": "Entered by"},
+    "document": {"zh": "文件", "en": "Document"},
+    "fact": {"zh": "事实", "en": "Fact"},
+    "accept": {"zh": "确认", "en": "Accept"},
+    "reject": {"zh": "驳回", "en": "Reject"},
+    "correct": {"zh": "更正", "en": "Correct"},
+    "save": {"zh": "保存", "en": "Save"},
+    "pending": {"zh": "待审核", "en": "pending"},
+    "accepted": {"zh": "已确认", "en": "accepted"},
+    "corrected": {"zh": "已更正", "en": "corrected"},
+    "rejected": {"zh": "已驳回", "en": "rejected"},
+    "achieved": {"zh": "已完成", "en": "achieved"},
+    "on_track": {"zh": "正常推进", "en": "on track"},
+    "slightly_behind": {"zh": "略低于进度", "en": "slightly behind"},
+    "behind": {"zh": "滞后", "en": "behind"},
+    "unknown": {"zh": "无法判断", "en": "unknown"},
+    "rank": {"zh": "排名", "en": "Rank"},
+    "region": {"zh": "地区", "en": "Region"},
+    "indicator": {"zh": "指标", "en": "Indicator"},
+    "department": {"zh": "责任单位", "en": "Lead department"},
+    "progress": {"zh": "进展", "en": "Progress"},
+    "tasks": {"zh": "重点任务", "en": "Key tasks"},
+    "projects": {"zh": "重大项目", "en": "Major projects"},
+    "warnings": {"zh": "提取提示", "en": "Extraction warnings"},
+    "choose_file": {"zh": "选择文件(txt/html/docx/pdf)", "en": "Choose a file (txt/html/docx/pdf)"},
+    "uploaded": {"zh": "已上传", "en": "Uploaded"},
+    "already_stored": {"zh": "该文件此前已入库", "en": "This file was already stored"},
+    "facts_found": {"zh": "提取事实数", "en": "Facts found"},
+    "open_review": {"zh": "去审核", "en": "Review them"},
+    "downloads": {"zh": "下载", "en": "Downloads"},
+    "narratives": {"zh": "文字部分", "en": "Narrative"},
+    "error": {"zh": "出错了", "en": "Something is wrong"},
+    "how_to_fix": {"zh": "处理办法", "en": "How to fix"},
+    "lagging_first": {"zh": "滞后指标排在前面", "en": "Lagging items first"},
+    "no_data": {"zh": "暂无数据", "en": "No data yet"},
+    "json": {"zh": "JSON 数据", "en": "JSON"},
+    "submitted_via": {"zh": "录入方式", "en": "Entered via"},
+    "version": {"zh": "版本", "en": "Version"},
+    "note": {"zh": "备注", "en": "Note"},
+    "changes": {"zh": "修改记录", "en": "Change log"},
+    "excel_upload": {"zh": "Excel 批量填报", "en": "Excel upload"},
+    "stored_count": {"zh": "已保存条数", "en": "Figures stored"},
+    "findings": {"zh": "数据不一致提示", "en": "Findings"},
+    "stage": {"zh": "阶段", "en": "Stage"},
+    "investment": {"zh": "总投资", "en": "Investment"},
+    "planned": {"zh": "谋划", "en": "planned"},
+    "started": {"zh": "开工", "en": "started"},
+    "under_construction": {"zh": "在建", "en": "under construction"},
+    "completed": {"zh": "竣工", "en": "completed"},
+}
+
+
+def language(query: str | None, cookie: str | None) -> str:
+    for candidate in (query, cookie):
+        if candidate in LANGUAGES:
+            return candidate
+    return DEFAULT_LANGUAGE
+
+
+def translator(lang: str) -> Callable[[str], str]:
+    """``t(key)``: the word in ``lang``; an unknown key shows itself, so gaps are visible."""
+
+    def t(key: str) -> str:
+        entry = MESSAGES.get(key)
+        return entry.get(lang, entry[DEFAULT_LANGUAGE]) if entry else key
+
+    return t

@@ -1,0 +1,182 @@
+"""One indicator of a region: its history, the plan's targets, the assessment, each source."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.assess import assess_region
+from planwatch.errors import NotFound
+from planwatch.periods import Period
+from planwatch.store.models import Fact, Indicator, Observation, Plan, Region, Target, User
+from planwatch.web.auth import Viewer, app_store
+from planwatch.web.overview import card
+from planwatch.web.params import indicator_named, period_of, region_link, stored_region
+from planwatch.web.render import respond, twin
+
+router = APIRouter()
+
+CHARTED = ("value", "yoy_growth")
+
+
+def indicator_page(request: Request, code: str, period: str, name: str, user: Viewer) -> Response:
+    when = period_of(period)
+    with app_store(request).reading() as session:
+        region = stored_region(session, code)
+        indicator = indicator_named(session, name)
+        data = indicator_data(session, region, when, indicator)
+    return respond(request, "indicator.html", data)
+
+
+def indicator_data(
+    session: Session, region: Region, period: Period, indicator: Indicator
+) -> dict[str, Any]:
+    observations = _observations(session, region, indicator)
+    latest = _latest(observations)
+    return {
+        "region": {"code": region.code, "name": region.name},
+        "period": {"code": period.code},
+        "indicator": {
+            "name": indicator.name,
+            "english": indicator.english,
+            "unit": indicator.unit,
+            "kind": indicator.kind,
+            "direction": indicator.direction,
+            "category": indicator.category,
+        },
+        "chart": _chart(latest),
+        "targets": _targets(session, region, indicator),
+        "assessments": _assessments(session, region, period, indicator),
+        "sources": [o for o in latest if o["period"] == period.code],
+        "history": latest,
+        "links": {"overview": region_link(region.code, period.code)},
+    }
+
+
+def _observations(session: Session, region: Region, indicator: Indicator) -> list[dict[str, Any]]:
+    """Every stored version with who or what entered it, in one query."""
+    rows = session.execute(
+        select(Observation, Fact, User.name)
+        .outerjoin(Fact, Observation.source_fact_id == Fact.id)
+        .outerjoin(User, Observation.user_id == User.id)
+        .where(Observation.region_id == region.id, Observation.indicator_id == indicator.id)
+        .order_by(Observation.period, Observation.measure, Observation.version)
+    )
+    return [_observation(row, fact, user_name) for row, fact, user_name in rows]
+
+
+def _observation(row: Observation, fact: Fact | None, user_name: str | None) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "period": row.period,
+        "measure": row.measure,
+        "value": row.value,
+        "unit": row.unit,
+        "basis": row.basis,
+        "status": row.status,
+        "version": row.version,
+        "note": row.note,
+        "href": f"/observations/{row.id}",
+        "source": source_of(row, fact, user_name),
+    }
+
+
+def source_of(row: Observation, fact: Fact | None, user_name: str | None) -> dict[str, Any]:
+    """Where a number came from: a span of a reviewed document, a user, or a loaded file."""
+    if fact is not None:
+        return {
+            "kind": "document",
+            "document_id": fact.document_id,
+            "fact_id": fact.id,
+            "text": fact.text,
+            "span": [fact.span_start, fact.span_end],
+            "href": f"/documents/{fact.document_id}#span-{fact.span_start}-{fact.span_end}",
+        }
+    if user_name is not None:
+        return {"kind": "user", "user": user_name, "href": None}
+    return {"kind": "import", "href": None}
+
+
+def _latest(observations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The current version of each (period, measure), in period order."""
+    current: dict[tuple[str, str], dict[str, Any]] = {}
+    for item in observations:  # ordered by version, so later versions replace earlier ones
+        current[(item["period"], item["measure"])] = item
+    return sorted(current.values(), key=lambda o: (_period_key(o["period"]), o["measure"]))
+
+
+def _period_key(code: str) -> tuple[int, int, str]:
+    period = Period.parse(code)
+    return (period.year, period.months, period.kind)
+
+
+def _chart(latest: list[dict[str, Any]]) -> dict[str, Any]:
+    """ECharts input: periods on the x axis, value as bars, growth as a line."""
+    periods = sorted({o["period"] for o in latest}, key=_period_key)
+    series: dict[str, list[float | None]] = {m: [None] * len(periods) for m in CHARTED}
+    units: dict[str, str | None] = {m: None for m in CHARTED}
+    for item in latest:
+        if item["measure"] in series:
+            series[item["measure"]][periods.index(item["period"])] = item["value"]
+            units[item["measure"]] = units[item["measure"]] or item["unit"]
+    return {
+        "periods": periods,
+        "value": series["value"],
+        "growth": series["yoy_growth"],
+        "value_unit": units["value"],
+        "growth_unit": units["yoy_growth"] or "%",
+    }
+
+
+def _targets(session: Session, region: Region, indicator: Indicator) -> list[dict[str, Any]]:
+    rows = session.execute(
+        select(Target, Plan.year, Fact)
+        .join(Plan, Target.plan_id == Plan.id)
+        .outerjoin(Fact, Target.source_fact_id == Fact.id)
+        .where(Plan.region_id == region.id, Target.indicator_id == indicator.id)
+        .order_by(Plan.year.desc(), Target.position)
+    )
+    return [
+        {
+            "id": t.id,
+            "year": year,
+            "kind": t.kind,
+            "value": t.value,
+            "unit": t.unit,
+            "qualifier": t.qualifier,
+            "basis": t.basis,
+            "text": t.text,
+            "source": (
+                f"/documents/{fact.document_id}#span-{fact.span_start}-{fact.span_end}"
+                if fact
+                else None
+            ),
+        }
+        for t, year, fact in rows
+    ]
+
+
+def _assessments(
+    session: Session, region: Region, period: Period, indicator: Indicator
+) -> list[dict[str, Any]]:
+    try:
+        assessed = assess_region(session, region.code, period.code)
+    except NotFound:
+        return []  # no plan or no figures for the period: the history still shows
+    return [
+        card(region.code, period.code, a)
+        for a in assessed.assessments
+        if a.indicator == indicator.name
+    ]
+
+
+twin(
+    router,
+    "/regions/{code}/{period}/indicators/{name}",
+    indicator_page,
+    summary="One indicator of a region: history, targets, assessment, sources",
+)

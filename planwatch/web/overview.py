@@ -1,0 +1,188 @@
+"""The start page (plans and their periods) and a region's overview for one period."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from planwatch.assess import assess_region
+from planwatch.assess.model import Assessment, RegionAssessment
+from planwatch.periods import Period
+from planwatch.store.models import Document, Fact, Indicator, Observation, Plan, Region
+from planwatch.web.auth import Viewer, app_store
+from planwatch.web.params import indicator_link, period_of, region_link, stored_region
+from planwatch.web.render import respond, twin
+
+router = APIRouter()
+
+# Lagging first: what needs a leader's attention leads the page.
+LAGGING_ORDER = {"behind": 0, "slightly_behind": 1, "unknown": 2, "on_track": 3, "achieved": 4}
+
+
+def plans_page(request: Request, user: Viewer) -> Response:
+    """Every stored plan with the periods that have figures, and documents to review."""
+    with app_store(request).reading() as session:
+        data = {"plans": _plans(session), "documents": _documents(session)}
+    return respond(request, "home.html", data)
+
+
+def _plans(session: Session) -> list[dict[str, Any]]:
+    periods: dict[tuple[int, str], set[str]] = {}
+    for region_id, code in session.execute(
+        select(Observation.region_id, Observation.period).distinct()
+    ):
+        periods.setdefault((region_id, code[:4]), set()).add(code)
+    rows = session.execute(
+        select(Plan, Region)
+        .join(Region, Plan.region_id == Region.id)
+        .order_by(Region.code, Plan.year.desc())
+    )
+    return [
+        {
+            "region": {"code": region.code, "name": region.name},
+            "year": plan.year,
+            "title": plan.title,
+            "periods": [
+                {"code": code, "href": region_link(region.code, code)}
+                for code in sorted(periods.get((region.id, str(plan.year)), set()))
+            ],
+        }
+        for plan, region in rows
+    ]
+
+
+def _documents(session: Session) -> list[dict[str, Any]]:
+    pending = func.sum(case((Fact.review_status == "pending", 1), else_=0))
+    rows = session.execute(
+        select(Document.id, Document.title, Document.filename, func.count(Fact.id), pending)
+        .outerjoin(Fact, Fact.document_id == Document.id)
+        .group_by(Document.id)
+        .order_by(Document.id.desc())
+    )
+    return [
+        {
+            "id": i,
+            "title": title or filename,
+            "facts": count,
+            "pending": int(waiting or 0),
+            "href": f"/documents/{i}",
+        }
+        for i, title, filename, count, waiting in rows
+    ]
+
+
+def overview_page(request: Request, code: str, period: str, user: Viewer) -> Response:
+    """A card per plan target, lagging ones first, with completion against time progress."""
+    when = period_of(period)
+    with app_store(request).reading() as session:
+        region = stored_region(session, code)
+        assessed = assess_region(session, region.code, when.code)
+        data = overview_data(session, region, when, assessed)
+    return respond(request, "overview.html", data)
+
+
+def overview_data(
+    session: Session, region: Region, period: Period, assessed: RegionAssessment
+) -> dict[str, Any]:
+    cards = sorted(
+        (card(region.code, period.code, a) for a in assessed.assessments),
+        key=lambda card: LAGGING_ORDER.get(card["status"], 2),
+    )
+    targeted = {a.indicator for a in assessed.assessments}
+    return {
+        "region": {"code": region.code, "name": region.name, "level": region.level},
+        "period": {
+            "code": period.code,
+            "phrase": assessed.period_phrase,
+            "time_progress": assessed.time_progress,
+        },
+        "plan": {"title": assessed.plan_title, "year": assessed.year},
+        "status_counts": assessed.status_counts,
+        "cards": cards,
+        "other_figures": _other_figures(session, region, period, targeted),
+        "findings": [f.as_dict() for f in assessed.findings],
+        "links": _links(region.code, period.code),
+    }
+
+
+def card(code: str, period: str, a: Assessment) -> dict[str, Any]:
+    return {
+        "target_id": a.target_id,
+        "indicator": a.indicator,
+        "english": a.indicator_english,
+        "kind": a.kind,
+        "status": a.status,
+        "value": a.actual.value if a.actual else None,
+        "unit": a.actual.unit if a.actual else None,
+        "growth": a.growth.value if a.growth else None,
+        "other_indicator": a.other_indicator,
+        "other_growth": a.other_growth.value if a.other_growth else None,
+        "target": {
+            "value": a.target_value,
+            "unit": a.target_unit,
+            "qualifier": a.qualifier,
+            "phrase": a.target_phrase,
+        },
+        "completion": a.completion,
+        "time_progress": a.time_progress,
+        "gap": a.gap,
+        "gap_phrase": a.gap_phrase,
+        "sentence": a.sentence,
+        "department": a.department,
+        "sources": [f"/observations/{i}" for i in a.sources],
+        "href": indicator_link(code, period, a.indicator),
+    }
+
+
+def _other_figures(
+    session: Session, region: Region, period: Period, targeted: set[str]
+) -> list[dict[str, Any]]:
+    """Figures of the period for indicators the plan sets no target for (latest versions)."""
+    latest = (
+        select(func.max(Observation.id))
+        .where(Observation.region_id == region.id, Observation.period == period.code)
+        .group_by(Observation.indicator_id, Observation.measure)
+    )
+    rows = session.execute(
+        select(Observation, Indicator)
+        .join(Indicator, Observation.indicator_id == Indicator.id)
+        .where(Observation.id.in_(latest))
+        .order_by(Observation.id)
+    )
+    grouped: dict[str, dict[str, Any]] = {}
+    for row, indicator in rows:
+        name = indicator.name
+        if name in targeted:
+            continue
+        entry = grouped.setdefault(
+            name,
+            {
+                "indicator": name,
+                "english": indicator.english,
+                "measures": {},
+                "href": indicator_link(region.code, period.code, name),
+            },
+        )
+        entry["measures"][row.measure] = {
+            "value": row.value,
+            "unit": row.unit,
+            "href": f"/observations/{row.id}",
+        }
+    return list(grouped.values())
+
+
+def _links(code: str, period: str) -> dict[str, str]:
+    return {
+        "overview": region_link(code, period),
+        "board": region_link(code, period, "board"),
+        "report": region_link(code, period, "report"),
+        "enter": region_link(code, period, "enter"),
+    }
+
+
+twin(router, "/regions", plans_page, summary="Stored plans and the periods with figures")
+twin(router, "/regions/{code}/{period}", overview_page, summary="A region's overview for a period")

@@ -1,0 +1,65 @@
+"""Reading the parts of an address: region codes, periods, indicators, ids, pages of lists.
+
+Each raises the one error shape with a message that says what to type instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import Query
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.errors import NotFound
+from planwatch.periods import Period
+from planwatch.store.models import Indicator, Region
+from planwatch.store.reference import indicator_row
+
+MAX_PAGE = 500
+
+
+def stored_region(session: Session, code: str) -> Region:
+    """A region already in the database; pages never add divisions as a side effect."""
+    row = session.scalar(select(Region).where(Region.code == code.strip()))
+    if row is None:
+        raise NotFound(
+            f"no region with code '{code}' in this database",
+            "use a region code listed at /api/regions, e.g. 420106 for 武昌区",
+        )
+    return row
+
+
+def period_of(code: str) -> Period:
+    return Period.parse(code)
+
+
+def indicator_named(session: Session, name: str) -> Indicator:
+    return indicator_row(session, name)
+
+
+def region_link(code: str, period: str, *parts: str) -> str:
+    tail = "".join(f"/{quote(part, safe='')}" for part in parts)
+    return f"/regions/{code}/{period}{tail}"
+
+
+def indicator_link(code: str, period: str, indicator: str) -> str:
+    return region_link(code, period, "indicators", indicator)
+
+
+@dataclass(frozen=True)
+class Paging:
+    limit: int
+    offset: int
+
+    def envelope(self, items: list[object], total: int) -> dict[str, object]:
+        return {"total": total, "limit": self.limit, "offset": self.offset, "items": items}
+
+
+def paging(
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Rows per page.")] = 50,
+    offset: Annotated[int, Query(ge=0, description="Rows to skip.")] = 0,
+) -> Paging:
+    return Paging(limit=limit, offset=offset)

@@ -1,0 +1,132 @@
+"""One dict per page, rendered as HTML or as JSON: the dashboard and the API cannot disagree.
+
+A page is registered twice: ``/path`` (HTML, hidden from OpenAPI) and ``/path.json``
+(documented); both call the same endpoint, which builds the dict and hands it to
+``respond``. The suffix of the request path decides the rendering.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from planwatch.web.i18n import COOKIE, LANGUAGES, language, translator
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class ChineseJSONResponse(JSONResponse):
+    """JSON with Chinese left readable (``ensure_ascii=False``) and dates as ISO strings."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, default=_plain).encode("utf-8")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON data")
+
+
+def template_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=jinja2.select_autoescape(["html"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["num"] = format_number
+    env.filters["pct"] = lambda v: "—" if v is None else f"{v:.1f}%"
+    return env
+
+
+def format_number(value: float | None, digits: int = 2) -> str:
+    """Numbers the way reports write them: thousands separated, no trailing zeros."""
+    if value is None:
+        return "—"
+    text = f"{value:,.{digits}f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
+
+
+def wants_json(request: Request) -> bool:
+    path = request.url.path
+    return path.endswith(".json") or path.startswith("/api/")
+
+
+def request_language(request: Request) -> str:
+    return language(request.query_params.get("lang"), request.cookies.get(COOKIE))
+
+
+def respond(
+    request: Request, template: str, data: dict[str, Any], *, status: int = 200
+) -> Response:
+    if wants_json(request):
+        return ChineseJSONResponse(data, status_code=status)
+    return html(request, template, data, status=status)
+
+
+def html(request: Request, template: str, data: dict[str, Any], *, status: int = 200) -> Response:
+    lang = request_language(request)
+    env: jinja2.Environment = request.app.state.templates
+    body = env.get_template(template).render(
+        page=data,
+        t=translator(lang),
+        lang=lang,
+        user=getattr(request.state, "user", None),
+        path=request.url.path,
+        json_href=_json_href(request),
+        lang_href={other: _with_query(request, lang=other) for other in LANGUAGES},
+    )
+    response = HTMLResponse(body, status_code=status)
+    if request.query_params.get("lang") in LANGUAGES:
+        response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
+    return response
+
+
+def _json_href(request: Request) -> str:
+    path = request.url.path.rstrip("/") or "/"
+    query = f"?{request.url.query}" if request.url.query else ""
+    return f"{path}.json{query}"
+
+
+def _with_query(request: Request, **changes: str) -> str:
+    params = dict(request.query_params)
+    params.update(changes)
+    return f"{request.url.path}?{urlencode(params)}"
+
+
+def twin(
+    router: APIRouter,
+    path: str,
+    endpoint: Callable[..., Any],
+    *,
+    summary: str,
+    methods: Sequence[str] = ("GET",),
+    tags: Sequence[str] = ("pages",),
+) -> None:
+    """Register ``endpoint`` at ``path.json`` (in OpenAPI) and at ``path`` (the HTML page).
+
+    The JSON route goes first so that ``{param}.json`` is never read as a parameter value.
+    """
+    router.add_api_route(
+        f"{path}.json",
+        endpoint,
+        methods=list(methods),
+        summary=summary,
+        tags=list(tags),
+        response_class=ChineseJSONResponse,
+    )
+    router.add_api_route(
+        path, endpoint, methods=list(methods), include_in_schema=False, response_class=HTMLResponse
+    )

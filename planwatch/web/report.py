@@ -1,0 +1,148 @@
+"""The drafted report: read in the page, narrative parts edited by the planner, downloaded.
+
+Downloads share the report page's address with the format as suffix:
+``/regions/420106/2017H1/report.docx`` (md, html, docx, pdf); ``report.json`` is the
+page's data like every other page.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
+
+from planwatch.narratives import PART_WORDS, PARTS, get_narratives, set_narrative
+from planwatch.report.draft import draft_report
+from planwatch.report.model import Report
+from planwatch.report.pdf import write_pdf
+from planwatch.report.render import render_html, render_markdown
+from planwatch.users import Account, check_allowed
+from planwatch.web.auth import Viewer, allowed, app_store
+from planwatch.web.params import period_of, region_link, stored_region
+from planwatch.web.render import html, respond, twin
+
+router = APIRouter()
+
+Planner = Annotated[Account, Depends(allowed("edit_narrative"))]
+Format = Literal["md", "html", "docx", "pdf"]
+MEDIA_TYPES = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def report_page(request: Request, code: str, period: str, user: Viewer) -> Response:
+    when = period_of(period)
+    with app_store(request).reading() as session:
+        region = stored_region(session, code)
+        report = draft_report(session, region.code, when.code)
+        data = report_data(session, report, user)
+    return respond(request, "report.html", data)
+
+
+def report_data(session: Session, report: Report, user: Account) -> dict[str, Any]:
+    base = region_link(report.region_code, report.period)
+    texts = get_narratives(session, report.region_code, report.period)
+    return {
+        "title": report.title,
+        "region": {"code": report.region_code, "name": report.region},
+        "period": {"code": report.period, "phrase": report.period_phrase},
+        "warnings": report.warnings,
+        "has_placeholders": report.has_placeholders,
+        "narratives": [
+            {
+                "part": part,
+                "label": PART_WORDS[part],
+                "text": texts.get(part, ""),
+                "action": f"{base}/report/narratives/{part}",
+            }
+            for part in PARTS
+        ],
+        "may_edit": user.may("edit_narrative"),
+        "markdown": render_markdown(report),
+        "downloads": {fmt: f"{base}/report.{fmt}" for fmt in MEDIA_TYPES},
+        "preview": f"{base}/report.html?inline=1",
+        "links": {"overview": base},
+    }
+
+
+def download(request: Request, code: str, period: str, fmt: Format, user: Viewer) -> Response:
+    """The report file; ``?inline=1`` shows the HTML in the page instead of saving it."""
+    when = period_of(period)
+    with app_store(request).reading() as session:
+        region = stored_region(session, code)
+        report = draft_report(session, region.code, when.code)
+    body = report_bytes(report, fmt)
+    response = Response(body, media_type=MEDIA_TYPES[fmt])
+    if not (fmt == "html" and request.query_params.get("inline")):
+        name = f"{report.region}-{report.period}-计划执行情况报告.{fmt}"
+        response.headers["Content-Disposition"] = (
+            f'attachment; filename="report-{report.region_code}-{report.period}.{fmt}"; '
+            f"filename*=UTF-8''{quote(name)}"
+        )
+    return response
+
+
+def report_bytes(report: Report, fmt: Format) -> bytes:
+    if fmt == "md":
+        return render_markdown(report).encode("utf-8")
+    if fmt == "html":
+        return render_html(report).encode("utf-8")
+    with tempfile.TemporaryDirectory(prefix="planwatch-report-") as folder:
+        path = Path(folder) / f"report.{fmt}"
+        if fmt == "pdf":
+            write_pdf(report, path)
+        else:
+            from planwatch.report.docx import write_docx
+
+            write_docx(report, path)
+        return path.read_bytes()
+
+
+def save_narrative(
+    request: Request,
+    code: str,
+    period: str,
+    part: str,
+    user: Planner,
+    text: Annotated[str, Form()],
+) -> Response:
+    """Store one part of the planner's text; the report draws it at once."""
+    when = period_of(period)
+    with app_store(request).transaction(actor=user.name) as session:
+        region = stored_region(session, code)
+        check_allowed(session, user, "edit_narrative", region)
+        set_narrative(session, region.code, when.code, part, text)
+    data = {"part": part, "label": PART_WORDS.get(part, part), "saved": True}
+    if request.headers.get("hx-request"):
+        return html(request, "narrative_saved.html", data)
+    return respond(request, "narrative_saved.html", data)
+
+
+twin(
+    router,
+    "/regions/{code}/{period}/report",
+    report_page,
+    summary="The drafted plan-execution report and its narrative parts",
+)
+router.add_api_route(
+    "/regions/{code}/{period}/report.{fmt}",
+    download,
+    methods=["GET"],
+    tags=["report"],
+    summary="Download the report as md, html, docx or pdf",
+)
+router.add_api_route(
+    "/regions/{code}/{period}/report/narratives/{part}",
+    save_narrative,
+    methods=["POST"],
+    tags=["report"],
+    summary="Save a narrative part",
+)

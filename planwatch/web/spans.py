@@ -1,0 +1,62 @@
+"""A document's text cut into runs so every fact can be marked and linked at its span.
+
+Facts may overlap (``分别`` lists share their opening words), and HTML marks cannot, so
+each fact is marked on its whole span when that is free, else on its number alone; every
+fact still gets an anchor ``span-{start}-{end}`` at the start of its span.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def segments(text: str, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Runs of ``text``: ``{"text"}``, ``{"text", "fact", "status"}`` marks, ``{"anchor"}``."""
+    marks = _marks(facts)
+    anchors = _anchors(facts)
+    cuts = sorted({0, len(text), *anchors, *(m[0] for m in marks), *(m[1] for m in marks)})
+    mark_at = {start: (end, fact) for start, end, fact in marks}
+    out: list[dict[str, Any]] = []
+    position = 0
+    for cut in cuts:
+        if cut < position:
+            continue
+        if cut > position:
+            out.append({"text": text[position:cut]})
+            position = cut
+        for anchor in anchors.get(cut, []):
+            out.append({"anchor": anchor})
+        if cut in mark_at:
+            end, fact = mark_at[cut]
+            out.append({"text": text[cut:end], "fact": fact["id"], "status": fact["review_status"]})
+            position = end
+            out.extend(
+                {"anchor": a} for p, names in anchors.items() if cut < p < end for a in names
+            )
+    return [run for run in out if run.get("text") != ""]
+
+
+def _marks(facts: list[dict[str, Any]]) -> list[tuple[int, int, dict[str, Any]]]:
+    chosen: list[tuple[int, int, dict[str, Any]]] = []
+    taken: list[tuple[int, int]] = []
+    for fact in sorted(facts, key=lambda f: (f["span"][0], -f["span"][1])):
+        for start, end in [s for s in (fact["span"], fact["number_span"]) if s]:
+            if start >= end:
+                continue
+            if all(end <= s or start >= e for s, e in taken):
+                chosen.append((start, end, fact))
+                taken.append((start, end))
+                break
+    return sorted(chosen, key=lambda m: m[0])
+
+
+def _anchors(facts: list[dict[str, Any]]) -> dict[int, list[str]]:
+    """Anchor names by position; one per distinct span, since HTML ids must be unique."""
+    by_position: dict[int, list[str]] = {}
+    seen: set[str] = set()
+    for fact in facts:
+        name = fact["anchor"]
+        if name not in seen:
+            seen.add(name)
+            by_position.setdefault(fact["span"][0], []).append(name)
+    return by_position

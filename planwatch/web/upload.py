@@ -1,0 +1,82 @@
+"""Uploading a report from the browser: stored once (by SHA-256), its facts left for review."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request, UploadFile
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from planwatch.errors import InvalidInput
+from planwatch.ingest import IngestResult, ingest_bytes
+from planwatch.users import Account
+from planwatch.web.auth import allowed
+from planwatch.web.render import ChineseJSONResponse, html
+
+router = APIRouter()
+
+Uploader = Annotated[Account, Depends(allowed("upload"))]
+MAX_BYTES = 30 * 1024 * 1024  # larger than any plan report; stops a wrong file early
+
+
+def upload_form(request: Request, user: Uploader) -> Response:
+    return html(request, "upload.html", {"result": None})
+
+
+async def upload(request: Request, file: UploadFile, user: Uploader) -> Response:
+    """Ingest the file; answers the result (HTML for the page, JSON under /api)."""
+    data = await file.read(MAX_BYTES + 1)
+    _check_upload(file.filename, data)
+    # the document belongs to whatever region it names; the planner checks it on review
+    # extraction takes a while on long reports: keep the event loop free meanwhile
+    result = await run_in_threadpool(
+        ingest_bytes,
+        request.app.state.store,
+        data,
+        file.filename or "upload.txt",
+        actor=user.name,
+    )
+    page = upload_result(result)
+    if request.url.path.startswith("/api/"):
+        return ChineseJSONResponse(page, status_code=201 if result.created else 200)
+    template = "upload_result.html" if request.headers.get("hx-request") else "upload.html"
+    return html(request, template, {"result": page})
+
+
+def _check_upload(filename: str | None, data: bytes) -> None:
+    if not filename:
+        raise InvalidInput("the upload has no file name", "choose a file in the form")
+    if not data:
+        raise InvalidInput(f"{filename} is empty", "choose the report file itself")
+    if len(data) > MAX_BYTES:
+        raise InvalidInput(
+            f"{filename} is larger than {MAX_BYTES // (1024 * 1024)} MB",
+            "upload the report alone, not an archive of attachments",
+        )
+
+
+def upload_result(result: IngestResult) -> dict[str, Any]:
+    return {
+        "document_id": result.document_id,
+        "filename": result.filename,
+        "created": result.created,
+        "facts": result.facts,
+        "accepted": result.accepted,
+        "region": result.region,
+        "period": result.period,
+        "warnings": result.warnings,
+        "href": f"/documents/{result.document_id}",
+    }
+
+
+router.add_api_route("/upload", upload_form, methods=["GET"], include_in_schema=False)
+router.add_api_route("/upload", upload, methods=["POST"], include_in_schema=False)
+router.add_api_route(
+    "/api/documents",
+    upload,
+    methods=["POST"],
+    tags=["documents"],
+    summary="Upload a report (txt/html/docx/pdf); its facts await review",
+    status_code=201,
+)
