@@ -72,7 +72,7 @@ def object_after(text: str, start: int, unit: str | None, after_verb: bool) -> t
         return "", start
     stop = _RIGHT_STOP.search(text, start, start + 30)
     end = stop.start() if stop is not None else min(len(text), start + 30)
-    counted = text[start:end].strip(' \u3000“”"和及与')
+    counted = text[start:end].strip(' \u3000“”"和及与').removeprefix("的")
     modifier, _, head = counted.rpartition("的")
     if 0 < len(modifier) <= 4 and len(head) >= 2:
         counted = head  # 36个各具特色的典型示范社区: the head noun after the modifier
@@ -121,7 +121,7 @@ _VERB_AT_END = re.compile(
     r"(?:建成|完成|新建|建设|实施|开展|举办|组织|引进|推荐|新增|改造|培训|安置|发放|投入|扶持|评选|确定|"
     r"获得|荣获|表彰|修建|打造|形成|培育|服务|惠及|帮扶|救助|接待|办理|受理|查处|拆除|整治|签约|落地|"
     r"吸引|招引|引育|认定|创建|培养|新开工|开工|竣工|交付|提供|配送|选派|遴选|设立|成立|新设立|"
-    r"建成投用|落地|部署|安装|发展|培育|惠民|帮扶|覆盖|带动|吸纳|涉及)$"
+    r"建成投用|落地|部署|安装|发展|培育|惠民|帮扶|覆盖|带动|吸纳|涉及|托管|管理|储备|储存)$"
 )
 _VERB_AT_START = re.compile(_VERB_AT_END.pattern.replace(")$", ")").replace("(?:", "^(?:", 1))
 _GENERIC = frozenset(
