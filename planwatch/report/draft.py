@@ -9,8 +9,9 @@ from planwatch.assess.model import Assessment
 from planwatch.assess.sentences import period_phrase, rest_phrase
 from planwatch.narratives import PART_WORDS, get_narratives, paragraphs
 from planwatch.periods import Period
-from planwatch.report.indicators import indicator_lines, lagging_paragraphs
+from planwatch.report.indicators import Drafting, indicator_lines, lagging_paragraphs
 from planwatch.report.model import Paragraph, Report, ReportOptions
+from planwatch.report.related import RelatedBook
 from planwatch.report.sources import SourceBook
 from planwatch.report.tasks import task_sections
 from planwatch.store.reference import region_row
@@ -44,7 +45,9 @@ def draft_report(
         period_phrase=period_phrase(span),
         rest_phrase=_rest_words(span),
         opening=[],
-        indicators=indicator_lines(assessed, sources, chosen),
+        indicators=indicator_lines(
+            Drafting(assessed, sources, chosen, RelatedBook(session, assessed))
+        ),
         task_sections=sections,
         lagging=lagging_paragraphs(assessed, sources) if chosen.list_lagging else [],
         problems=[],
@@ -52,6 +55,11 @@ def draft_report(
         options=chosen,
         warnings=task_warnings,
     )
+    if not sections:
+        report.warnings.append(
+            f"the {span.year} plan of {row.name} has no key tasks: the draft shows "
+            "【待填写：主要任务完成情况】; add tasks to the plan file and load it again"
+        )
     _add_narratives(report, get_narratives(session, row, span.code))
     return report
 

@@ -7,39 +7,45 @@ the second target without the indicator's name and the period's figures said onc
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import groupby
 
 from planwatch.assess.model import Assessment, RegionAssessment, TaskAssessment
 from planwatch.report.model import IndicatorLine, Paragraph, Piece, ReportOptions, Source
+from planwatch.report.related import RelatedBook
 from planwatch.report.sources import SourceBook, linked
 
 LAGGING = ("behind", "slightly_behind")
 _ORDINALS = "一二三四五六七八九十"
 
 
-def indicator_lines(
-    assessed: RegionAssessment, sources: SourceBook, options: ReportOptions
-) -> list[IndicatorLine]:
+@dataclass(frozen=True)
+class Drafting:
+    """What every line of the section reads besides its own assessments."""
+
+    assessed: RegionAssessment
+    sources: SourceBook
+    options: ReportOptions
+    related: RelatedBook | None = None
+
+
+def indicator_lines(drafting: Drafting) -> list[IndicatorLine]:
     lines = []
-    for indicator, group in groupby(assessed.assessments, key=lambda a: a.indicator):
+    for indicator, group in groupby(drafting.assessed.assessments, key=lambda a: a.indicator):
         targets = list(group)
         lines.append(
             IndicatorLine(
                 indicator=indicator,
                 status=_worst(targets),
                 target_ids=[a.target_id for a in targets],
-                paragraph=_line(targets, assessed, sources, options),
+                paragraph=_line(targets, drafting),
             )
         )
     return lines
 
 
-def _line(
-    targets: list[Assessment],
-    assessed: RegionAssessment,
-    sources: SourceBook,
-    options: ReportOptions,
-) -> Paragraph:
+def _line(targets: list[Assessment], drafting: Drafting) -> Paragraph:
+    sources, assessed = drafting.sources, drafting.assessed
     target_words = ",".join(
         [targets[0].target_phrase] + [_without_subject(a.target_phrase) for a in targets[1:]]
     )
@@ -48,17 +54,34 @@ def _line(
         target_words, [(a.target_value or 0.0, sources.target(a.target_id)) for a in targets]
     )
     pieces.append(Piece("。"))
-    said = [_merged_clauses([a.actual_phrase for a in targets])]
-    if options.details:
+    reported, candidates = _reported(targets, drafting)
+    said = [reported]
+    if drafting.options.details:
         said += [a.judgement_phrase for a in targets]
+    computed = sources.assessment(assessed.region_code, assessed.period, targets[0].target_id)
     for number, words in enumerate(w for w in said if w):
-        computed = sources.assessment(assessed.region_code, assessed.period, targets[0].target_id)
         pieces += [Piece(",")] if number else []
         # the first clause states reported figures; later ones are the assessment's own
-        pieces += linked(words, _figure_sources(targets, sources), computed if number else None)
+        pieces += linked(words, candidates, computed if number else None)
     if any(said):
         pieces.append(Piece("。"))
     return Paragraph(_joined(pieces))
+
+
+def _reported(
+    targets: list[Assessment], drafting: Drafting
+) -> tuple[str, list[tuple[float, Source | None]]]:
+    """The period's figures as the assessments phrased them, or a narrower indicator's."""
+    candidates = _figure_sources(targets, drafting.sources)
+    if candidates or drafting.related is None:
+        return _merged_clauses([a.actual_phrase for a in targets]), candidates
+    found = drafting.related.for_indicator(targets[0].indicator)
+    if found is None:
+        return "", []
+    drafting.sources.load([], [f.observation_id for f in found.figures])
+    return found.phrase, [
+        (f.value, drafting.sources.observation(f.observation_id)) for f in found.figures
+    ]
 
 
 def lagging_paragraphs(assessed: RegionAssessment, sources: SourceBook) -> list[Paragraph]:

@@ -1,0 +1,59 @@
+"""Figures of a narrower indicator, said where the plan's own indicator has none.
+
+A plan may set its target on 居民人均可支配收入 while the departments report only
+城镇居民人均可支配收入; the office then writes the urban figure under that target
+(上半年城镇居民人均可支配收入24012元,同比增长9.57%). The assessment stays unknown —
+the figure is not the target's — but the report still states what the period brought.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.assess.figures import FigureBook
+from planwatch.assess.model import Figure, RegionAssessment
+from planwatch.assess.sentences import amount, growth_phrase
+from planwatch.periods import Period
+from planwatch.store.models import Indicator, Region
+
+
+@dataclass(frozen=True)
+class RelatedFigures:
+    """The period's figures of indicators named inside a broader one (城镇… inside 居民…)."""
+
+    phrase: str
+    figures: list[Figure]
+
+
+class RelatedBook:
+    """Narrower indicators' figures of one region and period, found by name."""
+
+    def __init__(self, session: Session, assessed: RegionAssessment) -> None:
+        self._period = Period.parse(assessed.period)
+        self._phrase = assessed.period_phrase
+        region = session.scalar(select(Region).where(Region.code == assessed.region_code))
+        assert region is not None, assessed.region_code  # the assessment just read it
+        self._book = FigureBook(session, region, (self._period.year,))
+        ids = self._book.indicator_ids(self._period)
+        rows = session.execute(select(Indicator.id, Indicator.name).where(Indicator.id.in_(ids)))
+        self._names: dict[int, str] = {row.id: row.name for row in rows}
+
+    def for_indicator(self, indicator: str) -> RelatedFigures | None:
+        clauses: list[str] = []
+        figures: list[Figure] = []
+        for indicator_id, name in sorted(self._names.items(), key=lambda item: item[1]):
+            if name == indicator or not name.endswith(indicator):
+                continue
+            level = self._book.get(indicator_id, self._period, "value")
+            growth = self._book.get(indicator_id, self._period, "yoy_growth")
+            said = [f"{name}{amount(level.value, level.unit)}"] if level else []
+            if growth is not None:
+                said.append(growth_phrase(growth) if said else f"{name}{growth_phrase(growth)}")
+            clauses.extend(said)
+            figures.extend(f for f in (level, growth) if f is not None)
+        if not clauses:
+            return None
+        return RelatedFigures(self._phrase + ",".join(clauses), figures)
