@@ -175,7 +175,11 @@ def _decode_as(data: bytes, encoding: str, name: str) -> str:
 def _decode_detected(data: bytes, name: str) -> str:
     from charset_normalizer import from_bytes  # imported late: slow to import, rarely needed
 
-    best = from_bytes(data[:TEXT_SAMPLE]).best()
+    # The detector rejects a sample ending inside a character; a newline byte
+    # never occurs inside one in the encodings it is asked to tell apart.
+    sample = data[:TEXT_SAMPLE]
+    sample = sample[: sample.rfind(b"\n") + 1] or sample
+    best = from_bytes(sample).best()
     detected = (best.encoding if best else "").lower()
     # GB2312 and GBK are subsets of GB18030; decoding with the superset also
     # reads the rare characters a detector's guess would reject.
@@ -183,8 +187,12 @@ def _decode_detected(data: bytes, name: str) -> str:
     # On a few lines a detector mistakes GB text for Big5 or Korean; only a
     # guess made on enough text is trusted for the other East Asian codecs.
     trusted = codec == "gb18030" or (codec in _OTHER_CJK and len(data) >= _TRUSTED_SAMPLE)
-    if trusted and _decodes(data, codec):
-        return data.decode(codec)
+    salvaged = _mostly_decoded(data, codec) if trusted else None
+    # GB text read as UTF-8 fails on most characters, so a handful of bad bytes
+    # means UTF-8 with damage (a download cut inside a character), not GB.
+    salvaged = salvaged or _mostly_decoded(data, "utf-8")
+    if salvaged is not None:
+        return salvaged
     if _decodes(data, "gb18030"):
         raise InvalidInput(f"{name} is not UTF-8; it looks like GB18030", "pass --encoding gb18030")
     guess = f"; it looks like {detected}" if detected else ""
@@ -192,6 +200,17 @@ def _decode_detected(data: bytes, name: str) -> str:
         f"{name} is not UTF-8{guess}",
         "pass its encoding with --encoding (for example gb18030 or big5)",
     )
+
+
+def _mostly_decoded(data: bytes, codec: str) -> str | None:
+    """The text, if all but a few bytes decode (a cut download, one stray byte).
+
+    The bad bytes become U+FFFD, so the reader sees where the damage is and
+    offsets stay indices into the text returned.
+    """
+    text = data.decode(codec, errors="replace")
+    damaged = text.count("\ufffd")
+    return text if damaged <= max(2, len(text) // 10_000) else None
 
 
 def _decodes(data: bytes, codec: str) -> bool:

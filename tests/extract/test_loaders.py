@@ -67,6 +67,11 @@ def test_gb18030_report_is_detected_and_decoded(tmp_path: Path) -> None:
     assert loaded.document.publisher == "区发改委"
 
 
+def test_gb18030_report_longer_than_the_detection_sample(tmp_path: Path) -> None:
+    text = REPORT_TEXT * 9  # 150 kB: the detector sees only a sample
+    assert load(write(tmp_path, "long.txt", text.encode("gb18030"))).text == text
+
+
 def test_explicit_encoding_overrides_detection(tmp_path: Path) -> None:
     path = write(tmp_path, "gb.txt", "上半年完成525.69亿元".encode("gb18030"))
     assert load(path, encoding="gb18030").text == "上半年完成525.69亿元"
@@ -76,6 +81,13 @@ def test_short_gb_text_the_detector_cannot_place_asks_for_the_encoding() -> None
     with pytest.raises(InvalidInput) as error:
         decode("增长".encode("gb18030"), None, "short.txt")
     assert reason(error) == "short.txt is not UTF-8; it looks like GB18030: pass --encoding gb18030"
+
+
+def test_a_cut_multibyte_character_at_the_end_is_replaced_not_fatal(tmp_path: Path) -> None:
+    for codec in ("utf-8", "gb18030"):
+        data = REPORT_TEXT.encode(codec) + "元".encode(codec)[:1]
+        text = load(write(tmp_path, f"cut-{codec}.txt", data)).text
+        assert text == REPORT_TEXT + "\ufffd"
 
 
 def test_wrong_explicit_encoding_says_so(tmp_path: Path) -> None:
