@@ -133,7 +133,7 @@ class Reader:
             right, right_end = subjects.object_after(
                 self.text, first.span_end, first.unit, after_verb
             )
-            named = subjects.combine(subject, right)
+            named = subjects.combine(subjects.shared_head(subject), right)
             if right and named != subject:
                 end = right_end
             products = self._about_output(first, named)

@@ -33,7 +33,7 @@ _PRODUCT_GROUP = re.compile(r"^\S*产品(?=\S{1,6}产量$)")
 _BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]|\[\d+\]")
 _LIST_SPLIT = re.compile(r"[、和及与]")
 _RIGHT_STOP = re.compile(
-    r"[，,。；;：:、\n0-9０-９]|(?<=[目业位])中|其中|同比|比上年|增长|下降|占|上半年|全年|累计|共计|完成(?=全年|年度|目标|计划)"
+    r"[，,。；;：:、\n0-9０-９]|(?<=[目业位])中|其中|同比|比上年|增长|下降|占|上半年|全年|累计|共计|进行|完成(?=全年|年度|目标|计划)"
 )
 _VERB_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
 _COUNTERS = frozenset("个项家所名人批场处块条件套台宗户栋辆座种次轮起只架支")
@@ -72,6 +72,10 @@ def object_after(text: str, start: int, unit: str | None, after_verb: bool) -> t
         return "", start
     stop = _RIGHT_STOP.search(text, start, start + 30)
     end = stop.start() if stop is not None else min(len(text), start + 30)
+    kind = _GENERIC_COUNTED.match(text, start, end)
+    if kind is not None and stop is not None and _MEASURE_STOP.match(stop.group()):
+        # 10个项目房屋征收户数完成全年目标的57.4%: the count's noun, then the next subject
+        return kind.group(), kind.end()
     counted = text[start:end].strip(' \u3000“”"和及与').removeprefix("的")
     modifier, _, head = counted.rpartition("的")
     if 0 < len(modifier) <= 4 and len(head) >= 2:
@@ -79,6 +83,8 @@ def object_after(text: str, start: int, unit: str | None, after_verb: bool) -> t
     return counted, end
 
 
+_GENERIC_COUNTED = re.compile(r"项目|企业|地块|点位|社区|单位|家庭|学校|村|户")
+_MEASURE_STOP = re.compile(r"完成|增长|下降|同比|比上年|占")
 _QUOTED_NAMES = re.compile(r"\s*“[^”]{1,20}”[、和及与]?")
 
 
@@ -88,6 +94,21 @@ def without_quoted_names(left: str) -> str:
         return left
     bare = _QUOTED_NAMES.sub("", left)
     return bare if len(bare) >= 2 else left
+
+
+_CONJUNCTION = re.compile(r"以及|和|及|与|、")
+
+
+def shared_head(subject: str) -> str:
+    """`公园绿化以及节点绿化` → `绿化`: one amount for conjuncts that share their head."""
+    parts = [part for part in _CONJUNCTION.split(subject) if part]
+    if len(parts) < 2:
+        return subject
+    head = parts[0]
+    for part in parts[1:]:
+        while head and not part.endswith(head):
+            head = head[1:]
+    return head if len(head) >= 2 else subject
 
 
 def ends_with_verb(subject: str) -> bool:
@@ -102,6 +123,8 @@ def combine(left_subject: str, right_object: str) -> str:
         return right_object
     if _VERB_ONLY.match(left_subject) or len(left_subject) <= 4:
         return left_subject + right_object
+    if left_subject.startswith("对") and len(left_subject) > 3:
+        return left_subject[1:] + right_object  # 对…办结的58件案件进行再督办: what is counted
     if _NAMES_BEFORE_COUNT.search(left_subject):
         if left_subject.endswith("等") and len(right_object) <= 2:
             return left_subject + right_object  # 武车A、农讲所等7个项目: examples of a kind
