@@ -55,22 +55,9 @@ def compare_regions(
     span = Period.parse(period)
     top = region_row(session, parent)
     wanted = indicator_row(session, indicator).name if indicator else None
-    assessed: list[RegionAssessment] = []
-    skipped: list[Skipped] = []
-    for code, name, stored in _members(session, top, level):
-        if not stored:  # never loaded, so it has neither plan nor figures
-            skipped.append(Skipped(name, code, f"{name} has no plan for {span.year}"))
-            continue
-        try:
-            result = assess_region(session, code, span.code, thresholds)
-        except NotFound as err:
-            skipped.append(Skipped(name, code, err.message))
-            continue
-        if wanted is not None:
-            result = replace(
-                result, assessments=[a for a in result.assessments if a.indicator == wanted]
-            )
-        assessed.append(result)
+    assessed, skipped = _assess_members(
+        session, _members(session, top, level), span, wanted, thresholds
+    )
     if not assessed:
         raise NotFound(
             f"no {level} region under {top.name} has a plan and figures for {span.code}",
@@ -86,6 +73,31 @@ def compare_regions(
         skipped=skipped,
         rankings=rankings(assessed),
     )
+
+
+def _assess_members(
+    session: Session,
+    members: list[tuple[str, str, bool]],
+    span: Period,
+    wanted: str | None,
+    thresholds: Thresholds | None,
+) -> tuple[list[RegionAssessment], list[Skipped]]:
+    assessed: list[RegionAssessment] = []
+    skipped: list[Skipped] = []
+    for code, name, stored in members:
+        if not stored:  # never loaded, so it has neither plan nor figures
+            skipped.append(Skipped(name, code, f"{name} has no plan for {span.year}"))
+            continue
+        try:
+            result = assess_region(session, code, span.code, thresholds)
+        except NotFound as err:
+            skipped.append(Skipped(name, code, err.message))
+            continue
+        if wanted is not None:
+            kept = [a for a in result.assessments if a.indicator == wanted]
+            result = replace(result, assessments=kept)
+        assessed.append(result)
+    return assessed, skipped
 
 
 def _members(session: Session, parent: Region, level: str) -> list[tuple[str, str, bool]]:

@@ -42,8 +42,43 @@ def assess_tasks(
 
 
 def assess_task(task: Task, period: Period, thresholds: Thresholds) -> TaskAssessment:
-    when = say.period_phrase(period)
-    blank = TaskAssessment(
+    """One task judged in ``period`` from its latest progress entry covering those months."""
+    blank = _unreported(task, period)
+    progress = _progress_in(task, period)
+    if progress is None:
+        return blank
+    completion, source, findings = _completion(task, progress, period, thresholds)
+    reported = replace(
+        blank,
+        note=progress.note,
+        value=progress.value,
+        unit=progress.unit,
+        completion=_rounded(completion),
+        completion_source=source,
+        findings=findings,
+        reason=(
+            "the progress gives no share of the year's target and the task has no target value"
+        ),
+        sentence=f"{task.title}:{progress.note}",
+    )
+    if completion is None:
+        return reported
+    judged = judge_amount(
+        completion, period.time_progress * 100, thresholds, full_year=period.months >= 12
+    )
+    gap_phrase = say.time_gap_phrase(judged.gap)
+    return replace(
+        reported,
+        gap=_rounded(judged.gap),
+        gap_phrase=gap_phrase,
+        status=judged.status,
+        reason="completion against time progress",
+        sentence=_sentence(task, progress, period, completion, gap_phrase),
+    )
+
+
+def _unreported(task: Task, period: Period) -> TaskAssessment:
+    return TaskAssessment(
         task_id=task.id,
         section=task.section,
         title=task.title,
@@ -61,36 +96,7 @@ def assess_task(task: Task, period: Period, thresholds: Thresholds) -> TaskAsses
         status="unknown",
         reason=f"no progress reported for {period.code}",
         findings=[],
-        sentence=f"{task.title}:{when}暂无进展报告。",
-    )
-    progress = _progress_in(task, period)
-    if progress is None:
-        return blank
-    completion, source, findings = _completion(task, progress, period, thresholds)
-    reported = replace(
-        blank,
-        note=progress.note,
-        value=progress.value,
-        unit=progress.unit,
-        completion=_rounded(completion),
-        completion_source=source,
-        findings=findings,
-        reason="the progress gives no share of the year's target and the task has no target value",
-        sentence=f"{task.title}:{progress.note}",
-    )
-    if completion is None:
-        return reported
-    judged = judge_amount(
-        completion, period.time_progress * 100, thresholds, full_year=period.months >= 12
-    )
-    gap_phrase = say.time_gap_phrase(judged.gap)
-    return replace(
-        reported,
-        gap=_rounded(judged.gap),
-        gap_phrase=gap_phrase,
-        status=judged.status,
-        reason="completion against time progress",
-        sentence=_sentence(task, progress, period, completion, gap_phrase),
+        sentence=f"{task.title}:{say.period_phrase(period)}暂无进展报告。",
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -43,6 +43,23 @@ def assess(
     """Judge progress against the plan: completion vs time progress, growth vs target."""
     chosen = _format(output)
     thresholds = Thresholds(time_points, growth_points, mismatch_points)
+    data, text = _assessed(db, period, region, parent, level, indicator, thresholds)
+    if chosen == "json":
+        print_json(data)
+    else:
+        typer.echo(text)
+
+
+def _assessed(
+    db: str | None,
+    period: str,
+    region: str | None,
+    parent: str | None,
+    level: str,
+    indicator: str | None,
+    thresholds: Thresholds,
+) -> tuple[dict[str, Any], str]:
+    """The result as data and as text, for one region or a comparison under a parent."""
     if (region is None) == (parent is None):
         raise InvalidInput(
             "give either --region or --parent",
@@ -53,15 +70,10 @@ def assess(
     with store_for(db).reading() as session:
         if region is not None:
             result = assess_region(session, region, period, thresholds)
-            data, text = result.as_dict(), render_region(result)
-        else:
-            assert parent is not None
-            comparison = compare_regions(session, parent, level, period, indicator, thresholds)
-            data, text = comparison.as_dict(), render_comparison(comparison)
-    if chosen == "json":
-        print_json(data)
-    else:
-        typer.echo(text)
+            return result.as_dict(), render_region(result)
+        assert parent is not None
+        comparison = compare_regions(session, parent, level, period, indicator, thresholds)
+        return comparison.as_dict(), render_comparison(comparison)
 
 
 def _format(value: str) -> Format:
