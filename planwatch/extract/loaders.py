@@ -100,7 +100,8 @@ def _declared_charset(page: bytes) -> str | None:
         return None
     declared = match.group(1).decode("ascii").lower()
     try:
-        codecs.lookup(declared)
+        if codecs.lookup(declared).name == "utf-8":
+            return None  # declared UTF-8, yet it is not: the declaration is wrong
     except LookupError:
         return None  # a made-up name: detection does better than an error about it
     # Pages declaring gb2312 routinely use GBK/GB18030 characters beyond it.

@@ -285,6 +285,12 @@ def test_html_meta_charset_decodes_a_short_gb2312_page(tmp_path: Path) -> None:
     assert load(write(tmp_path, "short.htm", page.encode("gb18030"))).text == "增长\n"
 
 
+def test_html_wrongly_declaring_utf8_is_detected(tmp_path: Path) -> None:
+    page = '<meta charset="utf-8"><p>' + REPORT_TEXT[:2000] + "</p>"
+    text = load(write(tmp_path, "liar.html", page.encode("gb18030"))).text
+    assert text.startswith("名 称: 关于武昌区2017年上半年")  # HTML collapses the padding
+
+
 def test_html_with_an_invented_charset_falls_back_to_detection(tmp_path: Path) -> None:
     page = '<meta charset="klingon"><p>上半年完成525.69亿元</p>'
     assert load(write(tmp_path, "odd.html", page.encode())).text == "上半年完成525.69亿元\n"
