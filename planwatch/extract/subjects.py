@@ -33,7 +33,8 @@ _PRODUCT_GROUP = re.compile(r"^\S*产品(?=\S{1,6}产量$)")
 _BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]|\[\d+\]")
 _LIST_SPLIT = re.compile(r"[、和及与]")
 _RIGHT_STOP = re.compile(
-    r"[，,。；;：:、\n0-9０-９]|(?<=[目业位])中|其中|同比|比上年|增长|下降|占|上半年|全年|累计|共计|进行|完成(?=全年|年度|目标|计划)"
+    # a threshold (600分以上, 65周岁以上) belongs to the noun it qualifies
+    r"[，,。；;：:、\n]|(?<![0-9０-９.])[0-9０-９](?![0-9０-９.]*(?:分|周岁|岁))|(?<=[目业位])中|其中|同比|比上年|增长|下降|占|上半年|全年|累计|共计|进行|完成(?=全年|年度|目标|计划)"
 )
 _VERB_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
 _COUNTERS = frozenset("个项家所名人批场处块条件套台宗户栋辆座种次轮起只架支")
@@ -96,7 +97,7 @@ def without_quoted_names(left: str) -> str:
     return bare if len(bare) >= 2 else left
 
 
-_CONJUNCTION = re.compile(r"以及|和|及|与|、")
+_CONJUNCTION = re.compile(r"以及|和|及|与")
 
 
 def shared_head(subject: str) -> str:
@@ -183,6 +184,9 @@ def with_topic(subject: str, topic: str, clause_topic: bool, products: bool) -> 
         return subject
     if subject in _GENERIC or subject.startswith("总"):
         return topic + subject
+    if subject.startswith("进行") and len(subject) > 2:
+        # 对14个社会工作项目进行定制型的指导42次: the act done to the thing just counted
+        return topic + subject.rpartition("的")[2].removeprefix("进行")
     if _VERB_AT_END.fullmatch(subject):
         return topic + subject  # 服务近千人次: the verb of the activity just named
     if clause_topic and subject.startswith("在"):
