@@ -123,7 +123,11 @@ def _cells(line: str) -> list[str]:
     if "\t" in line:
         # strip() without arguments: cells are padded with en and ideographic spaces too
         return [cell.strip() for cell in line.split("\t")]
-    return [cell.strip() for cell in _SPACED_CELLS.split(line.strip())]
+    cells = [cell.strip() for cell in _SPACED_CELLS.split(line.strip())]
+    # 指  标, 衣  着: a two-character label padded to the column width
+    while len(cells) > 2 and len(cells[0]) == 1 and not _NUMBER_CELL.fullmatch(cells[1]):
+        cells[0:2] = [cells[0] + cells[1]]
+    return cells
 
 
 def _tables(
@@ -149,11 +153,25 @@ def _tables(
             cells = _cells(text[row_start:row_end])
             if len(cells) < 2 or not any(_NUMBER_CELL.fullmatch(cell) for cell in cells[1:]):
                 break
-            rows.append((row_start, row_end, cells))
+            rows.append((row_start, row_end, _aligned(cells, len(header))))
             index += 1
         if rows:
             first = before[-1][0] if before else start
             yield table, [(first, end, []), *rows]
+
+
+def _aligned(cells: list[str], width: int) -> list[str]:
+    """Cells under their header columns when spaces, not tabs, separated them.
+
+    A label padded with spaces (衣  着) splits into extra leading cells, and a
+    blank cell leaves no trace, so the numbers are counted from the right.
+    """
+    cells = list(cells)
+    while len(cells) > width and not _NUMBER_CELL.fullmatch(cells[1]):
+        cells[0:2] = [cells[0] + cells[1]]
+    if len(cells) < width and "" not in cells:
+        cells[1:1] = [""] * (width - len(cells))
+    return cells
 
 
 def _preceding_lines(
@@ -263,6 +281,9 @@ def _cell_offsets(text: str, start: int, end: int, cells: list[str]) -> list[int
     offsets, position = [], 0
     for cell in cells:
         found = line.find(cell, position)
+        if found < 0:  # a label joined from padded pieces (衣  着 → 衣着)
+            offsets.append(start + position)
+            continue
         offsets.append(start + found)
         position = found + len(cell)
     return offsets

@@ -213,3 +213,13 @@ def test_year_column_outline_numbers_and_parts_of_a_crop_total() -> None:
         ("小麦播种面积", "value", 21.94, "万亩"),
         ("小麦播种面积", "yoy_growth", 0.5, "%"),
     ]
+
+
+def test_spaced_rows_with_a_padded_label_or_a_missing_cell() -> None:
+    text = "指  标  单位  绝对数  比上年增长(%)\n衣  着  万件  12  2.1\n居  住  1.4\n"
+    facts = read_tables(text, YEAR_2025)
+    assert cells(text, facts) == [
+        ("衣着", "value", 12.0, "万件", "12"),
+        ("衣着", "yoy_growth", 2.1, "%", "2.1"),
+        ("居住", "yoy_growth", 1.4, "%", "1.4"),
+    ]
