@@ -94,7 +94,7 @@ def assess_target(ctx: Context, region_findings: list[Finding]) -> Assessment:
         actual_phrase=outcome.actual_phrase,
         judgement_phrase=outcome.judgement_phrase,
         sentence=say.sentence(phrase, outcome.actual_phrase, outcome.judgement_phrase),
-        sources=[f.observation_id for f in figures if f is not None],
+        sources=[f.observation_id for f in figures if f is not None] + outcome.extra_sources,
     )
 
 

@@ -71,6 +71,7 @@ class Outcome:
     actual_phrase: str = ""
     judgement_phrase: str = ""
     findings: list[Finding] = field(default_factory=list)
+    extra_sources: list[int] = field(default_factory=list)
 
 
 def judge_target(ctx: Context) -> Outcome:
@@ -123,11 +124,14 @@ def _share_of_target(ctx: Context, actual: Figure) -> float:
 
 
 def _value_at_least(ctx: Context) -> Outcome:
-    actual, growth = ctx.figure("value"), ctx.figure("yoy_growth")
+    actual, growth = _level_figure(ctx), ctx.figure("yoy_growth")
+    reported = ctx.figure("completion")
     if ctx.target.value is None or ctx.target.value <= 0:
         return Outcome("unknown", "the target has no value", actual, growth)
     if actual is None:
-        return _no_figure(ctx, "value")
+        return _reported_completion(ctx, reported) if reported else _no_figure(ctx, "value")
+    if ctx.target.indicator.kind == "rate":
+        return _rate_level(ctx, actual)
     try:
         completion = _share_of_target(ctx, actual)
     except InvalidInput as err:
@@ -135,7 +139,6 @@ def _value_at_least(ctx: Context) -> Outcome:
     outcome = _amount_outcome(ctx, completion)
     outcome.actual, outcome.growth = actual, growth
     outcome.actual_phrase = _level_phrase(ctx, actual, growth)
-    reported = ctx.figure("completion")
     if reported is not None:
         finding = completion_finding(
             reported.indicator,
@@ -146,6 +149,31 @@ def _value_at_least(ctx: Context) -> Outcome:
             ctx.thresholds,
         )
         outcome.findings = [finding] if finding else []
+    return outcome
+
+
+def _level_figure(ctx: Context) -> Figure | None:
+    """The period's level; a rate (优良天数比例, 失业率) is often stored as a share."""
+    if ctx.target.indicator.kind == "rate":
+        return ctx.figure("value") or ctx.figure("share")
+    return ctx.figure("value")
+
+
+def _reported_completion(ctx: Context, reported: Figure) -> Outcome:
+    """No amount stored, but the department reported its share of the target."""
+    outcome = _amount_outcome(ctx, reported.value)
+    outcome.reason = f"reported completion share ({outcome.reason})"
+    outcome.extra_sources = [reported.observation_id]
+    return outcome
+
+
+def _rate_level(ctx: Context, actual: Figure) -> Outcome:
+    """A rate that must reach a level (优良天数比例70%以上): compared in points."""
+    assert ctx.target.value is not None
+    judged = judge_rate(actual.value, ctx.target.value, ctx.thresholds, full_year=ctx.full_year)
+    outcome = _judged(judged, "level against the target", say.target_gap_phrase(judged.gap))
+    outcome.actual = actual
+    outcome.actual_phrase = _level_phrase(ctx, actual, None)
     return outcome
 
 
@@ -218,8 +246,7 @@ def _reduction_at_least(ctx: Context) -> Outcome:
 
 
 def _value_at_most(ctx: Context) -> Outcome:
-    indicator = ctx.target.indicator
-    actual = ctx.figure("value") or (ctx.figure("share") if indicator.kind == "rate" else None)
+    actual = _level_figure(ctx)
     if ctx.target.value is None or ctx.target.value <= 0:
         return Outcome("unknown", "the target has no value", actual)
     if actual is None:

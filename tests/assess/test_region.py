@@ -194,3 +194,49 @@ def test_caps_respect_the_down_direction(sample_store: Store) -> None:
     capped = target(result, "全社会固定资产投资", "value_at_most")
     assert capped.completion == pytest.approx(81.99, abs=0.01)
     assert capped.status == "behind"
+
+
+def test_rate_level_target_is_judged_in_points(sample_store: Store) -> None:
+    add_plan(
+        sample_store,
+        {
+            "region": "武昌区",
+            "year": 2017,
+            "targets": [
+                {
+                    "indicator": "空气质量优良天数比例",
+                    "kind": "value_at_least",
+                    "value": 70,
+                    "unit": "%",
+                }
+            ],
+        },
+    )
+    [air] = assessed(sample_store).assessments
+    assert air.actual is not None and air.actual.measure == "share"  # stored as 67%
+    assert air.gap == pytest.approx(-3.0)
+    assert air.status == "behind"
+    assert air.judgement_phrase == "低于全年目标3个百分点"
+
+
+def test_reported_completion_stands_in_for_a_missing_amount(sample_store: Store) -> None:
+    add_plan(
+        sample_store,
+        {
+            "region": "武昌区",
+            "year": 2017,
+            "targets": [
+                {
+                    "indicator": "一般公共预算支出",
+                    "kind": "value_at_least",
+                    "value": 60,
+                    "unit": "亿元",
+                }
+            ],
+        },
+    )
+    add_figures(sample_store, ("420106", "一般公共预算支出", "2017H1", "completion", 47, "%"))
+    [spending] = assessed(sample_store).assessments
+    assert spending.completion == 47 and spending.status == "slightly_behind"
+    assert spending.reason.startswith("reported completion share")
+    assert len(spending.sources) == 1
