@@ -80,8 +80,8 @@ class Reader:
     def _read_group(self, group: list[NumberToken], previous_end: int) -> int:
         first = group[0]
         left_start = max(self.layout.clause_start(first.start), previous_end)
-        left = self.text[left_start : first.start]
-        sentence = self.text[self.layout.sentence_start(first.start) : first.start]
+        left = self.text[left_start : first.lead]
+        sentence = self.text[self.layout.sentence_start(first.start) : first.lead]
         section = self.layout.section(first.start)
         period, _ = self.layout.period_before(first.start)
         target = section.target or _is_future(period, self.layout.document_period)

@@ -60,6 +60,11 @@ class NumberToken:
     qualifier: str | None
     span_end: int
     chinese: bool
+    lead: int = -1  # where the words of the number begin (百分之五 starts before 五)
+
+    def __post_init__(self) -> None:
+        if self.lead < 0:
+            self.lead = self.start
 
 
 def to_float(token: str) -> float | None:
@@ -115,7 +120,9 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
     qualifier = _qualifier(text, match, start)
     if qualifier == "modifier":
         return None
-    return NumberToken(start, end, value, fold_unit(unit), qualifier, match.end(), chinese)
+    return NumberToken(
+        start, end, value, fold_unit(unit), qualifier, match.end(), chinese, match.start()
+    )
 
 
 # 减产一成以上: tenths, read as percent like 百分之X
@@ -142,7 +149,7 @@ def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: 
         return not _bare_value_allowed(text, start)
     if _NOT_AMOUNT_AFTER.match(text, match.end("unit") if unit else match.end()):
         return True
-    return chinese and _chinese_excluded(text, match, start)
+    return chinese and match.group("pct") is None and _chinese_excluded(text, match, start)
 
 
 _RATIO_MARKS = ("：", ":", "︰")
@@ -203,7 +210,7 @@ def _qualifier(text: str, match: re.Match[str], start: int) -> str | None:
         return "at_most"
     if match.group("more") or match.group("more2"):
         return "at_least"
-    pre = _PRE_QUALIFIER.search(text, max(0, start - 3), start)
+    pre = _PRE_QUALIFIER.search(text, max(0, match.start() - 3), match.start())
     if pre is not None:
         return _PRE_QUALIFIER_KIND.get(pre.group(), "at_least")
     return None
