@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,11 @@ def between(text: str, start: str, end: str) -> str:
 
 def sample_section_one() -> str:
     return between(sample_text(), "(一)主要指标完成情况", "(二)主要任务完成情况")
+
+
+def numbers_of_sample_section_one() -> list[str]:
+    """The numbers of the sample's section (一) as printed, in order."""
+    return re.findall(r"\d+(?:\.\d+)?", sample_section_one())
 
 
 def write_sample_narratives(store: Store) -> None:
