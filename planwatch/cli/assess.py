@@ -10,6 +10,7 @@ from planwatch.assess import Thresholds, assess_region, compare_regions
 from planwatch.assess.render import render_comparison, render_region
 from planwatch.cli.common import DbOption, clean_errors, print_json, store_for
 from planwatch.errors import InvalidInput
+from planwatch.store.reference import region_row
 
 Format = Literal["table", "json"]
 
@@ -22,7 +23,10 @@ def assess(
     ] = None,
     parent: Annotated[
         str | None,
-        typer.Option(help="Compare every region at --level under this one, e.g. 武汉市."),
+        typer.Option(
+            help="Compare every region at --level under this one, e.g. 武汉市; "
+            "with --region, the parent of a name several regions share."
+        ),
     ] = None,
     level: Annotated[str, typer.Option(help="Level compared under --parent.")] = "county",
     indicator: Annotated[
@@ -60,16 +64,18 @@ def _assessed(
     thresholds: Thresholds,
 ) -> tuple[dict[str, Any], str]:
     """The result as data and as text, for one region or a comparison under a parent."""
-    if (region is None) == (parent is None):
+    if region is None and parent is None:
         raise InvalidInput(
-            "give either --region or --parent",
+            "give --region or --parent",
             "--region 武昌区 assesses one region; --parent 武汉市 compares many",
         )
     if region is not None and indicator is not None:
         raise InvalidInput("--indicator works with --parent", "drop it, or compare with --parent")
     with store_for(db).reading() as session:
         if region is not None:
-            result = assess_region(session, region, period, thresholds)
+            # with --region, --parent only tells apart regions of the same name (鼓楼区)
+            code = region_row(session, region, parent=parent).code if parent else region
+            result = assess_region(session, code, period, thresholds)
             return result.as_dict(), render_region(result)
         assert parent is not None
         comparison = compare_regions(session, parent, level, period, indicator, thresholds)

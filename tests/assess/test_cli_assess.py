@@ -129,6 +129,37 @@ def test_compare_districts(sample_store: Store) -> None:
     assert code == 0 and [r["region"] for r in json.loads(out)["regions"]] == ["江岸区", "武昌区"]
 
 
+def test_parent_tells_apart_regions_of_the_same_name(sample_store: Store) -> None:
+    code, _, err = run(
+        "assess", "--region", "鼓楼区", "--period", "2017H1", "--db", sample_store.url
+    )
+    assert code == 1 and "pass the parent, e.g. --parent 南京市" in err
+    code, _, err = run(
+        "assess",
+        "--region",
+        "鼓楼区",
+        "--parent",
+        "南京市",
+        "--period",
+        "2017H1",
+        "--db",
+        sample_store.url,
+    )
+    assert err.strip() == "error: 鼓楼区 has no plan for 2017: load one with `planwatch plan load`"
+    code, out, _ = run(
+        "assess",
+        "--region",
+        "武昌区",
+        "--parent",
+        "武汉市",
+        "--period",
+        "2017H1",
+        "--db",
+        sample_store.url,
+    )
+    assert code == 0 and out.startswith("武昌区 (420106)")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -147,7 +178,7 @@ def test_compare_districts(sample_store: Store) -> None:
         ),
         (
             ("--period", "2017H1"),
-            "error: give either --region or --parent: --region 武昌区 assesses one region; "
+            "error: give --region or --parent: --region 武昌区 assesses one region; "
             "--parent 武汉市 compares many",
         ),
         (
