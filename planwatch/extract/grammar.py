@@ -20,6 +20,9 @@ from planwatch.periods import Period
 
 _LIST_GAP = re.compile(r"[、和及与\s]{0,2}")
 _RESPECTIVE_GAP = re.compile(r"[、和及与\s,，]{1,2}")
+_PREDICATE_START = re.compile(
+    r"再创|创|实现|保持|继续|持续|稳定|达到|完成|突破|超过|位居|居|增长|下降"
+)
 _TOPIC_CLAUSE = re.compile(r"[\u4e00-\u9fff、]{2,10}")
 _RATIO_GAP = re.compile(r"[：:︰]")
 _RATIO_SUBJECT = re.compile(r"结构|比例|之比|比为")
@@ -201,8 +204,8 @@ class Reader:
         if before_start < sentence_start:
             return ""
         clause = self.text[before_start : left_start - 1].strip(" \u3000")
-        if not _TOPIC_CLAUSE.fullmatch(clause):
-            return ""
+        if not _TOPIC_CLAUSE.fullmatch(clause) or _PREDICATE_START.match(clause):
+            return ""  # 再创新高 says something; it names nothing
         return subjects.trim(clause)
 
     def _remember(self, subject: str, pos: int) -> None:

@@ -102,10 +102,17 @@ def scan(text: str) -> list[NumberToken]:
     return tokens
 
 
+_BORROWED_UNIT = re.compile(rf"(?=[、和与及]{_ARABIC}({_UNIT}))")
+
+
 def _read(text: str, match: re.Match[str]) -> NumberToken | None:
     chinese = match.group("chinese") is not None
     start, end = match.span("chinese" if chinese else "arabic")
     unit = match.group("unit")
+    if unit is None and not chinese:
+        borrowed = _BORROWED_UNIT.match(text, end)
+        if borrowed is not None:
+            unit = borrowed.group(1)  # 累计分别达238和317个: the unit written once
     if chinese and unit is None:
         tenths = _TENTHS.match(text, start)
         if tenths is not None:

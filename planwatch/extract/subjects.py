@@ -32,6 +32,8 @@ _TRAILING = re.compile(
 _PRODUCT_GROUP = re.compile(r"^\S*产品(?=\S{1,6}产量$)")
 _BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]|\[\d+\]")
 _LIST_SPLIT = re.compile(r"[、和及与]")
+_LIST_SPLIT_STRONG = re.compile(r"[、和]")
+_LIST_SPLIT_COMMA = re.compile(r"、")
 _RIGHT_STOP = re.compile(
     # a threshold (600分以上, 65周岁以上) belongs to the noun it qualifies
     r"[，,。；;：:、\n]|(?<![0-9０-９.])[0-9０-９](?![0-9０-９.]*(?:分|周岁|岁))|(?<=[目业位])中|其中|同比|比上年|增长|下降|占|上半年|全年|累计|共计|进行|完成(?=全年|年度|目标|计划)"
@@ -204,8 +206,14 @@ def split_list(subject: str, count: int) -> list[str] | None:
     """`PM10和PM2.5浓度均值` → two subjects, each with the shared head noun."""
     if "等" in subject:
         return _split_examples(subject, count)
-    parts = [p for p in _LIST_SPLIT.split(subject) if p]
-    if len(parts) != count or count < 2:
+    if count < 2:
+        return None
+    # 及 and 与 also join words inside a name (电气机械及器材制造业): try the strong marks first
+    for splitter in (_LIST_SPLIT, _LIST_SPLIT_STRONG, _LIST_SPLIT_COMMA):
+        parts = [p for p in splitter.split(subject) if p]
+        if len(parts) == count:
+            break
+    else:
         return None
     last = parts[-1]
     shared = [_with_head(part, last) for part in parts[:-1]]
