@@ -20,6 +20,8 @@ from planwatch.web.render import respond, twin
 router = APIRouter()
 
 # Lagging first: what needs a leader's attention leads the page.
+# Targets on an amount lead with the amount; rate targets lead with the growth rate.
+VALUE_KINDS = ("value_at_least", "value_at_most")
 LAGGING_ORDER = {"behind": 0, "slightly_behind": 1, "unknown": 2, "on_track": 3, "achieved": 4}
 
 
@@ -131,6 +133,8 @@ def card(code: str, period: str, a: Assessment) -> dict[str, Any]:
         "time_progress": a.time_progress,
         "gap": a.gap,
         "gap_phrase": a.gap_phrase,
+        "headline": "value" if a.kind in VALUE_KINDS else "growth",
+        "judgement": a.judgement_phrase,
         "sentence": a.sentence,
         "department": a.department,
         "sources": [f"/observations/{i}" for i in a.sources],

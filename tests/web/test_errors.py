@@ -1,0 +1,79 @@
+"""One JSON error shape for every error the app can give, pinned."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.web.helpers import SignIn, error_of
+
+
+def test_unknown_route_is_a_404_in_the_error_shape(viewer: TestClient) -> None:
+    error = error_of(viewer.get("/api/nothing-here"), 404)
+    assert error == {
+        "code": "not_found",
+        "status": 404,
+        "message": "nothing at /api/nothing-here",
+        "hint": "check the address; the API is described at /docs",
+    }
+
+
+def test_validation_error_is_a_422_naming_the_field(viewer: TestClient) -> None:
+    error = error_of(viewer.get("/api/facts?limit=0"), 422)
+    assert error["code"] == "validation_failed"
+    assert "query parameter 'limit'" in error["message"]
+    assert "greater than or equal to 1" in error["message"]
+
+
+def test_malformed_period_says_which_codes_are_valid(viewer: TestClient) -> None:
+    error = error_of(viewer.get("/regions/420106/2017X1.json"), 400)
+    assert error["message"] == "period '2017X1' is not valid"
+    assert "2017H1" in error["hint"]
+
+
+def test_unknown_region_is_404_with_an_example_code(viewer: TestClient) -> None:
+    error = error_of(viewer.get("/regions/999999/2017H1.json"), 404)
+    assert "999999" in error["message"]
+    assert "/api/regions" in error["hint"]
+
+
+def test_unknown_indicator_is_400(viewer: TestClient) -> None:
+    error = error_of(viewer.get("/regions/420106/2017H1/indicators/不存在的指标.json"), 400)
+    assert error["message"] == "unknown indicator '不存在的指标'"
+
+
+def test_missing_fact_is_404(planner: TestClient) -> None:
+    error = error_of(planner.post("/api/facts/99999/accept"), 404)
+    assert error["message"] == "fact 99999 does not exist"
+
+
+def test_missing_document_and_observation_are_404(viewer: TestClient) -> None:
+    assert "document 4242" in error_of(viewer.get("/documents/4242.json"), 404)["message"]
+    assert "observation 4242" in error_of(viewer.get("/observations/4242.json"), 404)["message"]
+
+
+def test_wrong_method_is_405_in_the_error_shape(viewer: TestClient) -> None:
+    error = error_of(viewer.delete("/api/facts"), 405)
+    assert error["code"] == "method_not_allowed"
+
+
+def test_not_signed_in_is_401_for_the_api(client_as: SignIn) -> None:
+    anonymous = client_as(None)
+    error = error_of(anonymous.get("/api/observations"), 401)
+    assert error["code"] == "unauthorized"
+
+
+def test_html_pages_show_the_error_readably(viewer: TestClient) -> None:
+    answer = viewer.get("/regions/999999/2017H1", headers={"accept": "text/html"})
+    assert answer.status_code == 404
+    assert answer.headers["content-type"].startswith("text/html")
+    assert "no region with code &#39;999999&#39;" in answer.text
+    assert "出错了" in answer.text
+
+
+def test_browser_without_session_is_sent_to_login(client_as: SignIn) -> None:
+    anonymous = client_as(None)
+    answer = anonymous.get(
+        "/regions/420106/2017H1", headers={"accept": "text/html"}, follow_redirects=False
+    )
+    assert answer.status_code == 303
+    assert answer.headers["location"] == "/login?next=/regions/420106/2017H1"

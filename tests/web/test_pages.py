@@ -1,0 +1,112 @@
+"""Each page's dict as JSON, and the same dict rendered as HTML."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from fastapi.testclient import TestClient
+
+from tests.web.helpers import card
+
+HTML = {"accept": "text/html"}
+OVERVIEW = "/regions/420106/2017H1"
+
+
+def test_overview_json_has_a_card_per_target_lagging_first(viewer: TestClient) -> None:
+    data = viewer.get(f"{OVERVIEW}.json").json()
+    assert data["region"] == {"code": "420106", "name": "武昌区", "level": "county"}
+    assert len(data["cards"]) == 8
+    order = ["behind", "slightly_behind", "unknown", "on_track", "achieved"]
+    ranks = [order.index(c["status"]) for c in data["cards"]]
+    assert ranks == sorted(ranks)
+    assert data["cards"][0]["indicator"] == "地区生产总值"
+    investment = card(data, "全社会固定资产投资", "value_at_least")
+    assert investment["completion"] == 74.53
+    assert investment["time_progress"] == 50.0
+    assert investment["href"] == f"{OVERVIEW}/indicators/{quote('全社会固定资产投资')}"
+
+
+def test_overview_html_renders_the_same_cards(viewer: TestClient) -> None:
+    data = viewer.get(f"{OVERVIEW}.json").json()
+    page = viewer.get(OVERVIEW, headers=HTML).text
+    for item in data["cards"]:
+        assert f'data-indicator="{item["indicator"]}" data-status="{item["status"]}"' in page
+    assert 'class="bar status-on_track"' in page
+    assert "left: 50.0%" in page  # the time-progress line of H1
+
+
+def test_json_keeps_chinese_readable(viewer: TestClient) -> None:
+    raw = viewer.get(f"{OVERVIEW}.json").content
+    assert "武昌区".encode() in raw
+    assert b"\\u" not in raw
+
+
+def test_english_switch_sets_a_cookie(viewer: TestClient) -> None:
+    english = viewer.get(f"{OVERVIEW}?lang=en", headers=HTML)
+    assert "Lagging items first" in english.text
+    assert english.cookies.get("planwatch_lang") == "en"
+    assert "Lagging items first" in viewer.get(OVERVIEW, headers=HTML).text
+    assert "滞后指标排在前面" in viewer.get(f"{OVERVIEW}?lang=zh", headers=HTML).text
+
+
+def test_indicator_page_has_history_targets_and_sources(viewer: TestClient) -> None:
+    data = viewer.get(f"{OVERVIEW}/indicators/地区生产总值.json").json()
+    assert data["chart"]["periods"] == ["2017H1"]
+    assert data["chart"]["value"] == [525.69]
+    assert data["chart"]["growth"] == [8.1]
+    assert [t["kind"] for t in data["targets"]] == ["growth_at_least"]
+    assert data["assessments"][0]["status"] == "slightly_behind"
+    assert {s["measure"] for s in data["sources"]} == {"value", "yoy_growth"}
+    page = viewer.get(f"{OVERVIEW}/indicators/地区生产总值", headers=HTML).text
+    assert 'data-chart="history"' in page
+    assert "/static/echarts.min.js" in page
+
+
+def test_indicator_alias_finds_the_catalogue_entry(viewer: TestClient) -> None:
+    data = viewer.get(f"{OVERVIEW}/indicators/GDP.json").json()
+    assert data["indicator"]["name"] == "地区生产总值"
+
+
+def test_comparison_ranks_the_districts(viewer: TestClient) -> None:
+    answer = viewer.get("/compare/420100/county/2017H1.json?indicator=全社会固定资产投资")
+    data = answer.json()
+    completion = next(r for r in data["rankings"] if r["metric"] == "completion")
+    names = [e["region"] for e in completion["entries"]]
+    assert names == ["江岸区", "武昌区", "江汉区", "洪山区"]
+    assert [e["rank"] for e in completion["entries"]] == [1, 2, 3, 4]
+    assert {r["indicator"] for r in data["rankings"]} == {"全社会固定资产投资"}
+    assert "汉阳区" in {s["region"] for s in data["skipped"]}
+
+
+def test_board_lists_tasks_and_projects_by_stage(viewer: TestClient) -> None:
+    data = viewer.get(f"{OVERVIEW}/board.json").json()
+    titles = [t["title"] for s in data["sections"] for t in s["tasks"]]
+    assert '开展"大孵化"行动' in titles
+    assert sum(len(v) for v in data["projects"].values()) == 9
+    assert data["project_counts"] == {k: len(v) for k, v in data["projects"].items()}
+
+
+def test_document_page_marks_every_fact_at_its_span(viewer: TestClient) -> None:
+    data = viewer.get("/documents/1.json").json()
+    assert data["counts"]["pending"] == len(data["facts"]) > 100
+    page = viewer.get("/documents/1", headers=HTML).text
+    for item in data["facts"]:
+        assert f'id="{item["anchor"]}"' in page
+    gdp = next(f for f in data["facts"] if f["text"] == "上半年完成525.69亿元")
+    assert f'<mark class="pending" data-fact="{gdp["id"]}">' in page
+
+
+def test_home_lists_plans_periods_and_documents(viewer: TestClient) -> None:
+    data = viewer.get("/regions.json").json()
+    wuchang = next(p for p in data["plans"] if p["region"]["code"] == "420106")
+    assert [p["code"] for p in wuchang["periods"]] == ["2017H1"]
+    assert data["documents"][0]["pending"] == data["documents"][0]["facts"]
+    assert viewer.get("/", follow_redirects=False).headers["location"] == "/regions"
+
+
+def test_openapi_documents_the_json_twins_only(viewer: TestClient) -> None:
+    paths = viewer.get("/openapi.json").json()["paths"]
+    assert "/regions/{code}/{period}.json" in paths
+    assert "/regions/{code}/{period}" not in paths
+    assert "/api/observations" in paths
+    assert viewer.get("/docs").status_code == 200
