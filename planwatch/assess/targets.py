@@ -32,6 +32,8 @@ from planwatch.periods import Period
 from planwatch.store.models import Target
 from planwatch.units import convert
 
+_PERCENT_UNITS = ("%", "‰", "个百分点")
+
 
 @dataclass(frozen=True)
 class Context:
@@ -153,10 +155,24 @@ def _value_at_least(ctx: Context) -> Outcome:
 
 
 def _level_figure(ctx: Context) -> Figure | None:
-    """The period's level; a rate (优良天数比例, 失业率) is often stored as a share."""
-    if ctx.target.indicator.kind == "rate":
-        return ctx.figure("value") or ctx.figure("share")
-    return ctx.figure("value")
+    """The period's level; for a rate, the first stored figure that is the rate itself.
+
+    A rate (优良天数比例, 失业率) is often stored as a share; a value without a percent
+    unit is an index (居民消费价格指数102.0), not the rate; a price target (CPI涨幅控制在3%)
+    is about the rise, which reports give as a year-on-year growth.
+    """
+    indicator = ctx.target.indicator
+    value = ctx.figure("value")
+    if indicator.kind != "rate":
+        return value
+    if value is not None and value.unit in _PERCENT_UNITS:
+        return value
+    share = ctx.figure("share")
+    if share is not None:
+        return share
+    if "价格" in indicator.name:
+        return ctx.figure("yoy_growth")
+    return value
 
 
 def _reported_completion(ctx: Context, reported: Figure) -> Outcome:

@@ -240,3 +240,31 @@ def test_reported_completion_stands_in_for_a_missing_amount(sample_store: Store)
     assert spending.completion == 47 and spending.status == "slightly_behind"
     assert spending.reason.startswith("reported completion share")
     assert len(spending.sources) == 1
+
+
+def test_price_cap_is_judged_on_the_rise_not_the_index(sample_store: Store) -> None:
+    add_plan(
+        sample_store,
+        {
+            "region": "武昌区",
+            "year": 2017,
+            "targets": [
+                {
+                    "indicator": "CPI",
+                    "kind": "value_at_most",
+                    "value": 3,
+                    "unit": "%",
+                    "qualifier": "approx",
+                }
+            ],
+        },
+    )
+    add_figures(
+        sample_store,
+        ("420106", "居民消费价格", "2017H1", "value", 102.1, None),
+        ("420106", "居民消费价格", "2017H1", "yoy_growth", 2.1, "%"),
+    )
+    [cpi] = assessed(sample_store).assessments
+    assert cpi.actual is not None and cpi.actual.measure == "yoy_growth"
+    assert cpi.status == "on_track" and cpi.gap == pytest.approx(-0.9)
+    assert cpi.target_phrase == "全年居民消费价格计划控制在3%左右"
