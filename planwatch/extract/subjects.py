@@ -25,11 +25,14 @@ _TRAILING = re.compile(
     r"(?:计划|预计|预期|力争|确保|争取|同口径|可比口径|按可比价格计算|按不变价格计算|同比|"
     r"分别|累计|共计|合计|共|达到了|达到|达|完成了|完成|实现了|实现|为|是|又|已经|已|将|约|近|"
     r"超过|突破|不低于|不少于|不超过|控制在|稳定在|保持在|增至|提高至|提高到|增加到|上升到|"
+    r"提升至|提升到|上升至|增长到|增长至|扩大到|扩大至|减少到|减少至|下降至|"
     r"下降到|降至|达到约|仍然安排|安排|仍然|仍|由上年的|由上年|由|有望|有|的|要|了|可|上|"
+    r"超|逾|微|略|新增|全年|年内|"
     r"[，,、\s\u3000“”\"])+$"
 )
 # 主要畜禽产品肉产量: the product group before the product
 _PRODUCT_GROUP = re.compile(r"^\S*产品(?=\S{1,6}产量$)")
+_NO_QUOTES = str.maketrans("", "", '“”"‘’')
 _BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]|\[\d+\]")
 _LIST_SPLIT = re.compile(r"[、和及与]")
 _LIST_SPLIT_STRONG = re.compile(r"[、和]")
@@ -55,6 +58,7 @@ def trim(phrase: str, longest: int = MAX_SUBJECT) -> str:
         phrase = _TRAILING.sub("", phrase)
     if len(phrase) > longest:
         phrase = _last_phrase(phrase)
+    phrase = phrase.translate(_NO_QUOTES)
     return _PRODUCT_GROUP.sub("", phrase)
 
 

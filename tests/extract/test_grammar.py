@@ -176,3 +176,34 @@ def test_planned_relation_has_no_number() -> None:
     assert relation.relation == {"op": ">", "other": "地区生产总值增速"}
     assert relation.period == "2017"
     assert relation.as_dict()["relation"] == {"op": ">", "other": "地区生产总值增速"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("工业总产值比上一年增长百分之二十五点四。", [("工业总产值", "yoy_growth", 25.4, "%")]),
+        ("夏粮减产一成以上。", [("夏粮", "yoy_growth", -10.0, "%")]),
+        ("荣获2金2银。", [("金", "value", 2.0, None), ("银", "value", 2.0, None)]),
+        ("CPI微降0.1%。", [("CPI", "yoy_growth", -0.1, "%")]),
+        (
+            "税目比例由21%提升至74%。",
+            [("税目比例", "share", 21.0, "%"), ("税目比例", "share", 74.0, "%")],
+        ),
+    ],
+)
+def test_numerals_and_verbs_of_many_shapes(
+    text: str, expected: list[tuple[str, str, float, str | None]]
+) -> None:
+    assert [(f.subject, f.measure, f.value, f.unit) for f in facts(text)] == expected
+
+
+def test_a_unit_written_once_serves_the_whole_list() -> None:
+    text = "新增研发机构11个、外资研发中心48个，累计分别达238和317个。"
+    found = [(f.subject, f.value, f.unit) for f in facts(text)]
+    assert found[2:] == [("新增研发机构", 238.0, "个"), ("外资研发中心", 317.0, "个")]
+
+
+def test_products_in_an_output_passage_read_as_output() -> None:
+    text = "工业产品产量稳定增长。其中，汽车120.5万辆，增长9.6%；铝材776.5万吨，增长5.3%。"
+    subjects = [f.subject for f in facts(text, DocumentInfo(title="2025年郑州市统计公报"))]
+    assert subjects == ["汽车产量", "汽车产量", "铝材产量", "铝材产量"]
