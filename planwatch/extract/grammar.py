@@ -82,7 +82,8 @@ class Reader:
 
     def _read_group(self, group: list[NumberToken], previous_end: int) -> int:
         first = group[0]
-        left_start = max(self.layout.clause_start(first.start), previous_end)
+        # an object read after the previous count may run past this number: never beyond it
+        left_start = min(max(self.layout.clause_start(first.start), previous_end), first.lead)
         left = self.text[left_start : first.lead]
         sentence = self.text[self.layout.sentence_start(first.start) : first.lead]
         section = self.layout.section(first.start)
@@ -90,9 +91,11 @@ class Reader:
         target = section.target or _is_future(period, self.layout.document_period)
         hint = subjects.trim(left)
         reading = classify(left, first.unit, sentence, target, hint)
-        subject = subjects.trim(
-            subjects.without_quoted_names(left[: reading.cut]), 24 if len(group) == 1 else 80
-        )
+        bare = subjects.without_quoted_names(left[: reading.cut])
+        if bare == left and len(group) == 1:
+            subject = hint
+        else:
+            subject = subjects.trim(bare, 24 if len(group) == 1 else 80)
         names, consumed = self._names(group, subject, left_start)
         if names is None:
             return consumed

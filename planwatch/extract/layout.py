@@ -58,6 +58,7 @@ class Layout:
         self.year = document_period.year if document_period else None
         self.clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self._phrases: dict[int, tuple[list[int], list[Period]]] = {}
         self.sections = self._sections()
         self._section_starts = [s.start for s in self.sections]
 
@@ -80,20 +81,44 @@ class Layout:
     def period_before(self, pos: int) -> tuple[Period | None, bool]:
         """The period in force at `pos` and whether a phrase of its sentence named it."""
         start = self.sentence_start(pos)
-        found = self.phrase_period(self.text[start:pos], self.section(pos).period)
-        if found is not None:
-            return found, True
-        return self.section(pos).period, False
+        section = self.section(pos)
+        phrases = self._sentence_phrases(start, section.period)
+        index = bisect_right(phrases[0], pos) - 1
+        if index >= 0:
+            return phrases[1][index], True
+        return section.period, False
+
+    def _sentence_phrases(
+        self, start: int, fallback: Period | None
+    ) -> tuple[list[int], list[Period]]:
+        """Ends and periods of a sentence's period phrases, read once per sentence."""
+        cached = self._phrases.get(start)
+        if cached is None:
+            index = bisect_left(self.sentence_ends, start)
+            end = self.sentence_ends[index] if index < len(self.sentence_ends) else len(self.text)
+            ends: list[int] = []
+            periods: list[Period] = []
+            for match in _PERIOD_PHRASE.finditer(self.text, start, end):
+                period = self._phrase_match_period(match, fallback)
+                if period is not None:
+                    ends.append(match.end())
+                    periods.append(period)
+            cached = self._phrases[start] = (ends, periods)
+        return cached
 
     def phrase_period(self, text: str, fallback: Period | None) -> Period | None:
         last: Period | None = None
         for match in _PERIOD_PHRASE.finditer(text):
-            if text[max(0, match.start() - 1) : match.start()] in _COMPARISON_BEFORE:
-                continue
-            period = self._resolve(match, fallback)
+            period = self._phrase_match_period(match, fallback)
             if period is not None:
                 last = period
         return last
+
+    def _phrase_match_period(self, match: re.Match[str], fallback: Period | None) -> Period | None:
+        text = match.string
+        if text[max(0, match.start() - 1) : match.start()] in _COMPARISON_BEFORE:
+            return None  # 比上年, 由1980年: a base of comparison, not the period
+        return self._resolve(match, fallback)
 
     def _resolve(self, match: re.Match[str], fallback: Period | None) -> Period | None:
         year_word, part = match.group("year"), match.group("part") or match.group("alone")

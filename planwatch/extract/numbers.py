@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -67,6 +68,7 @@ class NumberToken:
             self.lead = self.start
 
 
+@lru_cache(maxsize=4096)
 def to_float(token: str) -> float | None:
     """The value of an Arabic or Chinese numeral token; None if it does not parse."""
     plain = token.translate(_FULL_WIDTH).replace(",", "")
@@ -109,6 +111,8 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
     chinese = match.group("chinese") is not None
     start, end = match.span("chinese" if chinese else "arabic")
     unit = match.group("unit")
+    if chinese and unit is None and match.group("pct") is None and text[end : end + 1] != "成":
+        return None  # 一是, 进一步: most Chinese numeral runs count nothing
     if unit is None and not chinese:
         borrowed = _BORROWED_UNIT.match(text, end)
         if borrowed is not None:

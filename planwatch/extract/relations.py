@@ -40,13 +40,22 @@ _ECONOMY = re.compile(r"^(?:GDP|经济|地区生产总值|生产总值|国内生
 _PLAN_WORDS = re.compile(r"力争|确保|预期|目标")
 
 
+_OPERATOR_WORD = re.compile(r"高于|快于|低于|慢于|跑赢|同步")
+_WINDOW = 60
+
+
 def read_relations(text: str, layout: Layout) -> list[Fact]:
     """Every planned comparison of growth rates in `text`."""
     facts: list[Fact] = []
-    for pattern in (_COMPARED, _IN_STEP):
-        for match in pattern.finditer(text):
+    # The operator words are rare: look only around them, not at every offset.
+    for word in _OPERATOR_WORD.finditer(text):
+        start = max(layout.clause_start(word.start()), word.start() - _WINDOW)
+        end = min(layout.clause_end(word.end()), word.end() + _WINDOW)
+        pattern = _IN_STEP if word.group() == "同步" else _COMPARED
+        match = pattern.search(text, start, end)
+        if match is not None and match.start("subject") >= start:
             fact = _relation(text, layout, match)
-            if fact is not None:
+            if fact is not None and all(f.span != fact.span for f in facts):
                 facts.append(fact)
     return facts
 
