@@ -17,6 +17,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from planwatch.narratives import PART_WORDS, PARTS, get_narratives, set_narrative
+from planwatch.report.docx import write_docx
 from planwatch.report.draft import draft_report
 from planwatch.report.model import Report
 from planwatch.report.pdf import write_pdf
@@ -100,8 +101,6 @@ def report_bytes(report: Report, fmt: Format) -> bytes:
         if fmt == "pdf":
             write_pdf(report, path)
         else:
-            from planwatch.report.docx import write_docx
-
             write_docx(report, path)
         return path.read_bytes()
 

@@ -39,7 +39,9 @@ def segments(text: str, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _marks(facts: list[dict[str, Any]]) -> list[tuple[int, int, dict[str, Any]]]:
     chosen: list[tuple[int, int, dict[str, Any]]] = []
     taken: list[tuple[int, int]] = []
-    for fact in sorted(facts, key=lambda f: (f["span"][0], -f["span"][1])):
+    # shortest spans first: a long span then falls back to its number instead of hiding
+    # the short facts inside it
+    for fact in sorted(facts, key=lambda f: (f["span"][1] - f["span"][0], f["span"][0])):
         for start, end in [s for s in (fact["span"], fact["number_span"]) if s]:
             if start >= end:
                 continue
