@@ -24,8 +24,11 @@ _LIST_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|第[
 _SUB_MARK = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[一二三四五六七八九十]+是)"
 )
-_PLAN_HEADING = re.compile(r"安排|打算|目标|计划的任务|主要指标|工作建议|重点工作|主要任务")
-_REVIEW_HEADING = re.compile(r"情况|回顾|执行|成效|成绩|进展|完成")
+_PLAN_HEADING = re.compile(
+    r"安排|打算|目标|计划的任务|主要指标|工作建议|重点工作|主要任务|主要工作|总体要求|工作任务"
+)
+_FIVE_YEAR = re.compile(r"[一二三四五六七八九十]+五”?(?:时期|规划)|五年")
+_REVIEW_HEADING = re.compile(r"情况|回顾|执行|成效|成绩|进展|完成|总结|成就")
 _YEAR = r"(?:(?:19|20)\d{2}|[一二][九零〇][一二三四五六七八九零〇]{2})年"
 _PART = (
     r"上半年|下半年|前三季度|[一1]季度|[1一]\s*[-—–~至到]\s*\d{1,2}月份?|"
@@ -148,18 +151,27 @@ class Layout:
 
     def _heading_section(self, start: int, line: str, current: Section) -> Section | None:
         period = self.phrase_period(line, self.document_period)
-        plan = bool(_PLAN_HEADING.search(line)) and not _REVIEW_HEADING.search(line)
-        if period is not None and self.year is not None and period.year > self.year:
-            plan = True
-        if period is not None and period.kind == "H" and period.index == 2 and not plan:
-            plan = not _REVIEW_HEADING.search(line)
+        top = _LIST_MARK.match(line) is not None
+        plan = self._plans(line, period, inherited=current.target and not top)
+        if plan and _FIVE_YEAR.search(line):
+            return Section(start, None, plan)  # “十五五”时期: targets for the plan's last year
         if period is None and not plan:
-            if _LIST_MARK.match(line):
-                return Section(start, self.document_period, False)
-            return None
+            return Section(start, self.document_period, False) if top else None
         if period is None:
             period = current.period if current.period is not None else self.document_period
         return Section(start, period, plan)
+
+    def _plans(self, line: str, period: Period | None, inherited: bool) -> bool:
+        """Whether the numbers under a heading are targets rather than results."""
+        if _REVIEW_HEADING.search(line):
+            return False
+        if _PLAN_HEADING.search(line):
+            return True
+        if period is not None and self.year is not None and period.year > self.year:
+            return True
+        if period is not None and period.kind == "H" and period.index == 2:
+            return True
+        return inherited
 
 
 def _is_heading(line: str) -> bool:
