@@ -91,7 +91,7 @@ class Reader:
         target = section.target or _is_future(period, self.layout.document_period)
         hint = subjects.trim(left)
         reading = classify(left, first.unit, sentence, target, hint)
-        bare = subjects.without_quoted_names(left[: reading.cut])
+        bare = subjects.without_quoted_names(left[: reading.cut], first.unit)
         if bare == left and len(group) == 1:
             subject = hint
         else:

@@ -151,6 +151,8 @@ def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: 
     before = text[max(0, start - 2) : start]
     if _NOT_AMOUNT_BEFORE.search(before) or before.endswith(("“", '"', "「")):
         return True
+    if _inside_quotes(text, start, match.end()):
+        return True  # “一干两支”, “1+1+10”: a slogan's numbers name things
     if unit is None and match.group("pct") is None:
         num_end = match.end("chinese" if chinese else "arabic")
         if chinese:
@@ -171,6 +173,15 @@ def _after_ratio_mark(text: str, start: int) -> bool:
 
 
 MEDAL = re.compile(r"[金银铜](?=[0-9０-９和、，,。；牌]|$)")
+
+
+_QUOTE_OPEN = re.compile(r"“[^“”，。；\n]{0,8}$")
+_QUOTE_CLOSE = re.compile(r"[^“”，。；\n]{0,8}”")
+
+
+def _inside_quotes(text: str, start: int, end: int) -> bool:
+    opened = _QUOTE_OPEN.search(text, max(0, start - 9), start)
+    return opened is not None and _QUOTE_CLOSE.match(text, end) is not None
 
 
 def _bare_value_allowed(text: str, start: int) -> bool:

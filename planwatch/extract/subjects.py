@@ -14,7 +14,7 @@ import re
 _YEAR = r"(?:(?:19|20)\d{2}|[一二][九零〇][一二三四五六七八九零〇]{2})年(?:度)?"
 _LEADING = re.compile(
     r"^(?:[\s\u3000—\-－·•、]|其中|另外|此外|同时|截[至止]\S{0,4}?月[底末]|"
-    rf"{_YEAR}|今年以来|今年|本年|去年|上年|明年|上半年|下半年|前三季度|[一二三四]季度|"
+    rf"(?:到|至|截至)?{_YEAR}|今年以来|今年|本年|去年|上年|明年|上半年|下半年|前三季度|[一二三四]季度|"
     r"[1一]\s*[-—–~至到]\s*\d{1,2}月份?|年[末底]|全年|年内|初步核算|经初步核算|据统计|"
     r"全市|全区|全省|全县|全州|全国|全镇|全盟|我区|我市|我省|我县|累计|共计|合计|总计|"
     r"[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|"
@@ -27,7 +27,7 @@ _TRAILING = re.compile(
     r"超过|突破|不低于|不少于|不超过|控制在|稳定在|保持在|增至|提高至|提高到|增加到|上升到|"
     r"提升至|提升到|上升至|增长到|增长至|扩大到|扩大至|减少到|减少至|下降至|"
     r"下降到|降至|达到约|仍然安排|安排|仍然|仍|由上年的|由上年|由|有望|有|的|要|了|可|上|"
-    r"超|逾|微|略|新增|全年|年内|"
+    r"超|逾|微|略|新增|全年|年内|稳定|保持|"
     r"[，,、\s\u3000“”\"])+$"
 )
 # 主要畜禽产品肉产量: the product group before the product
@@ -95,9 +95,9 @@ _MEASURE_STOP = re.compile(r"完成|增长|下降|同比|比上年|占")
 _QUOTED_NAMES = re.compile(r"\s*“[^”]{1,20}”[、和及与]?")
 
 
-def without_quoted_names(left: str) -> str:
+def without_quoted_names(left: str, unit: str | None) -> str:
     """`落地“A”、“B”和“C”三个项目`: the quoted names are examples of what is counted."""
-    if not left.rstrip().endswith("”"):
+    if unit is None or unit[-1] not in _COUNTERS or not left.rstrip().endswith("”"):
         return left
     bare = _QUOTED_NAMES.sub("", left)
     return bare if len(bare) >= 2 else left

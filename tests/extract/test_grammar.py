@@ -116,6 +116,8 @@ def test_chinese_numerals_are_converted_only_as_tokens() -> None:
         "索引号：007482532-03-2018-1979878",
         "引进30亿元以上现代服务业项目。",
         "努力打造三个“升级版”。",
+        "推进“一干两支”机场改造。",
+        "扎实抓好“十件民生实事”。",
     ],
 )
 def test_non_measurements_are_left_out(text: str) -> None:
@@ -207,3 +209,9 @@ def test_products_in_an_output_passage_read_as_output() -> None:
     text = "工业产品产量稳定增长。其中，汽车120.5万辆，增长9.6%；铝材776.5万吨，增长5.3%。"
     subjects = [f.subject for f in facts(text, DocumentInfo(title="2025年郑州市统计公报"))]
     assert subjects == ["汽车产量", "汽车产量", "铝材产量", "铝材产量"]
+
+
+def test_completion_of_a_named_task_in_a_plan() -> None:
+    text = "二、2026年重点工作\n完成基础教育优化布局总任务的70%。"
+    fact = facts(text, DocumentInfo(title="2026年宁夏回族自治区政府工作报告"))[0]
+    assert (fact.measure, fact.value, fact.period) == ("completion", 70.0, "2026")
