@@ -1,0 +1,145 @@
+"""The dashboard in a real browser: Chromium driven by Playwright against a live server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+
+from planwatch.demo import Demo
+from tests.web.live import CHROMIUM, CHROMIUM_ARGS, serving
+
+OVERVIEW = "/regions/420106/2017H1"
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"needs {CHROMIUM}")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def base_url(app: FastAPI) -> Iterator[str]:
+    with serving(app) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str, demo: Demo) -> Iterator[Page]:
+    """A planner signed in through the login form."""
+    context = browser.new_context(
+        base_url=base_url, viewport={"width": 1366, "height": 900}, accept_downloads=True
+    )
+    opened = context.new_page()
+    opened.goto(OVERVIEW)
+    expect(opened).to_have_url(f"{base_url}/login?next={OVERVIEW}")
+    opened.fill("input[name=username]", "planner")
+    opened.fill("input[name=password]", demo.passwords["planner"])
+    opened.click("button[type=submit]")
+    expect(opened).to_have_url(f"{base_url}{OVERVIEW}")
+    yield opened
+    context.close()
+
+
+def _card(page: Page, indicator: str, status: str | None = None) -> Locator:
+    selector = f'a.card[data-indicator="{indicator}"]'
+    return page.locator(selector + (f'[data-status="{status}"]' if status else "")).first
+
+
+def _fact_id(page: Page, indicator: str, measure: str) -> int:
+    facts = page.request.get("/api/facts?document=1&limit=500").json()["items"]
+    found: int = next(
+        f["id"] for f in facts if f["indicator"] == indicator and f["measure"] == measure
+    )
+    return found
+
+
+def test_card_leads_to_indicator_page_with_a_drawn_chart(page: Page) -> None:
+    expect(page.locator("a.card")).to_have_count(8)
+    _card(page, "地区生产总值").click()
+    expect(page.locator("h1")).to_contain_text("地区生产总值")
+    canvas = page.locator("#history-chart canvas")
+    expect(canvas).to_have_count(1)
+    painted = canvas.evaluate(
+        """c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                  let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }"""
+    )
+    assert painted > 1000  # bars, axes and labels, not a blank canvas
+
+
+def test_accepting_a_fact_changes_the_overview(page: Page) -> None:
+    expect(_card(page, "招商引资", "unknown")).to_be_visible()
+    fact_id = _fact_id(page, "招商引资", "value")
+    page.goto("/documents/1")
+    row = page.locator(f"#fact-{fact_id}")
+    row.get_by_role("button", name="确认").click()
+    expect(page.locator(f'#fact-{fact_id}[data-status="accepted"]')).to_be_visible()
+    expect(page.locator(f'mark[data-fact="{fact_id}"]')).to_have_class("accepted")
+    page.goto(OVERVIEW)
+    card = _card(page, "招商引资", "on_track")
+    expect(card).to_be_visible()
+    expect(card.locator(".figure")).to_contain_text("426.4")
+
+
+def test_correcting_a_fact_value(page: Page) -> None:
+    fact_id = _fact_id(page, "招商引资", "value")
+    page.goto(f"/documents/1#fact-{fact_id}")
+    row = page.locator(f"#fact-{fact_id}")
+    row.locator("summary").click()
+    row.locator("input[name=value]").fill("300")
+    row.get_by_role("button", name="保存").click()
+    corrected = page.locator(f'#fact-{fact_id}[data-status="corrected"]')
+    expect(corrected.locator(".value")).to_have_text("300")
+    page.goto(OVERVIEW)
+    expect(_card(page, "招商引资").locator(".figure")).to_contain_text("300")
+
+
+def test_review_error_is_shown_to_the_user(page: Page) -> None:
+    fact_id = _fact_id(page, "招商引资", "value")
+    page.goto(f"/documents/1#fact-{fact_id}")
+    row = page.locator(f"#fact-{fact_id}")
+    row.locator("summary").click()
+    row.locator("input[name=value]").fill("四百")
+    row.get_by_role("button", name="保存").click()
+    expect(page.locator("#flash [role=alert]")).to_contain_text("value '四百' is not a number")
+
+
+def test_upload_a_document(page: Page, tmp_path: Path) -> None:
+    report = tmp_path / "武昌区2017年前三季度.txt"
+    report.write_text(
+        "关于武昌区2017年前三季度经济运行情况的报告\n前三季度地区生产总值完成800亿元,同比增长8.5%。\n",
+        encoding="utf-8",
+    )
+    page.goto("/upload")
+    page.set_input_files("input[type=file]", str(report))
+    page.get_by_role("button", name="上传文件").click()
+    result = page.locator("#upload-result")
+    expect(result).to_contain_text("已上传")
+    expect(result).to_contain_text("提取事实数")
+    result.get_by_role("link", name="去审核").click()
+    expect(page.locator("h1")).to_contain_text("前三季度")
+    expect(page.locator(".fact")).not_to_have_count(0)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "magic"), [("md", b"# "), ("html", b"<!"), ("docx", b"PK"), ("pdf", b"%PDF")]
+)
+def test_download_each_report_format(page: Page, tmp_path: Path, fmt: str, magic: bytes) -> None:
+    page.goto(f"{OVERVIEW}/report")
+    expect(page.locator("iframe#report-preview")).to_be_visible()
+    with page.expect_download() as waiting:
+        page.get_by_role("link", name=fmt.upper(), exact=True).click()
+    download = waiting.value
+    assert download.suggested_filename.endswith(f".{fmt}")
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    assert saved.read_bytes().startswith(magic)
