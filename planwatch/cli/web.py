@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from typing import Annotated
 
@@ -75,7 +74,11 @@ def users_add(
     db: DbOption = None,
 ) -> None:
     """Add a user; the password is stored as an argon2 hash."""
-    chosen = password if password is not None else getpass.getpass("password (blank: generate): ")
+    chosen = password
+    if chosen is None:
+        chosen = typer.prompt(
+            "password (blank: generate one)", default="", hide_input=True, show_default=False
+        )
     shown = not chosen
     chosen = chosen or new_password()
     with store_for(db).transaction(actor="cli") as session:

@@ -1,0 +1,69 @@
+"""`planwatch demo --no-serve` and `planwatch users` as a user runs them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from planwatch.cli import build_app
+from planwatch.config import Settings, sqlite_url
+from planwatch.store import open_store
+from planwatch.users import authenticate
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(build_app(), list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_demo_builds_a_database_and_prints_passwords(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    code, out, _ = run("demo", "--no-serve", "--db", str(db))
+    assert code == 0, out
+    passwords = dict(
+        line.split()[1::2] for line in out.splitlines() if line.strip().startswith("user ")
+    )
+    assert set(passwords) == {"admin", "planner", "reporter", "viewer"}
+    store = open_store(Settings(database_url=sqlite_url(db), secret_key="x"))
+    with store.reading() as session:
+        planner = authenticate(session, "planner", passwords["planner"])
+        assert planner is not None and planner.role == "planner"
+    store.dispose()
+    again = run("demo", "--no-serve", "--db", str(db))
+    assert again[0] == 0  # recreated, not refused
+
+
+def test_users_add_and_list(tmp_path: Path) -> None:
+    db = str(tmp_path / "planwatch.db")
+    assert run("init", "--db", db)[0] == 0
+    code, out, _ = run(
+        "users",
+        "add",
+        "wang",
+        "--role",
+        "reporter",
+        "--region",
+        "420106",
+        "--password",
+        "a long password",
+        "--db",
+        db,
+    )
+    assert (code, out.strip()) == (0, "added user wang (reporter)")
+    assert run("users", "list", "--db", db)[1].strip() == "wang\treporter"
+    code, _, err = run("users", "add", "zhao", "--role", "chief", "--password", "x" * 9, "--db", db)
+    assert code == 1
+    assert err.strip() == "error: unknown role 'chief': use one of admin, planner, reporter, viewer"
+
+
+def test_users_add_generates_a_password_when_left_blank(tmp_path: Path) -> None:
+    db = str(tmp_path / "planwatch.db")
+    run("init", "--db", db)
+    result = runner.invoke(
+        build_app(), ["users", "add", "li", "--role", "viewer", "--db", db], input="\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert "password: " in result.stdout
