@@ -31,10 +31,7 @@ def draft_report(
     row = region_row(session, region)
     assessed = assess_region(session, row.code, span.code)
     sources = SourceBook(session, chosen.link_base)
-    sources.load(
-        [a.target_id for a in assessed.assessments],
-        [s for a in assessed.assessments for s in _figure_ids(a)],
-    )
+    sources.load([a.target_id for a in assessed.assessments], _figure_ids(assessed.assessments))
     sections, task_warnings = task_sections(session, assessed, sources, chosen)
     report = Report(
         title=report_title(row.name, span),
@@ -55,11 +52,6 @@ def draft_report(
         options=chosen,
         warnings=task_warnings,
     )
-    if not sections:
-        report.warnings.append(
-            f"the {span.year} plan of {row.name} has no key tasks: the draft shows "
-            "【待填写：主要任务完成情况】; add tasks to the plan file and load it again"
-        )
     _add_narratives(report, get_narratives(session, row, span.code))
     return report
 
@@ -75,8 +67,8 @@ def _rest_words(period: Period) -> str:
     return "下一步" if period.months == 12 else rest_phrase(period)
 
 
-def _figure_ids(assessment: Assessment) -> list[int]:
-    figures = (assessment.actual, assessment.growth, assessment.other_growth)
+def _figure_ids(assessments: list[Assessment]) -> list[int]:
+    figures = [f for a in assessments for f in (a.actual, a.growth, a.other_growth)]
     return [f.observation_id for f in figures if f is not None]
 
 

@@ -38,6 +38,11 @@ def task_sections(
                 f"the draft shows {MISSING_PROGRESS}"
             )
         _add_item(sections[-1], task, _paragraph(task, rows, sources, options))
+    if not sections:
+        warnings.append(
+            f"the {assessed.year} plan of {assessed.region} has no key tasks: the draft shows "
+            "【待填写：主要任务完成情况】; add tasks to the plan file and load it again"
+        )
     return sections, warnings
 
 

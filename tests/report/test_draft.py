@@ -122,3 +122,11 @@ def test_period_without_figures_is_not_found(sample_store: Store) -> None:
 def test_bad_period_is_invalid_input(sample_store: Store) -> None:
     with sample_store.reading() as session, pytest.raises(InvalidInput, match="2017X"):
         draft_report(session, "武昌区", "2017X")
+
+
+def test_plan_without_tasks_shows_a_placeholder(ingested_store: Store) -> None:
+    report = drafted(ingested_store)
+    assert report.task_sections == []
+    assert any("has no key tasks" in w for w in report.warnings)
+    section = render_markdown(report).split("### （二）主要任务完成情况")[1].split("###")[0]
+    assert section.strip() == "【待填写：主要任务完成情况】"
