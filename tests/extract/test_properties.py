@@ -8,8 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from planwatch.errors import InvalidInput
 from planwatch.extract import extract_text
 from planwatch.extract.html_page import html_text
+from planwatch.extract.loaders import decode
 from planwatch.extract.model import MEASURES, DocumentInfo, Fact
 from planwatch.extract.tables import read_tables, table_spans
 
@@ -218,3 +220,26 @@ def test_any_markup_gives_lines_of_text(markup: str) -> None:
     if page.text:
         assert page.text.endswith("\n")
         assert all(line.strip() for line in page.text[:-1].split("\n"))
+
+
+@PROPERTY_SETTINGS
+@given(st.binary(max_size=400))
+def test_any_bytes_decode_or_say_why(data: bytes) -> None:
+    try:
+        decode(data, None, "x.txt")
+    except InvalidInput as error:
+        assert str(error).startswith("x.txt ")
+
+
+@PROPERTY_SETTINGS
+@given(st.text(max_size=200), st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]))
+def test_text_comes_back_exactly_or_is_refused(text: str, codec: str) -> None:
+    try:
+        data = text.encode(codec)
+    except UnicodeEncodeError:
+        return  # lone surrogates have no bytes in any of these codecs
+    try:
+        decoded = decode(data, None, "x.txt")
+    except InvalidInput:
+        return  # blank, binary-looking, or GB text too short to tell from Big5
+    assert decoded == text.removeprefix("\ufeff") or codec == "gb18030"
