@@ -33,8 +33,7 @@ _YEAR = r"(?:(?:19|20)\d{2}|[一二][九零〇][一二三四五六七八九零�
 _PART = (
     r"上半年|下半年|前三季度|[一1]季度|[1一]\s*[-—–~至到]\s*\d{1,2}月份?|"
     r"截[至止]\d{1,2}月[底末]|\d{1,2}月[底末]|年[末底]|以来|"
-    # 全年目标 names the yardstick of a completion rate, not the period
-    r"全年(?![^，,。；]{0,4}?(?:目标|任务|计划))"
+    r"全年"
 )
 # Every alternative consumes text, so the scan never stops on empty matches.
 _PERIOD_PHRASE = re.compile(
@@ -42,6 +41,8 @@ _PERIOD_PHRASE = re.compile(
     rf"(?P<year>{_YEAR}(?![0-9０-９一二三四五六七八九十]{{1,2}}月)|今年|本年|去年|上年|明年)"
     rf"(?P<part>{_PART})?|(?P<alone>{_PART})"
 )
+_YARDSTICK = re.compile(r"[^，,。；]{0,4}?(?:目标|任务|计划|预算)")
+_YARDSTICK_BEFORE = re.compile(r"(?:占|完成|为|达|达到|的)$")
 _COMPARISON_BEFORE = ("比", "较", "由", "从", "与", "同", "于", "到", "至", "自", "是", "在")
 
 
@@ -121,6 +122,9 @@ class Layout:
         text = match.string
         if text[max(0, match.start() - 1) : match.start()] in _COMPARISON_BEFORE:
             return None  # 比上年, 由1980年: a base of comparison, not the period
+        if match.group() == "全年" and _YARDSTICK.match(text, match.end()):
+            if _YARDSTICK_BEFORE.search(text, max(0, match.start() - 3), match.start()):
+                return None  # 占全年目标的51.8%: the yardstick of a completion, not the period
         return self._resolve(match, fallback)
 
     def _resolve(self, match: re.Match[str], fallback: Period | None) -> Period | None:
@@ -157,6 +161,8 @@ class Layout:
             return Section(start, None, plan)  # “十五五”时期: targets for the plan's last year
         if period is None and not plan:
             return Section(start, self.document_period, False) if top else None
+        if period is None and plan and self.year is not None:
+            period = Period(self.year, "Y", 0)  # 第四季度工作安排: plans for the year
         if period is None:
             period = current.period if current.period is not None else self.document_period
         return Section(start, period, plan)
