@@ -97,13 +97,14 @@ def linked(
 ) -> list[Piece]:
     """``text`` cut into pieces where each number found among ``candidates`` carries its source.
 
-    Phrases print growth without its sign (同比下降5.9%), so a number matches a candidate
-    of either sign; a number matching none takes ``fallback`` (a computed gap, say).
+    Phrases print growth without its sign (同比下降5.9%) and round to the places shown, so
+    a number matches a candidate of either sign at its printed precision; a number
+    matching none takes ``fallback`` (a computed gap, say).
     """
     pieces: list[Piece] = []
     position = 0
     for match in _NUMBER.finditer(text):
-        source = _source_of(float(match.group()), candidates, fallback)
+        source = _source_of(match.group(), candidates, fallback)
         if source is None:
             continue
         if match.start() > position:
@@ -116,9 +117,11 @@ def linked(
 
 
 def _source_of(
-    number: float, candidates: Sequence[tuple[float, Source | None]], fallback: Source | None
+    printed: str, candidates: Sequence[tuple[float, Source | None]], fallback: Source | None
 ) -> Source | None:
+    places = len(printed.partition(".")[2])
+    number = float(printed)
     for value, source in candidates:
-        if source is not None and abs(abs(value) - number) < 1e-6 * max(1.0, number):
+        if source is not None and abs(round(abs(value), places) - number) < 1e-9:
             return source
     return fallback

@@ -72,3 +72,16 @@ def test_text_is_escaped(sample_store: Store) -> None:
         set_narrative(session, "武昌区", "2017H1", "opening", "<script>alert(1)</script>今年以来")
     page = render_html(drafted(sample_store))
     assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_numbers_match_their_source_at_the_printed_precision() -> None:
+    from planwatch.report.model import Source
+    from planwatch.report.sources import linked
+
+    growth = Source("observation", "/observations/7", "observation:7")
+    pieces = linked("同比下降15.62%,PM2.5", [(-15.616, growth)])
+    assert [(p.text, p.source) for p in pieces] == [
+        ("同比下降", None),
+        ("15.62", growth),
+        ("%,PM2.5", None),
+    ]
