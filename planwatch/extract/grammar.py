@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from planwatch.extract import subjects
 from planwatch.extract.layout import Layout
-from planwatch.extract.measures import classify
+from planwatch.extract.measures import Reading, classify
 from planwatch.extract.model import Fact
 from planwatch.extract.numbers import MEDAL, NumberToken
 from planwatch.periods import Period
@@ -30,6 +31,16 @@ _THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
 _SPAN_LEAD = re.compile(r"[\s\u3000—\-－、和及与]*")
 
 IndicatorLookup = Callable[[str], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the numbers of one clause share: where the phrase starts, period, basis, mode."""
+
+    start: int
+    period: str | None
+    basis: str | None
+    target: bool
 
 
 class Reader:
@@ -81,14 +92,15 @@ class Reader:
         )
 
     def _read_group(self, group: list[NumberToken], previous_end: int) -> int:
+        """Facts for one number or list of numbers; returns how far the text has been read."""
         first = group[0]
         # an object read after the previous count may run past this number: never beyond it
         left_start = min(max(self.layout.clause_start(first.start), previous_end), first.lead)
         left = self.text[left_start : first.lead]
         sentence = self.text[self.layout.sentence_start(first.start) : first.lead]
-        section = self.layout.section(first.start)
         period, _ = self.layout.period_before(first.start)
-        target = section.target or _is_future(period, self.layout.document_period)
+        target = self.layout.section(first.start).target
+        target = target or _is_future(period, self.layout.document_period)
         hint = subjects.trim(left)
         reading = classify(left, first.unit, sentence, target, hint)
         bare = subjects.without_quoted_names(left[: reading.cut], first.unit)
@@ -99,29 +111,37 @@ class Reader:
         names, consumed = self._names(group, subject, left_start)
         if names is None:
             return consumed
-        span_start = _SPAN_LEAD.match(self.text, left_start, first.start)
-        start = span_start.end() if span_start else left_start
-        basis = "comparable" if "同口径" in left or "同口径" in sentence[-12:] else None
+        lead = _SPAN_LEAD.match(self.text, left_start, first.start)
+        context = _Context(
+            start=lead.end() if lead else left_start,
+            period=period.code if period else None,
+            basis="comparable" if "同口径" in left or "同口径" in sentence[-12:] else None,
+            target=target,
+        )
         for token, name in zip(group, names, strict=True):
-            measure = reading.measure if token.unit is not None else "share"
-            if token.unit is None and len(group) == 1:
-                measure = "target_value" if target else "value"
-            self.facts.append(
-                Fact(
-                    subject=name or None,
-                    measure=measure,
-                    value=token.value * reading.sign,
-                    unit=token.unit,
-                    period=period.code if period else None,
-                    span=(start, token.span_end),
-                    number_span=(token.start, token.end),
-                    text=self.text[start : token.span_end],
-                    indicator=self.indicator(name) if name else None,
-                    qualifier=token.qualifier,
-                    basis=basis,
-                )
-            )
+            self.facts.append(self._fact(token, name, reading, context, len(group)))
         return consumed
+
+    def _fact(
+        self, token: NumberToken, name: str, reading: Reading, context: _Context, listed: int
+    ) -> Fact:
+        measure = reading.measure
+        if token.unit is None:
+            # a bare number is a ratio part (share) or an index reading (value)
+            measure = "share" if listed > 1 else ("target_value" if context.target else "value")
+        return Fact(
+            subject=name or None,
+            measure=measure,
+            value=token.value * reading.sign,
+            unit=token.unit,
+            period=context.period,
+            span=(context.start, token.span_end),
+            number_span=(token.start, token.end),
+            text=self.text[context.start : token.span_end],
+            indicator=self.indicator(name) if name else None,
+            qualifier=token.qualifier,
+            basis=context.basis,
+        )
 
     def _names(
         self, group: list[NumberToken], subject: str, left_start: int
