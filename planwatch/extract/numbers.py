@@ -30,8 +30,12 @@ _UNIT = "(?:" + _SCALES + "(?:" + "|".join(re.escape(u) for u in _BASE_UNITS) + 
 _ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
 _CN_DIGIT = "零〇○一二两三四五六七八九"
 _CHINESE = rf"[{_CN_DIGIT}十百千万亿]+(?:点[{_CN_DIGIT}]+)?"
+# A Chinese numeral counts only before a unit, 多/余 or 成, or after 百分之; saying so in
+# the pattern spares the scan the many 一是, 进一步, 统一 of running text.
+_UNIT_START = "".join(sorted({u[0] for u in _BASE_UNITS} | set("万亿千百十%％‰多余成")))
 _TOKEN = re.compile(
-    rf"(?P<pct>百分之)?(?:(?P<arabic>{_ARABIC})|(?P<chinese>{_CHINESE}))"
+    rf"(?P<pct>百分之)?(?:(?P<arabic>{_ARABIC})|"
+    rf"(?P<chinese>{_CHINESE})(?(pct)|(?=[{re.escape(_UNIT_START)}])))"
     rf"(?P<more>[多余])?(?P<unit>{_UNIT})?(?P<more2>[多余])?"
     r"(?P<post>以上|以下|以内|左右)?"
 )
