@@ -112,7 +112,7 @@ def build_city(store: Store, count: int) -> list[str]:
     with store.transaction(actor="bench") as session:
         for number in range(count):
             code = f"420100{number + 901:03d}"
-            add_region(session, code, f"合成区{number + 1:03d}", "county", parent="420100")
+            add_region(session, code, f"合成{number + 1:03d}区", "county", parent="420100")
             store_plan(session, synthetic_plan(code, rng))
             store_observations(session, synthetic_figures(code, rng))
             set_narrative(session, code, PERIOD, "opening", "今年以来,全区经济运行总体平稳。")
