@@ -38,11 +38,12 @@ _PART = (
 # Every alternative consumes text, so the scan never stops on empty matches.
 _PERIOD_PHRASE = re.compile(
     # a year followed by a month and day is a date (（2026年3月31日）), not a period
-    rf"(?P<year>{_YEAR}(?![0-9０-９一二三四五六七八九十]{{1,2}}月)|今年|本年|去年|上年|明年)"
+    rf"(?P<year>{_YEAR}(?![0-9０-９一二三四五六七八九十]{{1,2}}月|[“\"《])|今年|本年|去年|上年|明年)"
     rf"(?P<part>{_PART})?|(?P<alone>{_PART})"
 )
 _YARDSTICK = re.compile(r"[^，,。；]{0,4}?(?:目标|任务|计划|预算)")
 _YARDSTICK_BEFORE = re.compile(r"(?:占|完成|为|达|达到|的)$")
+_WRITTEN_YEAR = re.compile(r"\d{4}|[一二][九零〇]")
 _COMPARISON_BEFORE = ("比", "较", "由", "从", "与", "同", "于", "到", "至", "自", "是", "在")
 
 
@@ -63,6 +64,7 @@ class Layout:
         self.clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
         self._phrases: dict[int, tuple[list[int], list[Period]]] = {}
+        self._written: dict[int, list[bool]] = {}
         self.sections = self._sections()
         self._section_starts = [s.start for s in self.sections]
 
@@ -90,7 +92,19 @@ class Layout:
         index = bisect_right(phrases[0], pos) - 1
         if index >= 0:
             return phrases[1][index], True
-        return section.period, False
+        carried = self._paragraph_year(start, section)
+        return (carried, False) if carried is not None else (section.period, False)
+
+    def _paragraph_year(self, sentence_start: int, section: Section) -> Period | None:
+        """`1979年…在校学生102万人。中等专业学校…120万人`: a written year runs on."""
+        paragraph_start = self.text.rfind("\n", 0, sentence_start) + 1
+        while sentence_start > paragraph_start and sentence_start > section.start:
+            sentence_start = self.sentence_start(sentence_start - 1)
+            ends, periods = self._sentence_phrases(sentence_start, section.period)
+            for period, written in zip(reversed(periods), reversed(self._written[sentence_start])):
+                if written:
+                    return period.year_period() if period.kind == "M" else period
+        return None
 
     def _sentence_phrases(
         self, start: int, fallback: Period | None
@@ -102,12 +116,15 @@ class Layout:
             end = self.sentence_ends[index] if index < len(self.sentence_ends) else len(self.text)
             ends: list[int] = []
             periods: list[Period] = []
+            written: list[bool] = []
             for match in _PERIOD_PHRASE.finditer(self.text, start, end):
                 period = self._phrase_match_period(match, fallback)
                 if period is not None:
                     ends.append(match.end())
                     periods.append(period)
+                    written.append(_WRITTEN_YEAR.match(match.group("year") or "") is not None)
             cached = self._phrases[start] = (ends, periods)
+            self._written[start] = written
         return cached
 
     def phrase_period(self, text: str, fallback: Period | None) -> Period | None:
