@@ -100,8 +100,9 @@ class Layout:
         paragraph_start = self.text.rfind("\n", 0, sentence_start) + 1
         while sentence_start > paragraph_start and sentence_start > section.start:
             sentence_start = self.sentence_start(sentence_start - 1)
-            ends, periods = self._sentence_phrases(sentence_start, section.period)
-            for period, written in zip(reversed(periods), reversed(self._written[sentence_start])):
+            _, periods = self._sentence_phrases(sentence_start, section.period)
+            written_years = self._written[sentence_start]
+            for period, written in zip(reversed(periods), reversed(written_years), strict=True):
                 if written:
                     return period.year_period() if period.kind == "M" else period
         return None
