@@ -141,6 +141,9 @@ def combine(left_subject: str, right_object: str) -> str:
         if quoted >= 2 and _VERB_AT_END.search(left_subject[:quoted].rstrip()):
             return left_subject[:quoted].rstrip() + right_object  # 计划落地“A”和“B”三个项目
         return right_object
+    venue = _AWARD_VENUE.search(left_subject)
+    if venue is not None and trim(venue.group(1)):
+        return trim(venue.group(1)) + right_object  # 在巴黎奥运会获得3块金牌: 巴黎奥运会金牌
     verb = _VERB_AT_END.search(left_subject)
     if verb is not None:
         # a short run-up is part of the name (协助招商银行扶持…); a long one is scenery
@@ -148,12 +151,13 @@ def combine(left_subject: str, right_object: str) -> str:
     return left_subject
 
 
+_AWARD_VENUE = re.compile(r"在([^在，,。；]{2,16})(?:上|中)?(?:获得|荣获|夺得|斩获|获)$")
 _NAMES_BEFORE_COUNT = re.compile(r"等$|的$|[、”“]")
 _VERB_AT_END = re.compile(
     r"(?:建成|完成|新建|建设|实施|开展|举办|组织|引进|推荐|新增|改造|培训|安置|发放|投入|扶持|评选|确定|"
     r"获得|荣获|表彰|修建|打造|形成|培育|服务|惠及|帮扶|救助|接待|办理|受理|查处|拆除|整治|签约|落地|"
     r"吸引|招引|引育|认定|创建|培养|新开工|开工|竣工|交付|提供|配送|选派|遴选|设立|成立|新设立|"
-    r"建成投用|落地|部署|安装|发展|培育|惠民|帮扶|覆盖|带动|吸纳|涉及|托管|管理|储备|储存)$"
+    r"建成投用|落地|部署|安装|发展|培育|惠民|帮扶|覆盖|带动|吸纳|涉及|托管|管理|储备|储存|成功)$"
 )
 _VERB_AT_START = re.compile(_VERB_AT_END.pattern.replace(")$", ")").replace("(?:", "^(?:", 1))
 _GENERIC = frozenset(
