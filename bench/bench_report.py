@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -53,7 +54,9 @@ def open_temp_store(folder: Path) -> Store:
 
 def synthetic_plan(code: str, rng: random.Random) -> PlanIn:
     targets = [
-        TargetIn(indicator=name, kind=kind, value=value, unit=unit, qualifier="at_least")  # type: ignore[arg-type]  # kinds above are valid literals
+        TargetIn.model_validate(
+            {"indicator": name, "kind": kind, "value": value, "unit": unit, "qualifier": "at_least"}
+        )
         for name, kind, value, unit, _, _ in TARGETS
     ]
     tasks = [
@@ -134,6 +137,11 @@ def draft_and_write(store: Store, region: str, fmt: str, folder: Path) -> Report
     return report
 
 
+def draft_batch(store: Store, codes: list[str], fmt: str, folder: Path) -> None:
+    for code in codes:
+        draft_and_write(store, code, fmt, folder)
+
+
 def print_row(label: str, seconds: float) -> None:
     print(f"  {label:<8} {seconds * 1000:9.1f} ms/report  {60 / seconds:9.0f} reports/min")
 
@@ -152,9 +160,8 @@ def main() -> None:
         print(f"武昌区 {PERIOD} sample, draft + render, mean of {args.repeat}:")
         draft_and_write(sample, "武昌区", "pdf", folder)  # warm-up: fonts, templates, imports
         for fmt in formats:
-            print_row(
-                fmt, timed(lambda f=fmt: draft_and_write(sample, "武昌区", f, folder), args.repeat)
-            )
+            one = partial(draft_and_write, sample, "武昌区", fmt, folder)
+            print_row(fmt, timed(one, args.repeat))
         city = open_temp_store(folder / "city")
         start = time.perf_counter()
         codes = build_city(city, args.regions)
@@ -162,7 +169,7 @@ def main() -> None:
             f"\n{len(codes)} synthetic districts built in {time.perf_counter() - start:.1f} s; batch:"
         )
         for fmt in formats:
-            total = timed(lambda f=fmt: [draft_and_write(city, c, f, folder) for c in codes], 1)
+            total = timed(partial(draft_batch, city, codes, fmt, folder), 1)
             print_row(fmt, total / len(codes))
 
 

@@ -33,7 +33,7 @@ def test_page_is_a4_with_the_standard_margins(written: docx.document.Document) -
     sizes = [section.page_width, section.page_height, section.top_margin, section.bottom_margin]
     sizes += [section.left_margin, section.right_margin]
     # stored in twips, so compare at a tenth of a millimetre
-    assert [round(size.mm, 1) for size in sizes] == [210, 297, 37, 35, 28, 26]
+    assert [round(size.mm, 1) for size in sizes if size is not None] == [210, 297, 37, 35, 28, 26]
 
 
 def test_body_is_fangsong_sanhao_on_a_fixed_grid(written: docx.document.Document) -> None:
@@ -48,14 +48,15 @@ def test_body_is_fangsong_sanhao_on_a_fixed_grid(written: docx.document.Document
 
 def test_title_is_xiaobiaosong_erhao_centred(written: docx.document.Document) -> None:
     title = written.paragraphs[0]
-    assert title.style.name == "公文标题"
     assert title.text == "关于武昌区2017年上半年\n国民经济和社会发展计划执行情况的报告"
-    assert east_asian(title.style) == "方正小标宋简体" and title.style.font.size == Pt(22)
-    assert title.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    style = written.styles["公文标题"]
+    assert title.style is not None and title.style.name == style.name
+    assert east_asian(style) == "方正小标宋简体" and style.font.size == Pt(22)
+    assert style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
 
 
 def test_heading_levels_use_their_faces(written: docx.document.Document) -> None:
-    first = [p.text for p in written.paragraphs if p.style.name == "公文一级标题"]
+    first = [p.text for p in written.paragraphs if p.style and p.style.name == "公文一级标题"]
     assert first == ["一、上半年计划执行情况", "二、下半年工作安排"]
     assert east_asian(written.styles["公文一级标题"]) == "黑体"
     assert east_asian(written.styles["公文二级标题"]) == "楷体_GB2312"
