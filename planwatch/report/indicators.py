@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
-from planwatch.assess.model import Assessment, RegionAssessment, TaskAssessment
+from planwatch.assess.model import STATUS_ORDER, Assessment, RegionAssessment, TaskAssessment
 from planwatch.report.model import IndicatorLine, Paragraph, Piece, ReportOptions, Source
 from planwatch.report.related import RelatedBook
 from planwatch.report.sources import SourceBook, linked
@@ -92,7 +92,11 @@ def lagging_paragraphs(assessed: RegionAssessment, sources: SourceBook) -> list[
             computed = sources.assessment(assessed.region_code, assessed.period, a.target_id)
             text = _lagging_words(a, assessed.period_phrase)
             items.append(linked(text, _figure_sources([a], sources), computed))
-    items += [[Piece(_task_words(t))] for t in assessed.tasks if t.status in LAGGING]
+    items += [
+        linked(_task_words(t), [], sources.task(t.task_id))
+        for t in assessed.tasks
+        if t.status in LAGGING
+    ]
     if not items:
         if not any(a.status != "unknown" for a in assessed.assessments):
             return []
@@ -134,7 +138,7 @@ def _figure_sources(
 
 def _without_subject(phrase: str) -> str:
     """全年全社会固定资产投资计划增长10%以上 → 增长10%以上, for a second target of one line."""
-    head, marker, rest = phrase.partition("计划")
+    _, marker, rest = phrase.partition("计划")
     return rest if marker and rest else phrase
 
 
@@ -149,9 +153,8 @@ def _merged_clauses(phrases: list[str]) -> str:
 
 
 def _worst(targets: list[Assessment]) -> str:
-    order = ("behind", "slightly_behind", "on_track", "achieved")
-    known = [a.status for a in targets if a.status in order]
-    return min(known, key=order.index) if known else "unknown"
+    known = [a.status for a in targets if a.status in STATUS_ORDER]
+    return min(known, key=STATUS_ORDER.index) if known else "unknown"
 
 
 def _ordinal(index: int) -> str:

@@ -70,6 +70,9 @@ class SourceBook:
             f"task_progress:{progress_id}",
         )
 
+    def task(self, task_id: int) -> Source:
+        return self._link("task_progress", f"/tasks/{task_id}", f"task:{task_id}")
+
     def assessment(self, region_code: str, period: str, target_id: int) -> Source:
         return self._link(
             "assessment",

@@ -130,3 +130,18 @@ def test_plan_without_tasks_shows_a_placeholder(ingested_store: Store) -> None:
     assert any("has no key tasks" in w for w in report.warnings)
     section = render_markdown(report).split("### （二）主要任务完成情况")[1].split("###")[0]
     assert section.strip() == "【待填写：主要任务完成情况】"
+
+
+def test_a_lagging_task_is_listed_with_a_link_to_it(sample_store: Store) -> None:
+    from planwatch.store.models import TaskProgress
+
+    with sample_store.transaction() as session:
+        progress = session.query(TaskProgress).filter(TaskProgress.completion == 51.8).one()
+        progress.completion = 20.0
+        task_id = progress.task_id
+    lagging = drafted(sample_store).lagging[0]
+    assert "有2项指标或任务进度滞后" in lagging.text
+    assert "二是加快重点功能区建设(房屋征收),低于序时进度30.0个百分点。" in lagging.text
+    linked = [p for p in lagging.pieces if p.text == "30.0"]
+    assert linked and linked[0].source is not None
+    assert linked[0].source.href == f"/tasks/{task_id}"
