@@ -16,7 +16,9 @@ _GROWTH = re.compile(
     r"(?P<mod>分别|又|将|累计|年均|平均|均|同口径|各)*"
     r"(?P<verb>增长|增加|上涨|提高|上升|增高|增幅|涨幅|增速|下降|降低|减少|回落|下滑|降幅|减产|增产|"
     r"压减|压缩|节约|扩大|缩小|收窄|(?<!新)增|减|降|涨)"
-    r"(?:了|为|达到|达|分别为|分别|控制在|保持在|稳定在)?(?:约|近|超过|突破|不低于|不超过|逾|超)?$"
+    r"(?:了|为|达到|达|分别为|分别|控制在|保持在|稳定在)?(?:约|近|超过|突破|不低于|不超过|逾|超)?$|"
+    # a signed rate straight after its base: 同比-5.1%
+    r"(?P<verb_less>同比|环比|比上年同期|比去年同期|比上年)(?:分别)?$"
 )
 _NEGATIVE_VERBS = frozenset(
     (
@@ -130,7 +132,7 @@ def _percent(left: str, target: bool, subject_hint: str) -> Reading:
 
 
 def _sign(growth: re.Match[str]) -> float:
-    return -1.0 if growth.group("verb") in _NEGATIVE_VERBS else 1.0
+    return -1.0 if growth.group("verb") in _NEGATIVE_VERBS else 1.0  # None (同比-5.1%): as signed
 
 
 def is_target_sentence(sentence: str) -> bool:

@@ -48,7 +48,12 @@ _NOT_AMOUNT_AFTER = re.compile(
     # a count followed by another numeral is a size class: 三个五年计划, 三十个五万千瓦电站
     r"[一二三四五六七八九十]"
 )
-_NOT_AMOUNT_BEFORE = re.compile(r"(?:第|每|[A-Za-z]|[0-9０-９][.．]?|[-—～~])$")
+# A dash after a digit or letter makes a range or a code (0-15岁, K2-1); after words it is
+# a minus sign (增长-2.3%).
+_NOT_AMOUNT_BEFORE = re.compile(
+    r"(?:第|每|[A-Za-z]|[0-9０-９][.．]?|[0-9０-９A-Za-z][-—～~－]|[～~])$"
+)
+_MINUS = re.compile(r"[-－−]$")
 # A threshold used as a modifier: `30亿元以上项目`, `5000万元以上的`.
 _MODIFIER_AFTER = re.compile(r"[的\u4e00-\u9fff]")
 _MODIFIER_OK = re.compile(r"[和与及或、]")
@@ -130,13 +135,22 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
     value = to_float(text[start:end])
     if value is None:
         return None
+    if not chinese and _MINUS.search(text, max(0, start - 1), start):
+        value, start = -value, start - 1
     if match.group("pct"):
         unit = "%"
     qualifier = _qualifier(text, match, start)
     if qualifier == "modifier":
         return None
     return NumberToken(
-        start, end, value, fold_unit(unit), qualifier, match.end(), chinese, match.start()
+        start,
+        end,
+        value,
+        fold_unit(unit),
+        qualifier,
+        match.end(),
+        chinese,
+        min(match.start(), start),
     )
 
 
