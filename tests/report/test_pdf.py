@@ -86,3 +86,16 @@ def test_unwritable_path_is_a_clear_error(sample_store: Store, out: Path) -> Non
 
     with pytest.raises(InvalidInput, match="cannot write"):
         write_pdf(drafted(sample_store), out / "missing" / "report.pdf")
+
+
+def test_body_lines_sit_on_the_28_9_pt_grid(pdf_text_and_path: tuple[str, Path]) -> None:
+    _, path = pdf_text_and_path
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[1]
+        tops = sorted({round(c["top"], 1) for c in page.chars if c["top"] < page.height - 100})
+    pitches = {round(b - a, 1) for a, b in zip(tops, tops[1:], strict=False)}
+    assert pitches == {28.9}, pitches
+    # the first line starts at the 37 mm top margin (plus half the leading), so the
+    # 225 mm type area holds 22 lines of 28.9 pt
+    top_margin = 37 / 25.4 * 72
+    assert abs(tops[0] - (top_margin + (28.9 - 16) / 2)) < 6, tops[0]  # glyph boxes vary
