@@ -116,5 +116,10 @@ class Report:
     warnings: list[str] = field(default_factory=list)
 
     @property
+    def period_heading(self) -> str:
+        """What 一、…计划执行情况 names: 上半年, 前三季度; a whole year by its number."""
+        return f"{self.year}年" if self.period_phrase == "全年" else self.period_phrase
+
+    @property
     def has_placeholders(self) -> bool:
         return any(p.placeholder for p in [*self.opening, *self.problems, *self.next_steps])

@@ -145,3 +145,22 @@ def test_a_lagging_task_is_listed_with_a_link_to_it(sample_store: Store) -> None
     linked = [p for p in lagging.pieces if p.text == "30.0"]
     assert linked and linked[0].source is not None
     assert linked[0].source.href == f"/tasks/{task_id}"
+
+
+def test_a_whole_year_report(sample_store: Store) -> None:
+    from planwatch.observations import ObservationIn, store_observation
+
+    with sample_store.transaction() as session:
+        figure = {"region": "420106", "indicator": "地区生产总值", "period": "2017"}
+        store_observation(
+            session, ObservationIn.model_validate({**figure, "value": 1100.5, "unit": "亿元"})
+        )
+        store_observation(
+            session,
+            ObservationIn.model_validate({**figure, "measure": "yoy_growth", "value": 8.6}),
+        )
+    report = drafted(sample_store, period="2017")
+    text = render_markdown(report)
+    assert text.startswith("# 关于武昌区2017年国民经济和社会发展计划执行情况的报告")
+    assert "## 一、2017年计划执行情况" in text and "## 二、下一步工作安排" in text
+    assert "——全年地区生产总值计划增长9%以上。全年完成1100.5亿元，同比增长8.6%。" in text
