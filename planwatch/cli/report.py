@@ -14,6 +14,8 @@ from planwatch.narratives import PART_WORDS, PARTS, check_part, get_narratives, 
 from planwatch.report import FORMATS, ReportOptions, draft_report, render_text, write_report
 from planwatch.report.output import BINARY_FORMATS, check_format
 
+_SUFFIX_ALIASES = {"markdown": "md", "htm": "html"}
+
 narrative_app = typer.Typer(
     help="Narratives: the planner's opening, problems and next-steps text for a report.",
     no_args_is_help=True,
@@ -30,8 +32,11 @@ def report(
     region: RegionOption,
     period: PeriodOption,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")
-    ] = "md",
+        str | None,
+        typer.Option(
+            "--format", "-f", help=f"One of {', '.join(FORMATS)} (default: from -o, else md)."
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="File to write (md and html print when omitted)."),
@@ -52,7 +57,7 @@ def report(
     db: DbOption = None,
 ) -> None:
     """Draft the plan-execution report of a region for a period (关于…计划执行情况的报告)."""
-    check_format(fmt)
+    fmt = check_format(fmt or _format_of(output))
     if output is None and fmt in BINARY_FORMATS:
         raise InvalidInput(f"a {fmt} report needs a file", f"pass -o report.{fmt}")
     options = ReportOptions(details=details, list_lagging=lagging, link_base=link_base)
@@ -97,6 +102,13 @@ def narrative_show(region: RegionOption, period: PeriodOption, db: DbOption = No
         typer.echo(f"[{part}] {PART_WORDS[part]}")
         typer.echo(texts.get(part, "(not written yet)"))
         typer.echo("")
+
+
+def _format_of(output: Path | None) -> str:
+    """report.pdf means pdf; without a known suffix the report is Markdown."""
+    suffix = output.suffix.lower().lstrip(".") if output else ""
+    suffix = _SUFFIX_ALIASES.get(suffix, suffix)
+    return suffix if suffix in FORMATS else "md"
 
 
 def _narrative_text(text: str | None, file: Path | None) -> str:

@@ -115,3 +115,12 @@ def test_narrative_needs_text_once(db: str, tmp_path: Path) -> None:
         "narrative", "set", *WHERE, "--part", "opening", "--file", missing, "--db", db
     )
     assert code == 1 and "does not exist" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "head"), [("r.pdf", b"%PDF-"), ("r.htm", b"<!DOC"), ("r.txt", b"# ")]
+)
+def test_format_follows_the_output_suffix(db: str, tmp_path: Path, name: str, head: bytes) -> None:
+    path = tmp_path / name
+    assert run("report", *WHERE, "-o", str(path), "--db", db)[0] == 0
+    assert path.read_bytes().startswith(head)
