@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Callable
+import time
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 from urllib.parse import urlparse
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from planwatch.errors import Unauthorized
 from planwatch.store import Store
-from planwatch.users import Account, Action, account, authenticate, check_allowed
+from planwatch.users import Account, Action, account, authenticate, check_allowed, require_role
 from planwatch.web.render import html
 
 router = APIRouter(tags=["auth"])
@@ -29,9 +31,34 @@ def app_store(request: Request) -> Store:
     return store
 
 
-def signed_in(request: Request) -> Account:
+class RecentAccounts:
+    """Accounts looked up in the last ``seconds``, so reading a page costs no sign-in query.
+
+    A changed role or a removed user takes effect within that time.
+    """
+
+    def __init__(self, seconds: float = 30.0) -> None:
+        self.seconds = seconds
+        self._seen: dict[int, tuple[float, Account | None]] = {}
+
+    def get(self, user_id: int) -> tuple[bool, Account | None]:
+        kept = self._seen.get(user_id)
+        if kept is None or time.monotonic() - kept[0] > self.seconds:
+            return False, None
+        return True, kept[1]
+
+    def put(self, user_id: int, user: Account | None) -> None:
+        self._seen[user_id] = (time.monotonic(), user)
+
+
+async def signed_in(request: Request) -> Account:
     """The user of this request, from the session cookie or an Authorization header."""
-    user = _from_basic(request) or _from_session(request)
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("basic "):
+        # argon2 is slow by design: verify off the event loop
+        user: Account | None = await run_in_threadpool(_from_basic, request, header)
+    else:
+        user = await _from_session(request)
     if user is None:
         raise Unauthorized(
             "you are not signed in",
@@ -41,18 +68,24 @@ def signed_in(request: Request) -> Account:
     return user
 
 
-def _from_session(request: Request) -> Account | None:
+async def _from_session(request: Request) -> Account | None:
     user_id = request.session.get("user_id")
     if not isinstance(user_id, int):
         return None
-    with app_store(request).reading() as session:
+    recent: RecentAccounts = request.app.state.recent_accounts
+    known, user = recent.get(user_id)
+    if not known:
+        user = await run_in_threadpool(_look_up, app_store(request), user_id)
+        recent.put(user_id, user)
+    return user
+
+
+def _look_up(store: Store, user_id: int) -> Account | None:
+    with store.reading() as session:
         return account(session, user_id)
 
 
-def _from_basic(request: Request) -> Account | None:
-    header = request.headers.get("authorization", "")
-    if not header.lower().startswith("basic "):
-        return None
+def _from_basic(request: Request, header: str) -> Account:
     try:
         name, _, password = base64.b64decode(header[6:]).decode("utf-8").partition(":")
     except (binascii.Error, UnicodeDecodeError) as err:
@@ -67,16 +100,15 @@ def _from_basic(request: Request) -> Account | None:
     return user
 
 
-def allowed(action: Action) -> Callable[[Request], Account]:
+def allowed(action: Action) -> Callable[[Request], Awaitable[Account]]:
     """A dependency: the signed-in user, refused unless the role allows ``action``.
 
     Region limits are checked where the region is known, with ``check_allowed``.
     """
 
-    def dependency(request: Request) -> Account:
-        user = signed_in(request)
-        with app_store(request).reading() as session:
-            check_allowed(session, user, action)
+    async def dependency(request: Request) -> Account:
+        user = await signed_in(request)
+        require_role(user, action)
         return user
 
     return dependency

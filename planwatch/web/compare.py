@@ -9,11 +9,13 @@ from fastapi.responses import Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planwatch.assess import assess_region, compare_regions
+from planwatch.assess import compare_regions
 from planwatch.assess.model import RegionComparison, TaskAssessment
 from planwatch.periods import Period
 from planwatch.store.models import Department, Plan, Project, Region
-from planwatch.web.auth import Viewer, app_store
+from planwatch.web.auth import Viewer
+from planwatch.web.cache import cached_page
+from planwatch.web.overview import assessed_region
 from planwatch.web.params import indicator_link, period_of, region_link, stored_region
 from planwatch.web.render import respond, twin
 
@@ -32,11 +34,21 @@ def compare_page(
 ) -> Response:
     """Regions at ``level`` under ``parent`` ranked per target, best first."""
     when = period_of(period)
-    with app_store(request).reading() as session:
-        stored_region(session, parent)
-        comparison = compare_regions(session, parent, level, when.code, indicator or None)
-        data = comparison_data(comparison, when)
+    data = cached_page(
+        request,
+        ("compare", parent, level, when.code, indicator or None),
+        lambda session: comparison_data(
+            _compared(session, parent, level, when, indicator or None), when
+        ),
+    )
     return respond(request, "compare.html", data)
+
+
+def _compared(
+    session: Session, parent: str, level: str, period: Period, indicator: str | None
+) -> RegionComparison:
+    stored_region(session, parent)
+    return compare_regions(session, parent, level, period.code, indicator)
 
 
 def comparison_data(comparison: RegionComparison, period: Period) -> dict[str, Any]:
@@ -78,18 +90,24 @@ def comparison_data(comparison: RegionComparison, period: Period) -> dict[str, A
 def board_page(request: Request, code: str, period: str, user: Viewer) -> Response:
     """The plan's key tasks with their reported progress, and its projects by stage."""
     when = period_of(period)
-    with app_store(request).reading() as session:
-        region = stored_region(session, code)
-        assessed = assess_region(session, region.code, when.code)
-        data = {
-            "region": {"code": region.code, "name": region.name},
-            "period": {"code": when.code, "time_progress": assessed.time_progress},
-            "sections": _sections(assessed.tasks),
-            "projects": _projects(session, region, when.year),
-            "project_counts": assessed.projects.counts,
-            "links": {"overview": region_link(region.code, when.code)},
-        }
+    data = cached_page(
+        request,
+        ("board", code, when.code),
+        lambda session: board_data(session, stored_region(session, code), when),
+    )
     return respond(request, "board.html", data)
+
+
+def board_data(session: Session, region: Region, when: Period) -> dict[str, Any]:
+    assessed = assessed_region(session, region, when)
+    return {
+        "region": {"code": region.code, "name": region.name},
+        "period": {"code": when.code, "time_progress": assessed.time_progress},
+        "sections": _sections(assessed.tasks),
+        "projects": _projects(session, region, when.year),
+        "project_counts": assessed.projects.counts,
+        "links": {"overview": region_link(region.code, when.code)},
+    }
 
 
 def _sections(tasks: list[TaskAssessment]) -> list[dict[str, Any]]:

@@ -9,12 +9,12 @@ from fastapi.responses import Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planwatch.assess import assess_region
 from planwatch.errors import NotFound
 from planwatch.periods import Period
 from planwatch.store.models import Fact, Indicator, Observation, Plan, Region, Target, User
-from planwatch.web.auth import Viewer, app_store
-from planwatch.web.overview import card
+from planwatch.web.auth import Viewer
+from planwatch.web.cache import cached_page
+from planwatch.web.overview import assessed_region, card
 from planwatch.web.params import indicator_named, period_of, region_link, stored_region
 from planwatch.web.render import respond, twin
 
@@ -25,10 +25,13 @@ CHARTED = ("value", "yoy_growth")
 
 def indicator_page(request: Request, code: str, period: str, name: str, user: Viewer) -> Response:
     when = period_of(period)
-    with app_store(request).reading() as session:
-        region = stored_region(session, code)
-        indicator = indicator_named(session, name)
-        data = indicator_data(session, region, when, indicator)
+    data = cached_page(
+        request,
+        ("indicator", code, when.code, name),
+        lambda session: indicator_data(
+            session, stored_region(session, code), when, indicator_named(session, name)
+        ),
+    )
     return respond(request, "indicator.html", data)
 
 
@@ -164,7 +167,7 @@ def _assessments(
     session: Session, region: Region, period: Period, indicator: Indicator
 ) -> list[dict[str, Any]]:
     try:
-        assessed = assess_region(session, region.code, period.code)
+        assessed = assessed_region(session, region, period)
     except NotFound:
         return []  # no plan or no figures for the period: the history still shows
     return [

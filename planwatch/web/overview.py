@@ -14,6 +14,7 @@ from planwatch.assess.model import Assessment, RegionAssessment
 from planwatch.periods import Period
 from planwatch.store.models import Document, Fact, Indicator, Observation, Plan, Region
 from planwatch.web.auth import Viewer, app_store
+from planwatch.web.cache import cached_page, preloaded
 from planwatch.web.params import indicator_link, period_of, region_link, stored_region
 from planwatch.web.render import respond, twin
 
@@ -80,11 +81,21 @@ def _documents(session: Session) -> list[dict[str, Any]]:
 def overview_page(request: Request, code: str, period: str, user: Viewer) -> Response:
     """A card per plan target, lagging ones first, with completion against time progress."""
     when = period_of(period)
-    with app_store(request).reading() as session:
-        region = stored_region(session, code)
-        assessed = assess_region(session, region.code, when.code)
-        data = overview_data(session, region, when, assessed)
+    data = cached_page(request, ("overview", code, when.code), lambda s: _overview(s, code, when))
     return respond(request, "overview.html", data)
+
+
+def _overview(session: Session, code: str, period: Period) -> dict[str, Any]:
+    region = stored_region(session, code)
+    return overview_data(session, region, period, assessed_region(session, region, period))
+
+
+def assessed_region(session: Session, region: Region, period: Period) -> RegionAssessment:
+    rows = preloaded(session, region.id, period.year)
+    try:
+        return assess_region(session, region.code, period.code)
+    finally:
+        del rows  # held until here so the assessment's lookups hit the identity map
 
 
 def overview_data(
