@@ -7,8 +7,8 @@ Markdown and DOCX print the same text plainly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
 
 SourceKind = Literal["document", "observation", "plan", "task_progress", "assessment"]
 
@@ -123,3 +123,7 @@ class Report:
     @property
     def has_placeholders(self) -> bool:
         return any(p.placeholder for p in [*self.opening, *self.problems, *self.next_steps])
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready: the web app's twin of the HTML page (dump with ensure_ascii=False)."""
+        return asdict(self)

@@ -164,3 +164,16 @@ def test_a_whole_year_report(sample_store: Store) -> None:
     assert text.startswith("# 关于武昌区2017年国民经济和社会发展计划执行情况的报告")
     assert "## 一、2017年计划执行情况" in text and "## 二、下一步工作安排" in text
     assert "——全年地区生产总值计划增长9%以上。全年完成1100.5亿元，同比增长8.6%。" in text
+
+
+def test_report_as_json(sample_store: Store) -> None:
+    import json
+
+    data = json.loads(json.dumps(drafted(sample_store).as_dict(), ensure_ascii=False))
+    assert data["title"].startswith("关于武昌区2017年上半年")
+    first = data["indicators"][0]
+    assert first["indicator"] == "地区生产总值" and first["status"] == "slightly_behind"
+    numbers = [p for p in first["paragraph"]["pieces"] if p["source"]]
+    assert [p["text"] for p in numbers] == ["9", "525.69", "8.1"]
+    assert numbers[1]["source"]["href"].startswith("/observations/")
+    assert len(data["warnings"]) == 3
