@@ -50,6 +50,9 @@ class PageCache:
         self._entries: OrderedDict[Hashable, tuple[int, PageData]] = OrderedDict()
         self._lock = threading.Lock()
 
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._entries
+
     def page(self, store: Store, key: Hashable, build: Callable[[Session], PageData]) -> PageData:
         """The kept dict for ``key`` if the data has not changed, else ``build(session)``."""
         if self.size <= 0:

@@ -1,0 +1,44 @@
+"""Kept pages follow the data, whichever process changed it."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from planwatch.config import Settings
+from planwatch.demo import Demo
+from planwatch.observations import ObservationIn, store_observation
+from planwatch.store import open_store
+from tests.web.helpers import card
+
+OVERVIEW = "/regions/420106/2017H1.json"
+
+
+def test_a_change_by_another_process_shows_at_once(viewer: TestClient, demo: Demo) -> None:
+    before = card(viewer.get(OVERVIEW).json(), "地区生产总值", "growth_at_least")
+    assert before["growth"] == 8.1
+    other = open_store(Settings(database_url=demo.database_url, secret_key="cli"))
+    with other.transaction(actor="cli") as session:
+        store_observation(
+            session,
+            ObservationIn(
+                region="420106",
+                indicator="地区生产总值",
+                period="2017H1",
+                measure="yoy_growth",
+                value=9.2,
+                unit="%",
+            ),
+        )
+    other.dispose()
+    after = card(viewer.get(OVERVIEW).json(), "地区生产总值", "growth_at_least")
+    assert after["growth"] == 9.2
+    assert after["status"] == "on_track"
+
+
+def test_pages_are_kept_but_errors_are_not(viewer: TestClient, app: FastAPI) -> None:
+    first = viewer.get(OVERVIEW).json()
+    assert viewer.get(OVERVIEW).json() == first
+    assert ("overview", "420106", "2017H1") in app.state.page_cache
+    assert viewer.get("/regions/999999/2017H1.json").status_code == 404
+    assert ("overview", "999999", "2017H1") not in app.state.page_cache
