@@ -27,6 +27,15 @@ REGION = "420106"
 PERIOD = "2017H1"
 # (code, scale of amounts, change of growth rates in points): made up, for the comparison
 NEIGHBOURS = (("420102", 1.12, -1.4), ("420103", 0.86, 0.9), ("420111", 0.74, -3.2))
+# (period, level as a share of the H1 level it is scaled from, growth change in points):
+# 2016 periods scale 2016H1, 2017Q1 scales 2017H1
+HISTORY = (
+    ("2016Q1", 0.45, -1.2),
+    ("2016H1", 1.0, -0.8),
+    ("2016Q3", 1.55, -0.5),
+    ("2016", 2.12, -0.3),
+    ("2017Q1", 0.46, -0.6),
+)
 DEMO_USERS = (
     ("admin", "admin", None),
     ("planner", "planner", None),
@@ -67,10 +76,43 @@ def _load_sample(store: Store) -> None:
     figures = read_observation_file(FIGURES_FILE)
     with store.transaction(actor="demo") as session:
         store_plan(session, plan)
-        store_observations(session, [f for f in figures if f.indicator not in FROM_REPORT])
+        own = [f for f in figures if f.indicator not in FROM_REPORT]
+        store_observations(session, own)
+        store_observations(session, _history(own))
         for code, scale, shift in NEIGHBOURS:
             store_plan(session, _neighbour_plan(plan, code))
             store_observations(session, _neighbour_figures(figures, code, scale, shift))
+
+
+def _history(figures: list[ObservationIn]) -> list[ObservationIn]:
+    """Earlier periods for the charts: 2016H1 follows from the reported growth; the other
+    periods spread it with a typical seasonal pattern and are marked illustrative."""
+    growth = {f.indicator: f.value for f in figures if f.measure == "yoy_growth"}
+    made = []
+    for figure in figures:
+        rate = growth.get(figure.indicator)
+        if figure.measure != "value" or rate is None:
+            continue
+        last_h1 = figure.value / (1 + rate / 100)
+        for period, share, drift in HISTORY:
+            level = figure.value * share if period.startswith("2017") else last_h1 * share
+            note = "由2017年上半年增速推算" if period == "2016H1" else "示例数据(演示用)"
+            made += [
+                figure.model_copy(
+                    update={"period": period, "value": round(level, 2), "note": note}
+                ),
+                figure.model_copy(
+                    update={
+                        "period": period,
+                        "measure": "yoy_growth",
+                        "unit": "%",
+                        "value": round(rate + drift, 2),
+                        "note": "示例数据(演示用)",
+                        "basis": None,
+                    }
+                ),
+            ]
+    return made
 
 
 def _neighbour_plan(plan: PlanIn, code: str) -> PlanIn:

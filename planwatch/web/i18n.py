@@ -65,6 +65,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tasks": {"zh": "重点任务", "en": "Key tasks"},
     "projects": {"zh": "重大项目", "en": "Major projects"},
     "warnings": {"zh": "提取提示", "en": "Extraction warnings"},
+    "notes": {"zh": "提示", "en": "Notes"},
     "choose_file": {"zh": "选择文件(txt/html/docx/pdf)", "en": "Choose a file (txt/html/docx/pdf)"},
     "uploaded": {"zh": "已上传", "en": "Uploaded"},
     "already_stored": {"zh": "该文件此前已入库", "en": "This file was already stored"},

@@ -29,7 +29,7 @@ LAGGING_ORDER = {"behind": 0, "slightly_behind": 1, "unknown": 2, "on_track": 3,
 def plans_page(request: Request, user: Viewer) -> Response:
     """Every stored plan with the periods that have figures, and documents to review."""
     with app_store(request).reading() as session:
-        data = {"plans": _plans(session), "documents": _documents(session)}
+        data = {"plans": _plans(session), "documents": recent_documents(session)}
     return respond(request, "home.html", data)
 
 
@@ -51,14 +51,18 @@ def _plans(session: Session) -> list[dict[str, Any]]:
             "title": plan.title,
             "periods": [
                 {"code": code, "href": region_link(region.code, code)}
-                for code in sorted(periods.get((region.id, str(plan.year)), set()))
+                for code in sorted(periods.get((region.id, str(plan.year)), set()), key=_months)
             ],
         }
         for plan, region in rows
     ]
 
 
-def _documents(session: Session) -> list[dict[str, Any]]:
+def _months(code: str) -> int:
+    return Period.parse(code).months
+
+
+def recent_documents(session: Session) -> list[dict[str, Any]]:
     pending = func.sum(case((Fact.review_status == "pending", 1), else_=0))
     rows = session.execute(
         select(Document.id, Document.title, Document.filename, func.count(Fact.id), pending)

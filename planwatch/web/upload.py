@@ -11,7 +11,8 @@ from starlette.concurrency import run_in_threadpool
 from planwatch.errors import InvalidInput
 from planwatch.ingest import IngestResult, ingest_bytes
 from planwatch.users import Account
-from planwatch.web.auth import allowed
+from planwatch.web.auth import allowed, app_store
+from planwatch.web.overview import recent_documents
 from planwatch.web.render import ChineseJSONResponse, html
 
 router = APIRouter()
@@ -21,7 +22,12 @@ MAX_BYTES = 30 * 1024 * 1024  # larger than any plan report; stops a wrong file 
 
 
 def upload_form(request: Request, user: Uploader) -> Response:
-    return html(request, "upload.html", {"result": None})
+    return html(request, "upload.html", {"result": None, "documents": _documents(request)})
+
+
+def _documents(request: Request) -> list[dict[str, Any]]:
+    with app_store(request).reading() as session:
+        return recent_documents(session)
 
 
 async def upload(request: Request, file: UploadFile, user: Uploader) -> Response:
@@ -41,7 +47,8 @@ async def upload(request: Request, file: UploadFile, user: Uploader) -> Response
     if request.url.path.startswith("/api/"):
         return ChineseJSONResponse(page, status_code=201 if result.created else 200)
     template = "upload_result.html" if request.headers.get("hx-request") else "upload.html"
-    return html(request, template, {"result": page})
+    documents = await run_in_threadpool(_documents, request)
+    return html(request, template, {"result": page, "documents": documents})
 
 
 def _check_upload(filename: str | None, data: bytes) -> None:

@@ -51,9 +51,11 @@ def test_english_switch_sets_a_cookie(viewer: TestClient) -> None:
 
 def test_indicator_page_has_history_targets_and_sources(viewer: TestClient) -> None:
     data = viewer.get(f"{OVERVIEW}/indicators/地区生产总值.json").json()
-    assert data["chart"]["periods"] == ["2017H1"]
-    assert data["chart"]["value"] == [525.69]
-    assert data["chart"]["growth"] == [8.1]
+    chart = data["chart"]
+    assert chart["periods"] == ["2016Q1", "2016H1", "2016Q3", "2016", "2017Q1", "2017H1"]
+    assert chart["value"][-1] == 525.69 and chart["growth"][-1] == 8.1
+    assert chart["value"][1] == round(525.69 / 1.081, 2)  # last year's H1 from the growth
+    assert chart["value_unit"] == "亿元"
     assert [t["kind"] for t in data["targets"]] == ["growth_at_least"]
     assert data["assessments"][0]["status"] == "slightly_behind"
     assert {s["measure"] for s in data["sources"]} == {"value", "yoy_growth"}
@@ -99,7 +101,7 @@ def test_document_page_marks_every_fact_at_its_span(viewer: TestClient) -> None:
 def test_home_lists_plans_periods_and_documents(viewer: TestClient) -> None:
     data = viewer.get("/regions.json").json()
     wuchang = next(p for p in data["plans"] if p["region"]["code"] == "420106")
-    assert [p["code"] for p in wuchang["periods"]] == ["2017H1"]
+    assert [p["code"] for p in wuchang["periods"]] == ["2017Q1", "2017H1"]
     assert data["documents"][0]["pending"] == data["documents"][0]["facts"]
     assert viewer.get("/", follow_redirects=False).headers["location"] == "/regions"
 

@@ -1,0 +1,74 @@
+"""Screenshots of the main pages for docs/screenshots/, taken from a fresh demo database.
+
+    python -m tests.web.screenshots [--out docs/screenshots]
+
+Not a test: pytest collects only test_*.py. A planner signs in, accepts three facts of
+the H1 report (so the review page shows both states) and the pages are shot at 1366 px.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+from playwright.sync_api import Page, sync_playwright
+
+from planwatch.config import Settings
+from planwatch.demo import build_demo
+from planwatch.web import create_app
+from tests.web.live import CHROMIUM, CHROMIUM_ARGS, serving
+
+OVERVIEW = "/regions/420106/2017H1"
+SHOTS = {
+    "overview.png": (OVERVIEW, True),
+    "overview-en.png": (f"{OVERVIEW}?lang=en", True),
+    "indicator.png": (f"{OVERVIEW}/indicators/{quote('全社会固定资产投资')}?lang=zh", True),
+    "compare.png": (f"/compare/420100/county/2017H1?indicator={quote('全社会固定资产投资')}", True),
+    "board.png": (f"{OVERVIEW}/board", True),
+    "review.png": ("/documents/1", False),
+    "report.png": (f"{OVERVIEW}/report", False),
+    "upload.png": ("/upload", False),
+    "observation.png": ("/observations/1", True),
+}
+
+
+def accept_some(page: Page) -> None:
+    facts = page.request.get("/api/facts?document=1&limit=500").json()["items"]
+    wanted = {("招商引资", "value"), ("招商引资", "yoy_growth"), ("地区生产总值", "value")}
+    for fact in facts:
+        if (fact["indicator"], fact["measure"]) in wanted:
+            page.request.post(f"/api/facts/{fact['id']}/accept").json()
+            wanted.discard((fact["indicator"], fact["measure"]))
+
+
+def take(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="planwatch-shots-") as folder:
+        demo = build_demo(Path(folder) / "demo.db")
+        app = create_app(Settings(database_url=demo.database_url, secret_key="shots"))
+        with serving(app) as base, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            page = browser.new_page(base_url=base, viewport={"width": 1366, "height": 900})
+            page.goto("/login")
+            page.screenshot(path=str(out / "login.png"))
+            page.fill("input[name=username]", "planner")
+            page.fill("input[name=password]", demo.passwords["planner"])
+            page.click("button[type=submit]")
+            accept_some(page)
+            for name, (path, full) in SHOTS.items():
+                page.goto(path)
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(600)  # ECharts animates its first drawing
+                page.screenshot(path=str(out / name), full_page=full)
+            browser.close()
+        app.state.store.dispose()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    take(parser.parse_args().out)
