@@ -49,6 +49,20 @@ class FigureBook:
         exact = [r for r in rows if r.period == period.code]
         return _figure((exact or rows)[0])
 
+    def narrower(self, indicator: str, period: Period, measure: str) -> Figure | None:
+        """A figure of an indicator named inside ``indicator`` (城镇居民… inside 居民…).
+
+        A district reports urban income only, and its office judges the plan's income target
+        by it; the figure keeps its own indicator name, so the stand-in stays visible.
+        """
+        for (_, year, months, kind), rows in sorted(self._by_span.items()):
+            if (year, months, kind) != (period.year, period.months, measure):
+                continue
+            name = rows[0].indicator.name
+            if name != indicator and name.endswith(indicator):
+                return _figure(rows[0])
+        return None
+
     def has_period(self, period: Period) -> bool:
         return any(
             year == period.year and months == period.months for _, year, months, _ in self._by_span

@@ -305,6 +305,11 @@ def _cap_outcome(ctx: Context, level: float) -> Outcome:
 def _relation(ctx: Context) -> Outcome:
     other = ctx.target.other_indicator
     actual, growth = ctx.figure("value"), ctx.figure("yoy_growth")
+    if growth is None:
+        name = ctx.target.indicator.name
+        growth = ctx.book.narrower(name, ctx.period, "yoy_growth")
+        if growth is not None:
+            actual = ctx.book.narrower(name, ctx.period, "value")
     if other is None:
         return Outcome("unknown", "the target names no other indicator", actual, growth)
     if growth is None:
@@ -319,23 +324,26 @@ def _relation(ctx: Context) -> Outcome:
     judged = judge_rate(
         difference, ctx.target.value or 0.0, ctx.thresholds, full_year=ctx.full_year
     )
+    stand_in = (
+        f" ({growth.indicator} stands in)" if growth.indicator != ctx.target.indicator.name else ""
+    )
     outcome = _judged(
         judged,
-        f"growth against the growth of {other.name}",
+        f"growth against the growth of {other.name}{stand_in}",
         f"{say.short_name(other.name)}同期{say.change_phrase(other_growth.value, 2)},"
         f"相差{say.number(abs(difference))}个百分点",
     )
     comparison = "高于" if difference > 0 else ("低于" if difference < 0 else "持平于")
     outcome.actual, outcome.growth, outcome.other_growth = actual, growth, other_growth
     outcome.actual_phrase = (
-        f"{_relation_level(ctx, actual)}{say.growth_phrase(growth)},"
+        f"{_relation_level(ctx, actual, growth)}{say.growth_phrase(growth)},"
         f"{comparison}{say.short_name(other.name)}增速"
     )
     return outcome
 
 
-def _relation_level(ctx: Context, actual: Figure | None) -> str:
-    name = ctx.target.indicator.name
+def _relation_level(ctx: Context, actual: Figure | None, growth: Figure) -> str:
+    name = growth.indicator
     if actual is None:
         return f"{ctx.when}{name}"
     return f"{ctx.when}{name}{say.amount(actual.value, actual.unit)},"

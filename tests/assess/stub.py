@@ -14,6 +14,9 @@ class StubBook(FigureBook):
     def __init__(self, figures: dict[tuple[int, str, str], tuple[float, str | None]]) -> None:
         self.figures = figures
 
+    def narrower(self, indicator: str, period: Period, measure: str) -> Figure | None:
+        return None
+
     def get(self, indicator_id: int, period: Period, measure: str) -> Figure | None:
         found = self.figures.get((indicator_id, period.code, measure))
         if found is None:

@@ -268,3 +268,23 @@ def test_price_cap_is_judged_on_the_rise_not_the_index(sample_store: Store) -> N
     assert cpi.actual is not None and cpi.actual.measure == "yoy_growth"
     assert cpi.status == "on_track" and cpi.gap == pytest.approx(-0.9)
     assert cpi.target_phrase == "全年居民消费价格计划控制在3%左右"
+
+
+def test_relation_on_a_broad_indicator_is_judged_by_the_narrower_figure(sqlite_store) -> None:  # type: ignore[no-untyped-def]
+    """After ingesting the report, the income target sits on 居民…; the district reports 城镇…"""
+    from pathlib import Path
+
+    from planwatch.ingest import ingest_path
+
+    report = (
+        Path(__file__).resolve().parents[2] / "planwatch/sample/wuchang-2017h1-plan-execution.txt"
+    )
+    ingest_path(sqlite_store, report, accept=True)
+    with sqlite_store.reading() as session:
+        result = assess_region(session, "武昌区", "2017H1")
+    income = next(a for a in result.assessments if a.kind == "relation")
+    assert income.indicator == "居民人均可支配收入"
+    assert income.status == "on_track"
+    assert "城镇居民人均可支配收入 stands in" in income.reason
+    assert income.growth is not None and income.growth.value == 9.57
+    assert "城镇居民人均可支配收入24012元" in income.sentence
