@@ -55,7 +55,7 @@ def indicator_data(
         "targets": _targets(session, region, indicator),
         "assessments": _assessments(session, region, period, indicator),
         "sources": [o for o in latest if o["period"] == period.code],
-        "history": latest,
+        "history": _by_period(latest),
         "links": {"overview": region_link(region.code, period.code)},
     }
 
@@ -115,6 +115,15 @@ def _latest(observations: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _period_key(code: str) -> tuple[int, int, str]:
     period = Period.parse(code)
     return (period.year, period.months, period.kind)
+
+
+def _by_period(latest: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per period, newest first, with each measure's current figure."""
+    rows: dict[str, dict[str, Any]] = {}
+    for item in latest:
+        rows.setdefault(item["period"], {"period": item["period"], "measures": {}})
+        rows[item["period"]]["measures"][item["measure"]] = item
+    return list(reversed(rows.values()))
 
 
 def _chart(latest: list[dict[str, Any]]) -> dict[str, Any]:

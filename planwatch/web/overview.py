@@ -150,6 +150,7 @@ def card(code: str, period: str, a: Assessment) -> dict[str, Any]:
         "gap_phrase": a.gap_phrase,
         "headline": "value" if a.kind in VALUE_KINDS else "growth",
         "judgement": a.judgement_phrase,
+        "outlook": a.rest_of_year.chinese if a.rest_of_year else None,
         "sentence": a.sentence,
         "department": a.department,
         "sources": [f"/observations/{i}" for i in a.sources],
