@@ -142,22 +142,23 @@ def _store_target(session: Session, fact: Fact) -> int:
     if kind == "relation" and other is None:
         return 0
     plan = _plan_for(session, document.region.id, year)
-    target = Target(
-        plan=plan,
-        position=len(plan.targets),
-        indicator_id=fact.indicator.id,
-        kind=kind,
-        value=fact.value,
-        unit=fact.unit,
-        qualifier=fact.qualifier,
-        basis=fact.basis,
-        other_indicator_id=other,
-        source_fact_id=fact.id,
-        text=fact.text,
+    target = _same_target(plan, fact.indicator.id, kind) or Target(
+        plan=plan, position=len(plan.targets), indicator_id=fact.indicator.id, kind=kind
     )
+    # A plan loaded from a file and the report restating it name the same target: the
+    # accepted fact updates it (and becomes its source) rather than adding a second one.
+    target.value, target.unit, target.qualifier = fact.value, fact.unit, fact.qualifier
+    target.basis, target.other_indicator_id = fact.basis, other
+    target.source_fact_id, target.text = fact.id, fact.text
     session.add(target)
     session.flush()
     return 1
+
+
+def _same_target(plan: Plan, indicator_id: int, kind: str) -> Target | None:
+    return next(
+        (t for t in plan.targets if t.indicator_id == indicator_id and t.kind == kind), None
+    )
 
 
 def _relation_other(fact: Fact) -> int | None:

@@ -64,3 +64,18 @@ def test_bad_reviews(sqlite_store: Store) -> None:
             with sqlite_store.transaction() as session:
                 correct_fact(session, fact_id, changes, "planner")
     assert observations(sqlite_store) == []
+
+
+def test_accepting_a_restated_target_updates_the_plan(sample_store: Store) -> None:
+    from planwatch.store.models import Target
+
+    with sample_store.reading() as session:
+        before = session.scalars(select(Target.id)).all()
+    ingest_path(sample_store, SAMPLE / "wuchang-2017h1-plan-execution.txt", accept=True)
+    with sample_store.reading() as session:
+        targets = session.scalars(select(Target)).all()
+        assert {t.id for t in targets} >= set(before)
+        pairs = [(t.indicator.name, t.kind) for t in targets]
+        assert len(pairs) == len(set(pairs)), pairs
+        gdp = next(t for t in targets if t.indicator.name == "地区生产总值")
+        assert gdp.source_fact_id is not None and gdp.value == 9.0

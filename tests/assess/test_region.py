@@ -65,13 +65,13 @@ def test_investment_attracted_completion(sample_store: Store) -> None:
 
 
 def test_income_growth_above_gdp_holds(sample_store: Store) -> None:
-    income = target(assessed(sample_store), "城镇居民人均可支配收入", "relation")
+    income = target(assessed(sample_store), "居民人均可支配收入", "relation")
     assert income.status == "on_track"
     assert income.gap == pytest.approx(1.47)
     assert income.other_indicator == "地区生产总值"
     assert income.other_growth is not None and income.other_growth.value == 8.1
     # the sample report's own words, composable from the parts
-    assert income.target_phrase == "全年城镇居民人均可支配收入计划增长速度高于GDP增速"
+    assert income.target_phrase == "全年居民人均可支配收入计划增长速度高于GDP增速"
     assert income.actual_phrase == ("上半年城镇居民人均可支配收入24012元,同比增长9.57%,高于GDP增速")
 
 
