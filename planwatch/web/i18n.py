@@ -91,6 +91,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "started": {"zh": "开工", "en": "started"},
     "under_construction": {"zh": "在建", "en": "under construction"},
     "completed": {"zh": "竣工", "en": "completed"},
+    # measures, figure statuses and audit actions, shown instead of their codes
+    "measure_value": {"zh": "总量", "en": "value"},
+    "measure_yoy_growth": {"zh": "同比增速", "en": "growth y/y"},
+    "measure_share": {"zh": "比重/比率", "en": "share"},
+    "measure_completion": {"zh": "完成率", "en": "completion"},
+    "measure_change": {"zh": "增减量", "en": "change"},
+    "measure_pp_change": {"zh": "增减百分点", "en": "change in points"},
+    "measure_target_value": {"zh": "目标值", "en": "target value"},
+    "measure_target_growth": {"zh": "目标增速", "en": "target growth"},
+    "measure_target_reduction": {"zh": "目标降低率", "en": "target reduction"},
+    "measure_target_relation": {"zh": "目标关系", "en": "target relation"},
+    "figure_draft": {"zh": "草稿", "en": "draft"},
+    "figure_submitted": {"zh": "已报送", "en": "submitted"},
+    "figure_approved": {"zh": "已审核", "en": "approved"},
+    "figure_published": {"zh": "已发布", "en": "published"},
+    "action_insert": {"zh": "新增", "en": "added"},
+    "action_update": {"zh": "修改", "en": "changed"},
+    "action_delete": {"zh": "删除", "en": "deleted"},
+    "beijing_time": {"zh": "北京时间", "en": "Beijing time"},
 }
 
 

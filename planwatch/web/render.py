@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -18,6 +18,7 @@ import jinja2
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from planwatch.extract.model import MEASURES
 from planwatch.web.i18n import COOKIE, LANGUAGES, language, translator
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -48,7 +49,22 @@ def template_environment() -> jinja2.Environment:
     )
     env.filters["num"] = format_number
     env.filters["pct"] = lambda v: "—" if v is None else f"{v:.1f}%"
+    env.filters["beijing"] = beijing_time
+    env.globals["MEASURES"] = MEASURES
     return env
+
+
+CHINA_STANDARD_TIME = timezone(timedelta(hours=8), "CST")
+
+
+def beijing_time(value: datetime | None, seconds: bool = False) -> str:
+    """Stored times are UTC (SQLite drops the zone); offices read Beijing time."""
+    if value is None:
+        return ""
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return aware.astimezone(CHINA_STANDARD_TIME).strftime(
+        "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M"
+    )
 
 
 def format_number(value: float | None, digits: int = 2) -> str:
