@@ -57,6 +57,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "slightly_behind": {"zh": "略低于进度", "en": "slightly behind"},
     "behind": {"zh": "滞后", "en": "behind"},
     "unknown": {"zh": "无法判断", "en": "unknown"},
+    "task_unknown": {"zh": "未量化", "en": "not quantified"},
     "rank": {"zh": "排名", "en": "Rank"},
     "region": {"zh": "地区", "en": "Region"},
     "indicator": {"zh": "指标", "en": "Indicator"},
