@@ -10,10 +10,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import Response
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planwatch.errors import NotFound
+from planwatch.errors import InvalidInput, NotFound
 from planwatch.observations import ObservationIn, store_observation
 from planwatch.store.models import AuditEntry, Fact, Indicator, Observation, User
 from planwatch.users import Account, check_allowed
@@ -64,18 +65,24 @@ def enter_one(
     unit: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
 ) -> Response:
-    item = ObservationIn.model_validate(
-        {
-            "region": code,
-            "indicator": indicator,
-            "period": period,
-            "measure": measure,
-            "value": value,
-            "unit": unit,
-            "note": note,
-            "status": "submitted",
-        }
-    )
+    fields = {
+        "region": code,
+        "indicator": indicator,
+        "period": period,
+        "measure": measure,
+        "value": value,
+        "unit": unit,
+        "note": note,
+        "status": "submitted",
+    }
+    try:
+        item = ObservationIn.model_validate(fields)
+    except ValidationError as err:
+        problem = err.errors()[0]
+        raise InvalidInput(
+            f"{'.'.join(str(p) for p in problem['loc'])}: {problem['msg']}",
+            "choose the measure from the list and write the value with digits",
+        ) from err
     return _store_and_show(request, code, period, user, [item])
 
 

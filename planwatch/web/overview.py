@@ -122,7 +122,7 @@ def overview_data(
         "cards": cards,
         "other_figures": _other_figures(session, region, period, targeted),
         "findings": [f.as_dict() for f in assessed.findings],
-        "links": _links(region.code, period.code),
+        "links": _links(region, period.code),
     }
 
 
@@ -195,12 +195,14 @@ def _other_figures(
     return list(grouped.values())
 
 
-def _links(code: str, period: str) -> dict[str, str]:
+def _links(region: Region, period: str) -> dict[str, str | None]:
+    parent = region.parent
     return {
-        "overview": region_link(code, period),
-        "board": region_link(code, period, "board"),
-        "report": region_link(code, period, "report"),
-        "enter": region_link(code, period, "enter"),
+        "overview": region_link(region.code, period),
+        "board": region_link(region.code, period, "board"),
+        "report": region_link(region.code, period, "report"),
+        "enter": region_link(region.code, period, "enter"),
+        "compare": f"/compare/{parent.code}/{region.level}/{period}" if parent else None,
     }
 
 

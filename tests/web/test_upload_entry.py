@@ -127,3 +127,12 @@ def test_planner_edits_a_narrative_and_the_report_shows_it(planner: TestClient) 
     data = planner.get(f"{REPORT}.json").json()
     assert next(n for n in data["narratives"] if n["part"] == "opening")["text"] == text
     assert text in data["markdown"]
+
+
+def test_form_entry_with_an_unknown_measure_says_what_to_choose(reporter: TestClient) -> None:
+    form = {"indicator": "地区生产总值", "measure": "level", "value": "526"}
+    answer = reporter.post(
+        "/regions/420106/2017H1/enter", data=form, headers={"accept": "application/json"}
+    )
+    error = error_of(answer, 400)
+    assert error["message"].startswith("measure: Input should be 'value'")
