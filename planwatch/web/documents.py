@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.errors import NotFound
 from planwatch.review import accept_fact, correct_fact, fact_row, reject_fact
-from planwatch.store.models import Document, Fact, Indicator, Region
+from planwatch.store.models import Document, Fact, Indicator, Observation, Region
 from planwatch.users import Account, check_allowed
 from planwatch.web.auth import Viewer, allowed, app_store
 from planwatch.web.render import ChineseJSONResponse, html, respond, twin
@@ -157,13 +157,21 @@ def _reviewed(session: Session, fact_id: int, stored: int, note: str | None) -> 
     session.flush()
     fact = fact_row(session, fact_id)
     data = fact_dict(fact, fact.indicator.name if fact.indicator else None)
-    return {"fact": data, "stored": stored, "note": note}
+    observations = session.scalars(
+        select(Observation.id).where(Observation.source_fact_id == fact_id)
+    )
+    return {
+        "fact": data,
+        "stored": stored,
+        "note": note,
+        "observations": [f"/observations/{i}" for i in observations],
+    }
 
 
 def _answer(request: Request, data: dict[str, Any]) -> Response:
     if request.url.path.startswith("/api/"):
         return ChineseJSONResponse(data)
-    page = {**data["fact"], "stored": data["stored"], "note": data["note"]}
+    page = {**data["fact"], "note": data["note"], "observations": data["observations"]}
     return html(request, "fact_row.html", {"fact": page, "may_review": True})
 
 

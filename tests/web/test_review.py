@@ -17,6 +17,7 @@ def test_accepting_a_fact_fills_its_card(planner: TestClient) -> None:
     assert answer.status_code == 200
     assert answer.json()["fact"]["review_status"] == "accepted"
     assert answer.json()["stored"] == 1
+    assert len(answer.json()["observations"]) == 1
     after = card(planner.get(OVERVIEW).json(), "招商引资", "value_at_least")
     assert after["value"] == 426.4
     assert after["completion"] == 78.96
@@ -72,3 +73,4 @@ def test_htmx_review_answers_the_fact_row(planner: TestClient) -> None:
     assert answer.headers["content-type"].startswith("text/html")
     assert f'id="fact-{value["id"]}"' in answer.text
     assert 'data-status="accepted"' in answer.text
+    assert '已入库: <a href="/observations/' in answer.text
