@@ -143,3 +143,13 @@ def test_download_each_report_format(page: Page, tmp_path: Path, fmt: str, magic
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     assert saved.read_bytes().startswith(magic)
+
+
+def test_narrative_saved_in_place_shows_in_the_preview(page: Page) -> None:
+    page.goto(f"{OVERVIEW}/report")
+    form = page.locator("form", has=page.locator("textarea[name=text]")).first
+    form.locator("textarea").fill("上半年，全区经济运行总体平稳，稳中有进。")
+    form.get_by_role("button", name="保存").click()
+    expect(page.locator("#saved-opening")).to_contain_text("已保存")
+    preview = page.frame_locator("iframe#report-preview")
+    expect(preview.locator("body")).to_contain_text("全区经济运行总体平稳")
