@@ -66,6 +66,16 @@ def create_app(
     app.state.templates = template_environment()
     app.state.page_cache = PageCache(page_cache_size)
     app.state.recent_accounts = RecentAccounts()
+    _add_middleware(app, settings)
+    install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    for module in (auth, overview, indicator, compare, documents, upload, entry, report, api):
+        app.include_router(module.router)
+    app.add_api_route("/", _home, include_in_schema=False)
+    return app
+
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key,
@@ -74,12 +84,6 @@ def create_app(
         same_site="lax",  # forms posted from other sites carry no session
     )
     app.add_middleware(ServerTiming)  # added last, so it runs first and times everything
-    install_error_handlers(app)
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (auth, overview, indicator, compare, documents, upload, entry, report, api):
-        app.include_router(module.router)
-    app.add_api_route("/", _home, include_in_schema=False)
-    return app
 
 
 def _home() -> Response:
