@@ -153,3 +153,12 @@ def test_narrative_saved_in_place_shows_in_the_preview(page: Page) -> None:
     expect(page.locator("#saved-opening")).to_contain_text("已保存")
     preview = page.frame_locator("iframe#report-preview")
     expect(preview.locator("body")).to_contain_text("全区经济运行总体平稳")
+
+
+def test_upload_of_a_wrong_file_says_what_to_send(page: Page, tmp_path: Path) -> None:
+    picture = tmp_path / "photo.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n0000")
+    page.goto("/upload")
+    page.set_input_files("input[type=file]", str(picture))
+    page.get_by_role("button", name="上传文件").click()
+    expect(page.locator("#flash [role=alert]")).to_contain_text("unsupported extension .png")
