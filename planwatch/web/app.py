@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
@@ -60,6 +61,8 @@ def create_app(
         version="0.1.0",
         default_response_class=ChineseJSONResponse,
         lifespan=lifespan,
+        docs_url=None,  # served below from vendored files: FastAPI's default loads a CDN
+        redoc_url=None,
     )
     app.state.store = opened
     app.state.settings = settings
@@ -72,7 +75,18 @@ def create_app(
     for module in (auth, overview, indicator, compare, documents, upload, entry, report, api):
         app.include_router(module.router)
     app.add_api_route("/", _home, include_in_schema=False)
+    app.add_api_route("/docs", _api_docs, include_in_schema=False)
     return app
+
+
+def _api_docs() -> Response:
+    return get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title="planwatch API",
+        swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+        swagger_css_url="/static/swagger/swagger-ui.css",
+        swagger_favicon_url="/static/swagger/favicon-32x32.png",
+    )
 
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:

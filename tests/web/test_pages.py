@@ -112,4 +112,7 @@ def test_openapi_documents_the_json_twins_only(viewer: TestClient) -> None:
     assert "/regions/{code}/{period}.json" in paths
     assert "/regions/{code}/{period}" not in paths
     assert "/api/observations" in paths
-    assert viewer.get("/docs").status_code == 200
+    docs = viewer.get("/docs").text
+    assert "/static/swagger/swagger-ui-bundle.js" in docs
+    assert "cdn." not in docs  # intranets have no internet
+    assert viewer.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
