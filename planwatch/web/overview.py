@@ -123,7 +123,21 @@ def overview_data(
         "other_figures": _other_figures(session, region, period, targeted),
         "findings": [f.as_dict() for f in assessed.findings],
         "links": _links(region, period.code),
+        "periods": _periods(session, region, period),
     }
+
+
+def _periods(session: Session, region: Region, period: Period) -> list[dict[str, str]]:
+    """The year's periods with figures, to switch between (一季度, 上半年 …)."""
+    codes = session.scalars(
+        select(Observation.period)
+        .where(Observation.region_id == region.id, Observation.period.like(f"{period.year}%"))
+        .distinct()
+    )
+    return [
+        {"code": code, "href": region_link(region.code, code)}
+        for code in sorted(codes, key=_months)
+    ]
 
 
 def card(code: str, period: str, a: Assessment) -> dict[str, Any]:

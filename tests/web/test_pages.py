@@ -25,6 +25,7 @@ def test_overview_json_has_a_card_per_target_lagging_first(viewer: TestClient) -
     assert investment["time_progress"] == 50.0
     assert investment["href"] == f"{OVERVIEW}/indicators/{quote('全社会固定资产投资')}"
     assert data["links"]["compare"] == "/compare/420100/county/2017H1"
+    assert [p["code"] for p in data["periods"]] == ["2017Q1", "2017H1"]
 
 
 def test_overview_html_renders_the_same_cards(viewer: TestClient) -> None:
