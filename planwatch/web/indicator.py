@@ -14,7 +14,7 @@ from planwatch.periods import Period
 from planwatch.store.models import Fact, Indicator, Observation, Plan, Region, Target, User
 from planwatch.web.auth import Viewer
 from planwatch.web.cache import cached_page
-from planwatch.web.overview import assessed_region, card
+from planwatch.web.overview import assessed_region, card, judged_on
 from planwatch.web.params import indicator_named, period_of, region_link, stored_region
 from planwatch.web.render import respond, twin
 
@@ -182,7 +182,7 @@ def _assessments(
     return [
         card(region.code, period.code, a)
         for a in assessed.assessments
-        if a.indicator == indicator.name
+        if indicator.name in (a.indicator, judged_on(a))
     ]
 
 

@@ -109,7 +109,10 @@ def overview_data(
         (card(region.code, period.code, a) for a in assessed.assessments),
         key=lambda card: LAGGING_ORDER.get(card["status"], 2),
     )
-    targeted = {a.indicator for a in assessed.assessments}
+    # a target may be judged on a related indicator's figures: those are not "other" figures
+    targeted = {a.indicator for a in assessed.assessments} | {
+        figure.indicator for a in assessed.assessments for figure in (a.actual, a.growth) if figure
+    }
     return {
         "region": {"code": region.code, "name": region.name, "level": region.level},
         "period": {
@@ -140,6 +143,12 @@ def _periods(session: Session, region: Region, period: Period) -> list[dict[str,
     ]
 
 
+def judged_on(a: Assessment) -> str:
+    """The indicator whose figures judged the target (居民收入 may be judged on 城镇居民收入)."""
+    figure = a.actual or a.growth
+    return figure.indicator if figure else a.indicator
+
+
 def card(code: str, period: str, a: Assessment) -> dict[str, Any]:
     return {
         "target_id": a.target_id,
@@ -168,7 +177,7 @@ def card(code: str, period: str, a: Assessment) -> dict[str, Any]:
         "sentence": a.sentence,
         "department": a.department,
         "sources": [f"/observations/{i}" for i in a.sources],
-        "href": indicator_link(code, period, a.indicator),
+        "href": indicator_link(code, period, judged_on(a)),
     }
 
 

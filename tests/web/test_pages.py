@@ -117,3 +117,12 @@ def test_openapi_documents_the_json_twins_only(viewer: TestClient) -> None:
     assert "/static/swagger/swagger-ui-bundle.js" in docs
     assert "cdn." not in docs  # intranets have no internet
     assert viewer.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
+
+
+def test_each_card_with_a_figure_leads_to_its_history(viewer: TestClient) -> None:
+    for item in viewer.get(f"{OVERVIEW}.json").json()["cards"]:
+        if item["value"] is None and item["growth"] is None:
+            continue
+        page = viewer.get(f"{item['href']}.json").json()
+        assert page["history"], item["indicator"]
+        assert item["target_id"] in {a["target_id"] for a in page["assessments"]}
