@@ -20,6 +20,7 @@ from planwatch.review import accept_fact, correct_fact, fact_row, reject_fact
 from planwatch.store.models import Document, Fact, Indicator, Observation, Region
 from planwatch.users import Account, check_allowed
 from planwatch.web.auth import Viewer, allowed, app_store
+from planwatch.web.params import region_link
 from planwatch.web.render import ChineseJSONResponse, html, respond, twin
 from planwatch.web.spans import segments
 
@@ -38,8 +39,15 @@ def document_page(request: Request, document_id: int, user: Viewer) -> Response:
             "facts": facts,
             "counts": _counts(facts),
             "may_review": user.may("review"),
+            "overview": _overview_link(document),
         }
     return respond(request, "document.html", data)
+
+
+def _overview_link(document: Document) -> str | None:
+    if document.region is None or document.period is None:
+        return None
+    return region_link(document.region.code, document.period)
 
 
 def _document(session: Session, document_id: int) -> Document:

@@ -93,6 +93,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "under_construction": {"zh": "在建", "en": "under construction"},
     "completed": {"zh": "竣工", "en": "completed"},
     # page texts
+    "all_facts": {"zh": "全部", "en": "All"},
+    "indicator_facts": {"zh": "仅指标", "en": "Indicators only"},
+    "show_facts": {"zh": "显示哪些事实", "en": "Which facts to show"},
     "action": {"zh": "操作", "en": "Action"},
     "all_figures": {"zh": "历史数据", "en": "All figures"},
     "all_indicators": {"zh": "全部指标", "en": "all indicators"},

@@ -171,3 +171,14 @@ def test_api_docs_render_without_internet(page: Page) -> None:
     page.goto("/docs")
     expect(page.locator(".swagger-ui .title")).to_contain_text("planwatch")
     expect(page.locator(".opblock-summary-path").first).to_be_visible()
+
+
+def test_review_page_filters_fact_rows(page: Page) -> None:
+    page.goto("/documents/1")
+    rows = page.locator(".fact")
+    total = rows.count()
+    page.get_by_role("button", name="仅指标").click()
+    visible = page.locator(".fact:visible")
+    expect(visible.first).to_be_visible()
+    assert 0 < visible.count() < total
+    assert page.locator(".fact.indicator").count() == visible.count()

@@ -102,5 +102,12 @@
     });
   });
 
+  // the review page's filter: which fact rows to show
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-show]") : null;
+    var facts = document.getElementById("facts");
+    if (button && facts) { facts.dataset.showing = button.dataset.show; }
+  });
+
   document.addEventListener("DOMContentLoaded", drawCharts);
 })();
