@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -33,6 +34,8 @@ def serve(host: HostOption = "127.0.0.1", port: PortOption = 8000, db: DbOption 
     """Run the dashboard and JSON API (set PLANWATCH_SECRET_KEY to keep sessions across restarts)."""
     settings = Settings.from_env(db=db)
     store_for(db, create=True).dispose()
+    if not os.environ.get("PLANWATCH_SECRET_KEY"):
+        typer.echo("note: PLANWATCH_SECRET_KEY is not set; sign-ins end when the server restarts")
     typer.echo(f"planwatch at http://{host}:{port}/  (API: http://{host}:{port}/docs)")
     _run(settings, host, port)
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -10,6 +14,7 @@ from planwatch.cli import build_app
 from planwatch.config import Settings, sqlite_url
 from planwatch.store import open_store
 from planwatch.users import authenticate
+from tests.web.live import free_port
 
 runner = CliRunner()
 
@@ -67,3 +72,39 @@ def test_users_add_generates_a_password_when_left_blank(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "password: " in result.stdout
+
+
+def test_demo_serves_the_dashboard(tmp_path: Path) -> None:
+    """`planwatch demo` as a user runs it: build, print the URL, answer on it."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "planwatch",
+        "demo",
+        "--port",
+        str(port),
+        "--db",
+        str(tmp_path / "demo.db"),
+    ]
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=tmp_path
+    ) as server:
+        try:
+            assert server.stdout is not None
+            lines = [server.stdout.readline() for _ in range(6)]
+            assert lines[-1].strip() == f"open http://127.0.0.1:{port}/regions/420106/2017H1"
+            assert "计划执行监测" in _page_when_up(f"http://127.0.0.1:{port}/login")
+        finally:
+            server.terminate()
+
+
+def _page_when_up(url: str, seconds: float = 20) -> str:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url) as answer:
+                return str(answer.read().decode("utf-8"))
+        except OSError:
+            assert time.monotonic() < deadline, f"nothing answered at {url}"
+            time.sleep(0.2)
