@@ -21,6 +21,8 @@ from planwatch.periods import Period
 
 _LIST_GAP = re.compile(r"[、和及与\s]{0,2}")
 _RESPECTIVE_GAP = re.compile(r"[、和及与\s,，]{1,2}")
+_RUN_UP = 240
+_LONGEST_LIST = 16  # 分别 lists name a handful of items; longer runs are not one list
 _PREDICATE_START = re.compile(
     r"再创|创|实现|保持|继续|持续|稳定|达到|完成|突破|超过|位居|居|增长|下降"
 )
@@ -70,12 +72,11 @@ class Reader:
         group = [tokens[index]]
         ratio = tokens[index].unit is None
         gap = _RATIO_GAP if ratio else _LIST_GAP
-        if (
-            not ratio
-            and "分别" in self.text[self.layout.clause_start(group[0].start) : group[0].start]
-        ):
+        start = group[0].start
+        clause_start = max(self.layout.clause_start(start), start - _RUN_UP)
+        if not ratio and self.text.find("分别", clause_start, start) >= 0:
             gap = _RESPECTIVE_GAP
-        while index + len(group) < len(tokens):
+        while index + len(group) < len(tokens) and len(group) < _LONGEST_LIST:
             following = tokens[index + len(group)]
             if (following.unit is None) != ratio:
                 break
@@ -95,9 +96,12 @@ class Reader:
         """Facts for one number or list of numbers; returns how far the text has been read."""
         first = group[0]
         # an object read after the previous count may run past this number: never beyond it
-        left_start = min(max(self.layout.clause_start(first.start), previous_end), first.lead)
+        left_start = max(self.layout.clause_start(first.start), previous_end, first.lead - _RUN_UP)
+        left_start = min(left_start, first.lead)
         left = self.text[left_start : first.lead]
-        sentence = self.text[self.layout.sentence_start(first.start) : first.lead]
+        # the sentence's run-up, bounded: plan words sit near the numbers they govern
+        sentence_start = max(self.layout.sentence_start(first.start), first.lead - _RUN_UP)
+        sentence = self.text[sentence_start : first.lead]
         period, _ = self.layout.period_before(first.start)
         target = self.layout.section(first.start).target
         target = target or _is_future(period, self.layout.document_period)
@@ -190,7 +194,7 @@ class Reader:
         """Whether `汽车120.5万辆` reads as output of a product (汽车产量)."""
         if not subject or token.unit is None or not subjects.PHYSICAL_UNITS.search(token.unit):
             return False
-        line_start = self.text.rfind("\n", 0, token.start) + 1
+        line_start = self.layout.line_start(token.start)
         if self.topic.endswith("产量") and self.topic_line == line_start - 1:
             return True  # a run of products: 汽车120.5万辆；铝材776.5万吨
         window = max(line_start, token.start - 60)
@@ -200,7 +204,7 @@ class Reader:
         """The subject, completed or replaced by the topic when it is bare or empty."""
         topic = self._clause_topic(left_start)
         from_clause = bool(topic)
-        line = self.text.rfind("\n", 0, pos)
+        line = self.layout.line_start(pos) - 1
         if not topic and line == self.topic_line:
             topic = self.topic
         if subject:
@@ -212,7 +216,8 @@ class Reader:
     def _earlier_subjects(self, count: int, pos: int) -> list[str] | None:
         """`新开工3166套,分配入住3247套,分别占全年目标50.3%、75.6%`: 分别 over earlier facts."""
         sentence_start = self.layout.sentence_start(pos)
-        earlier = [f for f in self.facts if f.span[0] >= sentence_start and f.subject]
+        recent = self.facts[-2 * count - 4 :]  # the listed facts sit just before
+        earlier = [f for f in recent if f.span[0] >= sentence_start and f.subject]
         if len(earlier) < count:
             return None
         names = [f.subject or "" for f in earlier[-count:]]
@@ -233,7 +238,7 @@ class Reader:
 
     def _remember(self, subject: str, pos: int) -> None:
         self.topic = subject
-        self.topic_line = self.text.rfind("\n", 0, pos)
+        self.topic_line = self.layout.line_start(pos) - 1
 
 
 def _is_future(period: Period | None, document_period: Period | None) -> bool:

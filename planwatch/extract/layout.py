@@ -19,6 +19,7 @@ _CLAUSE_END = re.compile(
     r"[。；;！？!?\n：:]|(?<![0-9０-９])[，,]|[，,](?![0-9０-９]{3}(?![0-9０-９]))"
 )
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+_LINE_END = re.compile(r"\n")
 _LINE = re.compile(r"[^\n]+")
 _LIST_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
 _SUB_MARK = re.compile(
@@ -43,6 +44,7 @@ _PERIOD_PHRASE = re.compile(
 )
 _YARDSTICK = re.compile(r"[^，,。；]{0,4}?(?:目标|任务|计划|预算)")
 _YARDSTICK_BEFORE = re.compile(r"(?:占|完成|为|达|达到|的)$")
+_YEAR_RUN_SENTENCES = 12
 _WRITTEN_YEAR = re.compile(r"\d{4}|[一二][九零〇]")
 _COMPARISON_BEFORE = ("比", "较", "由", "从", "与", "同", "于", "到", "至", "自", "是", "在")
 
@@ -63,6 +65,7 @@ class Layout:
         self.year = document_period.year if document_period else None
         self.clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.line_ends = [m.start() for m in _LINE_END.finditer(text)]
         self._phrases: dict[int, tuple[list[int], list[Period]]] = {}
         self._written: dict[int, list[bool]] = {}
         self.sections = self._sections()
@@ -75,6 +78,11 @@ class Layout:
     def clause_end(self, pos: int) -> int:
         index = bisect_left(self.clause_ends, pos)
         return self.clause_ends[index] if index < len(self.clause_ends) else len(self.text)
+
+    def line_start(self, pos: int) -> int:
+        """Start of the line (paragraph) holding `pos`; a lookup, not a scan."""
+        index = bisect_left(self.line_ends, pos)
+        return self.line_ends[index - 1] + 1 if index else 0
 
     def sentence_start(self, pos: int) -> int:
         index = bisect_left(self.sentence_ends, pos)
@@ -97,8 +105,11 @@ class Layout:
 
     def _paragraph_year(self, sentence_start: int, section: Section) -> Period | None:
         """`1979年…在校学生102万人。中等专业学校…120万人`: a written year runs on."""
-        paragraph_start = self.text.rfind("\n", 0, sentence_start) + 1
-        while sentence_start > paragraph_start and sentence_start > section.start:
+        paragraph_start = self.line_start(sentence_start)
+        # a bounded look back: a text without line breaks must not cost quadratic time
+        for _ in range(_YEAR_RUN_SENTENCES):
+            if sentence_start <= paragraph_start or sentence_start <= section.start:
+                break
             sentence_start = self.sentence_start(sentence_start - 1)
             _, periods = self._sentence_phrases(sentence_start, section.period)
             written_years = self._written[sentence_start]

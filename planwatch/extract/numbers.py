@@ -27,9 +27,11 @@ _BASE_UNITS = sorted(
 )
 _UNIT = "(?:" + _SCALES + "(?:" + "|".join(re.escape(u) for u in _BASE_UNITS) + ")|[%％‰])"
 
-_ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
+# Runs are bounded so that pathological input (a million digits) cannot make the scan
+# backtrack quadratically; real amounts are far shorter.
+_ARABIC = r"[0-9０-９]{1,16}(?:[,，][0-9０-９]{3}(?![0-9０-９])){0,5}(?:[.．][0-9０-９]{1,8})?"
 _CN_DIGIT = "零〇○一二两三四五六七八九"
-_CHINESE = rf"[{_CN_DIGIT}十百千万亿]+(?:点[{_CN_DIGIT}]+)?"
+_CHINESE = rf"[{_CN_DIGIT}十百千万亿]{{1,16}}(?:点[{_CN_DIGIT}]{{1,8}})?"
 # A Chinese numeral counts only before a unit, 多/余 or 成, or after 百分之; saying so in
 # the pattern spares the scan the many 一是, 进一步, 统一 of running text.
 _UNIT_START = "".join(sorted({u[0] for u in _BASE_UNITS} | set("万亿千百十%％‰多余成")))

@@ -63,7 +63,7 @@ def read_relations(text: str, layout: Layout) -> list[Fact]:
 def _relation(text: str, layout: Layout, match: re.Match[str]) -> Fact | None:
     start = match.start("subject")
     start += len(match.group("subject")) - len(match.group("subject").lstrip(" \u3000—-－"))
-    sentence = text[layout.sentence_start(start) : match.end()]
+    sentence = text[max(layout.sentence_start(start), start - 240) : match.end()]
     section = layout.section(start)
     if not (section.target or is_target_sentence(sentence) or _PLAN_WORDS.search(sentence)):
         return None
