@@ -25,7 +25,8 @@ _BASE_UNITS = sorted(
     key=len,
     reverse=True,
 )
-_UNIT = "(?:" + _SCALES + "(?:" + "|".join(re.escape(u) for u in _BASE_UNITS) + ")|[%％‰])"
+# 40万余元, 1.2万多人次: the hedge may sit between the scale and the unit
+_UNIT = "(?:" + _SCALES + "[多余]?(?:" + "|".join(re.escape(u) for u in _BASE_UNITS) + ")|[%％‰])"
 
 # Runs are bounded so that pathological input (a million digits) cannot make the scan
 # backtrack quadratically; real amounts are far shorter.
@@ -142,6 +143,8 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
     if match.group("pct"):
         unit = "%"
     qualifier = _qualifier(text, match, start)
+    if unit is not None and len(unit) > 1 and unit[1] in "多余" and unit[0] in "万亿千百十":
+        unit, qualifier = unit[0] + unit[2:], qualifier or "at_least"
     if qualifier == "modifier":
         return None
     return NumberToken(
@@ -222,7 +225,8 @@ def _chinese_excluded(text: str, match: re.Match[str], start: int) -> bool:
         return True  # 三个“升级版”: a slogan, not a count
     if token.strip("十百千万亿") == "":
         # 千家创客社区 is a name; 近千人次, 上千种 are amounts
-        return _PRE_QUALIFIER.search(text, max(0, start - 3), start) is None
+        hedged = match.group("more") is not None  # 百余人, 千余家
+        return not hedged and _PRE_QUALIFIER.search(text, max(0, start - 3), start) is None
     return text[max(0, start - 1) : start] in (
         "每",
         "某",
