@@ -85,6 +85,11 @@ def object_after(text: str, start: int, unit: str | None, after_verb: bool) -> t
     if kind is not None and stop is not None and _MEASURE_STOP.match(stop.group()):
         # 10个项目房屋征收户数完成全年目标的57.4%: the count's noun, then the next subject
         return kind.group(), kind.end()
+    if stop is not None and stop.group() == "、":
+        described = _DESCRIBED_HEAD.match(text, start, min(len(text), start + 40))
+        if described is not None:
+            # 4家主业突出、竞争力强的区属国有投融资平台公司: descriptors, then the head
+            return described.group(1), described.end()
     counted = text[start:end].strip(' \u3000“”"和及与').removeprefix("的")
     modifier, _, head = counted.rpartition("的")
     if 0 < len(modifier) <= 4 and len(head) >= 2:
@@ -92,6 +97,9 @@ def object_after(text: str, start: int, unit: str | None, after_verb: bool) -> t
     return counted, end
 
 
+_DESCRIBED_HEAD = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}的([\u4e00-\u9fff]{2,16})(?=[，,。；;]|$)"
+)
 _GENERIC_COUNTED = re.compile(r"项目|企业|地块|点位|社区|单位|家庭|学校|村|户")
 _MEASURE_STOP = re.compile(r"完成|增长|下降|同比|比上年|占")
 _QUOTED_NAMES = re.compile(r"\s*“[^”]{1,20}”[、和及与]?")
