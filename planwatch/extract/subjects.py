@@ -92,7 +92,10 @@ def object_after(text: str, start: int, unit: str | None, after_verb: bool) -> t
             return described.group(1), described.end()
     counted = text[start:end].strip(' \u3000“”"和及与').removeprefix("的")
     modifier, _, head = counted.rpartition("的")
-    if 0 < len(modifier) <= 4 and len(head) >= 2:
+    if modifier and _ACTIVITY.search(head):
+        # 18条道路建设的调度工作: the work is about what is counted, so both name it
+        counted = modifier + _ACTIVITY.sub("", head)
+    elif 0 < len(modifier) <= 4 and len(head) >= 2:
         counted = head  # 36个各具特色的典型示范社区: the head noun after the modifier
     return counted, end
 
@@ -100,6 +103,7 @@ def object_after(text: str, start: int, unit: str | None, after_verb: bool) -> t
 _DESCRIBED_HEAD = re.compile(
     r"(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}的([\u4e00-\u9fff]{2,16})(?=[，,。；;]|$)"
 )
+_ACTIVITY = re.compile(r"(?:工作|方案|任务|情况|问题|进度|调度)$")
 _GENERIC_COUNTED = re.compile(r"项目|企业|地块|点位|社区|单位|家庭|学校|村|户")
 _MEASURE_STOP = re.compile(r"完成|增长|下降|同比|比上年|占")
 _QUOTED_NAMES = re.compile(r"\s*“[^”]{1,20}”[、和及与]?")
