@@ -94,7 +94,9 @@ def object_after(text: str, start: int, unit: str | None, after_verb: bool) -> t
     modifier, _, head = counted.rpartition("的")
     if modifier and _ACTIVITY.search(head):
         # 18条道路建设的调度工作: the work is about what is counted, so both name it
-        counted = modifier + _ACTIVITY.sub("", head)
+        activity = _ACTIVITY.sub("", head)
+        # coordinated verbs (调度与督促) say what is done, not what it is done to
+        counted = modifier if _CONJUNCTION.search(activity) else modifier + activity
     elif 0 < len(modifier) <= 4 and len(head) >= 2:
         counted = head  # 36个各具特色的典型示范社区: the head noun after the modifier
     return counted, end
