@@ -211,6 +211,8 @@ class Reader:
             subject = subjects.with_topic(subject, topic, from_clause, products)
             self._remember(subject, pos)
             return subject
+        if from_clause:
+            self._remember(topic, pos)  # 发电机：从三万千瓦增加到二十万千瓦
         return topic
 
     def _earlier_subjects(self, count: int, pos: int) -> list[str] | None:

@@ -40,7 +40,7 @@ _TOKEN = re.compile(
     rf"(?P<pct>百分之)?(?:(?P<arabic>{_ARABIC})|"
     rf"(?P<chinese>{_CHINESE})(?(pct)|(?=[{re.escape(_UNIT_START)}])))"
     rf"(?P<more>[多余])?(?P<unit>{_UNIT})?(?P<more2>[多余])?"
-    r"(?P<post>以上|以下|以内|左右)?"
+    r"(?P<post>及以上|及以下|以上|以下|以内|左右)?"
 )
 _PRE_QUALIFIER = re.compile(r"(?:约|近|超过|突破|不低于|不少于|不超过|不高于|多达|逾|超|上)$")
 _PRE_QUALIFIER_KIND = {"约": "approx", "近": "approx", "不超过": "at_most", "不高于": "at_most"}
@@ -250,9 +250,9 @@ def _qualifier(text: str, match: re.Match[str], start: int) -> str | None:
             return "modifier"
     if post == "左右":
         return "approx"
-    if post == "以上":
+    if post in ("以上", "及以上"):
         return "at_least"
-    if post in ("以下", "以内"):
+    if post in ("以下", "以内", "及以下"):
         return "at_most"
     if match.group("more") or match.group("more2"):
         return "at_least"
