@@ -102,11 +102,15 @@ class Reader:
         # the sentence's run-up, bounded: plan words sit near the numbers they govern
         sentence_start = max(self.layout.sentence_start(first.start), first.lead - _RUN_UP)
         sentence = self.text[sentence_start : first.lead]
-        period, _ = self.layout.period_before(first.start)
-        target = self.layout.section(first.start).target
-        target = target or _is_future(period, self.layout.document_period)
+        period, named = self.layout.period_before(first.start)
+        planned_section = self.layout.section(first.start).target
+        target = planned_section or _is_future(period, self.layout.document_period)
         hint = subjects.trim(left)
         reading = classify(left, first.unit, sentence, target, hint)
+        if not named and reading.measure.startswith("target") and not planned_section:
+            period = None  # 中兴通讯计划在我区落地三个项目: a plan that names no date
+        elif not named and "逐步" in sentence:
+            period = None  # 逐步形成4家…公司: no date given
         bare = subjects.without_quoted_names(left[: reading.cut], first.unit)
         if bare == left and len(group) == 1:
             subject = hint
