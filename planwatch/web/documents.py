@@ -84,7 +84,16 @@ def _facts(session: Session, document_id: int) -> list[dict[str, Any]]:
         .where(Fact.document_id == document_id)
         .order_by(Fact.position)
     )
-    return [fact_dict(fact, name) for fact, name in rows]
+    stored: dict[int, list[str]] = {}
+    for observation_id, fact_id in session.execute(
+        select(Observation.id, Fact.id)
+        .join(Fact, Observation.source_fact_id == Fact.id)
+        .where(Fact.document_id == document_id)
+    ):
+        stored.setdefault(fact_id, []).append(f"/observations/{observation_id}")
+    return [
+        {**fact_dict(fact, name), "observations": stored.get(fact.id, [])} for fact, name in rows
+    ]
 
 
 def fact_dict(fact: Fact, indicator: str | None) -> dict[str, Any]:
