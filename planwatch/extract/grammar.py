@@ -54,6 +54,7 @@ class Reader:
         self.indicator = indicator
         self.topic = ""
         self.topic_line = -1
+        self.topic_pos = -1
         self.facts: list[Fact] = []
 
     def read(self, tokens: list[NumberToken]) -> list[Fact]:
@@ -212,7 +213,11 @@ class Reader:
         if not topic and line == self.topic_line:
             topic = self.topic
         if subject:
-            subject = subjects.with_topic(subject, topic, from_clause, products)
+            # a bare word borrows only from its own sentence (全市面积 is no 能源消费总量面积)
+            same_sentence = from_clause or self.topic_pos >= self.layout.sentence_start(pos)
+            subject = subjects.with_topic(
+                subject, topic if same_sentence else "", from_clause, products
+            )
             self._remember(subject, pos)
             return subject
         if from_clause:
@@ -244,6 +249,7 @@ class Reader:
 
     def _remember(self, subject: str, pos: int) -> None:
         self.topic = subject
+        self.topic_pos = pos
         self.topic_line = self.layout.line_start(pos) - 1
 
 
