@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from fastapi import Request
@@ -77,12 +78,13 @@ class PageCache:
             return build(session)
 
 
-def preloaded(session: Session, region_id: int, year: int) -> list[object]:
+@contextmanager
+def preloaded(session: Session, region_id: int, year: int) -> Iterator[None]:
     """Load in three queries what assessing a plan would fetch row by row.
 
     Indicators, departments and task progress land in the session's identity map, so
     the assessment's lazy loads find them there instead of querying again. The identity
-    map holds rows weakly: keep the returned list alive while assessing.
+    map holds rows weakly, so they are kept referenced until the block ends.
     """
     rows: list[object] = list(session.scalars(select(Indicator)))
     rows += session.scalars(select(Department).where(Department.region_id == region_id))
@@ -92,4 +94,5 @@ def preloaded(session: Session, region_id: int, year: int) -> list[object]:
         .where(Plan.region_id == region_id, Plan.year == year)
         .options(selectinload(Task.progress))
     )
-    return rows
+    yield
+    rows.clear()

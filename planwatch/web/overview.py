@@ -95,11 +95,8 @@ def _overview(session: Session, code: str, period: Period) -> dict[str, Any]:
 
 
 def assessed_region(session: Session, region: Region, period: Period) -> RegionAssessment:
-    rows = preloaded(session, region.id, period.year)
-    try:
+    with preloaded(session, region.id, period.year):
         return assess_region(session, region.code, period.code)
-    finally:
-        del rows  # held until here so the assessment's lookups hit the identity map
 
 
 def overview_data(
