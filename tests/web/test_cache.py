@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import event
 
 from planwatch.config import Settings
 from planwatch.demo import Demo
@@ -42,3 +43,25 @@ def test_pages_are_kept_but_errors_are_not(viewer: TestClient, app: FastAPI) -> 
     assert ("overview", "420106", "2017H1") in app.state.page_cache
     assert viewer.get("/regions/999999/2017H1.json").status_code == 404
     assert ("overview", "999999", "2017H1") not in app.state.page_cache
+
+
+def _queries(app: FastAPI, client: TestClient, path: str) -> int:
+    seen: list[str] = []
+
+    def count(*args: object) -> None:
+        seen.append(str(args[2]))
+
+    event.listen(app.state.store.engine, "before_cursor_execute", count)
+    try:
+        assert client.get(path).status_code == 200
+    finally:
+        event.remove(app.state.store.engine, "before_cursor_execute", count)
+    return len(seen)
+
+
+def test_pages_are_built_with_few_queries_and_kept_with_one(
+    viewer: TestClient, app: FastAPI
+) -> None:
+    built = _queries(app, viewer, OVERVIEW)
+    assert built <= 20  # 40 before indicators, departments and progress were preloaded
+    assert _queries(app, viewer, OVERVIEW) == 1  # the data version
