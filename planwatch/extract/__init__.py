@@ -43,7 +43,7 @@ def extract_text(text: str, document: DocumentInfo | None = None) -> Extraction:
     facts = Reader(text, layout, _indicator).read(tokens) + table_facts
     facts += read_relations(text, layout)
     facts.sort(key=lambda fact: fact.number_span or fact.span)
-    return Extraction(document=info, facts=facts, warnings=_warnings(info))
+    return Extraction(document=info, facts=facts, warnings=_warnings(info, facts))
 
 
 def _document_period(info: DocumentInfo) -> Period | None:
@@ -74,9 +74,18 @@ def _indicator(subject: str) -> str | None:
     return indicator.name if indicator is not None else None
 
 
-def _warnings(info: DocumentInfo) -> list[ExtractionWarning]:
+def _warnings(info: DocumentInfo, facts: list[Fact]) -> list[ExtractionWarning]:
+    """Problems a reviewer should see, each pointing at its place in the text."""
+    warnings = []
     if info.period is None:
-        return [
+        warnings.append(
             ExtractionWarning("no year found in the title or opening lines: facts carry no period")
-        ]
-    return []
+        )
+    for fact in facts:
+        if fact.subject is None:
+            warnings.append(
+                ExtractionWarning(
+                    f"no subject found for '{fact.text}': name it when reviewing", fact.span
+                )
+            )
+    return warnings

@@ -67,3 +67,12 @@ def test_text_without_a_year_warns_that_periods_are_missing() -> None:
     assert [w.message for w in extraction.warnings] == [
         "no year found in the title or opening lines: facts carry no period"
     ]
+
+
+def test_a_fact_without_subject_is_flagged_at_its_place() -> None:
+    extraction = extract_text("2017年报告\n同比增长8.1%。")
+    fact = extraction.facts[0]
+    assert fact.subject is None
+    assert [(w.message, w.span) for w in extraction.warnings] == [
+        ("no subject found for '同比增长8.1%': name it when reviewing", fact.span)
+    ]
