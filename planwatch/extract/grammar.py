@@ -16,7 +16,7 @@ from planwatch.extract import subjects
 from planwatch.extract.layout import Layout
 from planwatch.extract.measures import Reading, classify
 from planwatch.extract.model import Fact
-from planwatch.extract.numbers import MEDAL, NumberToken
+from planwatch.extract.numbers import MEDAL, NumberToken, is_unitless_reading
 from planwatch.periods import Period
 
 _LIST_GAP = re.compile(r"[、和及与\s]{0,2}")
@@ -89,9 +89,7 @@ class Reader:
     def _bare_ok(self, token: NumberToken) -> bool:
         if MEDAL.match(self.text, token.end):
             return True
-        return self.text[max(0, token.start - 4) : token.start].endswith(
-            ("指数为", "指数", "指数是")
-        )
+        return is_unitless_reading(self.text, token.start)
 
     def _read_group(self, group: list[NumberToken], previous_end: int) -> int:
         """Facts for one number or list of numbers; returns how far the text has been read."""

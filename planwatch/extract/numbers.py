@@ -207,9 +207,17 @@ def _inside_quotes(text: str, start: int, end: int) -> bool:
     return opened is not None and _QUOTE_CLOSE.match(text, end) is not None
 
 
+# Readings that have no unit: an index (居民消费价格指数为102.0), a coefficient (基尼系数0.45)
+_UNITLESS_READING = re.compile(r"(?:指数|系数|PMI)(?:为|是|达到?)?$")
+
+
+def is_unitless_reading(text: str, start: int) -> bool:
+    return _UNITLESS_READING.search(text, max(0, start - 5), start) is not None
+
+
 def _bare_value_allowed(text: str, start: int) -> bool:
-    # an index reading has no unit (`居民消费价格指数为102.0`); nor has a medal count (`2金2银`)
-    if text[max(0, start - 4) : start].endswith(("指数为", "指数", "指数是")):
+    # a unitless reading, or a medal count (`2金2银`)
+    if is_unitless_reading(text, start):
         return True
     digits = re.match(r"[0-9０-９]+", text[start : start + 6])
     return digits is not None and MEDAL.match(text, start + digits.end()) is not None
