@@ -22,6 +22,7 @@ from planwatch.periods import Period
 _LIST_GAP = re.compile(r"[、和及与\s]{0,2}")
 _RESPECTIVE_GAP = re.compile(r"[、和及与\s,，]{1,2}")
 _RUN_UP = 240
+_COMPARABLE = re.compile(r"同口径|可比口径")
 _LONGEST_LIST = 16  # 分别 lists name a handful of items; longer runs are not one list
 _PREDICATE_START = re.compile(
     r"再创|创|实现|保持|继续|持续|稳定|达到|完成|突破|超过|位居|居|增长|下降"
@@ -122,7 +123,9 @@ class Reader:
         context = _Context(
             start=lead.end() if lead else left_start,
             period=period.code if period else None,
-            basis="comparable" if "同口径" in left or "同口径" in sentence[-12:] else None,
+            basis="comparable"
+            if _COMPARABLE.search(left) or _COMPARABLE.search(sentence[-12:])
+            else None,
             target=target,
         )
         for token, name in zip(group, names, strict=True):
