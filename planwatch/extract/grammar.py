@@ -116,6 +116,8 @@ class Reader:
             subject = hint
         else:
             subject = subjects.trim(bare, 24 if len(group) == 1 else 80)
+        if not subject and reading.measure == "completion":
+            subject = subjects.named_task(left[reading.cut :])
         names, consumed = self._names(group, subject, left_start)
         if names is None:
             return consumed

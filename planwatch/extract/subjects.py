@@ -30,13 +30,13 @@ _TRAILING = re.compile(
     r"超过|突破|不低于|不少于|不超过|控制在|稳定在|保持在|增至|提高至|提高到|增加到|上升到|"
     r"提升至|提升到|上升至|增长到|增长至|扩大到|扩大至|减少到|减少至|下降至|"
     r"下降到|降至|达到约|仍然安排|安排|仍然|仍|由上年的|由上年|由|有望|有|的|要|了|可|上|"
-    r"超|逾|微|略|新增|全年|年内|稳定|保持|都|均|也|从|由|"
+    r"超|逾|微|略|新增|全年|年内|稳定|保持|都|均|也|从|由|每月|每年|每人|"
     r"[，,、\s\u3000“”\"])+$"
 )
 # 主要畜禽产品肉产量: the product group before the product
 _PRODUCT_GROUP = re.compile(r"^\S*产品(?=\S{1,6}产量$)")
 _NO_QUOTES = str.maketrans("", "", '“”"‘’')
-_BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]|\[\d+\]")
+_BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]|[\[［]\d+[\]］]")
 _LIST_SPLIT = re.compile(r"[、和及与]")
 _LIST_SPLIT_STRONG = re.compile(r"[、和]")
 _LIST_SPLIT_COMMA = re.compile(r"、")
@@ -51,9 +51,8 @@ MAX_SUBJECT = 24
 
 def trim(phrase: str, longest: int = MAX_SUBJECT) -> str:
     """`全年地区生产总值计划` → `地区生产总值`."""
-    phrase = (
-        _BRACKETED.sub("", phrase) if "（" in phrase or "(" in phrase or "[" in phrase else phrase
-    )
+    if "（" in phrase or "(" in phrase or "[" in phrase or "［" in phrase:
+        phrase = _BRACKETED.sub("", phrase)
     previous = None
     while previous != phrase:
         previous = phrase
@@ -270,3 +269,18 @@ def _split_examples(subject: str, count: int) -> list[str] | None:
         return None
     head = next((h for h in _LIST_HEADS if rest.endswith(h)), "")
     return [part + head for part in parts]
+
+
+_YARDSTICK_WORDS = re.compile(
+    r"^(?:分别)?(?:占|完成|达到?|为|是)了?|(?:的)?(?:比例|比重|进度)?(?:为|达到?)?$|"
+    r"全年|年度|市级|省级|区级|下达的?|既定|预期|上级|总?(?:目标|任务|计划|预算)|的"
+)
+
+
+def named_task(phrase: str) -> str:
+    """`完成基础教育优化布局总任务的` → `基础教育优化布局`; a yardstick of the year
+    (`占全年绩效面积目标的`) measures the subject before it and names nothing."""
+    if "全年" in phrase or "年度" in phrase:
+        return ""
+    task = trim(_YARDSTICK_WORDS.sub("", phrase))
+    return task if len(task) >= 4 else ""
