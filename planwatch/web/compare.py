@@ -64,6 +64,10 @@ def comparison_data(comparison: RegionComparison, period: Period) -> dict[str, A
                 "indicator": ranking.indicator,
                 "kind": ranking.kind,
                 "metric": ranking.metric,
+                # completion is read against the share of the year gone
+                "time_progress": period.time_progress * 100
+                if ranking.metric == "completion"
+                else None,
                 "entries": [
                     {
                         **entry.as_dict(),

@@ -66,17 +66,26 @@ def _fact_id(page: Page, indicator: str, measure: str) -> int:
     return found
 
 
+PAINTED = """c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                   let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }"""
+
+
 def test_card_leads_to_indicator_page_with_a_drawn_chart(page: Page) -> None:
     expect(page.locator("a.card")).to_have_count(8)
     _card(page, "地区生产总值").click()
     expect(page.locator("h1")).to_contain_text("地区生产总值")
     canvas = page.locator("#history-chart canvas")
     expect(canvas).to_have_count(1)
-    painted = canvas.evaluate(
-        """c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-                  let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }"""
-    )
-    assert painted > 1000  # bars, axes and labels, not a blank canvas
+    assert canvas.evaluate(PAINTED) > 1000  # bars, axes and labels, not a blank canvas
+
+
+def test_comparison_draws_a_bar_chart_per_ranking(page: Page) -> None:
+    page.get_by_role("link", name="地区比较").click()
+    expect(page.locator("h1")).to_contain_text("武汉市")
+    charts = page.locator("[data-chart=ranking] canvas")
+    expect(charts.first).to_be_visible()
+    assert charts.count() == page.locator("table.grid").count() > 1
+    assert charts.first.evaluate(PAINTED) > 1000
 
 
 def test_accepting_a_fact_changes_the_overview(page: Page) -> None:

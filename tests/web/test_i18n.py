@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from planwatch.extract.model import MEASURES
-from planwatch.store.models import OBSERVATION_STATUSES, REVIEW_STATUSES
+from planwatch.store.models import OBSERVATION_STATUSES, REVIEW_STATUSES, TARGET_KINDS
 from planwatch.web.i18n import LANGUAGES, MESSAGES, language, translator
 from planwatch.web.render import TEMPLATES
 
@@ -16,6 +16,8 @@ def test_template_keys_are_all_in_the_catalogue() -> None:
         used |= set(re.findall(r"\bt\('(\w+)'\)", template.read_text("utf-8")))
     dynamic = {f"measure_{m}" for m in MEASURES} | {f"figure_{s}" for s in OBSERVATION_STATUSES}
     dynamic |= set(REVIEW_STATUSES) | {"action_insert", "action_update", "action_delete"}
+    dynamic |= {f"kind_{k}" for k in TARGET_KINDS}
+    dynamic |= {f"metric_{m}" for m in ("completion", "growth", "reduction", "value")}
     missing = sorted((used | dynamic) - set(MESSAGES))
     assert missing == []
     assert len(used) > 60

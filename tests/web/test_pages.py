@@ -78,6 +78,7 @@ def test_comparison_ranks_the_districts(viewer: TestClient) -> None:
     names = [e["region"] for e in completion["entries"]]
     assert names == ["江岸区", "武昌区", "江汉区", "洪山区"]
     assert [e["rank"] for e in completion["entries"]] == [1, 2, 3, 4]
+    assert completion["time_progress"] == 50.0
     assert {r["indicator"] for r in data["rankings"]} == {"全社会固定资产投资"}
     assert "汉阳区" in {s["region"] for s in data["skipped"]}
 

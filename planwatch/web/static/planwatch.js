@@ -45,6 +45,11 @@
       yAxis: { type: "category", data: entries.map(function (e) { return e.region; }) },
       series: [{
         type: "bar", barMaxWidth: 28, label: { show: true, position: "right" },
+        markLine: data.time_progress == null ? undefined : {
+          symbol: "none", silent: true, lineStyle: { color: "#1f2329", type: "solid", width: 2 },
+          label: { formatter: node.dataset.timeLabel || "time", position: "end" },
+          data: [{ xAxis: data.time_progress }]
+        },
         data: entries.map(function (e) {
           return { value: e.value, itemStyle: { color: colours[e.status] || "#8f959e" } };
         })
