@@ -68,6 +68,7 @@ class Layout:
         self.line_ends = [m.start() for m in _LINE_END.finditer(text)]
         self._phrases: dict[int, tuple[list[int], list[Period]]] = {}
         self._written: dict[int, list[bool]] = {}
+        self._carried: dict[tuple[int, int], Period | None] = {}
         self.sections = self._sections()
         self._section_starts = [s.start for s in self.sections]
 
@@ -105,6 +106,12 @@ class Layout:
 
     def _paragraph_year(self, sentence_start: int, section: Section) -> Period | None:
         """`1979年…在校学生102万人。中等专业学校…120万人`: a written year runs on."""
+        key = (sentence_start, section.start)
+        if key not in self._carried:
+            self._carried[key] = self._look_back(sentence_start, section)
+        return self._carried[key]
+
+    def _look_back(self, sentence_start: int, section: Section) -> Period | None:
         paragraph_start = self.line_start(sentence_start)
         # a bounded look back: a text without line breaks must not cost quadratic time
         for _ in range(_YEAR_RUN_SENTENCES):
