@@ -141,6 +141,7 @@ class Reader:
         if token.unit is None:
             # a bare number is a ratio part (share) or an index reading (value)
             measure = "share" if listed > 1 else ("target_value" if context.target else "value")
+        name = subjects.unquoted(name)
         return Fact(
             subject=name or None,
             measure=measure,

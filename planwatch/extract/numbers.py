@@ -48,6 +48,7 @@ _PRE_QUALIFIER_KIND = {"约": "approx", "近": "approx", "不超过": "at_most",
 _NOT_AMOUNT_AFTER = re.compile(
     # fixed political formulations count nothing: 八项规定, 五次全会, 两条底线, 三个“升级版”
     r"月|产业|[A-Za-z]|[号届]|规定|全会|底线|确立|维护|务必|自信|意识|全面|战略|原则|方面|"
+    r"现代化|(?<=轮)汽?车|"
     # a count followed by another numeral is a size class: 三个五年计划, 三十个五万千瓦电站
     r"[一二三四五六七八九十]"
 )
@@ -223,10 +224,16 @@ def _bare_value_allowed(text: str, start: int) -> bool:
     return digits is not None and MEDAL.match(text, start + digits.end()) is not None
 
 
+_DEFINITION_LINE = re.compile(r"[^\n。，,；]{0,30}[：:]\s*(?:\n|$)")
+
+
 def _chinese_excluded(text: str, match: re.Match[str], start: int) -> bool:
     token = match.group("chinese")
-    if token == "一":
-        return True  # 一个, 一批: an article far more often than a count
+    if token in ("一", "二") or token.strip("零〇") == "":
+        # 一个, 一批 (an article), 二次招商 (second), 零部件: counts say 两, not 二
+        return True
+    if _DEFINITION_LINE.match(text, match.end()):
+        return True  # ［10］两个基地、两个枢纽：a note defining a slogan
     if len(token) > 3 and not any(ch in token for ch in "十百千万亿"):
         return True  # a year written in numerals (一九五八)
     if _QUOTE_AFTER.match(text, match.end()):

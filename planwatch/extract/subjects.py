@@ -64,6 +64,10 @@ def trim(phrase: str, longest: int = MAX_SUBJECT) -> str:
     return _PRODUCT_GROUP.sub("", phrase)
 
 
+def unquoted(phrase: str) -> str:
+    return phrase.translate(_NO_QUOTES)
+
+
 def _last_phrase(phrase: str) -> str:
     # a long run-up holds several clauses' worth of words; the noun nearest the number wins
     for mark in ("，", ",", "；", "。", "：", "、"):
