@@ -27,7 +27,7 @@ _LONGEST_LIST = 16  # 分别 lists name a handful of items; longer runs are not 
 _PREDICATE_START = re.compile(
     r"再创|创|实现|保持|继续|持续|稳定|达到|完成|突破|超过|位居|居|增长|下降"
 )
-_TOPIC_CLAUSE = re.compile(r"[\u4e00-\u9fff、]{2,10}")
+_TOPIC_CLAUSE = re.compile(r"[\u4e00-\u9fff、]{2,16}")
 _RATIO_GAP = re.compile(r"[：:︰]")
 _RATIO_SUBJECT = re.compile(r"结构|比例|之比|比为")
 _THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
