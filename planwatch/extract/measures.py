@@ -96,7 +96,10 @@ def classify(
         growth = _GROWTH.search(left)
         if growth is None:
             return Reading("pp_change", 1.0, len(left))
-        return Reading("pp_change", _sign(growth), growth.start())
+        sign = _sign(growth)
+        if "降幅" in left and growth.group("verb") in ("收窄", "扩大", "缩小"):
+            sign = -sign  # 降幅收窄1.5个百分点: the rate itself rose
+        return Reading("pp_change", sign, growth.start())
     if percent:
         return _percent(left, target, subject_hint)
     growth = _GROWTH.search(left)
