@@ -22,6 +22,12 @@ from planwatch.periods import Period
 _LIST_GAP = re.compile(r"[、和及与\s]{0,2}")
 _RESPECTIVE_GAP = re.compile(r"[、和及与\s,，]{1,2}")
 _RUN_UP = 240
+_SCENE = re.compile(
+    r"(?:稳步|加快|全面|大力|积极|深入)?(?:推进|推动|开展|实施)([\u4e00-\u9fff]{2,14}?)"
+    r"(?:实施|建设|工作|改革)?(?=[，,；;])"
+)
+# acts done within a scene; words that are also nouns (服务, 管理, 发展) are left out
+_SCENE_ACT = re.compile(r"部署|安装|建成|新建|改造|交付|接入|上线|开通|培训|发放|配备|铺设")
 _COMPARABLE = re.compile(r"同口径|可比口径")
 _LONGEST_LIST = 16  # 分别 lists name a handful of items; longer runs are not one list
 _PREDICATE_START = re.compile(
@@ -216,6 +222,13 @@ class Reader:
         line = self.layout.line_start(pos) - 1
         if not topic and line == self.topic_line:
             topic = self.topic
+        if subject and len(subject) <= 4 and _SCENE_ACT.match(subject):
+            scene, scene_end = self._scene(pos)
+            # a thing counted since the scene was set is the nearer topic (举办…6场,惠民1200人)
+            if scene and (self.topic_pos < scene_end or self.topic.startswith(scene)):
+                # 稳步推进准入系统实施,部署49家单位,安装终端2910台: acts within the system
+                self._remember(scene + subject, pos)
+                return scene + subject
         if subject:
             # a bare word borrows only from its own sentence (全市面积 is no 能源消费总量面积)
             same_sentence = from_clause or self.topic_pos >= self.layout.sentence_start(pos)
@@ -237,6 +250,14 @@ class Reader:
             return None
         names = [f.subject or "" for f in earlier[-count:]]
         return names if len(set(names)) == count else None
+
+    def _scene(self, pos: int) -> tuple[str, int]:
+        """What the sentence says is being pushed forward (`推进X实施`) and where that ends."""
+        start = max(self.layout.sentence_start(pos), pos - _RUN_UP)
+        found = None
+        for found in _SCENE.finditer(self.text, start, pos):
+            pass
+        return (subjects.trim(found.group(1)), found.end()) if found is not None else ("", -1)
 
     def _clause_topic(self, left_start: int) -> str:
         """A short clause naming a topic before the number's own clause (`农业，粮食产量…`)."""
