@@ -254,10 +254,10 @@ class Reader:
     def _scene(self, pos: int) -> tuple[str, int]:
         """What the sentence says is being pushed forward (`推进X实施`) and where that ends."""
         start = max(self.layout.sentence_start(pos), pos - _RUN_UP)
-        found = None
-        for found in _SCENE.finditer(self.text, start, pos):
-            pass
-        return (subjects.trim(found.group(1)), found.end()) if found is not None else ("", -1)
+        scenes = list(_SCENE.finditer(self.text, start, pos))
+        if not scenes:
+            return "", -1
+        return subjects.trim(scenes[-1].group(1)), scenes[-1].end()
 
     def _clause_topic(self, left_start: int) -> str:
         """A short clause naming a topic before the number's own clause (`农业，粮食产量…`)."""
