@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from planwatch.store import Store
-from planwatch.store.models import AuditEntry, Department, Indicator, Plan, Task
+from planwatch.store.models import AuditEntry, Department, Indicator, Plan, Region, Task
 
 PageData = dict[str, Any]
 
@@ -30,13 +30,16 @@ def cached_page(request: Request, key: Hashable, build: Callable[[Session], Page
     return cache.page(request.app.state.store, key, build)
 
 
-VERSION = select(func.max(AuditEntry.id))
+# regions are reference data the audit trail skips, yet a new one joins comparisons
+VERSION = select(func.max(AuditEntry.id), select(func.max(Region.id)).scalar_subquery())
 
 
-def data_version(store: Store) -> int:
-    """The newest audit id, read on a bare connection: it is the only query of a kept page."""
+def data_version(store: Store) -> tuple[int, int]:
+    """The newest audit and region ids, read on a bare connection: the only query of a kept
+    page."""
     with store.engine.connect() as connection:
-        return connection.execute(VERSION).scalar() or 0
+        row = connection.execute(VERSION).one()
+    return (row[0] or 0, row[1] or 0)
 
 
 class PageCache:
@@ -48,7 +51,7 @@ class PageCache:
 
     def __init__(self, size: int = 256) -> None:
         self.size = size
-        self._entries: OrderedDict[Hashable, tuple[int, PageData]] = OrderedDict()
+        self._entries: OrderedDict[Hashable, tuple[tuple[int, int], PageData]] = OrderedDict()
         self._lock = threading.Lock()
 
     def __contains__(self, key: Hashable) -> bool:

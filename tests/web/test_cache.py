@@ -10,6 +10,7 @@ from planwatch.config import Settings
 from planwatch.demo import Demo
 from planwatch.observations import ObservationIn, store_observation
 from planwatch.store import open_store
+from planwatch.store.reference import add_region
 from tests.web.helpers import card
 
 OVERVIEW = "/regions/420106/2017H1.json"
@@ -65,3 +66,14 @@ def test_pages_are_built_with_few_queries_and_kept_with_one(
     built = _queries(app, viewer, OVERVIEW)
     assert built <= 20  # 40 before indicators, departments and progress were preloaded
     assert _queries(app, viewer, OVERVIEW) == 1  # the data version
+
+
+def test_a_new_region_refreshes_kept_comparisons(viewer: TestClient, demo: Demo) -> None:
+    path = "/compare/420100/county/2017H1.json"
+    before = {s["region_code"] for s in viewer.get(path).json()["skipped"]}
+    other = open_store(Settings(database_url=demo.database_url, secret_key="cli"))
+    with other.transaction(actor="cli") as session:
+        add_region(session, "420199", "示例开发区", "county", parent="420100")
+    other.dispose()
+    after = {s["region_code"] for s in viewer.get(path).json()["skipped"]}
+    assert after == before | {"420199"}
