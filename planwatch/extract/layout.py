@@ -34,7 +34,7 @@ _YEAR = r"(?:(?:19|20)\d{2}|[一二][九零〇][一二三四五六七八九零�
 _PART = (
     r"上半年|下半年|前三季度|[一1]季度|[1一]\s*[-—–~至到]\s*\d{1,2}月份?|"
     r"截[至止]\d{1,2}月[底末]|\d{1,2}月[底末]|年[末底]|以来|"
-    r"全年"
+    r"全年|(?<=年)[末底]"
 )
 # Every alternative consumes text, so the scan never stops on empty matches.
 _PERIOD_PHRASE = re.compile(
@@ -156,7 +156,8 @@ class Layout:
 
     def _phrase_match_period(self, match: re.Match[str], fallback: Period | None) -> Period | None:
         text = match.string
-        if text[max(0, match.start() - 1) : match.start()] in _COMPARISON_BEFORE:
+        before = text[max(0, match.start() - 2) : match.start()]
+        if before[-1:] in _COMPARISON_BEFORE and before not in ("截至", "截止"):
             return None  # 比上年, 由1980年: a base of comparison, not the period
         if match.group() == "全年" and _YARDSTICK.match(text, match.end()):
             if _YARDSTICK_BEFORE.search(text, max(0, match.start() - 3), match.start()):
@@ -174,6 +175,8 @@ class Layout:
             return self.document_period if year_word in ("今年", "本年") else None
         if part == "全年" and year_word is None and fallback is not None:
             return fallback.year_period()
+        if part in ("末", "底"):
+            return Period(year, "M", 12)  # 2024年底: a stock at the year's end
         return parse_phrase(part, year, self.document_period)
 
     def _sections(self) -> list[Section]:
