@@ -56,3 +56,11 @@ def test_document_inference() -> None:
     assert (half_year.region, half_year.year, half_year.period) == ("武昌区", 2017, "2017H1")
     congress = infer("政府工作报告\n——2026年1月27日在海南省第七届人民代表大会第五次会议上\n")
     assert (congress.region, congress.year) == ("海南省", 2026)
+
+
+def test_year_end_stocks_and_months_to_date() -> None:
+    text = "截至2024年底，全市常住人口1234万人。2024年末户籍人口999万人。1至11月，工业增长5%。"
+    layout = Layout(text, Period(2024, "Y"))
+    assert layout.period_before(text.index("1234"))[0] == Period(2024, "M", 12)
+    assert layout.period_before(text.index("999"))[0] == Period(2024, "M", 12)
+    assert layout.period_before(text.index("5%"))[0] == Period(2024, "M", 11)
