@@ -1,7 +1,8 @@
 """Reporting periods: codes (`2017`, `2017H1`, `2017Q3`, `2017M06`) and Chinese phrases.
 
-Every period is year-to-date: `2017Q3` is January to September, the span a
-report of 前三季度 covers. A month code also stands for a stock at that
+A period is year-to-date (`2017Q3` is January to September, the span a
+report of 前三季度 covers), except a single quarter named alone (二季度), which
+keeps the code of the quarter it names. A month code also stands for a stock at that
 month's end (`截止6月底` gives `2017M06`).
 """
 
@@ -145,8 +146,9 @@ def _period_of(kind: str, match: re.Match[str], year: int) -> Period | None:
     if kind == "quarter":
         token = match.group(1)
         quarter = int(token) if token.isdigit() else _CN_DIGITS[token]
-        # a single quarter is reported year-to-date only for the first one
-        return Period(year, "Q", quarter) if quarter == 1 else None
+        # a single quarter (二季度) takes the code of the quarter it names: the figure is
+        # for those three months, which no year-to-date code covers better
+        return Period(year, "Q", quarter)
     month = _month_number(match.group(1))
     if month is None:
         return None

@@ -88,7 +88,8 @@ class Reader:
             following = tokens[index + len(group)]
             if (following.unit is None) != ratio:
                 break
-            if not gap.fullmatch(self.text, group[-1].span_end, following.start):
+            # measured from where the number's words begin: 百分之九点四和百分之十四点五
+            if not gap.fullmatch(self.text, group[-1].span_end, following.lead):
                 break
             group.append(following)
         return group
@@ -113,6 +114,8 @@ class Reader:
         target = planned_section or _is_future(period, self.layout.document_period)
         hint = subjects.trim(left)
         reading = classify(left, first.unit, sentence, target, hint)
+        if not reading.measure:
+            return previous_end  # 是上年的1.5倍: a multiple with no growth word
         if not named and reading.measure.startswith("target") and not planned_section:
             period = None  # 中兴通讯计划在我区落地三个项目: a plan that names no date
         elif not named and "逐步" in sentence:
@@ -148,11 +151,14 @@ class Reader:
             # a bare number is a ratio part (share) or an index reading (value)
             measure = "share" if listed > 1 else ("target_value" if context.target else "value")
         name = subjects.unquoted(name)
+        value, unit = token.value * reading.sign, token.unit
+        if unit == "倍":
+            value, unit = value * 100, "%"  # 增长2倍: the growth is 200%
         return Fact(
             subject=name or None,
             measure=measure,
-            value=token.value * reading.sign,
-            unit=token.unit,
+            value=value,
+            unit=unit,
             period=context.period,
             span=(context.start, token.span_end),
             number_span=(token.start, token.end),
@@ -270,6 +276,8 @@ class Reader:
         clause = self.text[before_start : left_start - 1].strip(" \u3000")
         if not _TOPIC_CLAUSE.fullmatch(clause) or _PREDICATE_START.match(clause):
             return ""  # 再创新高 says something; it names nothing
+        if self.facts and self.facts[-1].number_span and self.facts[-1].span[1] > before_start:
+            return ""  # 钢产量拟定为六百万吨: a clause with its own number is no topic
         return subjects.trim(clause)
 
     def _remember(self, subject: str, pos: int) -> None:

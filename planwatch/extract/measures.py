@@ -16,7 +16,7 @@ _GROWTH = re.compile(
     r"(?P<mod>分别|又|将|累计|年均|平均|均|同口径|各)*"
     r"(?P<verb>增长|增加|上涨|提高|提升|上升|增高|增幅|涨幅|增速|下降|降低|减少|回落|下滑|降幅|减产|增产|"
     r"压减|压缩|节约|扩大|缩小|收窄|加快|放缓|(?<!新)增|减|降|涨)"
-    r"(?:了|为|达到|达|分别为|分别|控制在|保持在|稳定在)?(?:约|近|超过|突破|不低于|不超过|逾|超)?$|"
+    r"(?:了|为|达到|达|分别为|分别|控制在|保持在|稳定在)?(?:约|将近|接近|近|超过|突破|不低于|不超过|逾|超)?$|"
     # a signed rate straight after its base: 同比-5.1%
     r"(?P<verb_less>同比|环比|比上年同期|比去年同期|比上年)(?:分别)?$"
 )
@@ -67,9 +67,17 @@ _COMPLETION = re.compile(
 _DONE = re.compile(r"(?:分别)?完成(?:了)?$")
 _SHARE_OF = re.compile(r"占(?P<whole>[^，,。；]{0,16}?)(?:的)?(?:比重|比例|份额)?(?:为|达到?|是)?$")
 # 计划 as a verb (计划增长, 计划在…落地), not the noun of 按计划, 计划执行, 计划生育
+# 计划都超额完成, 计划已完成: the plan as the thing fulfilled, so the noun again.
+# 将达到, 拟定为: a plan's own future tense (五年内…将达到…), with no 计划 in the sentence
 _TARGET_WORDS = re.compile(
-    r"(?<![按照据])计划(?![执的内外表生经单”》，,、])(?=[\u4e00-\u9fff])|预期目标|主要目标|目标是"
+    r"(?<![按照据])计划(?![执的内外表生经单”》，,、都已均超完])(?=[\u4e00-\u9fff])|预期目标|主要目标|目标是|"
+    r"将达到|拟定为|将比"
 )
+# 增长了, 已提高: an achieved change, even inside a plan's text
+_ACHIEVED = re.compile(
+    r"(?:增长|增加|提高|降低|下降|减少|上升)了[^，,。；]{0,4}$|已(?:经)?[^，,。；]{0,4}$"
+)
+
 _CLAUSE_TARGET_WORDS = re.compile(r"力争|确保|争取|预计[增比]")
 _LEADING_CUT = re.compile(r"^(?:压减|压缩|削减|减少|降低)(?=[\u4e00-\u9fff]{2})")
 _RATE_SUBJECT = re.compile(r"[率]$")
@@ -90,8 +98,10 @@ def classify(
     """The measure for a number whose clause text before it is `left`."""
     percent = unit in ("%", "‰")
     target = target or bool(_TARGET_WORDS.search(sentence) or _CLAUSE_TARGET_WORDS.search(left))
-    if "实际" in left:
+    if "实际" in left or _ACHIEVED.search(left):
         target = False  # 计划…1.2万人，实际完成1.35万人
+    if unit == "倍":
+        return _multiple(left, target)
     if unit in ("个百分点", "百分点"):
         growth = _GROWTH.search(left)
         if growth is None:
@@ -133,6 +143,15 @@ def _percent(left: str, target: bool, subject_hint: str) -> Reading:
     if done is not None and not _RATE_SUBJECT.search(subject_hint or left[: done.start()]):
         return Reading("completion", 1.0, done.start())
     return Reading("share", 1.0, cut)
+
+
+def _multiple(left: str, target: bool) -> Reading:
+    """增长2倍: a growth of 200% (the grammar restates the unit); 是上年的2倍 reads as nothing."""
+    growth = _GROWTH.search(left)
+    if growth is None or _sign(growth) < 0 or growth.group("verb") in ("加快", "扩大"):
+        return Reading("", 1.0, len(left))  # no measure of the spec fits a bare multiple
+    measure = "target_growth" if target else "yoy_growth"
+    return Reading(measure, 1.0, growth.start())
 
 
 def _sign(growth: re.Match[str]) -> float:

@@ -21,7 +21,8 @@ _BASE_UNITS = sorted(
     """元/月 元/年 元/人 元/吨 元/平方米 吨公里 人公里 吨标准煤 吨标煤 平方千米 立方米/秒 场次 户次 批次 架次 辆次 艘次 微克/立方米 毫克/立方米 元 美元 欧元 港元 平方公里 平方米 立方米 公里 千米 米 公顷 亩
     个百分点 百分点 % ‰ 户 人次 人 名 家 个 套 台 辆 所 场 条 宗 件 项 批 处 块 份 次 天 栋 册
     吨 千瓦时 千瓦 度 架 只 马力 支 种 起 轮 座 间 张 床 头 篇 部 艘 列 班 趟 株 棵 口 片 层
-    单 笔 例 颗 根 对 所 千克 公斤 标箱 箱 元钱 斤 担 匹 盏 辆次 架次 人份 尾 羽""".split(),
+    单 笔 例 颗 根 对 所 千克 公斤 标箱 箱 元钱 斤 担 匹 盏 辆次 架次 人份 尾 羽
+    倍 航次 吨海里 人海里""".split(),
     key=len,
     reverse=True,
 )
@@ -229,6 +230,8 @@ _DEFINITION_LINE = re.compile(r"[^\n。，,；]{0,30}[：:]\s*(?:\n|$)")
 
 def _chinese_excluded(text: str, match: re.Match[str], start: int) -> bool:
     token = match.group("chinese")
+    if match.group("unit") == "倍":
+        return text[max(0, start - 1) : start] in ("每", "几", "数")  # 增长一倍; 数倍 is vague
     if token in ("一", "二") or token.strip("零〇") == "":
         # 一个, 一批 (an article), 二次招商 (second), 零部件: counts say 两, not 二
         return True
