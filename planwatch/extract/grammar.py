@@ -33,10 +33,11 @@ _LONGEST_LIST = 16  # 分别 lists name a handful of items; longer runs are not 
 _PREDICATE_START = re.compile(
     r"再创|创|实现|保持|继续|持续|稳定|达到|完成|突破|超过|位居|居|增长|下降"
 )
-_TOPIC_CLAUSE = re.compile(r"[\u4e00-\u9fff、]{2,16}")
+_TOPIC_CLAUSE = re.compile(r"[\u4e00-\u9fff、]{2,24}")
 _RATIO_GAP = re.compile(r"[：:︰]")
 _RATIO_SUBJECT = re.compile(r"结构|比例|之比|比为")
 _THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
+_RATE_OF = re.compile(r"的([\u4e00-\u9fff]{2,16})(?=[，,。；;]|$)")
 _SPAN_LEAD = re.compile(r"[\s\u3000—\-－、和及与]*")
 
 IndicatorLookup = Callable[[str], str | None]
@@ -179,6 +180,12 @@ class Reader:
         medal = MEDAL.match(self.text, first.end) if first.unit is None else None
         if medal is not None:
             return [medal.group()], medal.end()
+        if len(group) == 1 and not subject and first.unit in ("%", "‰"):
+            described = _RATE_OF.match(self.text, first.span_end)
+            if described is not None:
+                # 67.5%的初中毕业生升入高中: the rate names its whole after it
+                self._remember(described.group(1), first.start)
+                return [described.group(1)], described.end()
         if len(group) == 1:
             after_verb = subjects.ends_with_verb(subject)
             right, right_end = subjects.object_after(
@@ -192,7 +199,9 @@ class Reader:
         if subject:
             parts = subjects.split_list(subject, len(group))
         else:
-            parts = self._earlier_subjects(len(group), first.start)
+            # 木材和水泥的产量，也将分别增长9.4%和14.5%: the list sits in the clause before
+            parts = subjects.split_list(self._clause_topic(left_start), len(group))
+            parts = parts or self._earlier_subjects(len(group), first.start)
             right, right_end = subjects.object_after(self.text, end, group[-1].unit, True)
             if parts is None and right:
                 # 完成370余块2000余平方米主次干道门面招牌勘查设计: amounts of one object

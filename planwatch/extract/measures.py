@@ -70,8 +70,8 @@ _SHARE_OF = re.compile(r"占(?P<whole>[^，,。；]{0,16}?)(?:的)?(?:比重|比
 # 计划都超额完成, 计划已完成: the plan as the thing fulfilled, so the noun again.
 # 将达到, 拟定为: a plan's own future tense (五年内…将达到…), with no 计划 in the sentence
 _TARGET_WORDS = re.compile(
-    r"(?<![按照据])计划(?![执的内外表生经单”》，,、都已均超完])(?=[\u4e00-\u9fff])|预期目标|主要目标|目标是|"
-    r"将达到|拟定为|将比"
+    r"(?<![按照据])计划(?![执的内外表生经单”》，,、都已均超])(?=[\u4e00-\u9fff])|预期目标|主要目标|目标是|"
+    r"将达到|拟定为|将(?:分别)?比"
 )
 # 增长了, 已提高: an achieved change, even inside a plan's text
 _ACHIEVED = re.compile(

@@ -1,0 +1,100 @@
+"""Shapes of stating numbers that the golds rarely show: multiples, plan tenses, lists.
+
+Every sentence here is written for the test; none is taken from a corpus document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from planwatch.extract import extract_text
+from planwatch.extract.model import DocumentInfo
+
+COMMUNIQUE = DocumentInfo(title="2024年某市国民经济和社会发展统计公报")
+PLAN = DocumentInfo(title="关于某县2023年国民经济和社会发展计划执行情况的报告")
+FIVE_YEAR = DocumentInfo(title="关于发展国民经济的第一个五年计划的报告")
+
+Row = tuple[str | None, str, float | None, str | None, str | None]
+
+
+def rows(text: str, info: DocumentInfo = COMMUNIQUE) -> list[Row]:
+    return [
+        (f.subject, f.measure, f.value, f.unit, f.qualifier) for f in extract_text(text, info).facts
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全年出口额比上年增长2倍。", [("出口额", "yoy_growth", 200.0, "%", None)]),
+        ("全年客运量增长0.8倍。", [("客运量", "yoy_growth", 80.0, "%", None)]),
+        ("光伏组件产量增长1.5倍。", [("光伏组件产量", "yoy_growth", 150.0, "%", None)]),
+    ],
+)
+def test_a_growth_multiple_is_a_growth_in_percent(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
+
+
+def test_a_chinese_multiple_and_its_hedge() -> None:
+    found = rows("到期末，货运量将达到九十亿吨，即比基期增长一倍；客运量增长将近二倍。", FIVE_YEAR)
+    assert found[1] == ("货运量", "target_growth", 100.0, "%", None)
+    assert found[2] == ("客运量", "target_growth", 200.0, "%", "approx")
+
+
+def test_a_bare_multiple_states_no_growth() -> None:
+    assert rows("出口总额是上年的1.5倍。") == []
+    assert rows("商品房成交量为去年的数倍。") == []
+
+
+def test_a_plan_future_tense_makes_targets() -> None:
+    found = rows("钢产量拟定为六百万吨，将比上年增长百分之十二。", FIVE_YEAR)
+    assert found == [
+        ("钢产量", "target_value", 6_000_000.0, "吨", None),
+        ("钢产量", "target_growth", 12.0, "%", None),
+    ]
+
+
+def test_an_achieved_change_inside_a_plan_text_is_no_target() -> None:
+    text = "两个年度计划都超额完成，工业总产值比基期增长了百分之四十，成本已降低百分之五。"
+    found = rows(text, FIVE_YEAR)
+    assert ("工业总产值", "yoy_growth", 40.0, "%", None) in found
+    assert ("成本", "yoy_growth", -5.0, "%", None) in found
+
+
+def test_a_plan_to_complete_stays_a_target() -> None:
+    found = rows("全年投资计划完成80亿元以上。", PLAN)
+    assert found == [("投资", "target_value", 80.0, "亿元", "at_least")]
+
+
+def test_a_list_of_spelled_percentages_spreads_over_the_topic_clause() -> None:
+    found = rows("铜和铝的产量，也将分别比上年增长百分之六和百分之九。", FIVE_YEAR)
+    assert [(s, v) for s, _, v, _, _ in found] == [("铜的产量", 6.0), ("铝的产量", 9.0)]
+
+
+def test_a_clause_with_its_own_number_is_no_topic() -> None:
+    found = rows("煤产量拟定为一亿吨，将比上年增长百分之八。", FIVE_YEAR)
+    assert found[1][0] == "煤产量"
+
+
+def test_a_rate_before_its_noun_names_it() -> None:
+    found = rows("新建学校12所，82.5%的小学毕业生升入初中。")
+    assert found[1] == ("小学毕业生升入初中", "share", 82.5, "%", None)
+
+
+def test_levels_from_one_year_to_another() -> None:
+    text = "第一是加工工业在工业总产值中所占的比重，已由1952年的40%上升到1954年的46%。"
+    found = extract_text(text, FIVE_YEAR).facts
+    assert [(f.subject, f.value) for f in found] == [
+        ("加工工业在工业总产值中所占的比重", 40.0),
+        ("加工工业在工业总产值中所占的比重", 46.0),
+    ]
+
+
+@pytest.mark.parametrize(("phrase", "code"), [("二季度", "2023Q2"), ("第三季度", "2023Q3")])
+def test_a_single_quarter_names_its_period(phrase: str, code: str) -> None:
+    found = extract_text(f"{phrase}规模以上工业增加值增长6.1%。", PLAN).facts
+    assert [(f.subject, f.period) for f in found] == [("规模以上工业增加值", code)]
+
+
+def test_voyages_are_a_unit() -> None:
+    assert rows("全年服务科考船120航次。") == [("服务科考船", "value", 120.0, "航次", None)]
