@@ -102,7 +102,7 @@ def classify(
         target = False  # 计划…1.2万人，实际完成1.35万人
     if unit == "倍":
         return _multiple(left, target)
-    if unit in ("个百分点", "百分点"):
+    if unit in ("个百分点", "百分点", "个千分点", "千分点"):
         growth = _GROWTH.search(left)
         if growth is None:
             return Reading("pp_change", 1.0, len(left))

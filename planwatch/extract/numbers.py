@@ -19,7 +19,7 @@ _SCALES = "(?:万亿|千万|百万|十万|亿|万|千|百)?"
 # Longer spellings first: regex alternation takes the first that matches.
 _BASE_UNITS = sorted(
     """元/月 元/年 元/人 元/吨 元/平方米 吨公里 人公里 吨标准煤 吨标煤 平方千米 立方米/秒 场次 户次 批次 架次 辆次 艘次 微克/立方米 毫克/立方米 元 美元 欧元 港元 平方公里 平方米 立方米 公里 千米 米 公顷 亩
-    个百分点 百分点 % ‰ 户 人次 人 名 家 个 套 台 辆 所 场 条 宗 件 项 批 处 块 份 次 天 栋 册
+    个百分点 百分点 个千分点 千分点 % ‰ 户 人次 人 名 家 个 套 台 辆 所 场 条 宗 件 项 批 处 块 份 次 天 栋 册
     吨 千瓦时 千瓦 度 架 只 马力 支 种 起 轮 座 间 张 床 头 篇 部 艘 列 班 趟 株 棵 口 片 层
     单 笔 例 颗 根 对 所 千克 公斤 标箱 箱 元钱 斤 担 匹 盏 辆次 架次 人份 尾 羽
     倍 航次 吨海里 人海里""".split(),
@@ -140,11 +140,12 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
     value = to_float(text[start:end])
     if value is None:
         return None
-    if not chinese and _MINUS.search(text, max(0, start - 1), start):
+    bound = _range_bound(text, match, start)
+    if not chinese and bound is None and _MINUS.search(text, max(0, start - 1), start):
         value, start = -value, start - 1
     if match.group("pct"):
         unit = "%"
-    qualifier = _qualifier(text, match, start)
+    qualifier = _qualifier(text, match, start) or bound
     if unit is not None and len(unit) > 1 and unit[1] in "多余" and unit[0] in "万亿千百十":
         unit, qualifier = unit[0] + unit[2:], qualifier or "at_least"
     if qualifier == "modifier":
@@ -159,6 +160,20 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
         chinese,
         min(match.start(), start),
     )
+
+
+# 增长3%-5%: a range of two rates; the dash between them is no minus sign
+_RANGE_AFTER = re.compile(r"[-－—~～至][0-9０-９]")
+_RANGE_BEFORE = re.compile(r"[%％‰][-－—~～至]$")
+
+
+def _range_bound(text: str, match: re.Match[str], start: int) -> str | None:
+    if _RANGE_BEFORE.search(text, max(0, start - 2), start):
+        return "at_most"
+    unit = match.group("unit")
+    if unit in ("%", "％", "‰") and _RANGE_AFTER.match(text, match.end()):
+        return "at_least"
+    return None
 
 
 # 减产一成以上: tenths, read as percent like 百分之X

@@ -31,6 +31,8 @@ _TRAILING = re.compile(
     r"分别|累计|共计|合计|共|达到了|达到|达|完成了|完成|实现了|实现|为|是|又|已经|已|将|约|近|"
     r"超过|突破|不低于|不少于|不超过|控制在|稳定在|保持在|增至|提高至|提高到|增加到|上升到|"
     r"提升至|提升到|上升至|增长到|增长至|扩大到|扩大至|减少到|减少至|下降至|"
+    # 为上年同期的105%, 相当于上年的98%: the base is no part of the subject
+    r"(?:为|相当于|是)(?:上年|去年|上一年)(?:同期)?的?|相当于|"
     r"下降到|降至|达到约|拟定|拟|仍然安排|安排|仍然|仍|由上年的|由上年|由|有望|有|的|要|了|可|上|"
     r"超|逾|微|略|新增|全年|年内|稳定|保持|都|均|也|从|由|每月|每年|每人|"
     r"[，,、\s\u3000“”\"])+$"
@@ -223,9 +225,18 @@ def with_topic(subject: str, topic: str, clause_topic: bool, products: bool) -> 
         return topic + subject  # 服务近千人次: the verb of the activity just named
     if clause_topic and subject.startswith("在"):
         return topic + subject
+    sibling = _SIBLING_MEASURE.search(topic)
+    if sibling and sibling.start() > 0 and len(subject) <= 3 and not _OWN_MEASURE.search(subject):
+        # 葡萄种植面积63万亩，杏8万亩: a bare item in a run measures what its sibling did
+        return subject + sibling.group()
     return subject
 
 
+_SIBLING_MEASURE = re.compile(
+    r"(?:种植面积|播种面积|收获面积|产量|存栏|出栏|产值|增加值|零售额|营业收入)$"
+)
+# 利润, 收入, 投资 are amounts themselves, never items of a sibling's run
+_OWN_MEASURE = re.compile(r"[量值额率数价积润入税本用资出款]$")
 _MEASURE_NOUN = re.compile(r"[量值额率数价积]$|[\u4e00-\u9fff]{2}(?:[了过]|进行|完成)")
 # amounts of a product in its physical unit, in a passage about output
 PHYSICAL_UNITS = re.compile(r"(?:吨|辆|台|架|只|立方米|马力|千瓦时|度|件|支|米|千瓦|箱|套)$")

@@ -98,3 +98,24 @@ def test_a_single_quarter_names_its_period(phrase: str, code: str) -> None:
 
 def test_voyages_are_a_unit() -> None:
     assert rows("全年服务科考船120航次。") == [("服务科考船", "value", 120.0, "航次", None)]
+
+
+def test_a_bare_item_in_a_run_measures_what_its_sibling_did() -> None:
+    found = rows("苹果种植面积20.5万亩，梨3.2万亩，利润下降3%。")
+    assert [s for s, *_ in found] == ["苹果种植面积", "梨种植面积", "利润"]
+
+
+def test_a_range_of_rates_keeps_both_bounds_positive() -> None:
+    found = rows("研发投入年均增长3%-5%。", DocumentInfo(title="2025年某省政府工作报告"))
+    assert [(v, q) for _, _, v, _, q in found] == [(3.0, "at_least"), (5.0, "at_most")]
+    assert {m for _, m, *_ in found} == {"yoy_growth"}
+
+
+def test_permille_points_are_a_change_in_points() -> None:
+    found = rows("人口出生率为6.5‰，比上年下降0.4个千分点。")
+    assert found[1] == ("人口出生率", "pp_change", -0.4, "个千分点", None)
+
+
+@pytest.mark.parametrize("base", ["为上年同期的", "相当于上年的"])
+def test_the_base_of_a_relative_level_is_no_part_of_the_subject(base: str) -> None:
+    assert rows(f"全年旅游收入{base}105%。")[0][:3] == ("旅游收入", "share", 105.0)
