@@ -22,12 +22,22 @@ _BASE_UNITS = sorted(
     个百分点 百分点 个千分点 千分点 % ‰ 户 人次 人 名 家 个 套 台 辆 所 场 条 宗 件 项 批 处 块 份 次 天 栋 册
     吨 千瓦时 千瓦 度 架 只 马力 支 种 起 轮 座 间 张 床 头 篇 部 艘 列 班 趟 株 棵 口 片 层
     单 笔 例 颗 根 对 所 千克 公斤 标箱 箱 元钱 斤 担 匹 盏 辆次 架次 人份 尾 羽
-    倍 航次 吨海里 人海里""".split(),
+    倍 航次 吨海里 人海里 款""".split(),
     key=len,
     reverse=True,
 )
 # 40万余元, 1.2万多人次: the hedge may sit between the scale and the unit
-_UNIT = "(?:" + _SCALES + "[多余]?(?:" + "|".join(re.escape(u) for u in _BASE_UNITS) + ")|[%％‰])"
+# 公里/百平方公里, 元/人: a rate unit; 人次86.5万、: a scale alone closing a listed amount
+_PER = r"(?:/[百千万]?(?:平方公里|平方米|人|户|年|月|天|小时|吨|亩|公顷|床))?"
+_UNIT = (
+    "(?:"
+    + _SCALES
+    + "[多余]?(?:"
+    + "|".join(re.escape(u) for u in _BASE_UNITS)
+    + ")"
+    + _PER
+    + "|[%％‰]|[万亿](?=[、，,。；;]))"
+)
 
 # Runs are bounded so that pathological input (a million digits) cannot make the scan
 # backtrack quadratically; real amounts are far shorter.
@@ -50,6 +60,8 @@ _NOT_AMOUNT_AFTER = re.compile(
     # fixed political formulations count nothing: 八项规定, 五次全会, 两条底线, 三个“升级版”
     r"月|产业|[A-Za-z]|[号届]|规定|全会|底线|确立|维护|务必|自信|意识|全面|战略|原则|方面|"
     r"现代化|(?<=轮)汽?车|"
+    # 300万吨级, 百万千瓦级: a size class of what follows, not an amount
+    r"级|"
     # a count followed by another numeral is a size class: 三个五年计划, 三十个五万千瓦电站
     r"[一二三四五六七八九十]"
 )

@@ -119,3 +119,20 @@ def test_permille_points_are_a_change_in_points() -> None:
 @pytest.mark.parametrize("base", ["为上年同期的", "相当于上年的"])
 def test_the_base_of_a_relative_level_is_no_part_of_the_subject(base: str) -> None:
     assert rows(f"全年旅游收入{base}105%。")[0][:3] == ("旅游收入", "share", 105.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全市路网密度120.5公里/百平方公里。", ("路网密度", 120.5, "公里/百平方公里")),
+        ("全年引进新药30款。", ("引进新药", 30.0, "款")),
+        ("全年入境游客人次12.4万、收入9.1亿元。", ("入境游客人次", 12.4, "万")),
+    ],
+)
+def test_rate_units_counters_and_a_scale_alone(text: str, expected: tuple[str, float, str]) -> None:
+    subject, _, value, unit, _ = rows(text)[0]
+    assert (subject, value, unit) == expected
+
+
+def test_a_size_class_is_no_amount() -> None:
+    assert [v for _, _, v, *_ in rows("建成200万吨级码头，投资12亿元。")] == [12.0]
