@@ -22,7 +22,7 @@ _BASE_UNITS = sorted(
     个百分点 百分点 个千分点 千分点 % ‰ 户 人次 人 名 家 个 套 台 辆 所 场 条 宗 件 项 批 处 块 份 次 天 栋 册
     吨 千瓦时 千瓦 度 架 只 马力 支 种 起 轮 座 间 张 床 头 篇 部 艘 列 班 趟 株 棵 口 片 层
     单 笔 例 颗 根 对 所 千克 公斤 标箱 箱 元钱 斤 担 匹 盏 辆次 架次 人份 尾 羽
-    倍 航次 吨海里 人海里 款""".split(),
+    倍 航次 吨海里 人海里 款 ℃ 毫米""".split(),
     key=len,
     reverse=True,
 )
@@ -189,7 +189,8 @@ def _range_bound(text: str, match: re.Match[str], start: int) -> str | None:
 
 
 # 减产一成以上: tenths, read as percent like 百分之X
-_TENTHS = re.compile(r"([一二三四五六七八九])成(多|以上|左右)?(?=[，,。；;、]|$)")
+# 七成以上的行政村: a share of what follows 的
+_TENTHS = re.compile(r"([一二三四五六七八九])成(多|以上|左右)?(?=[，,。；;、的]|$)")
 _TENTH_QUALIFIER = {"多": "at_least", "以上": "at_least", "左右": "approx"}
 
 

@@ -249,6 +249,9 @@ def split_list(subject: str, count: int) -> list[str] | None:
         return _split_examples(subject, count)
     if count < 2:
         return None
+    if count == 2 and subject.startswith("城乡") and not _LIST_SPLIT.search(subject):
+        # 城乡居民收入分别为…和…: 城乡 is the towns and the countryside, in that order
+        return ["城镇" + subject[2:], "农村" + subject[2:]]
     # 及 and 与 also join words inside a name (电气机械及器材制造业): try the strong marks first
     for splitter in (_LIST_SPLIT, _LIST_SPLIT_STRONG, _LIST_SPLIT_COMMA):
         parts = [p for p in splitter.split(subject) if p]

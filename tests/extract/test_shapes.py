@@ -136,3 +136,21 @@ def test_rate_units_counters_and_a_scale_alone(text: str, expected: tuple[str, f
 
 def test_a_size_class_is_no_amount() -> None:
     assert [v for _, _, v, *_ in rows("建成200万吨级码头，投资12亿元。")] == [12.0]
+
+
+def test_towns_and_countryside_split_a_list_in_that_order() -> None:
+    found = rows("城乡居民人均消费支出分别为30120元和15870元。")
+    assert [(s, v) for s, _, v, *_ in found] == [
+        ("城镇居民人均消费支出", 30120.0),
+        ("农村居民人均消费支出", 15870.0),
+    ]
+
+
+def test_tenths_before_a_noun_are_its_share() -> None:
+    found = rows("八成以上的自然村通了光纤。")
+    assert found == [("自然村通了光纤", "share", 80.0, "%", "at_least")]
+
+
+def test_weather_units() -> None:
+    found = rows("全年平均气温16.2℃，降水量980毫米。")
+    assert [(v, u) for _, _, v, u, _ in found] == [(16.2, "℃"), (980.0, "毫米")]
