@@ -8,12 +8,14 @@ shows who is missing rather than hiding them.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from planwatch import regions
+from planwatch.assess.figures import FigureBook, figure_books
+from planwatch.assess.lookup import no_plan
 from planwatch.assess.model import (
     Assessment,
     Metric,
@@ -24,7 +26,8 @@ from planwatch.assess.model import (
     Skipped,
     Thresholds,
 )
-from planwatch.assess.region import assess_region
+from planwatch.assess.plandata import load_plans
+from planwatch.assess.region import assess_plan
 from planwatch.errors import InvalidInput, NotFound
 from planwatch.periods import Period
 from planwatch.store.models import REGION_LEVELS, Region
@@ -75,23 +78,37 @@ def compare_regions(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A region compared; ``id`` is None for a division never stored."""
+
+    id: int | None
+    code: str
+    name: str
+
+
 def _assess_members(
     session: Session,
-    members: list[tuple[str, str, bool]],
+    members: list[Member],
     span: Period,
     wanted: str | None,
     thresholds: Thresholds | None,
 ) -> tuple[list[RegionAssessment], list[Skipped]]:
+    """Every member assessed from one read of all their plans and one of all their figures."""
+    limits = thresholds or Thresholds()
+    plans = load_plans(session, [m.id for m in members if m.id is not None], span.year)
+    books = figure_books(session, list(plans), (span.year, span.year - 1))
     assessed: list[RegionAssessment] = []
     skipped: list[Skipped] = []
-    for code, name, stored in members:
-        if not stored:  # never loaded, so it has neither plan nor figures
-            skipped.append(Skipped(name, code, f"{name} has no plan for {span.year}"))
-            continue
+    for member in members:
+        plan = plans.get(member.id) if member.id is not None else None
         try:
-            result = assess_region(session, code, span.code, thresholds)
+            if plan is None:  # a division never loaded has neither plan nor figures
+                raise no_plan(member.name, span.year)
+            book = FigureBook.of(books.get(plan.region_id, {}))
+            result = assess_plan(member, plan, book, span, limits)
         except NotFound as err:
-            skipped.append(Skipped(name, code, err.message))
+            skipped.append(Skipped(member.name, member.code, err.message))
             continue
         if wanted is not None:
             kept = [a for a in result.assessments if a.indicator == wanted]
@@ -100,25 +117,25 @@ def _assess_members(
     return assessed, skipped
 
 
-def _members(session: Session, parent: Region, level: str) -> list[tuple[str, str, bool]]:
-    """(code, name, stored) of every region at ``level`` below ``parent``."""
+def _members(session: Session, parent: Region, level: str) -> list[Member]:
+    """Every region at ``level`` below ``parent``, stored or in the national table."""
     found = {
-        row.code: (row.name, True)
-        for row in session.scalars(select(Region).where(Region.level == level))
-        if _is_below(row, parent)
+        code: Member(region_id, code, name)
+        for region_id, code, name in session.execute(_stored_below(parent.id, level))
     }
     for division in _divisions_below(parent.code, level):
-        found.setdefault(division.code, (division.name, False))
-    return [(code, name, stored) for code, (name, stored) in sorted(found.items())]
+        found.setdefault(division.code, Member(None, division.code, division.name))
+    return [found[code] for code in sorted(found)]
 
 
-def _is_below(row: Region, parent: Region) -> bool:
-    above = row.parent
-    while above is not None:
-        if above.id == parent.id:
-            return True
-        above = above.parent
-    return False
+def _stored_below(parent_id: int, level: str) -> Select[int, str, str]:
+    """Stored regions at ``level`` anywhere below the parent, found in one recursive query."""
+    below = select(Region.id).where(Region.parent_id == parent_id).cte("below", recursive=True)
+    # UNION, not UNION ALL: a parent loop in hand-made regions ends instead of recursing
+    below = below.union(select(Region.id).join(below, Region.parent_id == below.c.id))
+    return select(Region.id, Region.code, Region.name).where(
+        Region.id.in_(select(below.c.id)), Region.level == level
+    )
 
 
 def _divisions_below(code: str, level: str) -> list[regions.Division]:

@@ -3,51 +3,68 @@
 Only the latest version of each (indicator, period, measure) counts. Periods that close
 after the same number of months are one span (2017H1, 2017Q2 and 2017M06 are all January
 to June), so a figure stored under any of their codes is found; the exact code wins.
+
+``figure_books`` reads the figures of many regions in one query, for comparisons.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from planwatch.assess.model import Figure
+from planwatch.assess.plandata import period_of
 from planwatch.periods import Period
-from planwatch.store.models import Observation, Region
+from planwatch.store.models import Indicator, Observation, Region
 
 _Key = tuple[int, int, int, str]  # indicator id, year, months, measure
+
+_FIGURES = (
+    select(
+        Observation.region_id,
+        Observation.indicator_id,
+        Indicator.name,
+        Observation.period,
+        Observation.measure,
+        Observation.value,
+        Observation.unit,
+        Observation.basis,
+        Observation.id,
+        Observation.note,
+    )
+    .join(Indicator, Observation.indicator_id == Indicator.id)
+    .order_by(Observation.version, Observation.id)
+)
 
 
 class FigureBook:
     """Latest-version observations of a region, looked up by indicator, period and measure."""
 
     def __init__(self, session: Session, region: Region, years: Iterable[int]) -> None:
-        self.region = region
-        wanted = sorted(set(years))
-        rows = session.scalars(
-            select(Observation)
-            .where(
-                Observation.region_id == region.id,
-                or_(*(Observation.period.like(f"{year}%") for year in wanted)),
-            )
-            .order_by(Observation.version)
-        ).all()
-        latest: dict[tuple[int, str, str], Observation] = {}
-        for row in rows:  # ordered by version, so a later version replaces an earlier one
-            latest[(row.indicator_id, row.period, row.measure)] = row
-        self._by_span: dict[_Key, list[Observation]] = {}
-        for row in latest.values():
-            span = Period.parse(row.period)
-            key = (row.indicator_id, span.year, span.months, row.measure)
-            self._by_span.setdefault(key, []).append(row)
+        self._index(figure_books(session, [region.id], years).get(region.id, {}))
+
+    @classmethod
+    def of(cls, latest: dict[tuple[int, str, str], Figure]) -> FigureBook:
+        """A book over figures already read, keyed by (indicator id, period code, measure)."""
+        book = cls.__new__(cls)
+        book._index(latest)
+        return book
+
+    def _index(self, latest: dict[tuple[int, str, str], Figure]) -> None:
+        self._by_span: dict[_Key, list[Figure]] = {}
+        for (indicator_id, code, measure), figure in latest.items():
+            span = period_of(code)
+            key = (indicator_id, span.year, span.months, measure)
+            self._by_span.setdefault(key, []).append(figure)
 
     def get(self, indicator_id: int, period: Period, measure: str) -> Figure | None:
-        rows = self._by_span.get((indicator_id, period.year, period.months, measure), [])
-        if not rows:
+        figures = self._by_span.get((indicator_id, period.year, period.months, measure))
+        if not figures:
             return None
-        exact = [r for r in rows if r.period == period.code]
-        return _figure((exact or rows)[0])
+        code = period.code
+        return next((f for f in figures if f.period == code), figures[0])
 
     def narrower(self, indicator: str, period: Period, measure: str) -> Figure | None:
         """A figure of an indicator named inside ``indicator`` (城镇居民… inside 居民…).
@@ -55,12 +72,12 @@ class FigureBook:
         A district reports urban income only, and its office judges the plan's income target
         by it; the figure keeps its own indicator name, so the stand-in stays visible.
         """
-        for (_, year, months, kind), rows in sorted(self._by_span.items()):
+        for (_, year, months, kind), figures in sorted(self._by_span.items()):
             if (year, months, kind) != (period.year, period.months, measure):
                 continue
-            name = rows[0].indicator.name
+            name = figures[0].indicator
             if name != indicator and name.endswith(indicator):
-                return _figure(rows[0])
+                return figures[0]
         return None
 
     def has_period(self, period: Period) -> bool:
@@ -76,14 +93,28 @@ class FigureBook:
         }
 
 
-def _figure(row: Observation) -> Figure:
-    return Figure(
-        indicator=row.indicator.name,
-        period=row.period,
-        measure=row.measure,
-        value=row.value,
-        unit=row.unit,
-        basis=row.basis,
-        observation_id=row.id,
-        note=row.note,
+def figure_books(
+    session: Session, region_ids: Collection[int], years: Iterable[int]
+) -> dict[int, dict[tuple[int, str, str], Figure]]:
+    """The latest figures of each region in ``years``, by region id, in one query.
+
+    Rows come ordered by version, so a later version replaces an earlier one; a key keeps
+    the place of its first version, as the lookups' tie-breaks expect.
+    """
+    years_like = [Observation.period.like(f"{year}%") for year in sorted(set(years))]
+    rows = session.execute(
+        _FIGURES.where(Observation.region_id.in_(list(region_ids)), or_(*years_like))
     )
+    latest: dict[int, dict[tuple[int, str, str], Figure]] = {}
+    for region_id, indicator_id, name, code, measure, value, unit, basis, row_id, note in rows:
+        latest.setdefault(region_id, {})[(indicator_id, code, measure)] = Figure(
+            indicator=name,
+            period=code,
+            measure=measure,
+            value=value,
+            unit=unit,
+            basis=basis,
+            observation_id=row_id,
+            note=note,
+        )
+    return latest

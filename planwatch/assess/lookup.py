@@ -2,23 +2,50 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planwatch.assess.plandata import PlanRows, load_plans
 from planwatch.errors import NotFound
-from planwatch.store.models import Plan, Region
+from planwatch.store.models import Region
 from planwatch.store.reference import region_row
 
 
-def plan_of(session: Session, region: Region, year: int) -> Plan:
-    plan = session.scalar(select(Plan).where(Plan.region_id == region.id, Plan.year == year))
+def no_plan(region_name: str, year: int) -> NotFound:
+    return NotFound(f"{region_name} has no plan for {year}", "load one with `planwatch plan load`")
+
+
+def no_figures(region_name: str, period_code: str) -> NotFound:
+    return NotFound(
+        f"no figures for {region_name} in {period_code}", "load observations for that period"
+    )
+
+
+def plan_of(
+    session: Session,
+    region: Region,
+    year: int,
+    *,
+    targets: bool = True,
+    tasks: bool = True,
+    projects: bool = True,
+) -> PlanRows:
+    """The region's plan for ``year`` with the parts asked for; ``NotFound`` if it has none."""
+    plan = load_plans(
+        session, [region.id], year, targets=targets, tasks=tasks, projects=projects
+    ).get(region.id)
     if plan is None:
-        raise NotFound(
-            f"{region.name} has no plan for {year}", "load one with `planwatch plan load`"
-        )
+        raise no_plan(region.name, year)
     return plan
 
 
-def region_and_plan(session: Session, region: str, year: int) -> tuple[Region, Plan]:
+def region_and_plan(
+    session: Session,
+    region: str,
+    year: int,
+    *,
+    targets: bool = True,
+    tasks: bool = True,
+    projects: bool = True,
+) -> tuple[Region, PlanRows]:
     row = region_row(session, region)
-    return row, plan_of(session, row, year)
+    return row, plan_of(session, row, year, targets=targets, tasks=tasks, projects=projects)

@@ -9,13 +9,15 @@ from sqlalchemy.orm import Session
 from planwatch.assess import sentences as say
 from planwatch.assess.figures import FigureBook
 from planwatch.assess.findings import growth_findings
-from planwatch.assess.lookup import region_and_plan
+from planwatch.assess.lookup import no_figures, plan_of
 from planwatch.assess.model import STATUSES, Assessment, Finding, RegionAssessment, Thresholds
+from planwatch.assess.plandata import PlanRows, PlanTarget, RegionLike
 from planwatch.assess.rest_of_year import rest_of_year
 from planwatch.assess.targets import Context, judge_target, target_phrase
-from planwatch.assess.tasks import assess_task, project_stages
-from planwatch.errors import NotFound
+from planwatch.assess.tasks import assess_task, stages_of
 from planwatch.periods import Period
+from planwatch.store.models import Region
+from planwatch.store.reference import region_row
 
 
 def assess_region(
@@ -26,18 +28,37 @@ def assess_region(
     Raises ``NotFound`` when the region has no plan for the year or no figures at all
     for the period; a target whose own figures are missing is ``unknown``, not an error.
     """
-    limits = thresholds or Thresholds()
     span = Period.parse(period)
-    row, plan = region_and_plan(session, region, span.year)
+    return assess_region_row(session, region_row(session, region), span, thresholds)
+
+
+def assess_region_row(
+    session: Session, row: Region, span: Period, thresholds: Thresholds | None = None
+) -> RegionAssessment:
+    """``assess_region`` for a region row the caller has already read."""
+    plan = plan_of(session, row, span.year)
+    book = FigureBook(session, row, (span.year, span.year - 1))
+    return assess_plan(row, plan, book, span, thresholds or Thresholds())
+
+
+def assess_targets(
+    session: Session, row: Region, span: Period, thresholds: Thresholds | None = None
+) -> list[Assessment]:
+    """The targets' assessments alone, without reading tasks and projects; same errors."""
+    plan = plan_of(session, row, span.year, tasks=False, projects=False)
     book = FigureBook(session, row, (span.year, span.year - 1))
     if not book.has_period(span):
-        raise NotFound(
-            f"no figures for {row.name} in {span.code}", "load observations for that period"
-        )
-    findings = growth_findings(book, span, limits)
-    assessments = [
-        assess_target(Context(target, book, span, limits), findings) for target in plan.targets
-    ]
+        raise no_figures(row.name, span.code)
+    return judge_targets(plan.targets, book, span, thresholds or Thresholds())[0]
+
+
+def assess_plan(
+    row: RegionLike, plan: PlanRows, book: FigureBook, span: Period, limits: Thresholds
+) -> RegionAssessment:
+    """A plan read beforehand judged against a book read beforehand: no queries."""
+    if not book.has_period(span):
+        raise no_figures(row.name, span.code)
+    assessments, findings = judge_targets(plan.targets, book, span, limits)
     counts = Counter(a.status for a in assessments)
     return RegionAssessment(
         region=row.name,
@@ -50,10 +71,19 @@ def assess_region(
         thresholds=limits,
         assessments=assessments,
         status_counts={status: counts.get(status, 0) for status in STATUSES},
-        findings=_all_findings(findings, assessments),
+        findings=findings,
         tasks=[assess_task(task, span, limits) for task in plan.tasks],
-        projects=project_stages(session, row.code, span.year),
+        projects=stages_of(span.year, plan.projects),
     )
+
+
+def judge_targets(
+    targets: list[PlanTarget], book: FigureBook, span: Period, limits: Thresholds
+) -> tuple[list[Assessment], list[Finding]]:
+    """Each target judged, and every finding of the period (region-wide ones first)."""
+    findings = growth_findings(book, span, limits)
+    assessments = [assess_target(Context(t, book, span, limits), findings) for t in targets]
+    return assessments, _all_findings(findings, assessments)
 
 
 def assess_target(ctx: Context, region_findings: list[Finding]) -> Assessment:

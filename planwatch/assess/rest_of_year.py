@@ -18,10 +18,10 @@ from dataclasses import replace
 
 from planwatch.assess.figures import FigureBook
 from planwatch.assess.model import Figure, Missing, RestOfYear
+from planwatch.assess.plandata import TargetLike
 from planwatch.assess.sentences import amount, change_phrase, period_phrase, rest_phrase
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
-from planwatch.store.models import Target
 from planwatch.units import convert
 
 
@@ -44,7 +44,7 @@ def projected_annual(
     return year_to_date / (last_year_same_period / last_year_annual)
 
 
-def rest_of_year(target: Target, book: FigureBook, period: Period) -> RestOfYear | None:
+def rest_of_year(target: TargetLike, book: FigureBook, period: Period) -> RestOfYear | None:
     """The outlook for an annual amount or growth target of a flow indicator; None if n/a."""
     indicator = target.indicator
     if (
@@ -65,7 +65,7 @@ def rest_of_year(target: Target, book: FigureBook, period: Period) -> RestOfYear
 
 
 def _outlook(
-    target: Target, book: FigureBook, period: Period, actual: Figure, unit: str | None
+    target: TargetLike, book: FigureBook, period: Period, actual: Figure, unit: str | None
 ) -> RestOfYear:
     indicator_id = target.indicator.id
     ytd = convert(actual.value, actual.unit, unit)
@@ -112,14 +112,14 @@ def _last_year_same_period(
     return None, False
 
 
-def _annual_target(target: Target, last_annual: float | None) -> float | None:
+def _annual_target(target: TargetLike, last_annual: float | None) -> float | None:
     assert target.value is not None
     if target.kind == "value_at_least":
         return target.value
     return last_annual * (1 + target.value / 100) if last_annual is not None else None
 
 
-def _missing(target: Target, period: Period, no_same: bool, no_annual: bool) -> list[Missing]:
+def _missing(target: TargetLike, period: Period, no_same: bool, no_annual: bool) -> list[Missing]:
     name = target.indicator.name
     last_year = period.same_period_last_year()
     missing = []

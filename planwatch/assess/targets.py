@@ -18,6 +18,7 @@ from planwatch.assess import sentences as say
 from planwatch.assess.figures import FigureBook
 from planwatch.assess.findings import basis_finding, completion_finding
 from planwatch.assess.model import Figure, Finding, Status, Thresholds
+from planwatch.assess.plandata import TargetLike
 from planwatch.assess.status import (
     Judgement,
     judge_amount,
@@ -29,7 +30,6 @@ from planwatch.assess.status import (
 )
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
-from planwatch.store.models import Target
 from planwatch.units import convert
 
 _PERCENT_UNITS = ("%", "‰", "个百分点")
@@ -37,7 +37,7 @@ _PERCENT_UNITS = ("%", "‰", "个百分点")
 
 @dataclass(frozen=True)
 class Context:
-    target: Target
+    target: TargetLike
     book: FigureBook
     period: Period
     thresholds: Thresholds
@@ -80,7 +80,7 @@ def judge_target(ctx: Context) -> Outcome:
     return _RULES[ctx.target.kind](ctx)
 
 
-def target_phrase(target: Target) -> str:
+def target_phrase(target: TargetLike) -> str:
     """全年…计划…: the target as the report states it."""
     name, value, unit = target.indicator.name, target.value, target.unit or ""
     shown = say.number(value, 4) if value is not None else "?"

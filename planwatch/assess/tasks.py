@@ -17,10 +17,11 @@ from planwatch.assess import sentences as say
 from planwatch.assess.findings import completion_finding
 from planwatch.assess.lookup import region_and_plan
 from planwatch.assess.model import Finding, ProjectStages, TaskAssessment, Thresholds
+from planwatch.assess.plandata import PlanTask, Progress
 from planwatch.assess.status import judge_amount
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
-from planwatch.store.models import PROJECT_STAGES, Task, TaskProgress
+from planwatch.store.models import PROJECT_STAGES
 from planwatch.units import convert
 
 Source = Literal["reported", "computed"]
@@ -37,11 +38,11 @@ def assess_tasks(
 ) -> list[TaskAssessment]:
     """Every key task of the region's plan for the period's year, judged in that period."""
     span = Period.parse(period)
-    _, plan = region_and_plan(session, region, span.year)
+    _, plan = region_and_plan(session, region, span.year, targets=False, projects=False)
     return [assess_task(task, span, thresholds or Thresholds()) for task in plan.tasks]
 
 
-def assess_task(task: Task, period: Period, thresholds: Thresholds) -> TaskAssessment:
+def assess_task(task: PlanTask, period: Period, thresholds: Thresholds) -> TaskAssessment:
     """One task judged in ``period`` from its latest progress entry covering those months."""
     blank = _unreported(task, period)
     progress = _progress_in(task, period)
@@ -77,7 +78,7 @@ def assess_task(task: Task, period: Period, thresholds: Thresholds) -> TaskAsses
     )
 
 
-def _unreported(task: Task, period: Period) -> TaskAssessment:
+def _unreported(task: PlanTask, period: Period) -> TaskAssessment:
     return TaskAssessment(
         task_id=task.id,
         section=task.section,
@@ -100,19 +101,14 @@ def _unreported(task: Task, period: Period) -> TaskAssessment:
     )
 
 
-def _progress_in(task: Task, period: Period) -> TaskProgress | None:
+def _progress_in(task: PlanTask, period: Period) -> Progress | None:
     """The latest progress entry covering the same months as ``period``."""
-    matching = [
-        p
-        for p in task.progress
-        if Period.parse(p.period).year == period.year
-        and Period.parse(p.period).months == period.months
-    ]
+    matching = [p for p in task.progress if (p.year, p.months) == (period.year, period.months)]
     return max(matching, key=lambda p: (p.created_at, p.id)) if matching else None
 
 
 def _completion(
-    task: Task, progress: TaskProgress, period: Period, thresholds: Thresholds
+    task: PlanTask, progress: Progress, period: Period, thresholds: Thresholds
 ) -> tuple[float | None, Source | None, list[Finding]]:
     computed = None
     if progress.value is not None and task.target_value:
@@ -131,7 +127,7 @@ def _completion(
 
 
 def _sentence(
-    task: Task, progress: TaskProgress, period: Period, completion: float, gap_phrase: str
+    task: PlanTask, progress: Progress, period: Period, completion: float, gap_phrase: str
 ) -> str:
     done = f"完成{say.amount(progress.value, progress.unit)}," if progress.value is not None else ""
     return (
@@ -146,12 +142,17 @@ def _rounded(value: float | None) -> float | None:
 
 def project_stages(session: Session, region: str, year: int) -> ProjectStages:
     """The plan's major projects counted by stage, with their names."""
-    _, plan = region_and_plan(session, region, year)
+    _, plan = region_and_plan(session, region, year, targets=False, tasks=False)
+    return stages_of(year, plan.projects)
+
+
+def stages_of(year: int, projects: list[tuple[str, str]]) -> ProjectStages:
+    """Projects given as (name, stage), in plan order, counted by stage."""
     names: dict[str, list[str]] = {stage: [] for stage in PROJECT_STAGES}
-    for project in plan.projects:
-        names.setdefault(project.stage, []).append(project.name)
+    for name, stage in projects:
+        names.setdefault(stage, []).append(name)
     counts = {stage: len(listed) for stage, listed in names.items()}
-    total = len(plan.projects)
+    total = len(projects)
     begun = total - counts.get("planned", 0)
     return ProjectStages(
         year=year,

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from fastapi import Request
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from planwatch.store import Store
-from planwatch.store.models import AuditEntry, Department, Indicator, Plan, Region, Task
+from planwatch.store.models import AuditEntry, Region
 
 PageData = dict[str, Any]
 
@@ -79,23 +78,3 @@ class PageCache:
     def _build(store: Store, build: Callable[[Session], PageData]) -> PageData:
         with store.reading() as session:
             return build(session)
-
-
-@contextmanager
-def preloaded(session: Session, region_id: int, year: int) -> Iterator[None]:
-    """Load in three queries what assessing a plan would fetch row by row.
-
-    Indicators, departments and task progress land in the session's identity map, so
-    the assessment's lazy loads find them there instead of querying again. The identity
-    map holds rows weakly, so they are kept referenced until the block ends.
-    """
-    rows: list[object] = list(session.scalars(select(Indicator)))
-    rows += session.scalars(select(Department).where(Department.region_id == region_id))
-    rows += session.scalars(
-        select(Task)
-        .join(Plan, Task.plan_id == Plan.id)
-        .where(Plan.region_id == region_id, Plan.year == year)
-        .options(selectinload(Task.progress))
-    )
-    yield
-    rows.clear()

@@ -9,12 +9,13 @@ from fastapi.responses import Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planwatch.assess.region import assess_targets
 from planwatch.errors import NotFound
 from planwatch.periods import Period
 from planwatch.store.models import Fact, Indicator, Observation, Plan, Region, Target, User
 from planwatch.web.auth import Viewer
 from planwatch.web.cache import cached_page
-from planwatch.web.overview import assessed_region, card, judged_on
+from planwatch.web.overview import card, judged_on
 from planwatch.web.params import indicator_named, period_of, region_link, stored_region
 from planwatch.web.render import respond, twin
 
@@ -176,12 +177,12 @@ def _assessments(
     session: Session, region: Region, period: Period, indicator: Indicator
 ) -> list[dict[str, Any]]:
     try:
-        assessed = assessed_region(session, region, period)
+        assessments = assess_targets(session, region, period)
     except NotFound:
         return []  # no plan or no figures for the period: the history still shows
     return [
         card(region.code, period.code, a)
-        for a in assessed.assessments
+        for a in assessments
         if indicator.name in (a.indicator, judged_on(a))
     ]
 

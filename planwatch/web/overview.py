@@ -9,12 +9,12 @@ from fastapi.responses import Response
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from planwatch.assess import assess_region
 from planwatch.assess.model import Assessment, RegionAssessment
+from planwatch.assess.region import assess_region_row
 from planwatch.periods import Period
 from planwatch.store.models import Document, Fact, Indicator, Observation, Plan, Region
 from planwatch.web.auth import Viewer, app_store
-from planwatch.web.cache import cached_page, preloaded
+from planwatch.web.cache import cached_page
 from planwatch.web.params import indicator_link, period_of, region_link, stored_region
 from planwatch.web.render import respond, twin
 
@@ -95,8 +95,7 @@ def _overview(session: Session, code: str, period: Period) -> dict[str, Any]:
 
 
 def assessed_region(session: Session, region: Region, period: Period) -> RegionAssessment:
-    with preloaded(session, region.id, period.year):
-        return assess_region(session, region.code, period.code)
+    return assess_region_row(session, region, period)
 
 
 def overview_data(
