@@ -236,8 +236,9 @@ _SIBLING_MEASURE = re.compile(
     r"(?:种植面积|播种面积|收获面积|产量|存栏|出栏|产值|增加值|零售额|营业收入)$"
 )
 # 利润, 收入, 投资 are amounts themselves, never items of a sibling's run
-_OWN_MEASURE = re.compile(r"[量值额率数价积润入税本用资出款]$")
-_MEASURE_NOUN = re.compile(r"[量值额率数价积]$|[\u4e00-\u9fff]{2}(?:[了过]|进行|完成)")
+_OWN_MEASURE = re.compile(r"[量值额率数价积润入税本用资出款产]$")
+# 亩产, 单产 are yields already: no 产量 is added to them
+_MEASURE_NOUN = re.compile(r"[量值额率数价积产]$|[\u4e00-\u9fff]{2}(?:[了过]|进行|完成)")
 # amounts of a product in its physical unit, in a passage about output
 PHYSICAL_UNITS = re.compile(r"(?:吨|辆|台|架|只|立方米|马力|千瓦时|度|件|支|米|千瓦|箱|套)$")
 OUTPUT_WORDS = re.compile(r"产量|产品|工业，|工业,")

@@ -154,3 +154,8 @@ def test_tenths_before_a_noun_are_its_share() -> None:
 def test_weather_units() -> None:
     found = rows("全年平均气温16.2℃，降水量980毫米。")
     assert [(v, u) for _, _, v, u, _ in found] == [(16.2, "℃"), (980.0, "毫米")]
+
+
+def test_a_yield_is_no_product() -> None:
+    found = rows("全年油料产量12.5万吨，亩产180公斤。")
+    assert found[1][0] == "亩产"
