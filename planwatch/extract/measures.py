@@ -70,9 +70,9 @@ _SHARE_OF = re.compile(r"占(?P<whole>[^，,。；]{0,16}?)(?:的)?(?:比重|比
 # 计划都超额完成, 计划已完成: the plan as the thing fulfilled, so the noun again.
 # 将达到, 拟定为: a plan's own future tense (五年内…将达到…), with no 计划 in the sentence
 _TARGET_WORDS = re.compile(
-    r"(?<![按照据])计划(?![执的内外表生经单”》，,、都已均超])(?=[\u4e00-\u9fff])|预期目标|主要目标|目标是|"
-    r"将达到|拟定为|将(?:分别)?比"
+    r"(?<![按照据])计划(?![执的内外表生经单”》，,、都已均超])(?=[\u4e00-\u9fff])|预期目标|主要目标|目标是"
 )
+_PLAN_TENSE = re.compile(r"将达到|拟定为|将(?:分别)?比")
 # 增长了, 已提高: an achieved change, even inside a plan's text
 _ACHIEVED = re.compile(
     r"(?:增长|增加|提高|降低|下降|减少|上升)了[^，,。；]{0,4}$|已(?:经)?[^，,。；]{0,4}$"
@@ -97,8 +97,9 @@ def classify(
 ) -> Reading:
     """The measure for a number whose clause text before it is `left`."""
     percent = unit in ("%", "‰")
-    target = target or bool(_TARGET_WORDS.search(sentence) or _CLAUSE_TARGET_WORDS.search(left))
-    if "实际" in left or _ACHIEVED.search(left):
+    target = target or is_target_sentence(sentence) or bool(_CLAUSE_TARGET_WORDS.search(left))
+    # the achieved marks sit right before the number: search only the clause's tail
+    if "实际" in left or _ACHIEVED.search(left, max(0, len(left) - 8)):
         target = False  # 计划…1.2万人，实际完成1.35万人
     if unit == "倍":
         return _multiple(left, target)
@@ -159,4 +160,7 @@ def _sign(growth: re.Match[str]) -> float:
 
 
 def is_target_sentence(sentence: str) -> bool:
-    return bool(_TARGET_WORDS.search(sentence))
+    if _TARGET_WORDS.search(sentence):
+        return True
+    # most sentences have neither character: skip the second scan for them
+    return ("将" in sentence or "拟" in sentence) and bool(_PLAN_TENSE.search(sentence))

@@ -174,17 +174,19 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
     )
 
 
-# 增长3%-5%: a range of two rates; the dash between them is no minus sign
-_RANGE_AFTER = re.compile(r"[-－—~～至][0-9０-９]")
-_RANGE_BEFORE = re.compile(r"[%％‰][-－—~～至]$")
+# 增长3%-5%: a range of two rates; the dash between them is no minus sign.
+# Plain character tests: this runs for every token.
+_RANGE_DASHES = "-－—~～至"
+_PERCENT_SIGNS = "%％‰"
 
 
 def _range_bound(text: str, match: re.Match[str], start: int) -> str | None:
-    if _RANGE_BEFORE.search(text, max(0, start - 2), start):
+    if start >= 2 and text[start - 1] in _RANGE_DASHES and text[start - 2] in _PERCENT_SIGNS:
         return "at_most"
+    end = match.end()
     unit = match.group("unit")
-    if unit in ("%", "％", "‰") and _RANGE_AFTER.match(text, match.end()):
-        return "at_least"
+    if unit and unit in _PERCENT_SIGNS and text[end : end + 1] in _RANGE_DASHES:
+        return "at_least" if text[end + 1 : end + 2].isdigit() else None
     return None
 
 
