@@ -185,6 +185,17 @@ _VERB_AT_START = re.compile(_VERB_AT_END.pattern.replace(")$", ")").replace("(?:
 _GENERIC = frozenset(
     ("金额", "面积", "总额", "数量", "人数", "户数", "资金", "规模", "产值", "投资", "总量")
 )
+_ENROLMENT = frozenset(("招生", "在校生", "毕业生", "毕业", "教职工", "专任教师"))
+
+
+def _school_of(topic: str) -> str:
+    """`普通高中招生` → `普通高中`: the schools an earlier figure was about."""
+    for attribute in _ENROLMENT:
+        if topic.endswith(attribute):
+            return topic[: -len(attribute)]
+    return topic
+
+
 _LIST_HEADS = (
     "增加值",
     "产量",
@@ -216,6 +227,9 @@ def with_topic(subject: str, topic: str, clause_topic: bool, products: bool) -> 
         return subject + "产量"
     if not topic or not subject or topic.endswith(subject):
         return subject
+    if subject in _ENROLMENT:
+        # 普通高中31所，招生2.7万人；在校生7.3万人: each figure is of the schools counted
+        return _school_of(topic) + subject
     if subject in _GENERIC or subject.startswith("总"):
         return topic + subject
     if subject.startswith("进行") and len(subject) > 2:

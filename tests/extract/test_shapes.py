@@ -159,3 +159,8 @@ def test_weather_units() -> None:
 def test_a_yield_is_no_product() -> None:
     found = rows("全年油料产量12.5万吨，亩产180公斤。")
     assert found[1][0] == "亩产"
+
+
+def test_enrolment_figures_belong_to_the_schools_counted_before() -> None:
+    found = rows("职业高中12所，招生0.9万人，增长3.1%；在校生2.6万人。")
+    assert [s for s, *_ in found] == ["职业高中", "职业高中招生", "职业高中招生", "职业高中在校生"]
