@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from planwatch import regions
@@ -26,7 +26,7 @@ from planwatch.assess.model import (
     Skipped,
     Thresholds,
 )
-from planwatch.assess.plandata import load_plans
+from planwatch.assess.plandata import load_plans, read
 from planwatch.assess.region import assess_plan
 from planwatch.errors import InvalidInput, NotFound
 from planwatch.periods import Period
@@ -121,21 +121,24 @@ def _members(session: Session, parent: Region, level: str) -> list[Member]:
     """Every region at ``level`` below ``parent``, stored or in the national table."""
     found = {
         code: Member(region_id, code, name)
-        for region_id, code, name in session.execute(_stored_below(parent.id, level))
+        for region_id, code, name in read(session, _STORED_BELOW, parent=parent.id, level=level)
     }
     for division in _divisions_below(parent.code, level):
         found.setdefault(division.code, Member(None, division.code, division.name))
     return [found[code] for code in sorted(found)]
 
 
-def _stored_below(parent_id: int, level: str) -> Select[int, str, str]:
-    """Stored regions at ``level`` anywhere below the parent, found in one recursive query."""
-    below = select(Region.id).where(Region.parent_id == parent_id).cte("below", recursive=True)
+def _stored_below() -> Select[int, str, str]:
+    """Stored regions at ``:level`` anywhere below ``:parent``, in one recursive query."""
+    below = select(Region.id).where(Region.parent_id == bindparam("parent")).cte(recursive=True)
     # UNION, not UNION ALL: a parent loop in hand-made regions ends instead of recursing
     below = below.union(select(Region.id).join(below, Region.parent_id == below.c.id))
     return select(Region.id, Region.code, Region.name).where(
-        Region.id.in_(select(below.c.id)), Region.level == level
+        Region.id.in_(select(below.c.id)), Region.level == bindparam("level")
     )
+
+
+_STORED_BELOW = _stored_below()
 
 
 def _divisions_below(code: str, level: str) -> list[regions.Division]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from planwatch.assess.model import Figure
-from planwatch.assess.plandata import period_of
+from planwatch.assess.plandata import parsed_period, read
 from planwatch.periods import Period
 from planwatch.store.models import Indicator, Observation, Region
 
@@ -35,6 +35,11 @@ _FIGURES = (
         Observation.note,
     )
     .join(Indicator, Observation.indicator_id == Indicator.id)
+    .where(
+        Observation.region_id.in_(bindparam("regions", expanding=True)),
+        # the year of a code is its first four characters (2017, 2017H1, 2017M06)
+        func.substr(Observation.period, 1, 4).in_(bindparam("years", expanding=True)),
+    )
     .order_by(Observation.version, Observation.id)
 )
 
@@ -55,7 +60,7 @@ class FigureBook:
     def _index(self, latest: dict[tuple[int, str, str], Figure]) -> None:
         self._by_span: dict[_Key, list[Figure]] = {}
         for (indicator_id, code, measure), figure in latest.items():
-            span = period_of(code)
+            span = parsed_period(code)
             key = (indicator_id, span.year, span.months, measure)
             self._by_span.setdefault(key, []).append(figure)
 
@@ -101,10 +106,8 @@ def figure_books(
     Rows come ordered by version, so a later version replaces an earlier one; a key keeps
     the place of its first version, as the lookups' tie-breaks expect.
     """
-    years_like = [Observation.period.like(f"{year}%") for year in sorted(set(years))]
-    rows = session.execute(
-        _FIGURES.where(Observation.region_id.in_(list(region_ids)), or_(*years_like))
-    )
+    wanted = [str(year) for year in sorted(set(years))]
+    rows = read(session, _FIGURES, regions=list(region_ids), years=wanted)
     latest: dict[int, dict[tuple[int, str, str], Figure]] = {}
     for region_id, indicator_id, name, code, measure, value, unit, basis, row_id, note in rows:
         latest.setdefault(region_id, {})[(indicator_id, code, measure)] = Figure(

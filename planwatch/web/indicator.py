@@ -6,9 +6,10 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from planwatch.assess.plandata import parsed_period, read
 from planwatch.assess.region import assess_targets
 from planwatch.errors import NotFound
 from planwatch.periods import Period
@@ -61,44 +62,84 @@ def indicator_data(
     }
 
 
+_OBSERVATIONS = (
+    select(
+        Observation.id,
+        Observation.period,
+        Observation.measure,
+        Observation.value,
+        Observation.unit,
+        Observation.basis,
+        Observation.status,
+        Observation.version,
+        Observation.note,
+        Fact.document_id,
+        Fact.id.label("fact_id"),
+        Fact.text,
+        Fact.span_start,
+        Fact.span_end,
+        User.name.label("user_name"),
+    )
+    .outerjoin(Fact, Observation.source_fact_id == Fact.id)
+    .outerjoin(User, Observation.user_id == User.id)
+    .where(
+        Observation.region_id == bindparam("region"),
+        Observation.indicator_id == bindparam("indicator"),
+    )
+    .order_by(Observation.period, Observation.measure, Observation.version)
+)
+
+
 def _observations(session: Session, region: Region, indicator: Indicator) -> list[dict[str, Any]]:
     """Every stored version with who or what entered it, in one query."""
-    rows = session.execute(
-        select(Observation, Fact, User.name)
-        .outerjoin(Fact, Observation.source_fact_id == Fact.id)
-        .outerjoin(User, Observation.user_id == User.id)
-        .where(Observation.region_id == region.id, Observation.indicator_id == indicator.id)
-        .order_by(Observation.period, Observation.measure, Observation.version)
-    )
-    return [_observation(row, fact, user_name) for row, fact, user_name in rows]
+    rows = read(session, _OBSERVATIONS, region=region.id, indicator=indicator.id)
+    return [
+        {
+            "id": row.id,
+            "period": row.period,
+            "measure": row.measure,
+            "value": row.value,
+            "unit": row.unit,
+            "basis": row.basis,
+            "status": row.status,
+            "version": row.version,
+            "note": row.note,
+            "href": f"/observations/{row.id}",
+            "source": _source(_fact_span(row), row.user_name),
+        }
+        for row in rows
+    ]
 
 
-def _observation(row: Observation, fact: Fact | None, user_name: str | None) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "period": row.period,
-        "measure": row.measure,
-        "value": row.value,
-        "unit": row.unit,
-        "basis": row.basis,
-        "status": row.status,
-        "version": row.version,
-        "note": row.note,
-        "href": f"/observations/{row.id}",
-        "source": source_of(row, fact, user_name),
-    }
+def _fact_span(row: Any) -> FactSpan | None:
+    if row.fact_id is None:
+        return None
+    return (row.document_id, row.fact_id, row.text, row.span_start, row.span_end)
+
+
+# a source fact as (document id, fact id, text, span start, span end)
+FactSpan = tuple[int, int, str, int, int]
 
 
 def source_of(row: Observation, fact: Fact | None, user_name: str | None) -> dict[str, Any]:
     """Where a number came from: a span of a reviewed document, a user, or a loaded file."""
+    if fact is None:
+        return _source(None, user_name)
+    return _source(
+        (fact.document_id, fact.id, fact.text, fact.span_start, fact.span_end), user_name
+    )
+
+
+def _source(fact: FactSpan | None, user_name: str | None) -> dict[str, Any]:
     if fact is not None:
+        document_id, fact_id, text, start, end = fact
         return {
             "kind": "document",
-            "document_id": fact.document_id,
-            "fact_id": fact.id,
-            "text": fact.text,
-            "span": [fact.span_start, fact.span_end],
-            "href": f"/documents/{fact.document_id}#span-{fact.span_start}-{fact.span_end}",
+            "document_id": document_id,
+            "fact_id": fact_id,
+            "text": text,
+            "span": [start, end],
+            "href": f"/documents/{document_id}#span-{start}-{end}",
         }
     if user_name is not None:
         return {"kind": "user", "user": user_name, "href": None}
@@ -114,7 +155,7 @@ def _latest(observations: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _period_key(code: str) -> tuple[int, int, str]:
-    period = Period.parse(code)
+    period = parsed_period(code)
     return (period.year, period.months, period.kind)
 
 
@@ -145,18 +186,33 @@ def _chart(latest: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _targets(session: Session, region: Region, indicator: Indicator) -> list[dict[str, Any]]:
-    rows = session.execute(
-        select(Target, Plan.year, Fact)
-        .join(Plan, Target.plan_id == Plan.id)
-        .outerjoin(Fact, Target.source_fact_id == Fact.id)
-        .where(Plan.region_id == region.id, Target.indicator_id == indicator.id)
-        .order_by(Plan.year.desc(), Target.position)
+_TARGETS = (
+    select(
+        Target.id,
+        Plan.year,
+        Target.kind,
+        Target.value,
+        Target.unit,
+        Target.qualifier,
+        Target.basis,
+        Target.text,
+        Fact.document_id,
+        Fact.span_start,
+        Fact.span_end,
     )
+    .join(Plan, Target.plan_id == Plan.id)
+    .outerjoin(Fact, Target.source_fact_id == Fact.id)
+    .where(Plan.region_id == bindparam("region"), Target.indicator_id == bindparam("indicator"))
+    .order_by(Plan.year.desc(), Target.position)
+)
+
+
+def _targets(session: Session, region: Region, indicator: Indicator) -> list[dict[str, Any]]:
+    rows = read(session, _TARGETS, region=region.id, indicator=indicator.id)
     return [
         {
             "id": t.id,
-            "year": year,
+            "year": t.year,
             "kind": t.kind,
             "value": t.value,
             "unit": t.unit,
@@ -164,12 +220,12 @@ def _targets(session: Session, region: Region, indicator: Indicator) -> list[dic
             "basis": t.basis,
             "text": t.text,
             "source": (
-                f"/documents/{fact.document_id}#span-{fact.span_start}-{fact.span_end}"
-                if fact
+                f"/documents/{t.document_id}#span-{t.span_start}-{t.span_end}"
+                if t.document_id is not None
                 else None
             ),
         }
-        for t, year, fact in rows
+        for t in rows
     ]
 
 

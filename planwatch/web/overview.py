@@ -6,10 +6,11 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from planwatch.assess.model import Assessment, RegionAssessment
+from planwatch.assess.plandata import parsed_period, read
 from planwatch.assess.region import assess_region_row
 from planwatch.periods import Period
 from planwatch.store.models import Document, Fact, Indicator, Observation, Plan, Region
@@ -59,7 +60,7 @@ def _plans(session: Session) -> list[dict[str, Any]]:
 
 
 def _months(code: str) -> int:
-    return Period.parse(code).months
+    return parsed_period(code).months
 
 
 def recent_documents(session: Session) -> list[dict[str, Any]]:
@@ -121,21 +122,24 @@ def overview_data(
         "cards": cards,
         "other_figures": _other_figures(session, region, period, targeted),
         "findings": [f.as_dict() for f in assessed.findings],
-        "links": _links(region, period.code),
+        "links": _links(session, region, period.code),
         "periods": _periods(session, region, period),
     }
 
 
+_PERIODS = (
+    select(Observation.period)
+    .where(Observation.region_id == bindparam("region"), Observation.period.like(bindparam("year")))
+    .distinct()
+)
+
+
 def _periods(session: Session, region: Region, period: Period) -> list[dict[str, str]]:
     """The year's periods with figures, to switch between (一季度, 上半年 …)."""
-    codes = session.scalars(
-        select(Observation.period)
-        .where(Observation.region_id == region.id, Observation.period.like(f"{period.year}%"))
-        .distinct()
-    )
+    found = read(session, _PERIODS, region=region.id, year=f"{period.year}%")
     return [
         {"code": code, "href": region_link(region.code, code)}
-        for code in sorted(codes, key=_months)
+        for code in sorted((code for (code,) in found), key=_months)
     ]
 
 
@@ -177,51 +181,68 @@ def card(code: str, period: str, a: Assessment) -> dict[str, Any]:
     }
 
 
+# the newest row of each (indicator, measure) of the region in the period
+_LATEST = (
+    select(func.max(Observation.id))
+    .where(Observation.region_id == bindparam("region"), Observation.period == bindparam("period"))
+    .group_by(Observation.indicator_id, Observation.measure)
+)
+_FIGURES = (
+    select(
+        Observation.id,
+        Observation.measure,
+        Observation.value,
+        Observation.unit,
+        Indicator.name,
+        Indicator.english,
+    )
+    .join(Indicator, Observation.indicator_id == Indicator.id)
+    .where(Observation.id.in_(_LATEST))
+    .order_by(Observation.id)
+)
+
+
 def _other_figures(
     session: Session, region: Region, period: Period, targeted: set[str]
 ) -> list[dict[str, Any]]:
     """Figures of the period for indicators the plan sets no target for (latest versions)."""
-    latest = (
-        select(func.max(Observation.id))
-        .where(Observation.region_id == region.id, Observation.period == period.code)
-        .group_by(Observation.indicator_id, Observation.measure)
-    )
-    rows = session.execute(
-        select(Observation, Indicator)
-        .join(Indicator, Observation.indicator_id == Indicator.id)
-        .where(Observation.id.in_(latest))
-        .order_by(Observation.id)
-    )
     grouped: dict[str, dict[str, Any]] = {}
-    for row, indicator in rows:
-        name = indicator.name
+    for row_id, measure, value, unit, name, english in read(
+        session, _FIGURES, region=region.id, period=period.code
+    ):
         if name in targeted:
             continue
-        entry = grouped.setdefault(
-            name,
-            {
+        entry = grouped.get(name)
+        if entry is None:
+            entry = grouped[name] = {
                 "indicator": name,
-                "english": indicator.english,
+                "english": english,
                 "measures": {},
                 "href": indicator_link(region.code, period.code, name),
-            },
-        )
-        entry["measures"][row.measure] = {
-            "value": row.value,
-            "unit": row.unit,
-            "href": f"/observations/{row.id}",
+            }
+        entry["measures"][measure] = {
+            "value": value,
+            "unit": unit,
+            "href": f"/observations/{row_id}",
         }
     return list(grouped.values())
 
 
-def _links(region: Region, period: str) -> dict[str, str | None]:
-    parent = region.parent
+_PARENT_CODE = select(Region.code).where(Region.id == bindparam("parent"))
+
+
+def _links(session: Session, region: Region, period: str) -> dict[str, str | None]:
+    parent = (
+        read(session, _PARENT_CODE, parent=region.parent_id)[0][0]
+        if region.parent_id is not None
+        else None
+    )
     return {
         "overview": region_link(region.code, period),
         "board": region_link(region.code, period, "board"),
         "report": region_link(region.code, period, "report"),
         "enter": region_link(region.code, period, "enter"),
-        "compare": f"/compare/{parent.code}/{region.level}/{period}" if parent else None,
+        "compare": f"/compare/{parent}/{region.level}/{period}" if parent else None,
     }
 
 
