@@ -181,22 +181,8 @@ class Reader:
         medal = MEDAL.match(self.text, first.end) if first.unit is None else None
         if medal is not None:
             return [medal.group()], medal.end()
-        if len(group) == 1 and not subject and first.unit in ("%", "‰"):
-            described = _RATE_OF.match(self.text, first.span_end)
-            if described is not None:
-                # 67.5%的初中毕业生升入高中: the rate names its whole after it
-                self._remember(described.group(1), first.start)
-                return [described.group(1)], described.end()
         if len(group) == 1:
-            after_verb = subjects.ends_with_verb(subject)
-            right, right_end = subjects.object_after(
-                self.text, first.span_end, first.unit, after_verb
-            )
-            named = subjects.combine(subjects.shared_head(subject), right)
-            if right and named != subject:
-                end = right_end
-            products = self._about_output(first, named)
-            return [self._carry(named, first.start, left_start, products)], end
+            return self._single_name(first, subject, left_start)
         if subject:
             parts = subjects.split_list(subject, len(group))
         else:
@@ -212,6 +198,23 @@ class Reader:
             return [name] * len(group), end
         self._remember(subject, first.start)
         return parts, end
+
+    def _single_name(
+        self, token: NumberToken, subject: str, left_start: int
+    ) -> tuple[list[str], int]:
+        """The subject of a lone number: its own clause's, one after it, or the topic."""
+        if not subject and token.unit in ("%", "‰"):
+            described = _RATE_OF.match(self.text, token.span_end)
+            if described is not None:
+                # 67.5%的初中毕业生升入高中: the rate names its whole after it
+                self._remember(described.group(1), token.start)
+                return [described.group(1)], described.end()
+        after_verb = subjects.ends_with_verb(subject)
+        right, right_end = subjects.object_after(self.text, token.span_end, token.unit, after_verb)
+        named = subjects.combine(subjects.shared_head(subject), right)
+        end = right_end if right and named != subject else token.span_end
+        products = self._about_output(token, named)
+        return [self._carry(named, token.start, left_start, products)], end
 
     def _ratio_names(self, group: list[NumberToken], subject: str) -> list[str] | None:
         if not _RATIO_SUBJECT.search(subject):
