@@ -98,8 +98,7 @@ def classify(
     """The measure for a number whose clause text before it is `left`."""
     percent = unit in ("%", "‰")
     target = target or is_target_sentence(sentence) or bool(_CLAUSE_TARGET_WORDS.search(left))
-    # the achieved marks sit right before the number: search only the clause's tail
-    if "实际" in left or _ACHIEVED.search(left, max(0, len(left) - 8)):
+    if "实际" in left or _achieved(left):
         target = False  # 计划…1.2万人，实际完成1.35万人
     if unit == "倍":
         return _multiple(left, target)
@@ -144,6 +143,12 @@ def _percent(left: str, target: bool, subject_hint: str) -> Reading:
     if done is not None and not _RATE_SUBJECT.search(subject_hint or left[: done.start()]):
         return Reading("completion", 1.0, done.start())
     return Reading("share", 1.0, cut)
+
+
+def _achieved(left: str) -> bool:
+    # the marks sit right before the number: test the clause's tail, and by character first
+    tail = left[-8:]
+    return ("了" in tail or "已" in tail) and _ACHIEVED.search(tail) is not None
 
 
 def _multiple(left: str, target: bool) -> Reading:
