@@ -38,6 +38,7 @@ _TOPIC_CLAUSE = re.compile(r"[\u4e00-\u9fff、]{2,24}")
 _RATIO_GAP = re.compile(r"[：:︰]")
 _RATIO_SUBJECT = re.compile(r"结构|比例|之比|比为")
 _THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
+_COLON_HEAD = re.compile(r"([\u4e00-\u9fff]{0,2}?(?:人数|产量|面积|总额|产值))[^。；：]{0,8}：$")
 _RATE_OF = re.compile(r"的([\u4e00-\u9fff]{2,16})(?=[，,。；;]|$)")
 _SPAN_LEAD = re.compile(r"[\s\u3000—\-－、和及与]*")
 
@@ -211,10 +212,23 @@ class Reader:
                 return [described.group(1)], described.end()
         after_verb = subjects.ends_with_verb(subject)
         right, right_end = subjects.object_after(self.text, token.span_end, token.unit, after_verb)
-        named = subjects.combine(subjects.shared_head(subject), right)
+        # 国营商业和合作社营商业将占54.9%: a share of the two together, so no shared head
+        percent = token.unit in ("%", "‰")
+        head = subject if percent else subjects.shared_head(subject)
+        named = subjects.combine(head, right)
+        if named and len(named) <= 6:
+            named += self._list_head(token.start)
         end = right_end if right and named != subject else token.span_end
         products = self._about_output(token, named)
         return [self._carry(named, token.start, left_start, products)], end
+
+    def _list_head(self, pos: int) -> str:
+        """`招生人数将为：高等学校10万人，小学2000万人`: the measure the colon puts over items."""
+        start = max(self.layout.sentence_start(pos), pos - _RUN_UP)
+        colon = self.text.rfind("：", start, pos)
+        head = _COLON_HEAD.search(self.text, start, colon + 1) if colon >= 0 else None
+        # 主要产品产量：钢620万吨: the product group is no part of each product's name
+        return head.group(1).removeprefix("产品") if head is not None else ""
 
     def _ratio_names(self, group: list[NumberToken], subject: str) -> list[str] | None:
         if not _RATIO_SUBJECT.search(subject):

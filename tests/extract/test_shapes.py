@@ -164,3 +164,17 @@ def test_a_yield_is_no_product() -> None:
 def test_enrolment_figures_belong_to_the_schools_counted_before() -> None:
     found = rows("职业高中12所，招生0.9万人，增长3.1%；在校生2.6万人。")
     assert [s for s, *_ in found] == ["职业高中", "职业高中招生", "职业高中招生", "职业高中在校生"]
+
+
+def test_a_colon_puts_its_measure_over_the_listed_items() -> None:
+    found = rows("招生人数，大致估算为：大学三万人，中学十二万人。", FIVE_YEAR)
+    assert [s for s, *_ in found] == ["大学招生人数", "中学招生人数"]
+
+
+def test_a_share_of_two_together_keeps_both_names() -> None:
+    found = rows("到期末，国营工业和合营工业将占百分之六十。", FIVE_YEAR)
+    assert found == [("国营工业和合营工业", "target_value", 60.0, "%", None)]
+
+
+def test_a_net_increase_is_a_change() -> None:
+    assert rows("全年市场主体净增1.2万户。")[0][1:3] == ("change", 1.2)
