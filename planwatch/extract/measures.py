@@ -68,6 +68,11 @@ _COMPLETION = re.compile(
     r"(?:的)?(?:比例|比重|进度)?(?:为|达到?)?$"
 )
 _DONE = re.compile(r"(?:分别)?完成(?:了)?$")
+# 占总任务7.35万亩的106.8%: the yardstick's own amount, then the rate of it reached
+_YARDSTICK_AMOUNT = re.compile(r"(?:占|完成)(?:了)?[^，,。；]{0,8}?(?:目标|计划|任务)(?:数)?$")
+_AFTER_YARDSTICK_AMOUNT = re.compile(
+    r"(?:占|完成)(?:了)?[^，,。；]{0,8}?(?:目标|计划|任务)(?:数)?[0-9.]+[^\s，,。；的]{0,4}的$"
+)
 _SHARE_OF = re.compile(r"占(?P<whole>[^，,。；]{0,16}?)(?:的)?(?:比重|比例|份额)?(?:为|达到?|是)?$")
 # 计划 as a verb (计划增长, 计划在…落地), not the noun of 按计划, 计划执行, 计划生育
 # 计划都超额完成, 计划已完成: the plan as the thing fulfilled, so the noun again.
@@ -105,6 +110,11 @@ def classify(
         target = False  # 计划…1.2万人，实际完成1.35万人
     if unit == "倍":
         return _multiple(left, target)
+    yardstick = _YARDSTICK_AMOUNT.search(left)
+    if yardstick is not None and not percent:
+        return Reading("target_value", 1.0, yardstick.start())
+    if percent and left == "的" and _AFTER_YARDSTICK_AMOUNT.search(sentence):
+        return Reading("completion", 1.0, 0)
     if unit in ("个百分点", "百分点", "个千分点", "千分点"):
         growth = _GROWTH.search(left)
         if growth is None:

@@ -178,3 +178,12 @@ def test_a_share_of_two_together_keeps_both_names() -> None:
 
 def test_a_net_increase_is_a_change() -> None:
     assert rows("全年市场主体净增1.2万户。")[0][1:3] == ("change", 1.2)
+
+
+def test_a_rate_of_a_yardstick_with_its_amount_is_completion() -> None:
+    found = rows("全年造林面积8.1万亩，占总任务7.5万亩的108%。")
+    assert [(m, v) for _, m, v, *_ in found] == [
+        ("value", 8.1),
+        ("target_value", 7.5),
+        ("completion", 108.0),
+    ]
