@@ -59,15 +59,20 @@ class FigureBook:
 
     def _index(self, latest: dict[tuple[int, str, str], Figure]) -> None:
         self._by_span: dict[_Key, list[Figure]] = {}
+        # indicator ids with figures for each (year, months), for the period-wide checks
+        self._spans: dict[tuple[int, int], set[int]] = {}
         for (indicator_id, code, measure), figure in latest.items():
             span = parsed_period(code)
             key = (indicator_id, span.year, span.months, measure)
             self._by_span.setdefault(key, []).append(figure)
+            self._spans.setdefault((span.year, span.months), set()).add(indicator_id)
 
     def get(self, indicator_id: int, period: Period, measure: str) -> Figure | None:
         figures = self._by_span.get((indicator_id, period.year, period.months, measure))
         if not figures:
             return None
+        if len(figures) == 1:
+            return figures[0]
         code = period.code
         return next((f for f in figures if f.period == code), figures[0])
 
@@ -77,8 +82,9 @@ class FigureBook:
         A district reports urban income only, and its office judges the plan's income target
         by it; the figure keeps its own indicator name, so the stand-in stays visible.
         """
+        wanted = (period.year, period.months, measure)
         for (_, year, months, kind), figures in sorted(self._by_span.items()):
-            if (year, months, kind) != (period.year, period.months, measure):
+            if (year, months, kind) != wanted:
                 continue
             name = figures[0].indicator
             if name != indicator and name.endswith(indicator):
@@ -86,16 +92,10 @@ class FigureBook:
         return None
 
     def has_period(self, period: Period) -> bool:
-        return any(
-            year == period.year and months == period.months for _, year, months, _ in self._by_span
-        )
+        return (period.year, period.months) in self._spans
 
     def indicator_ids(self, period: Period) -> set[int]:
-        return {
-            ind
-            for ind, year, months, _ in self._by_span
-            if year == period.year and months == period.months
-        }
+        return set(self._spans.get((period.year, period.months), ()))
 
 
 def figure_books(

@@ -14,8 +14,6 @@ target sets ``T = A × (1 + target)``. Only flow indicators add up over the year
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from planwatch.assess.figures import FigureBook
 from planwatch.assess.model import Figure, Missing, RestOfYear
 from planwatch.assess.plandata import TargetLike
@@ -81,23 +79,26 @@ def _outlook(
         share = same / last_annual * 100 if last_annual else None
         projected_growth = (projection / last_annual - 1) * 100 if projection else None
     missing = _missing(target, period, same is None, last_annual is None)
-    outlook = RestOfYear(
+    remaining = _tidy(annual_target - ytd) if annual_target is not None else None
+    projection, projected_growth = _tidy(projection), _tidy(projected_growth)
+    return RestOfYear(
         unit=unit,
         annual_target=_tidy(annual_target),
         year_to_date=ytd,
-        remaining=_tidy(annual_target - ytd) if annual_target is not None else None,
+        remaining=remaining,
         last_year_same_period=_tidy(same),
         last_year_same_period_derived=derived,
         last_year_annual=_tidy(last_annual),
         # kept exact, so applying it reproduces the target to the last digit
         required_growth=required,
         seasonal_share=_tidy(share),
-        projection=_tidy(projection),
-        projected_growth=_tidy(projected_growth),
+        projection=projection,
+        projected_growth=projected_growth,
         missing=missing,
-        chinese="",
+        chinese=_chinese(
+            rest_phrase(period), unit, remaining, required, projection, projected_growth, missing
+        ),
     )
-    return _with_chinese(outlook, period)
 
 
 def _last_year_same_period(
@@ -147,20 +148,25 @@ def _missing(target: TargetLike, period: Period, no_same: bool, no_annual: bool)
     return missing
 
 
-def _with_chinese(outlook: RestOfYear, period: Period) -> RestOfYear:
-    rest = rest_phrase(period)
+def _chinese(
+    rest: str,
+    unit: str | None,
+    remaining: float | None,
+    required: float | None,
+    projection: float | None,
+    projected_growth: float | None,
+    missing: list[Missing],
+) -> str:
     parts = []
-    if outlook.remaining is not None and outlook.remaining > 0:
-        parts.append(f"{rest}需完成{amount(outlook.remaining, outlook.unit)}")
-    if outlook.required_growth is not None:
-        parts.append(f"{rest}需同比{change_phrase(outlook.required_growth)}方能完成全年目标")
-    if outlook.projection is not None and outlook.projected_growth is not None:
-        projected = amount(round(outlook.projection, 2), outlook.unit)
-        parts.append(
-            f"按上年进度推算,全年预计完成{projected},{change_phrase(outlook.projected_growth)}"
-        )
-    parts.extend(item.chinese for item in outlook.missing)
-    return replace(outlook, chinese=";".join(parts))
+    if remaining is not None and remaining > 0:
+        parts.append(f"{rest}需完成{amount(remaining, unit)}")
+    if required is not None:
+        parts.append(f"{rest}需同比{change_phrase(required)}方能完成全年目标")
+    if projection is not None and projected_growth is not None:
+        projected = amount(round(projection, 2), unit)
+        parts.append(f"按上年进度推算,全年预计完成{projected},{change_phrase(projected_growth)}")
+    parts.extend(item.chinese for item in missing)
+    return ";".join(parts)
 
 
 def _tidy(value: float | None) -> float | None:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.assess import compare_regions
-from planwatch.assess.model import RegionComparison, TaskAssessment
+from planwatch.assess.model import RankEntry, RegionComparison, TaskAssessment
 from planwatch.periods import Period
 from planwatch.store.models import Department, Plan, Project, Region
 from planwatch.web.auth import Viewer
@@ -68,13 +68,7 @@ def comparison_data(comparison: RegionComparison, period: Period) -> dict[str, A
                 "time_progress": period.time_progress * 100
                 if ranking.metric == "completion"
                 else None,
-                "entries": [
-                    {
-                        **entry.as_dict(),
-                        "href": indicator_link(entry.region_code, period.code, ranking.indicator),
-                    }
-                    for entry in ranking.entries
-                ],
+                "entries": [_entry(entry, period, ranking.indicator) for entry in ranking.entries],
             }
             for ranking in comparison.rankings
         ],
@@ -87,7 +81,22 @@ def comparison_data(comparison: RegionComparison, period: Period) -> dict[str, A
             }
             for r in comparison.regions
         ],
-        "skipped": [s.as_dict() for s in comparison.skipped],
+        "skipped": [
+            {"region": s.region, "region_code": s.region_code, "reason": s.reason}
+            for s in comparison.skipped
+        ],
+    }
+
+
+def _entry(entry: RankEntry, period: Period, indicator: str) -> dict[str, Any]:
+    # spelled out: dataclasses.asdict deep-copies every value of every entry
+    return {
+        "rank": entry.rank,
+        "region": entry.region,
+        "region_code": entry.region_code,
+        "value": entry.value,
+        "status": entry.status,
+        "href": indicator_link(entry.region_code, period.code, indicator),
     }
 
 
