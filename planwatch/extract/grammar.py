@@ -39,7 +39,11 @@ _RATIO_GAP = re.compile(r"[：:︰]")
 _RATIO_SUBJECT = re.compile(r"结构|比例|之比|比为")
 _THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
 _COLON_HEAD = re.compile(r"([\u4e00-\u9fff]{0,2}?(?:人数|产量|面积|总额|产值))[^。；：]{0,8}：$")
-_RATE_OF = re.compile(r"的([\u4e00-\u9fff]{2,16})(?=[，,。；;]|$)")
+# the whole after a rate: words with no numeral, not a change (上升到1954年的33%)
+_RATE_OF = re.compile(
+    r"的?(?!上升|下降|提高|降低|增长|增加|减少)"
+    r"((?:(?![一二三四五六七八九十百千万亿零〇两])[\u4e00-\u9fff]){2,16})(?=[，,。；;]|$)"
+)
 _SPAN_LEAD = re.compile(r"[\s\u3000—\-－、和及与]*")
 
 IndicatorLookup = Callable[[str], str | None]
@@ -207,7 +211,7 @@ class Reader:
         if not subject and token.unit in ("%", "‰"):
             described = _RATE_OF.match(self.text, token.span_end)
             if described is not None:
-                # 67.5%的初中毕业生升入高中: the rate names its whole after it
+                # 67.5%的初中毕业生升入高中, 60%学校纳入集团管理: the rate names its whole after it
                 self._remember(described.group(1), token.start)
                 return [described.group(1)], described.end()
         after_verb = subjects.ends_with_verb(subject)

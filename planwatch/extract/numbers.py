@@ -74,6 +74,9 @@ _MINUS = re.compile(r"[-－−]$")
 # A threshold used as a modifier: `30亿元以上项目`, `5000万元以上的`.
 _MODIFIER_AFTER = re.compile(r"[的\u4e00-\u9fff]")
 _MODIFIER_OK = re.compile(r"[和与及或、]")
+# Counters of things, not sizes: N个以上X counts X (people and households are left out,
+# since 5000人以上企业 and 1000户以上小区 are size classes)
+_COUNTED_THINGS = frozenset("个项所批条件种家")
 # A Chinese numeral directly followed by one of these is a counted word, not an amount.
 _QUOTE_AFTER = re.compile(r"[“\"「《]")
 
@@ -294,8 +297,10 @@ def _qualifier(text: str, match: re.Match[str], start: int) -> str | None:
     post = match.group("post")
     if post is not None and post != "左右":
         following = text[match.end() : match.end() + 1]
+        counted = (match.group("unit") or "")[-1:] in _COUNTED_THINGS
         if following and _MODIFIER_AFTER.match(following) and not _MODIFIER_OK.match(following):
-            return "modifier"
+            # 30亿元以上项目 is a size class; 建立3个以上机制 counts at least 3 of them
+            return "at_least" if counted and post != "以下" else "modifier"
     if post == "左右":
         return "approx"
     if post in ("以上", "及以上"):

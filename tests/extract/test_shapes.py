@@ -187,3 +187,13 @@ def test_a_rate_of_a_yardstick_with_its_amount_is_completion() -> None:
         ("target_value", 7.5),
         ("completion", 108.0),
     ]
+
+
+def test_a_count_of_at_least_n_things_is_no_size_class() -> None:
+    found = rows("支持建立3个以上合作机制，引进30亿元以上项目2个。")
+    assert [(v, u, q) for _, _, v, u, q in found] == [(3.0, "个", "at_least"), (2.0, "个", None)]
+
+
+def test_a_rate_names_the_words_after_it_without_de() -> None:
+    found = rows("推进改革，60%公办学校纳入集团化管理。")
+    assert found == [("公办学校纳入集团化管理", "share", 60.0, "%", None)]
