@@ -185,7 +185,10 @@ _VERB_AT_START = re.compile(_VERB_AT_END.pattern.replace(")$", ")").replace("(?:
 _GENERIC = frozenset(
     ("金额", "面积", "总额", "数量", "人数", "户数", "资金", "规模", "产值", "投资", "总量")
 )
-_ENROLMENT = frozenset(("招生", "在校生", "毕业生", "毕业", "教职工", "专任教师"))
+# what institutions just counted have: 学校…招生, 医院…床位, 机构…从业人员
+_ENROLMENT = frozenset(
+    ("招生", "在校生", "毕业生", "毕业", "教职工", "专任教师", "床位", "从业人员")
+)
 
 
 def _school_of(topic: str) -> str:
@@ -228,7 +231,7 @@ def with_topic(subject: str, topic: str, clause_topic: bool, products: bool) -> 
     if not topic or not subject or topic.endswith(subject):
         return subject
     if subject in _ENROLMENT:
-        # 普通高中31所，招生2.7万人；在校生7.3万人: each figure is of the schools counted
+        # 普通高中31所，招生2.7万人；在校生7.3万人: each figure is of the places counted
         return _school_of(topic) + subject
     if subject in _GENERIC or subject.startswith("总"):
         return topic + subject

@@ -197,3 +197,8 @@ def test_a_count_of_at_least_n_things_is_no_size_class() -> None:
 def test_a_rate_names_the_words_after_it_without_de() -> None:
     found = rows("推进改革，60%公办学校纳入集团化管理。")
     assert found == [("公办学校纳入集团化管理", "share", 60.0, "%", None)]
+
+
+def test_beds_belong_to_the_places_counted_before() -> None:
+    found = rows("年末共有敬老院21个，床位1800张。")
+    assert [s for s, *_ in found] == ["敬老院", "敬老院床位"]
