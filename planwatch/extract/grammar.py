@@ -20,7 +20,7 @@ from planwatch.extract.numbers import MEDAL, NumberToken, is_unitless_reading
 from planwatch.periods import Period
 
 # 3.8%和4.3%: a list; 3%-5%: a range, whose bounds share one reading
-_LIST_GAP = re.compile(r"[、和及与\s]{0,2}|[-－—~～至]")
+_LIST_GAP = re.compile(r"[、和及与\s]{0,2}|[-－—~～至到]")
 _RESPECTIVE_GAP = re.compile(r"[、和及与\s,，]{1,2}")
 _RUN_UP = 240
 _SCENE = re.compile(

@@ -86,7 +86,8 @@ _ACHIEVED = re.compile(
     r"(?:增长|增加|提高|降低|下降|减少|上升)了[^，,。；]{0,4}$|已(?:经)?[^，,。；]{0,4}$"
 )
 
-_CLAUSE_TARGET_WORDS = re.compile(r"力争|确保|争取|预计[增比]")
+# 力求, 应该: what should be done is planned, like 力争
+_CLAUSE_TARGET_WORDS = re.compile(r"力争|力求|确保|争取|应该|应当|预计[增比]")
 _LEADING_CUT = re.compile(r"^(?:压减|压缩|削减|减少|降低)(?=[\u4e00-\u9fff]{2})")
 _RATE_SUBJECT = re.compile(r"[率]$")
 

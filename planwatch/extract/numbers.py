@@ -53,15 +53,15 @@ _TOKEN = re.compile(
     rf"(?P<more>[多余])?(?P<unit>{_UNIT})?(?P<more2>[多余])?"
     r"(?P<post>及以上|及以下|以上|以下|以内|左右)?"
 )
-_PRE_QUALIFIER = re.compile(r"(?:约|近|超过|突破|不低于|不少于|不超过|不高于|多达|逾|超|上)$")
+_PRE_QUALIFIER = re.compile(r"(?:约|近|超过|突破|不低于|不少于|至少|不超过|不高于|多达|逾|超|上)$")
 _PRE_QUALIFIER_KIND = {"约": "approx", "近": "approx", "不超过": "at_most", "不高于": "at_most"}
 # Right after the number these make it a date, year, ordinal or name, not an amount.
 _NOT_AMOUNT_AFTER = re.compile(
     # fixed political formulations count nothing: 八项规定, 五次全会, 两条底线, 三个“升级版”
     r"月|产业|[A-Za-z]|[号届]|规定|全会|底线|确立|维护|务必|自信|意识|全面|战略|原则|方面|"
     r"现代化|(?<=轮)汽?车|"
-    # 300万吨级, 百万千瓦级: a size class of what follows, not an amount
-    r"级|"
+    # 300万吨级, 百万千瓦级, 五万千瓦规模的电站: a size class of what follows, not an amount
+    r"级|规模的|"
     # a count followed by another numeral is a size class: 三个五年计划, 三十个五万千瓦电站
     r"[一二三四五六七八九十]"
 )
@@ -177,23 +177,31 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
     )
 
 
-# 增长3%-5%: a range of two rates; the dash between them is no minus sign.
-# Plain character tests: this runs for every token.
-_RANGE_DASHES = "-－—~～至"
+# 增长3%-5%, 降低百分之二到百分之三: a range of two rates; the dash is no minus sign.
+# Plain character tests first: this runs for every token.
+_RANGE_DASHES = "-－—~～至到"
 _PERCENT_SIGNS = "%％‰"
+_SPELLED_RATE_BEFORE = re.compile(r"百分之[零〇一二两三四五六七八九十百点]{1,8}[到至]$")
 
 
 def _range_bound(text: str, match: re.Match[str], start: int) -> str | None:
-    if start >= 2 and text[start - 1] in _RANGE_DASHES and text[start - 2] in _PERCENT_SIGNS:
-        return "at_most"
+    lead = match.start()
+    if lead >= 2 and text[lead - 1] in _RANGE_DASHES:
+        if text[lead - 2] in _PERCENT_SIGNS:
+            return "at_most"
+        if match.group("pct") and _SPELLED_RATE_BEFORE.search(text, max(0, lead - 14), lead):
+            return "at_most"
     end = match.end()
     unit = match.group("unit")
-    if unit and unit in _PERCENT_SIGNS and text[end : end + 1] in _RANGE_DASHES:
-        return "at_least" if text[end + 1 : end + 2].isdigit() else None
+    if not (match.group("pct") or (unit and unit in _PERCENT_SIGNS)):
+        return None
+    if text[end : end + 1] in _RANGE_DASHES:
+        following = text[end + 1 : end + 4]
+        if following[:1].isdigit() or following == "百分之":
+            return "at_least"
     return None
 
 
-# 减产一成以上: tenths, read as percent like 百分之X
 # 七成以上的行政村: a share of what follows 的
 _TENTHS = re.compile(r"([一二三四五六七八九])成(多|以上|左右)?(?=[，,。；;、的]|$)")
 _TENTH_QUALIFIER = {"多": "at_least", "以上": "at_least", "左右": "approx"}
@@ -209,6 +217,10 @@ def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: 
     before = text[max(0, start - 2) : start]
     if _NOT_AMOUNT_BEFORE.search(before) or before.endswith(("“", '"', "「")):
         return True
+    if text[max(0, match.start() - 2) : match.start()] == "年产" and _OF_WHAT.match(
+        text, match.end()
+    ):
+        return True  # 一个年产150万吨钢铁的企业: the capacity names the plant
     if _inside_quotes(text, start, match.end()):
         return True  # “一干两支”, “1+1+10”: a slogan's numbers name things
     if unit is None and match.group("pct") is None:
@@ -223,6 +235,7 @@ def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: 
     return chinese and match.group("pct") is None and _chinese_excluded(text, match, start)
 
 
+_OF_WHAT = re.compile(r"[\u4e00-\u9fff]{0,6}的")
 _RATIO_MARKS = ("：", ":", "︰")
 
 

@@ -202,3 +202,16 @@ def test_a_rate_names_the_words_after_it_without_de() -> None:
 def test_beds_belong_to_the_places_counted_before() -> None:
     found = rows("年末共有敬老院21个，床位1800张。")
     assert [s for s, *_ in found] == ["敬老院", "敬老院床位"]
+
+
+def test_a_spelled_range_of_planned_cuts() -> None:
+    found = rows("产品成本，每年还应该力求降低百分之二到百分之三。")
+    assert [(m, v, q) for _, m, v, _, q in found] == [
+        ("target_reduction", 2.0, "at_least"),
+        ("target_reduction", 3.0, "at_most"),
+    ]
+
+
+def test_a_plant_named_by_its_capacity_counts_nothing() -> None:
+    found = rows("可以建设一个年产一百万吨钢铁的企业，或十个五万千瓦规模的电站。")
+    assert found == []
