@@ -61,6 +61,7 @@ class FigureBook:
         self._by_span: dict[_Key, list[Figure]] = {}
         # indicator ids with figures for each (year, months), for the period-wide checks
         self._spans: dict[tuple[int, int], set[int]] = {}
+        self._codes = {code for _, code, _ in latest}
         for (indicator_id, code, measure), figure in latest.items():
             span = parsed_period(code)
             key = (indicator_id, span.year, span.months, measure)
@@ -93,6 +94,10 @@ class FigureBook:
 
     def has_period(self, period: Period) -> bool:
         return (period.year, period.months) in self._spans
+
+    def period_codes(self, year: int) -> set[str]:
+        """The codes of ``year`` with figures (2017Q1, 2017H1 …), as stored."""
+        return {code for code in self._codes if parsed_period(code).year == year}
 
     def indicator_ids(self, period: Period) -> set[int]:
         return set(self._spans.get((period.year, period.months), ()))

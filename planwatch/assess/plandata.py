@@ -156,10 +156,14 @@ def load_plans(
 
     Parts not asked for stay empty, so a page judging targets only reads no tasks.
     """
-    found = read(session, _PLANS, regions=list(region_ids), year=year)
-    plans = {plan_id: PlanRows(region_id, year, title) for plan_id, region_id, title in found}
-    for wanted, add in ((targets, _add_targets), (tasks, _add_tasks), (projects, _add_projects)):
-        if wanted and plans:
+    wanted = {"regions": list(region_ids), "year": year}
+    if targets:  # plans and their targets in one query
+        plans = _plans_with_targets(read(session, _PLAN_TARGETS, **wanted), year)
+    else:
+        found = read(session, _PLANS, **wanted)
+        plans = {plan_id: PlanRows(region_id, year, title) for plan_id, region_id, title in found}
+    for asked, add in ((tasks, _add_tasks), (projects, _add_projects)):
+        if asked and plans:
             add(session, plans)
     return {plan.region_id: plan for plan in plans.values()}
 
@@ -175,13 +179,18 @@ def read(session: Session, statement: Executable, **params: object) -> Sequence[
 
 # the plan ids a query reads, bound at each call
 PLAN_IDS: BindParameter[list[int]] = bindparam("plans", expanding=True)
-_PLANS = select(Plan.id, Plan.region_id, Plan.title).where(
-    Plan.region_id.in_(bindparam("regions", expanding=True)), Plan.year == bindparam("year")
+_OF_REGIONS = (
+    Plan.region_id.in_(bindparam("regions", expanding=True)),
+    Plan.year == bindparam("year"),
 )
+_PLANS = select(Plan.id, Plan.region_id, Plan.title).where(*_OF_REGIONS)
 _OTHER = aliased(Indicator)
-_TARGETS = (
+# a plan without targets comes once, with its target columns empty
+_PLAN_TARGETS = (
     select(
-        Target.plan_id,
+        Plan.id.label("plan_id"),
+        Plan.region_id,
+        Plan.title,
         Target.id,
         Target.kind,
         Target.value,
@@ -200,51 +209,61 @@ _TARGETS = (
         _OTHER.kind.label("other_kind"),
         _OTHER.direction.label("other_direction"),
     )
-    .join(Indicator, Target.indicator_id == Indicator.id)
+    .outerjoin(Target, Target.plan_id == Plan.id)
+    .outerjoin(Indicator, Target.indicator_id == Indicator.id)
     .outerjoin(_OTHER, Target.other_indicator_id == _OTHER.id)
     .outerjoin(Department, Target.department_id == Department.id)
-    .where(Target.plan_id.in_(PLAN_IDS))
-    .order_by(Target.plan_id, Target.position, Target.id)
+    .where(*_OF_REGIONS)
+    .order_by(Plan.id, Target.position, Target.id)
 )
 
 
-def _add_targets(session: Session, plans: dict[int, PlanRows]) -> None:
+def _plans_with_targets(rows: Sequence[Any], year: int) -> dict[int, PlanRows]:
+    plans: dict[int, PlanRows] = {}
     indicators: dict[int, IndicatorInfo] = {}  # one object per indicator, shared by targets
-    for row in read(session, _TARGETS, plans=list(plans)):
-        subject = _indicator(
+    for row in rows:
+        plan = plans.get(row.plan_id)
+        if plan is None:
+            plan = plans[row.plan_id] = PlanRows(row.region_id, year, row.title)
+        if row.id is not None:
+            plan.targets.append(_target(row, indicators))
+    return plans
+
+
+def _target(row: Any, indicators: dict[int, IndicatorInfo]) -> PlanTarget:
+    subject = _indicator(
+        indicators,
+        row.subject_id,
+        row.subject_name,
+        row.subject_english,
+        row.subject_kind,
+        row.subject_direction,
+    )
+    other = (
+        _indicator(
             indicators,
-            row.subject_id,
-            row.subject_name,
-            row.subject_english,
-            row.subject_kind,
-            row.subject_direction,
+            row.other_id,
+            row.other_name,
+            row.other_english,
+            row.other_kind,
+            row.other_direction,
         )
-        other = (
-            _indicator(
-                indicators,
-                row.other_id,
-                row.other_name,
-                row.other_english,
-                row.other_kind,
-                row.other_direction,
-            )
-            if row.other_id is not None
-            else None
-        )
-        plans[row.plan_id].targets.append(
-            PlanTarget(
-                row.id,
-                row.kind,
-                row.value,
-                row.unit,
-                row.qualifier,
-                row.basis,
-                subject.id,
-                subject,
-                other,
-                Named(row.department) if row.department is not None else None,
-            )
-        )
+        if row.other_id is not None
+        else None
+    )
+    department = Named(row.department) if row.department is not None else None
+    return PlanTarget(
+        row.id,
+        row.kind,
+        row.value,
+        row.unit,
+        row.qualifier,
+        row.basis,
+        subject.id,
+        subject,
+        other,
+        department,
+    )
 
 
 def _indicator(

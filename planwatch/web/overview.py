@@ -9,14 +9,21 @@ from fastapi.responses import Response
 from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
-from planwatch.assess.model import Assessment, RegionAssessment
+from planwatch.assess.figures import FigureBook
+from planwatch.assess.lookup import plan_of
+from planwatch.assess.model import Assessment, RegionAssessment, Thresholds
 from planwatch.assess.plandata import parsed_period, read
-from planwatch.assess.region import assess_region_row
+from planwatch.assess.region import assess_plan, assess_region_row
 from planwatch.periods import Period
 from planwatch.store.models import Document, Fact, Indicator, Observation, Plan, Region
 from planwatch.web.auth import Viewer, app_store
 from planwatch.web.cache import cached_page
-from planwatch.web.params import indicator_link, period_of, region_link, stored_region
+from planwatch.web.params import (
+    indicator_link,
+    period_of,
+    region_link,
+    stored_region_and_parent,
+)
 from planwatch.web.render import respond, twin
 
 router = APIRouter()
@@ -91,8 +98,13 @@ def overview_page(request: Request, code: str, period: str, user: Viewer) -> Res
 
 
 def _overview(session: Session, code: str, period: Period) -> dict[str, Any]:
-    region = stored_region(session, code)
-    return overview_data(session, region, period, assessed_region(session, region, period))
+    region, parent = stored_region_and_parent(session, code)
+    plan = plan_of(session, region, period.year)
+    book = FigureBook(session, region, (period.year, period.year - 1))
+    assessed = assess_plan(region, plan, book, period, Thresholds())
+    # the book holds every code of the year with figures: no query of its own
+    codes = book.period_codes(period.year)
+    return overview_data(session, region, parent, period, assessed, codes)
 
 
 def assessed_region(session: Session, region: Region, period: Period) -> RegionAssessment:
@@ -100,7 +112,12 @@ def assessed_region(session: Session, region: Region, period: Period) -> RegionA
 
 
 def overview_data(
-    session: Session, region: Region, period: Period, assessed: RegionAssessment
+    session: Session,
+    region: Region,
+    parent: str | None,
+    period: Period,
+    assessed: RegionAssessment,
+    period_codes: set[str],
 ) -> dict[str, Any]:
     cards = sorted(
         (card(region.code, period.code, a) for a in assessed.assessments),
@@ -122,24 +139,16 @@ def overview_data(
         "cards": cards,
         "other_figures": _other_figures(session, region, period, targeted),
         "findings": [f.as_dict() for f in assessed.findings],
-        "links": _links(session, region, period.code),
-        "periods": _periods(session, region, period),
+        "links": _links(region, parent, period.code),
+        "periods": _periods(region, period_codes),
     }
 
 
-_PERIODS = (
-    select(Observation.period)
-    .where(Observation.region_id == bindparam("region"), Observation.period.like(bindparam("year")))
-    .distinct()
-)
-
-
-def _periods(session: Session, region: Region, period: Period) -> list[dict[str, str]]:
+def _periods(region: Region, codes: set[str]) -> list[dict[str, str]]:
     """The year's periods with figures, to switch between (一季度, 上半年 …)."""
-    found = read(session, _PERIODS, region=region.id, year=f"{period.year}%")
     return [
         {"code": code, "href": region_link(region.code, code)}
-        for code in sorted((code for (code,) in found), key=_months)
+        for code in sorted(codes, key=_months)
     ]
 
 
@@ -228,15 +237,7 @@ def _other_figures(
     return list(grouped.values())
 
 
-_PARENT_CODE = select(Region.code).where(Region.id == bindparam("parent"))
-
-
-def _links(session: Session, region: Region, period: str) -> dict[str, str | None]:
-    parent = (
-        read(session, _PARENT_CODE, parent=region.parent_id)[0][0]
-        if region.parent_id is not None
-        else None
-    )
+def _links(region: Region, parent: str | None, period: str) -> dict[str, str | None]:
     return {
         "overview": region_link(region.code, period),
         "board": region_link(region.code, period, "board"),

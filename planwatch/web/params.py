@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from fastapi import Query
 from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from planwatch import catalog
 from planwatch.errors import NotFound
@@ -35,6 +35,23 @@ def stored_region(session: Session, code: str) -> Region:
             "use a region code listed at /api/regions, e.g. 420106 for 武昌区",
         )
     return row
+
+
+_PARENT = aliased(Region)
+_REGION_AND_PARENT = (
+    select(Region, _PARENT.code)
+    .outerjoin(_PARENT, Region.parent_id == _PARENT.id)
+    .where(Region.code == bindparam("code"))
+)
+
+
+def stored_region_and_parent(session: Session, code: str) -> tuple[Region, str | None]:
+    """A stored region and its parent's code (None at the top), in one query."""
+    found = session.execute(_REGION_AND_PARENT, {"code": code.strip()}).first()
+    if found is None:
+        stored_region(session, code)  # raises the usual NotFound
+    assert found is not None
+    return found[0], found[1]
 
 
 def period_of(code: str) -> Period:
