@@ -185,21 +185,20 @@ _SPELLED_RATE_BEFORE = re.compile(r"百分之[零〇一二两三四五六七八�
 
 
 def _range_bound(text: str, match: re.Match[str], start: int) -> str | None:
-    lead = match.start()
+    lead, end = match.start(), match.end()
     if lead >= 2 and text[lead - 1] in _RANGE_DASHES:
         if text[lead - 2] in _PERCENT_SIGNS:
             return "at_most"
         if match.group("pct") and _SPELLED_RATE_BEFORE.search(text, max(0, lead - 14), lead):
             return "at_most"
-    end = match.end()
+    dash = text[end : end + 1]
+    if not dash or dash not in _RANGE_DASHES:
+        return None  # the common case, settled without looking at the groups
     unit = match.group("unit")
     if not (match.group("pct") or (unit and unit in _PERCENT_SIGNS)):
         return None
-    if text[end : end + 1] in _RANGE_DASHES:
-        following = text[end + 1 : end + 4]
-        if following[:1].isdigit() or following == "百分之":
-            return "at_least"
-    return None
+    following = text[end + 1 : end + 4]
+    return "at_least" if following[:1].isdigit() or following == "百分之" else None
 
 
 # 七成以上的行政村: a share of what follows 的
@@ -217,10 +216,10 @@ def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: 
     before = text[max(0, start - 2) : start]
     if _NOT_AMOUNT_BEFORE.search(before) or before.endswith(("“", '"', "「")):
         return True
-    if text[max(0, match.start() - 2) : match.start()] == "年产" and _OF_WHAT.match(
-        text, match.end()
-    ):
-        return True  # 一个年产150万吨钢铁的企业: the capacity names the plant
+    lead = match.start()
+    if text[lead - 1 : lead] == "产" and text[lead - 2 : lead] == "年产":
+        if _OF_WHAT.match(text, match.end()):
+            return True  # 一个年产150万吨钢铁的企业: the capacity names the plant
     if _inside_quotes(text, start, match.end()):
         return True  # “一干两支”, “1+1+10”: a slogan's numbers name things
     if unit is None and match.group("pct") is None:
