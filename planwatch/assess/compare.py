@@ -51,16 +51,37 @@ def compare_regions(
     thresholds: Thresholds | None = None,
 ) -> RegionComparison:
     """Assess every region at ``level`` under ``parent`` and rank them per target."""
+    check_level(level)
+    span = Period.parse(period)
+    top = region_row(session, parent)
+    wanted = indicator_row(session, indicator).name if indicator else None
+    return compare_members(session, top, level, span, wanted, thresholds, work=True)
+
+
+def check_level(level: str) -> None:
     if level not in REGION_LEVELS:
         raise InvalidInput(
             f"unknown region level '{level}'", f"use one of {', '.join(REGION_LEVELS)}"
         )
-    span = Period.parse(period)
-    top = region_row(session, parent)
-    wanted = indicator_row(session, indicator).name if indicator else None
-    assessed, skipped = _assess_members(
-        session, _members(session, top, level), span, wanted, thresholds
-    )
+
+
+def compare_members(
+    session: Session,
+    top: Region,
+    level: str,
+    span: Period,
+    wanted: str | None,
+    thresholds: Thresholds | None = None,
+    *,
+    work: bool = False,
+) -> RegionComparison:
+    """``compare_regions`` once its arguments are read (``wanted`` is a stored indicator name).
+
+    Unless ``work`` is asked for, tasks and projects are neither read nor judged and each
+    region's are left empty: pages ranking targets need none.
+    """
+    members = _members(session, top, level)
+    assessed, skipped = _assess_members(session, members, span, wanted, thresholds, work)
     if not assessed:
         raise NotFound(
             f"no {level} region under {top.name} has a plan and figures for {span.code}",
@@ -93,10 +114,12 @@ def _assess_members(
     span: Period,
     wanted: str | None,
     thresholds: Thresholds | None,
+    work: bool,
 ) -> tuple[list[RegionAssessment], list[Skipped]]:
     """Every member assessed from one read of all their plans and one of all their figures."""
     limits = thresholds or Thresholds()
-    plans = load_plans(session, [m.id for m in members if m.id is not None], span.year)
+    stored = [m.id for m in members if m.id is not None]
+    plans = load_plans(session, stored, span.year, tasks=work, projects=work)
     books = figure_books(session, list(plans), (span.year, span.year - 1))
     assessed: list[RegionAssessment] = []
     skipped: list[Skipped] = []

@@ -9,14 +9,20 @@ from fastapi.responses import Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planwatch.assess import compare_regions
+from planwatch.assess.compare import check_level, compare_members
 from planwatch.assess.model import RankEntry, RegionComparison, TaskAssessment
 from planwatch.periods import Period
 from planwatch.store.models import Department, Plan, Project, Region
 from planwatch.web.auth import Viewer
 from planwatch.web.cache import cached_page
 from planwatch.web.overview import assessed_region
-from planwatch.web.params import indicator_link, period_of, region_link, stored_region
+from planwatch.web.params import (
+    indicator_link,
+    indicator_named,
+    period_of,
+    region_link,
+    stored_region,
+)
 from planwatch.web.render import respond, twin
 
 router = APIRouter()
@@ -47,8 +53,11 @@ def compare_page(
 def _compared(
     session: Session, parent: str, level: str, period: Period, indicator: str | None
 ) -> RegionComparison:
-    stored_region(session, parent)
-    return compare_regions(session, parent, level, period.code, indicator)
+    top = stored_region(session, parent)
+    check_level(level)
+    wanted = indicator_named(session, indicator).name if indicator else None
+    # the page ranks targets: the regions' tasks and projects are not read
+    return compare_members(session, top, level, period, wanted)
 
 
 def comparison_data(comparison: RegionComparison, period: Period) -> dict[str, Any]:
