@@ -11,7 +11,9 @@ queries and assesses), and *served*, by an app as deployed, which keeps each pag
 dict until the data version changes. The SQL statements a built request runs are
 captured with their parameters and replayed on a raw DB-API connection the same number
 of times: that is the *bare SQL* time of the page's data. The ratios of the medians to
-it say what the web layer costs; the target is within 2x for what users get (served).
+it say what the web layer costs; the target is within 2x for what users get (served),
+and both the built and the served ratios are checked against it. Fewer, merged queries
+lower the bare SQL time too, so read the ratios with the absolute times beside them.
 """
 
 from __future__ import annotations
@@ -136,7 +138,8 @@ def main() -> None:
     for name, queries, built, served, bare in rows:
         floor = statistics.median(bare)
         ratio = statistics.median(served) / floor
-        ratios.append((name, ratio))
+        ratios.append((name, "served", ratio))
+        ratios.append((name, "built", statistics.median(built) / floor))
         print(
             f"{name:<11} {queries:>7} {floor:>9.2f} {p95(bare):>6.2f}  "
             f"{statistics.median(built):>7.2f} {p95(built):>6.2f} "
@@ -144,10 +147,10 @@ def main() -> None:
             f"{statistics.median(served):>7.2f} {p95(served):>6.2f} {ratio:>5.1f}x"
         )
     print()
-    for name, ratio in ratios:
+    for name, how, ratio in sorted(ratios, key=lambda r: r[1], reverse=True):
         verdict = "met" if ratio <= TARGET_RATIO else "missed"
         print(
-            f"target {name} served within {TARGET_RATIO:g}x of its bare SQL: "
+            f"target {name} {how} within {TARGET_RATIO:g}x of its bare SQL: "
             f"{verdict} ({ratio:.1f}x)"
         )
 
