@@ -32,7 +32,9 @@ _SCENE_ACT = re.compile(r"部署|安装|建成|新建|改造|交付|接入|上�
 _COMPARABLE = re.compile(r"同口径|可比口径")
 _LONGEST_LIST = 16  # 分别 lists name a handful of items; longer runs are not one list
 _PREDICATE_START = re.compile(
-    r"再创|创|实现|保持|继续|持续|稳定|达到|完成|突破|超过|位居|居|增长|下降"
+    r"再创|创|实现|保持|继续|持续|稳定|达到|完成|突破|超过|位居|居|增长|下降|"
+    # 包括…在内: an aside on what is counted, naming nothing
+    r"包括|不包括|不含"
 )
 _TOPIC_CLAUSE = re.compile(r"[\u4e00-\u9fff、]{2,24}")
 _RATIO_GAP = re.compile(r"[：:︰]")
@@ -132,7 +134,7 @@ class Reader:
             subject = hint
         else:
             subject = subjects.trim(bare, 24 if len(group) == 1 else 80)
-        if not subject and reading.measure == "completion":
+        if not subject and reading.measure == "completion" and not reading.offset:
             subject = subjects.named_task(left[reading.cut :])
         names, consumed = self._names(group, subject, left_start)
         if names is None:
@@ -158,7 +160,7 @@ class Reader:
             # a bare number is a ratio part (share) or an index reading (value)
             measure = "share" if listed > 1 else ("target_value" if context.target else "value")
         name = subjects.unquoted(name)
-        value, unit = token.value * reading.sign, token.unit
+        value, unit = token.value * reading.sign + reading.offset, token.unit
         if unit == "倍":
             value, unit = value * 100, "%"  # 增长2倍: the growth is 200%
         return Fact(

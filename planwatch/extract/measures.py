@@ -68,6 +68,8 @@ _COMPLETION = re.compile(
     r"(?:的)?(?:比例|比重|进度)?(?:为|达到?)?$"
 )
 _DONE = re.compile(r"(?:分别)?完成(?:了)?$")
+# 超过年度计划百分之四点一, 超过…的指标17.3%: the rate by which a plan was beaten
+_OVER_YARDSTICK = re.compile(r"超过(?:了)?[^，,。；]{0,24}?(?:计划|指标|目标|任务)(?:的)?$")
 # 占总任务7.35万亩的106.8%: the yardstick's own amount, then the rate of it reached
 _YARDSTICK_AMOUNT = re.compile(r"(?:占|完成)(?:了)?[^，,。；]{0,8}?(?:目标|计划|任务)(?:数)?$")
 _AFTER_YARDSTICK_AMOUNT = re.compile(
@@ -75,10 +77,10 @@ _AFTER_YARDSTICK_AMOUNT = re.compile(
 )
 _SHARE_OF = re.compile(r"占(?P<whole>[^，,。；]{0,16}?)(?:的)?(?:比重|比例|份额)?(?:为|达到?|是)?$")
 # 计划 as a verb (计划增长, 计划在…落地), not the noun of 按计划, 计划执行, 计划生育
-# 计划都超额完成, 计划已完成: the plan as the thing fulfilled, so the noun again.
+# 计划都超额完成, 计划已完成, 超过计划百分之四, 计划所规定: the plan as a noun again.
 # 将达到, 拟定为: a plan's own future tense (五年内…将达到…), with no 计划 in the sentence
 _TARGET_WORDS = re.compile(
-    r"(?<![按照据])计划(?![执的内外表生经单”》，,、都已均超])(?=[\u4e00-\u9fff])|预期目标|主要目标|目标是"
+    r"(?<![按照据])计划(?![执的内外表生经单”》，,、都已均超百所])(?=[\u4e00-\u9fff])|预期目标|主要目标|目标是"
 )
 _PLAN_TENSE = re.compile(r"将(?:分别)?(?:达到|比|占)|拟定为")
 # 增长了, 已提高: an achieved change, even inside a plan's text
@@ -99,6 +101,7 @@ class Reading:
     measure: str
     sign: float
     cut: int
+    offset: float = 0.0  # 超过计划百分之四: 104% of the plan reached
 
 
 def classify(
@@ -116,6 +119,9 @@ def classify(
         return Reading("target_value", 1.0, yardstick.start())
     if percent and left == "的" and _AFTER_YARDSTICK_AMOUNT.search(sentence):
         return Reading("completion", 1.0, 0)
+    over = _OVER_YARDSTICK.search(left) if percent else None
+    if over is not None:
+        return Reading("completion", 1.0, over.start(), 100.0)
     if unit in ("个百分点", "百分点", "个千分点", "千分点"):
         growth = _GROWTH.search(left)
         if growth is None:

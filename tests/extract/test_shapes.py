@@ -215,3 +215,18 @@ def test_a_spelled_range_of_planned_cuts() -> None:
 def test_a_plant_named_by_its_capacity_counts_nothing() -> None:
     found = rows("可以建设一个年产一百万吨钢铁的企业，或十个五万千瓦规模的电站。")
     assert found == []
+
+
+def test_beating_a_plan_by_a_rate_is_completion_above_100() -> None:
+    found = rows("工业总产值达到六百亿元，超过年度计划百分之四点一，比上年增长百分之六点九。")
+    assert [(m, v) for _, m, v, *_ in found] == [
+        ("value", 6e10),
+        ("completion", 104.1),
+        ("yoy_growth", 6.9),
+    ]
+    assert {s for s, *_ in found} == {"工业总产值"}
+
+
+def test_old_metric_units() -> None:
+    found = rows("木材增产了约五百万立方公尺，房屋面积一千万平方公尺。")
+    assert [u for *_, u, _ in found] == ["立方公尺", "平方公尺"]
