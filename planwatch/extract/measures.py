@@ -83,9 +83,10 @@ _TARGET_WORDS = re.compile(
     r"(?<![按照据])计划(?![执的内外表生经单”》，,、都已均超百所])(?=[\u4e00-\u9fff])|预期目标|主要目标|目标是"
 )
 _PLAN_TENSE = re.compile(r"将(?:分别)?(?:达到|比|占)|拟定为")
-# 增长了, 已提高: an achieved change, even inside a plan's text
+# 增长了, 已提高, 由过去的, 仍然占: an achieved or standing level, even inside a plan's text
 _ACHIEVED = re.compile(
-    r"(?:增长|增加|提高|降低|下降|减少|上升)了[^，,。；]{0,4}$|已(?:经)?[^，,。；]{0,4}$"
+    r"(?:增长|增加|提高|降低|下降|减少|上升)了[^，,。；]{0,4}$|已(?:经)?[^，,。；]{0,4}$|"
+    r"过去的?$|仍然(?:占|是|为|有)$"
 )
 
 # 力求, 应该: what should be done is planned, like 力争
@@ -168,7 +169,8 @@ def _percent(left: str, target: bool, subject_hint: str) -> Reading:
 def _achieved(left: str) -> bool:
     # the marks sit right before the number: test the clause's tail, and by character first
     tail = left[-8:]
-    return ("了" in tail or "已" in tail) and _ACHIEVED.search(tail) is not None
+    marked = "了" in tail or "已" in tail or "过去" in tail or "仍然" in tail
+    return marked and _ACHIEVED.search(tail) is not None
 
 
 def _multiple(left: str, target: bool) -> Reading:

@@ -230,3 +230,8 @@ def test_beating_a_plan_by_a_rate_is_completion_above_100() -> None:
 def test_old_metric_units() -> None:
     found = rows("木材增产了约五百万立方公尺，房屋面积一千万平方公尺。")
     assert [u for *_, u, _ in found] == ["立方公尺", "平方公尺"]
+
+
+def test_a_past_or_standing_level_in_a_plan_is_no_target() -> None:
+    found = rows("投资比重由过去的百分之三十，降到百分之二十；比重仍然占百分之二十三。", FIVE_YEAR)
+    assert [(m, v) for _, m, v, *_ in found if v != 20.0] == [("share", 30.0), ("share", 23.0)]
