@@ -230,9 +230,11 @@ class Reader:
 
     def _list_head(self, pos: int) -> str:
         """`招生人数将为：高等学校10万人，小学2000万人`: the measure the colon puts over items."""
+        colon = self.text.rfind("：", max(0, pos - _RUN_UP), pos)
+        if colon < 0:
+            return ""  # the common case, settled before finding the sentence
         start = max(self.layout.sentence_start(pos), pos - _RUN_UP)
-        colon = self.text.rfind("：", start, pos)
-        head = _COLON_HEAD.search(self.text, start, colon + 1) if colon >= 0 else None
+        head = _COLON_HEAD.search(self.text, start, colon + 1) if colon >= start else None
         # 主要产品产量：钢620万吨: the product group is no part of each product's name
         return head.group(1).removeprefix("产品") if head is not None else ""
 

@@ -115,14 +115,9 @@ def classify(
         target = False  # 计划…1.2万人，实际完成1.35万人
     if unit == "倍":
         return _multiple(left, target)
-    yardstick = _YARDSTICK_AMOUNT.search(left)
-    if yardstick is not None and not percent:
-        return Reading("target_value", 1.0, yardstick.start())
-    if percent and left == "的" and _AFTER_YARDSTICK_AMOUNT.search(sentence):
-        return Reading("completion", 1.0, 0)
-    over = _OVER_YARDSTICK.search(left) if percent else None
-    if over is not None:
-        return Reading("completion", 1.0, over.start(), 100.0)
+    yardstick = _yardstick(left, sentence, percent)
+    if yardstick is not None:
+        return yardstick
     if unit in ("个百分点", "百分点", "个千分点", "千分点"):
         growth = _GROWTH.search(left)
         if growth is None:
@@ -164,6 +159,20 @@ def _percent(left: str, target: bool, subject_hint: str) -> Reading:
     if done is not None and not _RATE_SUBJECT.search(subject_hint or left[: done.start()]):
         return Reading("completion", 1.0, done.start())
     return Reading("share", 1.0, cut)
+
+
+def _yardstick(left: str, sentence: str, percent: bool) -> Reading | None:
+    """占总任务7.35万亩(的106.8%), 超过计划百分之四: amounts and rates measured on a plan."""
+    # the words are rare: test by character before any regex, as this runs for every number
+    if not percent:
+        if "占" not in left and "完成" not in left:
+            return None
+        yardstick = _YARDSTICK_AMOUNT.search(left)
+        return Reading("target_value", 1.0, yardstick.start()) if yardstick else None
+    if left == "的" and _AFTER_YARDSTICK_AMOUNT.search(sentence):
+        return Reading("completion", 1.0, 0)
+    over = _OVER_YARDSTICK.search(left) if "超过" in left else None
+    return Reading("completion", 1.0, over.start(), 100.0) if over else None
 
 
 def _achieved(left: str) -> bool:
