@@ -10,6 +10,7 @@ to June), so a figure stored under any of their codes is found; the exact code w
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
@@ -63,10 +64,9 @@ class FigureBook:
         self._spans: dict[tuple[int, int], set[int]] = {}
         self._codes = {code for _, code, _ in latest}
         for (indicator_id, code, measure), figure in latest.items():
-            span = parsed_period(code)
-            key = (indicator_id, span.year, span.months, measure)
-            self._by_span.setdefault(key, []).append(figure)
-            self._spans.setdefault((span.year, span.months), set()).add(indicator_id)
+            year, months = _span(code)
+            self._by_span.setdefault((indicator_id, year, months, measure), []).append(figure)
+            self._spans.setdefault((year, months), set()).add(indicator_id)
 
     def get(self, indicator_id: int, period: Period, measure: str) -> Figure | None:
         figures = self._by_span.get((indicator_id, period.year, period.months, measure))
@@ -97,10 +97,17 @@ class FigureBook:
 
     def period_codes(self, year: int) -> set[str]:
         """The codes of ``year`` with figures (2017Q1, 2017H1 …), as stored."""
-        return {code for code in self._codes if parsed_period(code).year == year}
+        return {code for code in self._codes if _span(code)[0] == year}
 
     def indicator_ids(self, period: Period) -> set[int]:
         return set(self._spans.get((period.year, period.months), ()))
+
+
+@lru_cache(maxsize=4096)
+def _span(code: str) -> tuple[int, int]:
+    """(year, months) of a stored period code, worked out once per process."""
+    period = parsed_period(code)
+    return period.year, period.months
 
 
 def figure_books(
