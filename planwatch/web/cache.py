@@ -1,7 +1,8 @@
 """Page dicts kept until the data changes, so leaders' dashboards answer in a millisecond.
 
-Assessing a region takes about ten milliseconds of Python while its queries take half of
-one; the dashboard is read far more often than the data changes. Every change made
+Building a page still costs a few milliseconds (its six or so queries, the assessment's
+Python, the framework) where a kept one costs well under one, and the dashboard is read
+far more often than the data changes. Every change made
 through ``Store.transaction`` writes audit entries, so the newest audit id is the
 data's version: one primary-key lookup tells whether a kept dict is still true, even
 when another process (the CLI) changed the database.
