@@ -64,7 +64,7 @@ def test_pages_are_built_with_few_queries_and_kept_with_one(
     viewer: TestClient, app: FastAPI
 ) -> None:
     built = _queries(app, viewer, OVERVIEW)
-    assert built <= 20  # 40 before indicators, departments and progress were preloaded
+    assert built <= 8, built  # the plan, its figures and the page's own reads, in a few queries
     assert _queries(app, viewer, OVERVIEW) == 1  # the data version
 
 
