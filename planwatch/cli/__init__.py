@@ -20,13 +20,7 @@ def build_app() -> typer.Typer:
         add_completion=False,
     )
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"planwatch.cli.{name}")
-        except ModuleNotFoundError as err:
-            if err.name == f"planwatch.cli.{name}":
-                continue  # that command family is not built yet
-            raise
-        module.register(app)
+        importlib.import_module(f"planwatch.cli.{name}").register(app)
     return app
 
 
