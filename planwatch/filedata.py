@@ -39,6 +39,15 @@ def read_csv_rows(path: Path) -> list[dict[str, str]]:
     return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in rows]
 
 
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as err:
+        raise InvalidInput(f"file '{path}' does not exist", "check the path") from err
+    except IsADirectoryError as err:
+        raise InvalidInput(f"'{path}' is a folder", "pass a file") from err
+
+
 def read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")

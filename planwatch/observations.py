@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planwatch.errors import InvalidInput
-from planwatch.filedata import read_csv_rows, read_mapping_file, validated
+from planwatch.filedata import read_bytes, read_csv_rows, read_mapping_file, validated
 from planwatch.periods import Period
 from planwatch.store.models import Observation
 from planwatch.store.reference import indicator_row, region_row
@@ -44,7 +44,15 @@ class ObservationFile(BaseModel):
     observations: list[ObservationIn]
 
 
-def read_observation_file(path: Path) -> list[ObservationIn]:
+def read_observation_file(
+    path: Path, *, region: str | None = None, period: str | None = None
+) -> list[ObservationIn]:
+    """Figures from CSV, JSON or an Excel sheet (whose rows may leave region and period to
+    ``region`` and ``period``)."""
+    if path.suffix.lower() == ".xlsx":
+        from planwatch.workbook import read_figures  # it builds ObservationIn: a cycle at the top
+
+        return read_figures(read_bytes(path), path.name, region, period)
     if path.suffix.lower() == ".csv":
         rows: Any = read_csv_rows(path)
     else:

@@ -62,9 +62,18 @@ def plan_load(path: FileArg, db: DbOption = None) -> None:
 
 @observations_app.command("load")
 @clean_errors
-def observations_load(path: FileArg, db: DbOption = None) -> None:
-    """Load observations from CSV or JSON (columns: region, indicator, period, measure, value…)."""
-    items = read_observation_file(path)
+def observations_load(
+    path: FileArg,
+    region: Annotated[
+        str | None, typer.Option(help="Excel only: the region of rows that name none.")
+    ] = None,
+    period: Annotated[
+        str | None, typer.Option(help="Excel only: the period of rows that name none.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Load observations from CSV, JSON or Excel (region, indicator, period, measure, value…)."""
+    items = read_observation_file(path, region=region, period=period)
     with store_for(db).transaction(actor="cli") as session:
         count = store_observations(session, items)
     typer.echo(f"loaded {count} observations")

@@ -22,7 +22,7 @@ from planwatch.web.auth import Viewer, allowed, app_store
 from planwatch.web.indicator import source_of
 from planwatch.web.params import indicator_link, period_of, region_link, stored_region
 from planwatch.web.render import ChineseJSONResponse, html, respond, twin
-from planwatch.web.workbook import read_figures
+from planwatch.workbook import read_figures
 
 router = APIRouter()
 

@@ -146,3 +146,33 @@ def test_postgres_that_cannot_connect() -> None:
 def test_uninitialised_database(tmp_path: Path) -> None:
     code, _, err = run("show", "--db", str(tmp_path / "empty.db"))
     assert code == 1 and "run `planwatch init` first" in err
+
+
+def test_excel_sheet_with_region_and_period_given_on_the_command_line(
+    db: str, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # a new workbook has a sheet
+    for row in (
+        ["指标", "口径", "数值", "单位"],
+        ["地区生产总值", "总量", 525.69, "亿元"],
+        ["地区生产总值", "增速", 8.1, "%"],
+    ):
+        sheet.append(row)
+    path = tmp_path / "figures.xlsx"
+    book.save(path)
+    code, _, err = run("observations", "load", str(path), "--db", db)
+    assert code == 1
+    assert err.strip() == (
+        "error: row 2 names no region: add a 地区 (region) column, "
+        "or pass --region for the whole sheet"
+    )
+    code, out, _ = run(
+        "observations", "load", str(path), "--region", "武昌区", "--period", "2017H1", "--db", db
+    )
+    assert (code, out.strip()) == (0, "loaded 2 observations")
+    shown = run("show", "--db", db)[1]
+    assert "武昌区 2017H1 地区生产总值 yoy_growth 8.1% [submitted v1]" in shown

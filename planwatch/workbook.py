@@ -43,8 +43,10 @@ MEASURE_WORDS = {
 }
 
 
-def read_figures(data: bytes, filename: str, region: str, period: str) -> list[ObservationIn]:
-    """Every filled row of the first sheet as an observation of ``region`` and ``period``."""
+def read_figures(
+    data: bytes, filename: str, region: str | None, period: str | None
+) -> list[ObservationIn]:
+    """Every filled row of the first sheet; ``region`` and ``period`` fill rows that name none."""
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
@@ -84,7 +86,11 @@ def _columns(header: tuple[Any, ...], filename: str) -> dict[str, int]:
 
 
 def _figure(
-    columns: dict[str, int], row: tuple[Any, ...], number: int, region: str, period: str
+    columns: dict[str, int],
+    row: tuple[Any, ...],
+    number: int,
+    region: str | None,
+    period: str | None,
 ) -> ObservationIn:
     def cell(name: str) -> Any:
         index = columns.get(name)
@@ -92,6 +98,12 @@ def _figure(
         return value.strip() if isinstance(value, str) else value
 
     measure = cell("measure") or "value"
+    for name, default, word in (("region", region, "地区"), ("period", period, "期间")):
+        if cell(name) in (None, "") and default is None:
+            raise InvalidInput(
+                f"row {number} names no {name}",
+                f"add a {word} ({name}) column, or pass --{name} for the whole sheet",
+            )
     fields = {
         "region": str(cell("region") or region),
         "period": str(cell("period") or period),
