@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from planwatch.review import accept_fact
 from planwatch.store import Store
 from planwatch.store.models import Document, Fact, Indicator, Region
 from planwatch.store.reference import region_row
+
+RegionGuard = Callable[[Session, Region | None], None]
 
 
 @dataclass
@@ -61,14 +64,26 @@ def ingest_bytes(
     actor: str = "web",
     encoding: str | None = None,
     region: str | None = None,
+    guard: RegionGuard | None = None,
 ) -> IngestResult:
-    """An uploaded document: the loaders read files, so it goes through a private temp file."""
+    """An uploaded document: the loaders read files, so it goes through a private temp file.
+
+    ``guard`` sees the region the document turned out to report on and may refuse it (a
+    user limited to one region); refusing stores nothing.
+    """
     name = Path(filename).name or "upload.txt"
     with tempfile.TemporaryDirectory(prefix="planwatch-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
         return _ingest(
-            store, data, path, accept=accept, actor=actor, encoding=encoding, region=region
+            store,
+            data,
+            path,
+            accept=accept,
+            actor=actor,
+            encoding=encoding,
+            region=region,
+            guard=guard,
         )
 
 
@@ -81,6 +96,7 @@ def _ingest(
     actor: str,
     encoding: str | None,
     region: str | None,
+    guard: RegionGuard | None = None,
 ) -> IngestResult:
     sha = hashlib.sha256(data).hexdigest()
     with store.reading() as session:
@@ -93,6 +109,8 @@ def _ingest(
     extraction = extract_text(loaded.text, loaded.document)
     with store.transaction(actor=actor) as session:
         document = _store_document(session, extraction, loaded.text, path.name, sha, region)
+        if guard is not None:
+            guard(session, document.region)
         result = IngestResult(
             document.id,
             sha,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, UploadFile
@@ -10,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from planwatch.errors import InvalidInput
 from planwatch.ingest import IngestResult, ingest_bytes
-from planwatch.users import Account
+from planwatch.users import Account, check_allowed
 from planwatch.web.auth import allowed, app_store
 from planwatch.web.overview import recent_documents
 from planwatch.web.render import ChineseJSONResponse, html
@@ -34,14 +35,17 @@ async def upload(request: Request, file: UploadFile, user: Uploader) -> Response
     """Ingest the file; answers the result (HTML for the page, JSON under /api)."""
     data = await file.read(MAX_BYTES + 1)
     _check_upload(file.filename, data)
-    # the document belongs to whatever region it names; the planner checks it on review
-    # extraction takes a while on long reports: keep the event loop free meanwhile
+    # the document belongs to whatever region it names, which must be within the user's
+    # own; extraction takes a while on long reports: keep the event loop free meanwhile
     result = await run_in_threadpool(
-        ingest_bytes,
-        request.app.state.store,
-        data,
-        file.filename or "upload.txt",
-        actor=user.name,
+        partial(
+            ingest_bytes,
+            request.app.state.store,
+            data,
+            file.filename or "upload.txt",
+            actor=user.name,
+            guard=lambda session, region: check_allowed(session, user, "upload", region),
+        )
     )
     page = upload_result(result)
     if request.url.path.startswith("/api/"):

@@ -8,8 +8,11 @@ import pytest
 from fastapi.testclient import TestClient
 from openpyxl import Workbook
 
-from planwatch.demo import REPORT_FILE
-from tests.web.helpers import error_of
+from planwatch.config import Settings
+from planwatch.demo import REPORT_FILE, Demo
+from planwatch.store import open_store
+from planwatch.users import add_user
+from tests.web.helpers import SignIn, error_of
 
 REPORT = "/regions/420106/2017H1/report"
 SHORT_REPORT = (
@@ -136,3 +139,21 @@ def test_form_entry_with_an_unknown_measure_says_what_to_choose(reporter: TestCl
     )
     error = error_of(answer, 400)
     assert error["message"].startswith("measure: Input should be 'value'")
+
+
+def test_a_planner_of_one_region_cannot_upload_another_regions_report(
+    client_as: SignIn, demo: Demo
+) -> None:
+    store = open_store(Settings(database_url=demo.database_url, secret_key="test"))
+    with store.transaction(actor="test") as session:
+        add_user(session, "wuchang-planner", "planner", "secret-pass", region="420106")
+    store.dispose()
+    demo.passwords["wuchang-planner"] = "secret-pass"
+    planner = client_as("wuchang-planner")
+    before = planner.get("/api/documents").json()["total"]
+    other = SHORT_REPORT.replace("武昌区", "江岸区").encode("utf-8")
+    error = error_of(planner.post("/api/documents", files={"file": ("q3.txt", other)}), 403)
+    assert error["message"].startswith("you may upload documents only for region 420106")
+    assert planner.get("/api/documents").json()["total"] == before
+    own = planner.post("/api/documents", files={"file": ("q3.txt", SHORT_REPORT.encode())})
+    assert own.status_code == 201
