@@ -5,18 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from planwatch.cli import build_app
 from planwatch.store import Store
 from tests.assess.helpers import add_figures, add_plan
-
-runner = CliRunner()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(build_app(), list(args))
-    return result.exit_code, result.stdout, result.stderr
+from tests.cli.runner import run
 
 
 def test_table_shows_statuses_sentences_tasks_and_projects(sample_store: Store) -> None:

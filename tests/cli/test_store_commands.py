@@ -6,17 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from planwatch.cli import build_app
+from tests.cli.runner import run
 from tests.conftest import SAMPLE
-
-runner = CliRunner()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(build_app(), list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -14,14 +14,8 @@ from planwatch.cli import build_app
 from planwatch.config import Settings, sqlite_url
 from planwatch.store import open_store
 from planwatch.users import authenticate
+from tests.cli.runner import run
 from tests.web.live import free_port
-
-runner = CliRunner()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(build_app(), list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_demo_builds_a_database_and_prints_passwords(tmp_path: Path) -> None:
@@ -67,7 +61,7 @@ def test_users_add_and_list(tmp_path: Path) -> None:
 def test_users_add_generates_a_password_when_left_blank(tmp_path: Path) -> None:
     db = str(tmp_path / "planwatch.db")
     run("init", "--db", db)
-    result = runner.invoke(
+    result = CliRunner().invoke(
         build_app(), ["users", "add", "li", "--role", "viewer", "--db", db], input="\n"
     )
     assert result.exit_code == 0, result.output

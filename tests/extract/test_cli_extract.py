@@ -7,9 +7,7 @@ import io
 import json
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from planwatch.cli import build_app
+from tests.cli.runner import run as run_cli
 
 SAMPLE = Path(__file__).resolve().parents[2] / "planwatch" / "sample"
 REPORT = SAMPLE / "wuchang-2017h1-plan-execution.txt"
@@ -21,8 +19,7 @@ TABLE_REPORT = (
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(build_app(), ["extract", *args])
-    return result.exit_code, result.stdout, result.stderr
+    return run_cli("extract", *args)
 
 
 def test_one_file_prints_the_spec_object(tmp_path: Path) -> None:
