@@ -206,29 +206,19 @@ twin(
     document_page,
     summary="A document's text with its facts marked at their spans",
 )
+_REVIEW_ROUTES = (
+    ("accept", _accept, "Accept a fact: it becomes a target or observation"),
+    ("reject", _reject, "Reject a fact"),
+    ("correct", correct, "Correct a fact's fields and accept it"),
+)
+# The same actions answer htmx on the review page and programs under /api.
 for prefix, tags in (("/api", ["facts"]), ("", [])):
-    in_schema = bool(prefix)
-    router.add_api_route(
-        f"{prefix}/facts/{{fact_id}}/accept",
-        _accept,
-        methods=["POST"],
-        include_in_schema=in_schema,
-        tags=list(tags),
-        summary="Accept a fact: it becomes a target or observation",
-    )
-    router.add_api_route(
-        f"{prefix}/facts/{{fact_id}}/reject",
-        _reject,
-        methods=["POST"],
-        include_in_schema=in_schema,
-        tags=list(tags),
-        summary="Reject a fact",
-    )
-    router.add_api_route(
-        f"{prefix}/facts/{{fact_id}}/correct",
-        correct,
-        methods=["POST"],
-        include_in_schema=in_schema,
-        tags=list(tags),
-        summary="Correct a fact's fields and accept it",
-    )
+    for action, endpoint, summary in _REVIEW_ROUTES:
+        router.add_api_route(
+            f"{prefix}/facts/{{fact_id}}/{action}",
+            endpoint,
+            methods=["POST"],
+            include_in_schema=bool(prefix),
+            tags=list(tags),
+            summary=summary,
+        )
