@@ -39,7 +39,7 @@ def extract_text(text: str, document: DocumentInfo | None = None) -> Extraction:
     tables = table_spans(text)
     table_facts = read_tables(text, info) if tables else []
     tokens = _outside(scan(text), tables)
-    layout = Layout(text, period)
+    layout = Layout(text, period, ahead="工作报告" in (info.title or ""))
     facts = Reader(text, layout, _indicator).read(tokens) + table_facts
     facts += read_relations(text, layout)
     facts.sort(key=lambda fact: fact.number_span or fact.span)

@@ -39,6 +39,14 @@ _PREDICATE_START = re.compile(
 _TOPIC_CLAUSE = re.compile(r"[\u4e00-\u9fff、]{2,24}")
 _RATIO_GAP = re.compile(r"[：:︰]")
 _RATIO_SUBJECT = re.compile(r"结构|比例|之比|比为")
+# an amount restated in other terms, or what a sum could buy if spent
+_EQUIVALENT = re.compile(r"相当于(?:约|近|将近)?$")
+_CONDITION = re.compile(r"如果|假如|假若|倘若|如若|要是|如(?=[用把将按以][^，,。；]{1,12}[，,])")
+_CONSEQUENCE = re.compile(r"^[^，,。；]{0,2}(?:则|就|便)(?:可以|可|能够|能)")
+# 上述三项, 三项增减相抵: a count of the items just listed
+_BACK_REFERENCE = re.compile(r"(?:上述|前述|上列|这)$")
+_OFFSET = re.compile(r"(?:增减|收支)?相抵")
+_PARTS_SLACK = 2.0  # parts of a whole, rounded, add up to 100 within this
 _THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
 _COLON_HEAD = re.compile(r"([\u4e00-\u9fff]{0,2}?(?:人数|产量|面积|总额|产值))[^。；：]{0,8}：$")
 # the whole after a rate: words with no numeral, not a change (上升到1954年的33%)
@@ -120,15 +128,14 @@ class Reader:
         sentence = self.text[sentence_start : first.lead]
         period, named = self.layout.period_before(first.start)
         planned_section = self.layout.section(first.start).target
-        target = planned_section or _is_future(period, self.layout.document_period)
+        target = planned_section or self._ahead(period, named, sentence)
         hint = subjects.trim(left)
         reading = classify(left, first.unit, sentence, target, hint)
-        if not reading.measure:
+        if not reading.measure or self._not_measured(first, left, sentence):
             return previous_end  # 是上年的1.5倍: a multiple with no growth word
-        if not named and reading.measure.startswith("target") and not planned_section:
+        if not named and (reading.measure.startswith("target") and not planned_section):
             period = None  # 中兴通讯计划在我区落地三个项目: a plan that names no date
-        elif not named and "逐步" in sentence:
-            period = None  # 逐步形成4家…公司: no date given
+        period = None if not named and "逐步" in sentence else period  # 逐步形成4家…公司
         bare = subjects.without_quoted_names(left[: reading.cut], first.unit)
         if bare == left and len(group) == 1:
             subject = hint
@@ -176,6 +183,23 @@ class Reader:
             qualifier=token.qualifier,
             basis=context.basis,
         )
+
+    def _not_measured(self, token: NumberToken, left: str, sentence: str) -> bool:
+        """Numbers that measure nothing: an illustration, or a count of items just named."""
+        if token.unit not in ("%", "‰") and _EQUIVALENT.search(left):
+            return True  # 节约的电量相当于50万吨标准煤: the same amount, restated
+        if _CONSEQUENCE.search(left) and _CONDITION.search(sentence):
+            return True  # 如用之于基建，则可以新建学校100所: what it could pay for
+        return bool(_BACK_REFERENCE.search(left) or _OFFSET.match(self.text, token.span_end))
+
+    def _ahead(self, period: Period | None, named: bool, sentence: str) -> bool:
+        """下半年…, 预计全年…: a period the document has not yet closed holds plans."""
+        document = self.layout.document_period
+        if _is_future(period, document, named, self.layout.ahead):
+            return True
+        if period is None or document is None or "预计" not in sentence:
+            return False
+        return period.year == document.year and period.months > document.months
 
     def _names(
         self, group: list[NumberToken], subject: str, left_start: int
@@ -241,6 +265,8 @@ class Reader:
     def _ratio_names(self, group: list[NumberToken], subject: str) -> list[str] | None:
         if not _RATIO_SUBJECT.search(subject):
             return None
+        if abs(sum(token.value for token in group) - 100) > _PARTS_SLACK:
+            return None  # 收入之比突破1：1: one quantity against another, no parts of a whole
         if "三次产业" in subject or "三产" in subject:
             if len(group) == 3:
                 return list(_THREE_SECTORS)
@@ -321,5 +347,12 @@ class Reader:
         self.topic_line = self.layout.line_start(pos) - 1
 
 
-def _is_future(period: Period | None, document_period: Period | None) -> bool:
-    return period is not None and document_period is not None and period.year > document_period.year
+def _is_future(period: Period | None, document: Period | None, named: bool, ahead: bool) -> bool:
+    """Whether `period` lies after the document's own: its numbers can only be plans."""
+    if period is None or document is None:
+        return False
+    if period.year != document.year:
+        return period.year > document.year
+    if named and ahead:
+        return True  # 今年要…, 全年…: a work report's own year is still to come
+    return document.months <= 6 and period.kind == "H" and period.index == 2

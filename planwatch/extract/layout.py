@@ -59,9 +59,11 @@ class Section:
 class Layout:
     """Boundaries of one document's clauses, sentences and sections, for lookups by offset."""
 
-    def __init__(self, text: str, document_period: Period | None) -> None:
+    def __init__(self, text: str, document_period: Period | None, ahead: bool = False) -> None:
         self.text = text
         self.document_period = document_period
+        # a work report is given as its year opens: what it dates in that year lies ahead
+        self.ahead = ahead
         self.year = document_period.year if document_period else None
         self.clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]

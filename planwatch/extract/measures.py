@@ -52,7 +52,6 @@ _CHANGE_VERBS = frozenset(
         "缩小",
         "增产",
         "减产",
-        "节约",
         "提高",
         "降低",
         "上升",
@@ -89,8 +88,13 @@ _ACHIEVED = re.compile(
     r"过去的?$|仍然(?:占|是|为|有)$"
 )
 
-# 力求, 应该: what should be done is planned, like 力争
-_CLAUSE_TARGET_WORDS = re.compile(r"力争|力求|确保|争取|应该|应当|预计[增比]")
+# 力求, 应该: what should be done is planned, like 力争; 要新增, 将完成: a modal before a verb
+# (never 主要, 需要, 纲要 or 将 as the object mark of 将…纳入)
+_CLAUSE_TARGET_WORDS = re.compile(
+    r"力争|力求|确保|争取|应该|应当|预计[增比]|"
+    r"(?<![主需重必只纲摘概提紧首])要(?=新|完成|达到|实现|建成|增加|提高|引进|培育|开工|突破|超过|控制|保持|累计)|"
+    r"(?<![即])将(?:至少|可以?)?(?=新[增建开]|完成|实现|建成|增加|引进|培育|开工|突破|超过|累计|为)"
+)
 _LEADING_CUT = re.compile(r"^(?:压减|压缩|削减|减少|降低)(?=[\u4e00-\u9fff]{2})")
 _RATE_SUBJECT = re.compile(r"[率]$")
 
