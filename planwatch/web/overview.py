@@ -9,6 +9,7 @@ from fastapi.responses import Response
 from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
+from planwatch.assess.english import english_judgement
 from planwatch.assess.figures import FigureBook
 from planwatch.assess.lookup import plan_of
 from planwatch.assess.model import Assessment, RegionAssessment, Thresholds
@@ -182,6 +183,7 @@ def card(code: str, period: str, a: Assessment) -> dict[str, Any]:
         "gap_phrase": a.gap_phrase,
         "headline": "value" if a.kind in VALUE_KINDS else "growth",
         "judgement": a.judgement_phrase,
+        "judgement_en": english_judgement(a),
         "outlook": a.rest_of_year.chinese if a.rest_of_year else None,
         "sentence": a.sentence,
         "department": a.department,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from fastapi.testclient import TestClient
+
 from planwatch.extract.model import MEASURES
 from planwatch.store.models import OBSERVATION_STATUSES, REVIEW_STATUSES, TARGET_KINDS
 from planwatch.web.i18n import LANGUAGES, MESSAGES, language, translator
@@ -33,3 +35,11 @@ def test_language_choice_and_fallback() -> None:
     assert language("fr", None) == "zh"
     assert translator("en")("overview") == "Overview"
     assert translator("zh")("no_such_key") == "no_such_key"
+
+
+def test_english_overview_judges_in_english(viewer: TestClient) -> None:
+    english = viewer.get("/regions/420106/2017H1?lang=en").text
+    assert "24.5 points ahead of time progress (50%)" in english
+    assert "超序时进度24.5个百分点" not in english
+    chinese = viewer.get("/regions/420106/2017H1?lang=zh").text
+    assert "超序时进度24.5个百分点" in chinese
