@@ -128,7 +128,8 @@ class Reader:
         sentence = self.text[sentence_start : first.lead]
         period, named = self.layout.period_before(first.start)
         planned_section = self.layout.section(first.start).target
-        target = planned_section or self._ahead(period, named, sentence)
+        closed = named and _closed(period, self.layout.document_period, self.layout.ahead)
+        target = (planned_section and not closed) or self._ahead(period, named, sentence)
         hint = subjects.trim(left)
         reading = classify(left, first.unit, sentence, target, hint)
         if not reading.measure or self._not_measured(first, left, sentence):
@@ -356,3 +357,10 @@ def _is_future(period: Period | None, document: Period | None, named: bool, ahea
     if named and ahead:
         return True  # 今年要…, 全年…: a work report's own year is still to come
     return document.months <= 6 and period.kind == "H" and period.index == 2
+
+
+def _closed(period: Period | None, document: Period | None, ahead: bool) -> bool:
+    """上半年 in a half-year report's plans: a part of the year the report has closed."""
+    if period is None or document is None or ahead or period.year != document.year:
+        return False
+    return period.months <= document.months < 12

@@ -26,7 +26,8 @@ _SUB_MARK = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[一二三四五六七八九十]+是)"
 )
 _PLAN_HEADING = re.compile(
-    r"安排|打算|目标|计划的任务|主要指标|工作建议|重点工作|主要任务|主要工作|总体要求|工作任务"
+    r"安排|打算|目标|计划的任务|主要指标|工作建议|重点工作|主要任务|主要工作|总体要求|工作任务|"
+    r"下一?步|思路"
 )
 _FIVE_YEAR = re.compile(r"[一二三四五六七八九十]+五”?(?:时期|规划)|五年")
 _REVIEW_HEADING = re.compile(r"情况|回顾|执行|成效|成绩|进展|完成|总结|成就")
@@ -216,6 +217,8 @@ class Layout:
             return True
         if period is not None and self.year is not None and period.year > self.year:
             return True
+        if self.ahead and period is not None and period.year == self.year:
+            return True  # 2026年政府工作, in a report given as 2026 opens
         if period is not None and period.kind == "H" and period.index == 2:
             return True
         return inherited

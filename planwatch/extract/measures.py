@@ -85,6 +85,7 @@ _PLAN_TENSE = re.compile(r"将(?:分别)?(?:达到|比|占)|拟定为")
 # 增长了, 已提高, 由过去的, 仍然占: an achieved or standing level, even inside a plan's text
 _ACHIEVED = re.compile(
     r"(?:增长|增加|提高|降低|下降|减少|上升)了[^，,。；]{0,4}$|已(?:经)?[^，,。；]{0,4}$|"
+    r"(?:完成|实现|达到|建成|取得|创造)了[^，,。；]{0,6}$|"
     r"过去的?$|仍然(?:占|是|为|有)$"
 )
 

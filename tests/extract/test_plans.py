@@ -125,3 +125,26 @@ def test_a_hypothetical_use_of_money_is_no_result() -> None:
 def test_a_standard_volume_unit() -> None:
     found = rows("全年快递业务总量2.35亿标准量，比上年增长6.2%。", COMMUNIQUE)
     assert found[0] == ("快递业务总量", "2031", "value", 2.35, "亿标准量", None)
+
+
+def test_a_closed_half_inside_a_plan_section_stays_achieved() -> None:
+    text = "三、下半年工作安排\n上半年完成了投资40亿元，实现了营业收入5亿元。下半年计划完成投资50亿元。\n"
+    found = rows(text, HALF_YEAR)
+    assert found == [
+        ("投资", "2031H1", "value", 40.0, "亿元", None),
+        ("营业收入", "2031H1", "value", 5.0, "亿元", None),
+        ("投资", "2031H2", "target_value", 50.0, "亿元", None),
+    ]
+
+
+def test_a_work_report_heading_on_its_own_year_opens_plans() -> None:
+    text = (
+        "一、2030年工作回顾\n全县生产总值增长6%。\n二、2031年政府工作\n年内完成棚户区改造900户。\n"
+    )
+    found = rows(text, WORK_REPORT)
+    assert [(row[1], row[2]) for row in found] == [("2030", "yoy_growth"), ("2031", "target_value")]
+
+
+def test_a_next_steps_heading_opens_plans() -> None:
+    found = rows("四、下一步工作思路\n全面完成征地1200亩。\n", HALF_YEAR)
+    assert [row[2] for row in found] == ["target_value"]
