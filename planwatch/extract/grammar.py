@@ -44,7 +44,7 @@ _EQUIVALENT = re.compile(r"相当于(?:约|近|将近)?$")
 _CONDITION = re.compile(r"如果|假如|假若|倘若|如若|要是|如(?=[用把将按以][^，,。；]{1,12}[，,])")
 _CONSEQUENCE = re.compile(r"^[^，,。；]{0,2}(?:则|就|便)(?:可以|可|能够|能)")
 # 上述三项, 三项增减相抵: a count of the items just listed
-_BACK_REFERENCE = re.compile(r"(?:上述|前述|上列|这)$")
+_BACK_REFERENCE = ("上述", "前述", "上列", "这")
 _OFFSET = re.compile(r"(?:增减|收支)?相抵")
 _PARTS_SLACK = 2.0  # parts of a whole, rounded, add up to 100 within this
 _THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
@@ -187,11 +187,11 @@ class Reader:
 
     def _not_measured(self, token: NumberToken, left: str, sentence: str) -> bool:
         """Numbers that measure nothing: an illustration, or a count of items just named."""
-        if token.unit not in ("%", "‰") and _EQUIVALENT.search(left):
+        if token.unit not in ("%", "‰") and "相当于" in left[-6:] and _EQUIVALENT.search(left):
             return True  # 节约的电量相当于50万吨标准煤: the same amount, restated
-        if _CONSEQUENCE.search(left) and _CONDITION.search(sentence):
+        if _CONSEQUENCE.match(left) and _CONDITION.search(sentence):
             return True  # 如用之于基建，则可以新建学校100所: what it could pay for
-        return bool(_BACK_REFERENCE.search(left) or _OFFSET.match(self.text, token.span_end))
+        return left.endswith(_BACK_REFERENCE) or bool(_OFFSET.match(self.text, token.span_end))
 
     def _ahead(self, period: Period | None, named: bool, sentence: str) -> bool:
         """下半年…, 预计全年…: a period the document has not yet closed holds plans."""
