@@ -61,14 +61,20 @@ def build_demo(path: Path, *, secret_key: str = "demo") -> Demo:
     """Recreate the database at ``path`` and fill it; returns the users' passwords."""
     for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         stale.unlink(missing_ok=True)
-    store = open_store(Settings(database_url=sqlite_url(path), secret_key=secret_key), create=True)
+    url = sqlite_url(path)
+    store = open_store(Settings(database_url=url, secret_key=secret_key), create=True)
     try:
-        _load_sample(store)
-        document = ingest_path(store, REPORT_FILE, actor="demo", region=REGION)
-        passwords = _add_users(store)
+        return fill_demo(store)
     finally:
         store.dispose()
-    return Demo(sqlite_url(path), REGION, PERIOD, document.document_id, passwords)
+
+
+def fill_demo(store: Store) -> Demo:
+    """Load the demo's data into an initialised, empty store (SQLite or PostgreSQL)."""
+    _load_sample(store)
+    document = ingest_path(store, REPORT_FILE, actor="demo", region=REGION)
+    passwords = _add_users(store)
+    return Demo(store.url, REGION, PERIOD, document.document_id, passwords)
 
 
 def _load_sample(store: Store) -> None:

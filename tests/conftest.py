@@ -37,7 +37,7 @@ def postgres_server() -> Iterator[str]:
         admin.dispose()
 
 
-def _reset_postgres(url: str) -> None:
+def reset_postgres(url: str) -> None:
     engine = create_engine(url, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE"))
@@ -51,7 +51,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return sqlite_url(tmp_path / "planwatch.db")
     url: str = request.getfixturevalue("postgres_server")
-    _reset_postgres(url)
+    reset_postgres(url)
     return url
 
 
