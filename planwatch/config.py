@@ -19,6 +19,9 @@ def sqlite_url(path: str | Path) -> str:
 class Settings:
     database_url: str
     secret_key: str
+    # Behind HTTPS the session cookie should never travel in clear; plain-HTTP intranets
+    # need it off, so it is a setting.
+    https_only: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, *, db: str | None = None) -> Settings:
@@ -30,4 +33,5 @@ class Settings:
         raw = db or env.get("PLANWATCH_DATABASE_URL") or DEFAULT_DATABASE_FILE
         url = raw if "://" in raw else sqlite_url(raw)
         secret = env.get("PLANWATCH_SECRET_KEY") or secrets.token_hex(32)
-        return cls(database_url=url, secret_key=secret)
+        https_only = env.get("PLANWATCH_HTTPS_ONLY", "").lower() in ("1", "true", "yes")
+        return cls(database_url=url, secret_key=secret, https_only=https_only)

@@ -7,3 +7,8 @@ def test_db_option_wins_over_environment() -> None:
     assert Settings.from_env(env).database_url == "postgresql://x/y"
     assert Settings.from_env({}).database_url == "sqlite:///planwatch.db"
     assert Settings.from_env(env).secret_key == "k"
+
+
+def test_https_only_cookie_setting() -> None:
+    assert not Settings.from_env({}).https_only
+    assert Settings.from_env({"PLANWATCH_HTTPS_ONLY": "1"}).https_only

@@ -96,6 +96,7 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
         session_cookie=SESSION_COOKIE,
         max_age=SESSION_HOURS * 3600,
         same_site="lax",  # forms posted from other sites carry no session
+        https_only=settings.https_only,
     )
     app.add_middleware(ServerTiming)  # added last, so it runs first and times everything
 

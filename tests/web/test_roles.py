@@ -6,7 +6,9 @@ import base64
 
 from fastapi.testclient import TestClient
 
+from planwatch.config import Settings
 from planwatch.demo import Demo
+from planwatch.web.app import create_app
 from tests.web.helpers import SignIn, error_of, fact
 
 FIGURE = {
@@ -97,3 +99,18 @@ def test_login_never_redirects_off_site(client_as: SignIn, demo: Demo) -> None:
 def test_logout_ends_the_session(viewer: TestClient) -> None:
     viewer.post("/logout")
     error_of(viewer.get("/api/regions"), 401)
+
+
+def test_session_cookie_is_secure_when_https_only(demo: Demo) -> None:
+    settings = Settings(database_url=demo.database_url, secret_key="t", https_only=True)
+    app = create_app(settings)
+    try:
+        answer = TestClient(app).post(
+            "/login",
+            data={"username": "viewer", "password": demo.passwords["viewer"], "next": "/"},
+            follow_redirects=False,
+        )
+        assert answer.status_code == 303
+        assert "secure" in answer.headers["set-cookie"].lower()
+    finally:
+        app.state.store.dispose()
