@@ -137,13 +137,7 @@ class Reader:
         if not named and (reading.measure.startswith("target") and not planned_section):
             period = None  # 中兴通讯计划在我区落地三个项目: a plan that names no date
         period = None if not named and "逐步" in sentence else period  # 逐步形成4家…公司
-        bare = subjects.without_quoted_names(left[: reading.cut], first.unit)
-        if bare == left and len(group) == 1:
-            subject = hint
-        else:
-            subject = subjects.trim(bare, 24 if len(group) == 1 else 80)
-        if not subject and reading.measure == "completion" and not reading.offset:
-            subject = subjects.named_task(left[reading.cut :])
+        subject = _subject(left, reading, group, hint)
         names, consumed = self._names(group, subject, left_start)
         if names is None:
             return consumed
@@ -364,3 +358,14 @@ def _closed(period: Period | None, document: Period | None, ahead: bool) -> bool
     if period is None or document is None or ahead or period.year != document.year:
         return False
     return period.months <= document.months < 12
+
+
+def _subject(left: str, reading: Reading, group: list[NumberToken], hint: str) -> str:
+    """The subject written before the number, its measure words cut off."""
+    bare = subjects.without_quoted_names(left[: reading.cut], group[0].unit)
+    if bare == left and len(group) == 1:
+        return hint
+    subject = subjects.trim(bare, 24 if len(group) == 1 else 80)
+    if not subject and reading.measure == "completion" and not reading.offset:
+        subject = subjects.named_task(left[reading.cut :])
+    return subject
