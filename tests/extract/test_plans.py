@@ -120,6 +120,13 @@ def test_a_structure_ratio_still_splits_into_shares() -> None:
 def test_a_hypothetical_use_of_money_is_no_result() -> None:
     text = "这笔结余如用于修路，则可以新修村道二百公里。节约的用水量相当于两万人一年的用量。"
     assert rows(text, COMMUNIQUE) == []
+    text = "假如投向水利，就能修水库两座，或八个灌区。"
+    assert rows(text, COMMUNIQUE) == []
+
+
+def test_an_example_list_after_ru_is_still_measured() -> None:
+    found = rows("主要产品中，如水泥增长5%，钢材增长3%。", COMMUNIQUE)
+    assert [(row[2], row[3]) for row in found] == [("yoy_growth", 5.0), ("yoy_growth", 3.0)]
 
 
 def test_a_standard_volume_unit() -> None:
