@@ -136,8 +136,9 @@ class Reader:
         reading = classify(left, first.unit, sentence, target, hint)
         if not reading.measure or self._not_measured(first, left, sentence):
             return previous_end  # 是上年的1.5倍: a multiple with no growth word
-        if not named and (reading.measure.startswith("target") and not planned_section):
-            period = None  # 中兴通讯计划在我区落地三个项目: a plan that names no date
+        if not named and reading.measure.startswith("target") and not self.layout.ahead:
+            # 中兴通讯计划在我区落地三个项目: a plan that names no date (a work report's are the year's)
+            period = period if planned_section else None
         period = None if not named and "逐步" in sentence else period  # 逐步形成4家…公司
         subject = _subject(left, reading, group, hint)
         names, consumed = self._names(group, subject, left_start)

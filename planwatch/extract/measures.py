@@ -79,7 +79,7 @@ _SHARE_OF = re.compile(r"占(?P<whole>[^，,。；]{0,16}?)(?:的)?(?:比重|比
 # 计划都超额完成, 计划已完成, 超过计划百分之四, 计划所规定: the plan as a noun again.
 # 将达到, 拟定为: a plan's own future tense (五年内…将达到…), with no 计划 in the sentence
 _TARGET_WORDS = re.compile(
-    r"(?<![按照据])计划(?![执的内外表生经单”》，,、都已均超百所])(?=[\u4e00-\u9fff])|预期目标|主要目标|目标是"
+    r"(?<![按照据比])(?<!比年度)(?<!比全年)(?<!比原)计划(?![执的内外表生经单”》，,、都已均超百所])(?=[\u4e00-\u9fff])|预期目标|主要目标|目标是"
 )
 _PLAN_TENSE = re.compile(r"将(?:分别)?(?:达到|比|占)|拟定为")
 # 增长了, 已提高, 由过去的, 仍然占: an achieved or standing level, even inside a plan's text

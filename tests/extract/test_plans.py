@@ -155,3 +155,14 @@ def test_a_work_report_heading_on_its_own_year_opens_plans() -> None:
 def test_a_next_steps_heading_opens_plans() -> None:
     found = rows("四、下一步工作思路\n全面完成征地1200亩。\n", HALF_YEAR)
     assert [row[2] for row in found] == ["target_value"]
+
+
+def test_a_comparison_with_the_plan_is_no_plan() -> None:
+    found = rows("去年新增停车位3200个、比年度计划多一倍，公交分担率超过40%。", WORK_REPORT)
+    assert [(row[2], row[3]) for row in found] == [("value", 3200.0), ("share", 40.0)]
+
+
+def test_a_work_report_target_without_a_date_is_for_its_year() -> None:
+    assert rows("确保粮食产量稳定在60万吨以上。", WORK_REPORT) == [
+        ("粮食产量", "2031", "target_value", 60.0, "万吨", "at_least")
+    ]
