@@ -48,6 +48,7 @@ _HYPOTHESIS = re.compile(
 # 上述三项, 三项增减相抵: a count of the items just listed
 _BACK_REFERENCE = ("上述", "前述", "上列", "这")
 _OFFSET = re.compile(r"(?:增减|收支)?相抵")
+_NEAR = 24  # how far before a number a date word still governs it
 _PARTS_SLACK = 2.0  # parts of a whole, rounded, add up to 100 within this
 _THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
 _COLON_HEAD = re.compile(r"([\u4e00-\u9fff]{0,2}?(?:人数|产量|面积|总额|产值))[^。；：]{0,8}：$")
@@ -195,6 +196,8 @@ class Reader:
         document = self.layout.document_period
         if _is_future(period, document, named, self.layout.ahead):
             return True
+        if document is not None and "年内" in sentence[-_NEAR:]:
+            return self.layout.ahead or document.months < 12  # 年内完成…: a year still open
         if period is None or document is None or "预计" not in sentence:
             return False
         return period.year == document.year and period.months > document.months

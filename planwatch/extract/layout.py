@@ -27,7 +27,7 @@ _SUB_MARK = re.compile(
 )
 _PLAN_HEADING = re.compile(
     r"安排|打算|目标|计划的任务|主要指标|工作建议|重点工作|主要任务|主要工作|总体要求|工作任务|"
-    r"下一?步|思路"
+    r"下一?步|下一?阶段|思路"
 )
 _FIVE_YEAR = re.compile(r"[一二三四五六七八九十]+五”?(?:时期|规划)|五年")
 _REVIEW_HEADING = re.compile(r"情况|回顾|执行|成效|成绩|进展|完成|总结|成就")

@@ -166,3 +166,15 @@ def test_a_work_report_target_without_a_date_is_for_its_year() -> None:
     assert rows("确保粮食产量稳定在60万吨以上。", WORK_REPORT) == [
         ("粮食产量", "2031", "target_value", 60.0, "万吨", "at_least")
     ]
+
+
+def test_within_the_year_is_a_plan_only_while_the_year_is_open() -> None:
+    text = "年内建成口袋公园15个。"
+    assert [row[2] for row in rows(text, WORK_REPORT)] == ["target_value"]
+    assert [row[2] for row in rows(text, HALF_YEAR)] == ["target_value"]
+    assert [row[2] for row in rows(text, COMMUNIQUE)] == ["value"]
+
+
+def test_a_next_stage_heading_opens_plans() -> None:
+    found = rows("三、下一阶段工作重点\n新建充电桩200个。\n", COMMUNIQUE)
+    assert [row[2] for row in found] == ["target_value"]
