@@ -338,6 +338,8 @@ class Reader:
         clause = self.text[before_start : left_start - 1].strip(" \u3000")
         if not _TOPIC_CLAUSE.fullmatch(clause) or _PREDICATE_START.match(clause):
             return ""  # 再创新高 says something; it names nothing
+        if "相抵" in clause:
+            return ""  # 三项增减相抵: it sums what came before, naming nothing
         if self.facts and self.facts[-1].number_span and self.facts[-1].span[1] > before_start:
             return ""  # 钢产量拟定为六百万吨: a clause with its own number is no topic
         return subjects.trim(clause)

@@ -102,6 +102,7 @@ def test_a_count_of_items_just_named_is_no_fact() -> None:
         60_000_000.0,
     ]
     assert rows("上述5个项目均已投产。", COMMUNIQUE) == []
+    assert rows(text, COMMUNIQUE)[-1][0] != "两项增减相抵"
 
 
 def test_a_ratio_of_two_quantities_is_no_pair_of_shares() -> None:
