@@ -40,6 +40,8 @@ _NEGATIVE_VERBS = frozenset(
         "净减",
     )
 )
+# 节约二十亿元 is no change: a saving is the amount kept, read as a positive value (or a
+# target_value in a plan); a saving rate (节约百分之十) still reads as a cut, as 降低 does.
 _CHANGE_VERBS = frozenset(
     (
         "增加",
