@@ -134,7 +134,8 @@ class Reader:
         closed = named and _closed(period, self.layout.document_period, self.layout.ahead)
         target = (planned_section and not closed) or self._ahead(period, named, sentence)
         hint = subjects.trim(left)
-        reading = classify(left, first.unit, sentence, target, hint)
+        past = not planned_section and self._reviewed(period)
+        reading = classify(left, first.unit, sentence, None if past else target, hint)
         if not reading.measure or self._not_measured(first, left, sentence):
             return previous_end  # 是上年的1.5倍: a multiple with no growth word
         if not named and reading.measure.startswith("target") and not self.layout.ahead:
@@ -190,6 +191,13 @@ class Reader:
         if ("可" in sentence or "能" in sentence) and _HYPOTHESIS.search(sentence):
             return True  # 如用之于基建，则可以新建学校100所，或…: what it could pay for
         return left.endswith(_BACK_REFERENCE) or bool(_OFFSET.match(self.text, token.span_end))
+
+    def _reviewed(self, period: Period | None) -> bool:
+        """A work report's figures for an earlier year: results, whatever the verb (争取…资金)."""
+        document = self.layout.document_period
+        if not self.layout.ahead or period is None or document is None:
+            return False
+        return period.year < document.year
 
     def _ahead(self, period: Period | None, named: bool, sentence: str) -> bool:
         """下半年…, 预计全年…: a period the document has not yet closed holds plans."""

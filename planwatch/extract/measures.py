@@ -113,12 +113,16 @@ class Reading:
 
 
 def classify(
-    left: str, unit: str | None, sentence: str, target: bool, subject_hint: str
+    left: str, unit: str | None, sentence: str, target: bool | None, subject_hint: str
 ) -> Reading:
-    """The measure for a number whose clause text before it is `left`."""
+    """The measure for a number whose clause text before it is `left`.
+
+    `target` None: the number is dated in a year already closed, so never a plan.
+    """
     percent = unit in ("%", "‰")
-    target = target or is_target_sentence(sentence) or bool(_CLAUSE_TARGET_WORDS.search(left))
-    if "实际" in left or _achieved(left):
+    if target is not None:
+        target = target or is_target_sentence(sentence) or bool(_CLAUSE_TARGET_WORDS.search(left))
+    if target is None or "实际" in left or _achieved(left):
         target = False  # 计划…1.2万人，实际完成1.35万人
     if unit == "倍":
         return _multiple(left, target)

@@ -179,3 +179,8 @@ def test_within_the_year_is_a_plan_only_while_the_year_is_open() -> None:
 def test_a_next_stage_heading_opens_plans() -> None:
     found = rows("三、下一阶段工作重点\n新建充电桩200个。\n", COMMUNIQUE)
     assert [row[2] for row in found] == ["target_value"]
+
+
+def test_a_work_report_review_of_last_year_holds_results() -> None:
+    found = rows("去年，积极争取中央预算内资金12亿元，确保重点项目开工96个。", WORK_REPORT)
+    assert [(row[1], row[2]) for row in found] == [("2030", "value"), ("2030", "value")]
