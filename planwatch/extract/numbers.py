@@ -53,7 +53,12 @@ _TOKEN = re.compile(
     rf"(?P<more>[多余])?(?P<unit>{_UNIT})?(?P<more2>[多余])?"
     r"(?P<post>及以上|及以下|以上|以下|以内|左右)?"
 )
-_PRE_QUALIFIER = re.compile(r"(?:约|近|超过|突破|不低于|不少于|至少|不超过|不高于|多达|逾|超|上)$")
+# 节约二十亿元 saves an amount; its 约 hedges nothing
+_PRE_QUALIFIER = re.compile(
+    r"(?:(?<!节)约|近|超过|突破|不低于|不少于|至少|不超过|不高于|多达|逾|超|上)$"
+)
+# 至少完成四千万亩, 至少为国家节约: the floor set on the verb before the number
+_FLOOR_BEFORE = re.compile(r"至少[^，,。；0-9０-９]{1,6}$")
 _PRE_QUALIFIER_KIND = {"约": "approx", "近": "approx", "不超过": "at_most", "不高于": "at_most"}
 # Right after the number these make it a date, year, ordinal or name, not an amount.
 _NOT_AMOUNT_AFTER = re.compile(
@@ -324,4 +329,7 @@ def _qualifier(text: str, match: re.Match[str], start: int) -> str | None:
     pre = _PRE_QUALIFIER.search(text, max(0, match.start() - 3), match.start())
     if pre is not None:
         return _PRE_QUALIFIER_KIND.get(pre.group(), "at_least")
+    start = max(0, match.start() - 8)
+    if "至少" in text[start : match.start()] and _FLOOR_BEFORE.search(text, start, match.start()):
+        return "at_least"
     return None

@@ -184,3 +184,12 @@ def test_a_next_stage_heading_opens_plans() -> None:
 def test_a_work_report_review_of_last_year_holds_results() -> None:
     found = rows("去年，积极争取中央预算内资金12亿元，确保重点项目开工96个。", WORK_REPORT)
     assert [(row[1], row[2]) for row in found] == [("2030", "value"), ("2030", "value")]
+
+
+def test_a_saving_carries_no_hedge_and_a_floor_before_its_verb() -> None:
+    found = rows("这样，每年将至少为财政节约四亿元。", COMMUNIQUE)
+    assert [(row[2], row[3], row[5]) for row in found] == [
+        ("target_value", 400_000_000.0, "at_least")
+    ]
+    found = rows("政府采购节约资金约3亿元。", COMMUNIQUE)
+    assert [row[5] for row in found] == ["approx"]
