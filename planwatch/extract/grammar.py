@@ -364,7 +364,7 @@ def _is_future(period: Period | None, document: Period | None, named: bool, ahea
         return False
     if period.year != document.year:
         return period.year > document.year
-    if named and ahead:
+    if named and ahead and period.kind == "Y":
         return True  # 今年要…, 全年…: a work report's own year is still to come
     return document.months <= 6 and period.kind == "H" and period.index == 2
 

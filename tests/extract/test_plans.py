@@ -193,3 +193,8 @@ def test_a_saving_carries_no_hedge_and_a_floor_before_its_verb() -> None:
     ]
     found = rows("政府采购节约资金约3亿元。", COMMUNIQUE)
     assert [row[5] for row in found] == ["approx"]
+
+
+def test_a_work_report_may_cite_its_year_so_far() -> None:
+    found = rows("今年1-2月，全县规上工业增加值增长8.5%。", WORK_REPORT)
+    assert [(row[1], row[2]) for row in found] == [("2031M02", "yoy_growth")]
