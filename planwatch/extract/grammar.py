@@ -42,7 +42,7 @@ _RATIO_SUBJECT = re.compile(r"结构|比例|之比|比为")
 # an amount restated in other terms, or what a sum could buy if spent
 _EQUIVALENT = re.compile(r"相当于(?:约|近|将近)?$")
 _HYPOTHESIS = re.compile(
-    r"(?:如果|假如|假若|倘若|如若|要是|如(?=[用把将按以]))[^，,。；]{1,16}[，,]"
+    r"(?:如果|假如|假若|倘若|如若|如(?=[用把将按以]))[^，,。；]{1,16}[，,]"
     r"(?:则|就|便)(?:可以|可|能够|能)[^。；]*$"
 )
 # 上述三项, 三项增减相抵: a count of the items just listed
@@ -188,7 +188,7 @@ class Reader:
         """Numbers that measure nothing: an illustration, or a count of items just named."""
         if token.unit not in ("%", "‰") and "相当于" in left[-6:] and _EQUIVALENT.search(left):
             return True  # 节约的电量相当于50万吨标准煤: the same amount, restated
-        if ("可" in sentence or "能" in sentence) and _HYPOTHESIS.search(sentence):
+        if ("如" in sentence or "若" in sentence) and _HYPOTHESIS.search(sentence):
             return True  # 如用之于基建，则可以新建学校100所，或…: what it could pay for
         return left.endswith(_BACK_REFERENCE) or bool(_OFFSET.match(self.text, token.span_end))
 

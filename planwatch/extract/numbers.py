@@ -55,7 +55,7 @@ _TOKEN = re.compile(
 )
 # 节约二十亿元 saves an amount; its 约 hedges nothing
 _PRE_QUALIFIER = re.compile(
-    r"(?:(?<!节)约|近|超过|突破|不低于|不少于|至少|不超过|不高于|多达|逾|超|上)$"
+    r"(?:约(?<!节约)|近|超过|突破|不低于|不少于|至少|不超过|不高于|多达|逾|超|上)$"
 )
 # 至少完成四千万亩, 至少为国家节约: the floor set on the verb before the number
 _FLOOR_BEFORE = re.compile(r"至少[^，,。；0-9０-９]{1,6}$")
