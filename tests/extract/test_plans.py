@@ -127,7 +127,11 @@ def test_a_hypothetical_use_of_money_is_no_result() -> None:
 
 def test_an_example_list_after_ru_is_still_measured() -> None:
     found = rows("主要产品中，如水泥增长5%，钢材增长3%。", COMMUNIQUE)
-    assert [(row[2], row[3]) for row in found] == [("yoy_growth", 5.0), ("yoy_growth", 3.0)]
+    assert [(row[0], row[2], row[3]) for row in found] == [
+        ("水泥", "yoy_growth", 5.0),
+        ("钢材", "yoy_growth", 3.0),
+    ]
+    assert rows("如东县生产总值增长6%。", COMMUNIQUE)[0][0] == "如东县生产总值"
 
 
 def test_a_standard_volume_unit() -> None:
