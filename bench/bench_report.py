@@ -23,9 +23,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from planwatch.config import Settings, sqlite_url  # noqa: E402
-from planwatch.narratives import set_narrative  # noqa: E402
-from planwatch.observations import ObservationIn, store_observations  # noqa: E402
-from planwatch.plans import PlanIn, ProgressIn, TargetIn, TaskIn, store_plan  # noqa: E402
+from planwatch.records.narratives import set_narrative  # noqa: E402
+from planwatch.records.observations import ObservationIn, store_observations  # noqa: E402
+from planwatch.records.plans import PlanIn, ProgressIn, TargetIn, TaskIn, store_plan  # noqa: E402
 from planwatch.report import Report, draft_report, write_report  # noqa: E402
 from planwatch.store import Store, open_store  # noqa: E402
 from planwatch.store.reference import add_region  # noqa: E402

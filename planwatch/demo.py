@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planwatch.config import Settings, sqlite_url
-from planwatch.ingest import ingest_path
-from planwatch.observations import ObservationIn, read_observation_file, store_observations
-from planwatch.plans import PlanIn, read_plan_file, store_plan
+from planwatch.records.ingest import ingest_path
+from planwatch.records.observations import ObservationIn, read_observation_file, store_observations
+from planwatch.records.plans import PlanIn, read_plan_file, store_plan
+from planwatch.records.users import add_user, new_password
 from planwatch.store import Store, open_store
-from planwatch.users import add_user, new_password
 
 SAMPLE = Path(__file__).parent / "sample"
 PLAN_FILE = SAMPLE / "wuchang-2017-plan.yaml"

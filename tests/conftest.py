@@ -73,8 +73,8 @@ def sqlite_store(tmp_path: Path) -> Iterator[Store]:
 
 def load_sample(store: Store) -> None:
     """The bundled 武昌区 2017 plan and its H1 figures."""
-    from planwatch.observations import read_observation_file, store_observations
-    from planwatch.plans import read_plan_file, store_plan
+    from planwatch.records.observations import read_observation_file, store_observations
+    from planwatch.records.plans import read_plan_file, store_plan
 
     with store.transaction(actor="sample") as session:
         store_plan(session, read_plan_file(SAMPLE / "wuchang-2017-plan.yaml"))

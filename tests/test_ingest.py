@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from planwatch.errors import InvalidInput
-from planwatch.ingest import ingest_bytes, ingest_path
+from planwatch.records.ingest import ingest_bytes, ingest_path
 from planwatch.store import Store
 from planwatch.store.models import AuditEntry, Document, Fact, Indicator, Observation, Target
 from tests.conftest import SAMPLE

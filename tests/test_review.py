@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from planwatch.errors import InvalidInput, NotFound
-from planwatch.ingest import ingest_path
-from planwatch.review import accept_fact, correct_fact, reject_fact
+from planwatch.records.ingest import ingest_path
+from planwatch.records.review import accept_fact, correct_fact, reject_fact
 from planwatch.store import Store
 from planwatch.store.models import Fact, Observation
 from tests.conftest import SAMPLE

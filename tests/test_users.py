@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from planwatch.errors import Conflict, Forbidden, InvalidInput
+from planwatch.records.users import account, add_user, authenticate, check_allowed
 from planwatch.store import Store
 from planwatch.store.reference import region_row
-from planwatch.users import account, add_user, authenticate, check_allowed
 
 
 def test_passwords_are_stored_as_argon2_hashes(sqlite_store: Store) -> None:

@@ -47,7 +47,6 @@ from planwatch.assess.model import (
     STATUS_WORDS,
     STATUSES,
     Assessment,
-    Figure,
     Finding,
     Missing,
     ProjectStages,
@@ -63,6 +62,7 @@ from planwatch.assess.model import (
 )
 from planwatch.assess.region import assess_region
 from planwatch.assess.tasks import assess_tasks, project_stages
+from planwatch.reads.figures import Figure
 
 __all__ = [
     "STATUSES",

@@ -8,14 +8,10 @@ shows who is missing rather than hiding them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
-from planwatch import regions
-from planwatch.assess.figures import FigureBook, figure_books
-from planwatch.assess.lookup import no_plan
 from planwatch.assess.model import (
     Assessment,
     Metric,
@@ -26,10 +22,13 @@ from planwatch.assess.model import (
     Skipped,
     Thresholds,
 )
-from planwatch.assess.plandata import load_plans, read
 from planwatch.assess.region import assess_plan
 from planwatch.errors import InvalidInput, NotFound
 from planwatch.periods import Period
+from planwatch.reads.figures import FigureBook, figure_books
+from planwatch.reads.lookup import no_plan
+from planwatch.reads.plans import load_plans
+from planwatch.reads.regions import Member, members_below
 from planwatch.store.models import REGION_LEVELS, Region
 from planwatch.store.reference import indicator_row, region_row
 
@@ -80,7 +79,7 @@ def compare_members(
     Unless ``work`` is asked for, tasks and projects are neither read nor judged and each
     region's are left empty: pages ranking targets need none.
     """
-    members = _members(session, top, level)
+    members = members_below(session, top, level)
     assessed, skipped = _assess_members(session, members, span, wanted, thresholds, work)
     if not assessed:
         raise NotFound(
@@ -97,15 +96,6 @@ def compare_members(
         skipped=skipped,
         rankings=rankings(assessed),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Member:
-    """A region compared; ``id`` is None for a division never stored."""
-
-    id: int | None
-    code: str
-    name: str
 
 
 def _assess_members(
@@ -138,42 +128,6 @@ def _assess_members(
             result = replace(result, assessments=kept)
         assessed.append(result)
     return assessed, skipped
-
-
-def _members(session: Session, parent: Region, level: str) -> list[Member]:
-    """Every region at ``level`` below ``parent``, stored or in the national table."""
-    found = {
-        code: Member(region_id, code, name)
-        for region_id, code, name in read(session, _STORED_BELOW, parent=parent.id, level=level)
-    }
-    for division in _divisions_below(parent.code, level):
-        found.setdefault(division.code, Member(None, division.code, division.name))
-    return [found[code] for code in sorted(found)]
-
-
-def _stored_below() -> Select[int, str, str]:
-    """Stored regions at ``:level`` anywhere below ``:parent``, in one recursive query."""
-    below = select(Region.id).where(Region.parent_id == bindparam("parent")).cte(recursive=True)
-    # UNION, not UNION ALL: a parent loop in hand-made regions ends instead of recursing
-    below = below.union(select(Region.id).join(below, Region.parent_id == below.c.id))
-    return select(Region.id, Region.code, Region.name).where(
-        Region.id.in_(select(below.c.id)), Region.level == bindparam("level")
-    )
-
-
-_STORED_BELOW = _stored_below()
-
-
-def _divisions_below(code: str, level: str) -> list[regions.Division]:
-    if regions.by_code(code) is None:
-        return []  # a street or custom unit: only stored regions lie below it
-    found = []
-    for child in regions.children(code):
-        if child.level == level:
-            found.append(child)
-        elif child.code != code:
-            found.extend(_divisions_below(child.code, level))
-    return found
 
 
 def rankings(assessed: list[RegionAssessment]) -> list[Ranking]:

@@ -7,11 +7,11 @@ person to look at, not an error and not a reason to overwrite anything.
 
 from __future__ import annotations
 
-from planwatch.assess.figures import FigureBook
-from planwatch.assess.model import Figure, Finding, Thresholds
+from planwatch.assess.model import Finding, Thresholds
 from planwatch.assess.sentences import number, period_phrase
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
+from planwatch.reads.figures import Figure, FigureBook
 from planwatch.units import convert
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from planwatch.reads.figures import Figure
+
 Status = Literal["achieved", "on_track", "slightly_behind", "behind", "unknown"]
 # worst to best; "unknown" sits apart and is never ranked
 Metric = Literal["completion", "growth", "reduction", "value"]
@@ -44,20 +46,6 @@ class Thresholds(_Data):
     time_points: float = 5.0
     growth_points: float = 1.0
     mismatch_points: float = 0.5
-
-
-@dataclass(frozen=True)
-class Figure(_Data):
-    """One stored observation used by an assessment; ``observation_id`` is the source."""
-
-    indicator: str
-    period: str
-    measure: str
-    value: float
-    unit: str | None
-    basis: str | None
-    observation_id: int
-    note: str | None = None
 
 
 @dataclass(frozen=True)

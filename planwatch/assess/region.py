@@ -7,15 +7,15 @@ from collections import Counter
 from sqlalchemy.orm import Session
 
 from planwatch.assess import sentences as say
-from planwatch.assess.figures import FigureBook
 from planwatch.assess.findings import growth_findings
-from planwatch.assess.lookup import no_figures, plan_of
 from planwatch.assess.model import STATUSES, Assessment, Finding, RegionAssessment, Thresholds
-from planwatch.assess.plandata import PlanRows, PlanTarget, RegionLike
 from planwatch.assess.rest_of_year import rest_of_year
 from planwatch.assess.targets import Context, judge_target, target_phrase
 from planwatch.assess.tasks import assess_task, stages_of
 from planwatch.periods import Period
+from planwatch.reads.figures import FigureBook
+from planwatch.reads.lookup import no_figures, plan_of
+from planwatch.reads.plans import PlanRows, PlanTarget, RegionLike
 from planwatch.store.models import Region
 from planwatch.store.reference import region_row
 

@@ -14,12 +14,12 @@ target sets ``T = A × (1 + target)``. Only flow indicators add up over the year
 
 from __future__ import annotations
 
-from planwatch.assess.figures import FigureBook
-from planwatch.assess.model import Figure, Missing, RestOfYear
-from planwatch.assess.plandata import TargetLike
+from planwatch.assess.model import Missing, RestOfYear
 from planwatch.assess.sentences import amount, change_phrase, period_phrase, rest_phrase
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
+from planwatch.reads.figures import Figure, FigureBook
+from planwatch.reads.plans import TargetLike
 from planwatch.units import convert
 
 

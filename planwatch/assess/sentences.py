@@ -7,8 +7,8 @@ A sentence is built from three parts the report writer may also use alone:
 
 from __future__ import annotations
 
-from planwatch.assess.model import Figure
 from planwatch.periods import Period
+from planwatch.reads.figures import Figure
 
 # the names reports use when an indicator is the yardstick of another (高于GDP增速)
 _SHORT_NAMES = {"地区生产总值": "GDP"}

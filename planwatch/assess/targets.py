@@ -15,10 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from planwatch.assess import sentences as say
-from planwatch.assess.figures import FigureBook
 from planwatch.assess.findings import basis_finding, completion_finding
-from planwatch.assess.model import Figure, Finding, Status, Thresholds
-from planwatch.assess.plandata import TargetLike
+from planwatch.assess.model import Finding, Status, Thresholds
 from planwatch.assess.status import (
     Judgement,
     judge_amount,
@@ -30,6 +28,8 @@ from planwatch.assess.status import (
 )
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
+from planwatch.reads.figures import Figure, FigureBook
+from planwatch.reads.plans import TargetLike
 from planwatch.units import convert
 
 _PERCENT_UNITS = ("%", "‰", "个百分点")

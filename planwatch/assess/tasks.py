@@ -14,12 +14,12 @@ from sqlalchemy.orm import Session
 
 from planwatch.assess import sentences as say
 from planwatch.assess.findings import completion_finding
-from planwatch.assess.lookup import region_and_plan
 from planwatch.assess.model import Finding, ProjectStages, Status, TaskAssessment, Thresholds
-from planwatch.assess.plandata import PlanTask, Progress
 from planwatch.assess.status import judge_amount
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
+from planwatch.reads.lookup import region_and_plan
+from planwatch.reads.plans import PlanTask, Progress
 from planwatch.store.models import PROJECT_STAGES
 from planwatch.units import convert
 

@@ -9,8 +9,8 @@ import typer
 
 from planwatch.cli.common import DbOption, clean_errors, store_for
 from planwatch.extract.loaders import is_supported
-from planwatch.ingest import IngestResult, ingest_path
-from planwatch.review import accept_fact, correct_fact, reject_fact
+from planwatch.records.ingest import IngestResult, ingest_path
+from planwatch.records.review import accept_fact, correct_fact, reject_fact
 
 facts_app = typer.Typer(
     help="Review extracted facts: accept, correct or reject.", no_args_is_help=True

@@ -10,7 +10,13 @@ import typer
 
 from planwatch.cli.common import DbOption, clean_errors, store_for
 from planwatch.errors import InvalidInput
-from planwatch.narratives import PART_WORDS, PARTS, check_part, get_narratives, set_narrative
+from planwatch.records.narratives import (
+    PART_WORDS,
+    PARTS,
+    check_part,
+    get_narratives,
+    set_narrative,
+)
 from planwatch.report import FORMATS, ReportOptions, draft_report, render_text, write_report
 from planwatch.report.output import BINARY_FORMATS, check_format
 

@@ -9,10 +9,10 @@ import typer
 
 from planwatch.catalog import load_catalog
 from planwatch.cli.common import DbOption, clean_errors, print_json, store_for
-from planwatch.observations import read_observation_file, store_observations
-from planwatch.plans import read_plan_file, store_plan
+from planwatch.reads.summary import database_summary, render_summary
+from planwatch.records.observations import read_observation_file, store_observations
+from planwatch.records.plans import read_plan_file, store_plan
 from planwatch.store.reference import add_region
-from planwatch.summary import database_summary, render_summary
 
 regions_app = typer.Typer(
     help="Regions: add units below county level or custom areas.", no_args_is_help=True

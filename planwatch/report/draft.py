@@ -7,8 +7,8 @@ from sqlalchemy.orm import Session
 from planwatch.assess import assess_region
 from planwatch.assess.model import Assessment
 from planwatch.assess.sentences import period_phrase, rest_phrase
-from planwatch.narratives import PART_WORDS, get_narratives, paragraphs
 from planwatch.periods import Period
+from planwatch.records.narratives import PART_WORDS, get_narratives, paragraphs
 from planwatch.report.indicators import Drafting, indicator_lines, lagging_paragraphs
 from planwatch.report.model import Paragraph, Report, ReportOptions
 from planwatch.report.related import RelatedBook

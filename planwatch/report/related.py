@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planwatch.assess.figures import FigureBook
-from planwatch.assess.model import Figure, RegionAssessment
+from planwatch.assess.model import RegionAssessment
 from planwatch.assess.sentences import amount, growth_phrase
 from planwatch.periods import Period
+from planwatch.reads.figures import Figure, FigureBook
 from planwatch.store.models import Indicator, Region
 
 

@@ -2,7 +2,7 @@
 
 Every page and API route needs a signed-in user (data of a government office is not
 public, even on its intranet); ``/login``, ``/static`` and the OpenAPI pages do not.
-Each action checks the role through ``planwatch.users.check_allowed``.
+Each action checks the role through ``planwatch.records.users.check_allowed``.
 """
 
 from __future__ import annotations
@@ -19,8 +19,15 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from planwatch.errors import Unauthorized
+from planwatch.records.users import (
+    Account,
+    Action,
+    account,
+    authenticate,
+    check_allowed,
+    require_role,
+)
 from planwatch.store import Store
-from planwatch.users import Account, Action, account, authenticate, check_allowed, require_role
 from planwatch.web.render import html
 
 router = APIRouter(tags=["auth"])

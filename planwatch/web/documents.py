@@ -1,7 +1,7 @@
 """Reviewing a document: its text with each fact marked at its span; accept, correct, reject.
 
 Accepting (or correcting) a fact turns it into a target or an observation of the
-document's region and period at once (``planwatch.review``), so the overview changes as
+document's region and period at once (``planwatch.records.review``), so the overview changes as
 soon as the planner clicks. The buttons post with htmx and swap in the fact's new row;
 the same actions under ``/api/facts/{id}/…`` answer JSON.
 """
@@ -16,9 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.errors import NotFound
-from planwatch.review import accept_fact, correct_fact, fact_row, reject_fact
+from planwatch.records.review import accept_fact, correct_fact, fact_row, reject_fact
+from planwatch.records.users import Account, check_allowed
 from planwatch.store.models import Document, Fact, Indicator, Observation, Region
-from planwatch.users import Account, check_allowed
 from planwatch.web.auth import Viewer, allowed, app_store
 from planwatch.web.params import region_link
 from planwatch.web.render import ChineseJSONResponse, html, respond, twin

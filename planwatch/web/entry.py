@@ -15,14 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.errors import InvalidInput, NotFound
-from planwatch.observations import ObservationIn, store_observation
+from planwatch.records.observations import ObservationIn, read_figures, store_observation
+from planwatch.records.users import Account, check_allowed
 from planwatch.store.models import AuditEntry, Fact, Indicator, Observation, User
-from planwatch.users import Account, check_allowed
 from planwatch.web.auth import Viewer, allowed, app_store
 from planwatch.web.indicator import source_of
 from planwatch.web.params import indicator_link, period_of, region_link, stored_region
 from planwatch.web.render import ChineseJSONResponse, html, respond, twin
-from planwatch.workbook import read_figures
 
 router = APIRouter()
 

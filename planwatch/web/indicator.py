@@ -9,10 +9,10 @@ from fastapi.responses import Response
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from planwatch.assess.plandata import parsed_period, read
 from planwatch.assess.region import assess_targets
 from planwatch.errors import NotFound
 from planwatch.periods import Period
+from planwatch.reads.plans import parsed_period, read
 from planwatch.store.models import Fact, Indicator, Observation, Plan, Region, Target, User
 from planwatch.web.auth import Viewer
 from planwatch.web.cache import cached_page

@@ -10,12 +10,12 @@ from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from planwatch.assess.english import english_judgement
-from planwatch.assess.figures import FigureBook
-from planwatch.assess.lookup import plan_of
 from planwatch.assess.model import Assessment, RegionAssessment, Thresholds
-from planwatch.assess.plandata import parsed_period, read
 from planwatch.assess.region import assess_plan, assess_region_row
 from planwatch.periods import Period
+from planwatch.reads.figures import FigureBook
+from planwatch.reads.lookup import plan_of
+from planwatch.reads.plans import parsed_period, read
 from planwatch.store.models import Document, Fact, Indicator, Observation, Plan, Region
 from planwatch.web.auth import Viewer, app_store
 from planwatch.web.cache import cached_page

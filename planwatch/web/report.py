@@ -16,13 +16,13 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from planwatch.narratives import PART_WORDS, PARTS, get_narratives, set_narrative
+from planwatch.records.narratives import PART_WORDS, PARTS, get_narratives, set_narrative
+from planwatch.records.users import Account, check_allowed
 from planwatch.report.docx import write_docx
 from planwatch.report.draft import draft_report
 from planwatch.report.model import Report
 from planwatch.report.pdf import write_pdf
 from planwatch.report.render import render_html, render_markdown
-from planwatch.users import Account, check_allowed
 from planwatch.web.auth import Viewer, allowed, app_store
 from planwatch.web.params import period_of, region_link, stored_region
 from planwatch.web.render import html, respond, twin

@@ -10,8 +10,8 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from planwatch.errors import InvalidInput
-from planwatch.ingest import IngestResult, ingest_bytes
-from planwatch.users import Account, check_allowed
+from planwatch.records.ingest import IngestResult, ingest_bytes
+from planwatch.records.users import Account, check_allowed
 from planwatch.web.auth import allowed, app_store
 from planwatch.web.overview import recent_documents
 from planwatch.web.render import ChineseJSONResponse, html

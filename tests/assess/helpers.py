@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from planwatch.observations import ObservationIn, store_observations
-from planwatch.plans import PlanIn, store_plan
+from planwatch.records.observations import ObservationIn, store_observations
+from planwatch.records.plans import PlanIn, store_plan
 from planwatch.store import Store
 
 Row = tuple[str, str, str, str, float, str | None]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from planwatch.assess.figures import FigureBook
-from planwatch.assess.model import Figure
 from planwatch.periods import Period
+from planwatch.reads.figures import Figure, FigureBook
 from planwatch.store.models import Indicator, Target
 
 

@@ -274,7 +274,7 @@ def test_relation_on_a_broad_indicator_is_judged_by_the_narrower_figure(sqlite_s
     """After ingesting the report, the income target sits on 居民…; the district reports 城镇…"""
     from pathlib import Path
 
-    from planwatch.ingest import ingest_path
+    from planwatch.records.ingest import ingest_path
 
     report = (
         Path(__file__).resolve().parents[2] / "planwatch/sample/wuchang-2017h1-plan-execution.txt"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from planwatch.assess.model import Figure
 from planwatch.assess.sentences import (
     growth_phrase,
     number,
@@ -13,6 +12,7 @@ from planwatch.assess.sentences import (
     time_gap_phrase,
 )
 from planwatch.periods import Period
+from planwatch.reads.figures import Figure
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from planwatch.cli import build_app
 from planwatch.config import Settings, sqlite_url
+from planwatch.records.users import authenticate
 from planwatch.store import open_store
-from planwatch.users import authenticate
 from tests.cli.runner import run
 from tests.web.live import free_port
 

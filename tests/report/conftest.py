@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from planwatch.ingest import ingest_path
-from planwatch.narratives import set_narrative
+from planwatch.records.ingest import ingest_path
+from planwatch.records.narratives import set_narrative
 from planwatch.report import Report, ReportOptions, draft_report
 from planwatch.store import Store
 from tests.conftest import SAMPLE

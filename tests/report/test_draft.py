@@ -148,7 +148,7 @@ def test_a_lagging_task_is_listed_with_a_link_to_it(sample_store: Store) -> None
 
 
 def test_a_whole_year_report(sample_store: Store) -> None:
-    from planwatch.observations import ObservationIn, store_observation
+    from planwatch.records.observations import ObservationIn, store_observation
 
     with sample_store.transaction() as session:
         figure = {"region": "420106", "indicator": "地区生产总值", "period": "2017"}

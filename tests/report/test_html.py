@@ -66,7 +66,7 @@ def test_page_is_self_contained_and_marks_placeholders(sample_store: Store) -> N
 
 
 def test_text_is_escaped(sample_store: Store) -> None:
-    from planwatch.narratives import set_narrative
+    from planwatch.records.narratives import set_narrative
 
     with sample_store.transaction() as session:
         set_narrative(session, "武昌区", "2017H1", "opening", "<script>alert(1)</script>今年以来")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planwatch.errors import InvalidInput, NotFound
-from planwatch.narratives import get_narratives, paragraphs, set_narrative
+from planwatch.records.narratives import get_narratives, paragraphs, set_narrative
 from planwatch.store import Store
 
 

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from planwatch.errors import Conflict, InvalidInput
-from planwatch.observations import ObservationIn, store_observations
+from planwatch.records.observations import ObservationIn, store_observations
 from planwatch.store import Store
 from planwatch.store.models import AuditEntry, Indicator, Observation, Plan, Region
 from planwatch.store.reference import add_region, region_row

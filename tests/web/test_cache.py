@@ -8,7 +8,7 @@ from sqlalchemy import event
 
 from planwatch.config import Settings
 from planwatch.demo import Demo
-from planwatch.observations import ObservationIn, store_observation
+from planwatch.records.observations import ObservationIn, store_observation
 from planwatch.store import open_store
 from planwatch.store.reference import add_region
 from tests.web.helpers import card

@@ -10,8 +10,8 @@ from openpyxl import Workbook
 
 from planwatch.config import Settings
 from planwatch.demo import REPORT_FILE, Demo
+from planwatch.records.users import add_user
 from planwatch.store import open_store
-from planwatch.users import add_user
 from tests.web.helpers import SignIn, error_of
 
 REPORT = "/regions/420106/2017H1/report"

@@ -10,15 +10,34 @@ to June), so a figure stored under any of their codes is found; the exact code w
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from dataclasses import asdict, dataclass
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
-from planwatch.assess.model import Figure
-from planwatch.assess.plandata import parsed_period, read
 from planwatch.periods import Period
+from planwatch.reads.plans import parsed_period, read
 from planwatch.store.models import Indicator, Observation, Region
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One stored observation used by an assessment; ``observation_id`` is the source."""
+
+    indicator: str
+    period: str
+    measure: str
+    value: float
+    unit: str | None
+    basis: str | None
+    observation_id: int
+    note: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
 
 _Key = tuple[int, int, int, str]  # indicator id, year, months, measure
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from planwatch.assess.plandata import PlanRows, load_plans
 from planwatch.errors import NotFound
+from planwatch.reads.plans import PlanRows, load_plans
 from planwatch.store.models import Region
 from planwatch.store.reference import region_row
 

@@ -21,7 +21,7 @@ from planwatch.extract import extract_text
 from planwatch.extract.loaders import load
 from planwatch.extract.model import Extraction
 from planwatch.extract.model import Fact as ExtractedFact
-from planwatch.review import accept_fact
+from planwatch.records.review import accept_fact
 from planwatch.store import Store
 from planwatch.store.models import Document, Fact, Indicator, Region
 from planwatch.store.reference import region_row

@@ -8,13 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planwatch.errors import InvalidInput
-from planwatch.filedata import read_bytes, read_csv_rows, read_mapping_file, validated
 from planwatch.periods import Period
+from planwatch.records.filedata import read_bytes, read_csv_rows, read_mapping_file, validated
+from planwatch.records.workbook import sheet_figures
 from planwatch.store.models import Observation
 from planwatch.store.reference import indicator_row, region_row
 
@@ -50,8 +51,6 @@ def read_observation_file(
     """Figures from CSV, JSON or an Excel sheet (whose rows may leave region and period to
     ``region`` and ``period``)."""
     if path.suffix.lower() == ".xlsx":
-        from planwatch.workbook import read_figures  # it builds ObservationIn: a cycle at the top
-
         return read_figures(read_bytes(path), path.name, region, period)
     if path.suffix.lower() == ".csv":
         rows: Any = read_csv_rows(path)
@@ -59,6 +58,24 @@ def read_observation_file(
         data = read_mapping_file(path)
         rows = data.get("observations", data) if isinstance(data, dict) else data
     return validated(ObservationFile, {"observations": rows}, path.name).observations
+
+
+def read_figures(
+    data: bytes, filename: str, region: str | None, period: str | None
+) -> list[ObservationIn]:
+    """The figures of an Excel sheet in the departments' layout, each row validated."""
+    figures = []
+    for number, fields in sheet_figures(data, filename, region, period):
+        try:
+            figures.append(ObservationIn.model_validate(fields))
+        except ValidationError as err:
+            problem = err.errors()[0]
+            field = ".".join(str(p) for p in problem["loc"])
+            raise InvalidInput(
+                f"row {number}: {field} {problem['msg'].lower()}",
+                "measure is value, yoy_growth, share or completion; value is a number",
+            ) from err
+    return figures
 
 
 def store_observation(

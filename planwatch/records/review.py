@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from planwatch import catalog
 from planwatch.errors import InvalidInput, NotFound
 from planwatch.extract.model import MEASURES
-from planwatch.observations import ObservationIn, store_observation
 from planwatch.periods import Period
+from planwatch.records.observations import ObservationIn, store_observation
 from planwatch.store.models import Fact, Observation, Plan, Target, utcnow
 from planwatch.store.reference import indicator_row
 

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.errors import InvalidInput
-from planwatch.filedata import read_mapping_file, validated
 from planwatch.periods import Period
+from planwatch.records.filedata import read_mapping_file, validated
 from planwatch.store.models import PROJECT_STAGES, Plan, Project, Target, Task, TaskProgress
 from planwatch.store.reference import department_row, indicator_row, region_row
 

@@ -11,10 +11,8 @@ import zipfile
 from typing import Any
 
 from openpyxl import load_workbook
-from pydantic import ValidationError
 
 from planwatch.errors import InvalidInput
-from planwatch.observations import ObservationIn
 
 HEADERS = {
     "指标": "indicator",
@@ -43,10 +41,11 @@ MEASURE_WORDS = {
 }
 
 
-def read_figures(
+def sheet_figures(
     data: bytes, filename: str, region: str | None, period: str | None
-) -> list[ObservationIn]:
-    """Every filled row of the first sheet; ``region`` and ``period`` fill rows that name none."""
+) -> list[tuple[int, dict[str, Any]]]:
+    """(row number, fields) of every filled row of the first sheet, not yet validated;
+    ``region`` and ``period`` fill rows that name none."""
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
@@ -64,7 +63,7 @@ def read_figures(
     for number, row in enumerate(rows[1:], start=2):
         if all(cell in (None, "") for cell in row):
             continue
-        figures.append(_figure(columns, row, number, region, period))
+        figures.append((number, _figure(columns, row, number, region, period)))
     if not figures:
         raise InvalidInput(f"{filename} has headers but no figures", "fill in rows below them")
     return figures
@@ -91,7 +90,7 @@ def _figure(
     number: int,
     region: str | None,
     period: str | None,
-) -> ObservationIn:
+) -> dict[str, Any]:
     def cell(name: str) -> Any:
         index = columns.get(name)
         value = row[index] if index is not None and index < len(row) else None
@@ -104,7 +103,7 @@ def _figure(
                 f"row {number} names no {name}",
                 f"add a {word} ({name}) column, or pass --{name} for the whole sheet",
             )
-    fields = {
+    return {
         "region": str(cell("region") or region),
         "period": str(cell("period") or period),
         "indicator": cell("indicator"),
@@ -114,12 +113,3 @@ def _figure(
         "note": cell("note"),
         "status": "submitted",
     }
-    try:
-        return ObservationIn.model_validate(fields)
-    except ValidationError as err:
-        problem = err.errors()[0]
-        field = ".".join(str(p) for p in problem["loc"])
-        raise InvalidInput(
-            f"row {number}: {field} {problem['msg'].lower()}",
-            "measure is value, yoy_growth, share or completion; value is a number",
-        ) from err

@@ -1,0 +1,5 @@
+"""The read side: every query the pages, the report, the CLI and the API need.
+
+Each function takes a session and returns plain typed rows (frozen dataclasses), never ORM
+objects to be walked lazily. ``figures`` holds the one rule for which figure counts.
+"""

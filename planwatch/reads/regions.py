@@ -1,0 +1,57 @@
+"""Regions below a parent: the stored ones and the divisions the national table lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, bindparam, select
+from sqlalchemy.orm import Session
+
+from planwatch import regions
+from planwatch.reads.plans import read
+from planwatch.store.models import Region
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A region compared; ``id`` is None for a division never stored."""
+
+    id: int | None
+    code: str
+    name: str
+
+
+def members_below(session: Session, parent: Region, level: str) -> list[Member]:
+    """Every region at ``level`` below ``parent``, stored or in the national table."""
+    found = {
+        code: Member(region_id, code, name)
+        for region_id, code, name in read(session, _STORED_BELOW, parent=parent.id, level=level)
+    }
+    for division in _divisions_below(parent.code, level):
+        found.setdefault(division.code, Member(None, division.code, division.name))
+    return [found[code] for code in sorted(found)]
+
+
+def _stored_below() -> Select[int, str, str]:
+    """Stored regions at ``:level`` anywhere below ``:parent``, in one recursive query."""
+    below = select(Region.id).where(Region.parent_id == bindparam("parent")).cte(recursive=True)
+    # UNION, not UNION ALL: a parent loop in hand-made regions ends instead of recursing
+    below = below.union(select(Region.id).join(below, Region.parent_id == below.c.id))
+    return select(Region.id, Region.code, Region.name).where(
+        Region.id.in_(select(below.c.id)), Region.level == bindparam("level")
+    )
+
+
+_STORED_BELOW = _stored_below()
+
+
+def _divisions_below(code: str, level: str) -> list[regions.Division]:
+    if regions.by_code(code) is None:
+        return []  # a street or custom unit: only stored regions lie below it
+    found = []
+    for child in regions.children(code):
+        if child.level == level:
+            found.append(child)
+        elif child.code != code:
+            found.extend(_divisions_below(child.code, level))
+    return found
