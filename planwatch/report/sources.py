@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planwatch import links
 from planwatch.report.model import Piece, Source, SourceKind
 from planwatch.store.models import Fact, Observation, Target
 
@@ -42,7 +43,7 @@ class SourceBook:
             )
             for target_id, plan_id, fact in rows:
                 self._targets[target_id] = self._fact_source(fact) or self._link(
-                    "plan", f"/plans/{plan_id}#target-{target_id}", f"target:{target_id}"
+                    "plan", links.target(plan_id, target_id), f"target:{target_id}"
                 )
         if observations:
             found = self._session.execute(
@@ -53,7 +54,7 @@ class SourceBook:
             for observation_id, fact in found:
                 self._observations[observation_id] = self._fact_source(fact) or self._link(
                     "observation",
-                    f"/observations/{observation_id}",
+                    links.observation(observation_id),
                     f"observation:{observation_id}",
                 )
 
@@ -66,17 +67,17 @@ class SourceBook:
     def task_progress(self, task_id: int, progress_id: int) -> Source:
         return self._link(
             "task_progress",
-            f"/tasks/{task_id}#progress-{progress_id}",
+            links.task_progress(task_id, progress_id),
             f"task_progress:{progress_id}",
         )
 
     def task(self, task_id: int) -> Source:
-        return self._link("task_progress", f"/tasks/{task_id}", f"task:{task_id}")
+        return self._link("task_progress", links.task(task_id), f"task:{task_id}")
 
     def assessment(self, region_code: str, period: str, target_id: int) -> Source:
         return self._link(
             "assessment",
-            f"/regions/{region_code}/{period}#target-{target_id}",
+            links.assessment(region_code, period, target_id),
             f"assessment:{target_id}",
         )
 
@@ -87,7 +88,7 @@ class SourceBook:
         end = fact.number_end if fact.number_end is not None else fact.span_end
         return self._link(
             "document",
-            f"/documents/{fact.document_id}#span-{start}-{end}",
+            links.document_span(fact.document_id, start, end),
             f"document:{fact.document_id}:{start}-{end}",
         )
 

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from planwatch import links
 from planwatch.store.models import REVIEW_STATUSES, Document, Fact, Indicator, Observation, Region
 from planwatch.web.auth import Viewer, app_store
 from planwatch.web.documents import fact_dict
@@ -68,7 +69,7 @@ def _observation(o: Observation, region: str, indicator: str) -> dict[str, Any]:
         "version": o.version,
         "source_fact_id": o.source_fact_id,
         "user_id": o.user_id,
-        "href": f"/observations/{o.id}",
+        "href": links.observation(o.id),
     }
 
 
@@ -127,7 +128,7 @@ def list_documents(request: Request, user: Viewer, page: Page) -> dict[str, obje
                 "sha256": sha,
                 "region": code,
                 "ingested_at": at,
-                "href": f"/documents/{i}",
+                "href": links.document(i),
             }
             for i, title, filename, period, sha, code, at in rows
         ]

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planwatch import links
 from planwatch.assess.compare import check_level, compare_members
 from planwatch.assess.model import RankEntry, RegionComparison, TaskAssessment
 from planwatch.periods import Period
@@ -16,13 +17,7 @@ from planwatch.store.models import Department, Plan, Project, Region
 from planwatch.web.auth import Viewer
 from planwatch.web.cache import cached_page
 from planwatch.web.overview import assessed_region
-from planwatch.web.params import (
-    indicator_link,
-    indicator_named,
-    period_of,
-    region_link,
-    stored_region,
-)
+from planwatch.web.params import indicator_named, period_of, stored_region
 from planwatch.web.render import respond, twin
 
 router = APIRouter()
@@ -86,7 +81,7 @@ def comparison_data(comparison: RegionComparison, period: Period) -> dict[str, A
                 "code": r.region_code,
                 "name": r.region,
                 "status_counts": r.status_counts,
-                "href": region_link(r.region_code, period.code),
+                "href": links.region(r.region_code, period.code),
             }
             for r in comparison.regions
         ],
@@ -105,7 +100,7 @@ def _entry(entry: RankEntry, period: Period, indicator: str) -> dict[str, Any]:
         "region_code": entry.region_code,
         "value": entry.value,
         "status": entry.status,
-        "href": indicator_link(entry.region_code, period.code, indicator),
+        "href": links.indicator(entry.region_code, period.code, indicator),
     }
 
 
@@ -128,7 +123,7 @@ def board_data(session: Session, region: Region, when: Period) -> dict[str, Any]
         "sections": _sections(assessed.tasks),
         "projects": _projects(session, region, when.year),
         "project_counts": assessed.projects.counts,
-        "links": {"overview": region_link(region.code, when.code)},
+        "links": {"overview": links.region(region.code, when.code)},
     }
 
 

@@ -15,12 +15,12 @@ from fastapi.responses import Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planwatch import links
 from planwatch.errors import NotFound
 from planwatch.records.review import accept_fact, correct_fact, fact_row, reject_fact
 from planwatch.records.users import Account, check_allowed
 from planwatch.store.models import Document, Fact, Indicator, Observation, Region
 from planwatch.web.auth import Viewer, allowed, app_store
-from planwatch.web.params import region_link
 from planwatch.web.render import ChineseJSONResponse, html, respond, twin
 from planwatch.web.spans import segments
 
@@ -47,7 +47,7 @@ def document_page(request: Request, document_id: int, user: Viewer) -> Response:
 def _overview_link(document: Document) -> str | None:
     if document.region is None or document.period is None:
         return None
-    return region_link(document.region.code, document.period)
+    return links.region(document.region.code, document.period)
 
 
 def _document(session: Session, document_id: int) -> Document:
@@ -90,7 +90,7 @@ def _facts(session: Session, document_id: int) -> list[dict[str, Any]]:
         .join(Fact, Observation.source_fact_id == Fact.id)
         .where(Fact.document_id == document_id)
     ):
-        stored.setdefault(fact_id, []).append(f"/observations/{observation_id}")
+        stored.setdefault(fact_id, []).append(links.observation(observation_id))
     return [
         {**fact_dict(fact, name), "observations": stored.get(fact.id, [])} for fact, name in rows
     ]
@@ -116,7 +116,7 @@ def fact_dict(fact: Fact, indicator: str | None) -> dict[str, Any]:
         "text": fact.text,
         "review_status": fact.review_status,
         "anchor": f"span-{fact.span_start}-{fact.span_end}",
-        "href": f"/documents/{fact.document_id}#span-{fact.span_start}-{fact.span_end}",
+        "href": links.document_span(fact.document_id, fact.span_start, fact.span_end),
     }
 
 
@@ -181,7 +181,7 @@ def _reviewed(session: Session, fact_id: int, stored: int, note: str | None) -> 
         "fact": data,
         "stored": stored,
         "note": note,
-        "observations": [f"/observations/{i}" for i in observations],
+        "observations": [links.observation(i) for i in observations],
     }
 
 

@@ -14,13 +14,14 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planwatch import links
 from planwatch.errors import InvalidInput, NotFound
 from planwatch.records.observations import ObservationIn, read_figures, store_observation
 from planwatch.records.users import Account, check_allowed
 from planwatch.store.models import AuditEntry, Fact, Indicator, Observation, User
 from planwatch.web.auth import Viewer, allowed, app_store
 from planwatch.web.indicator import source_of
-from planwatch.web.params import indicator_link, period_of, region_link, stored_region
+from planwatch.web.params import period_of, stored_region
 from planwatch.web.render import ChineseJSONResponse, html, respond, twin
 
 router = APIRouter()
@@ -49,7 +50,7 @@ def _entry_page(
         ),
         "measures": MEASURES,
         "stored": stored,
-        "links": {"overview": region_link(code, period)},
+        "links": {"overview": links.region(code, period)},
     }
 
 
@@ -158,7 +159,7 @@ def observation_data(session: Session, observation_id: int) -> dict[str, Any]:
         "source": source_of(row, fact, user_name),
         "versions": _versions(session, row),
         "audit": _audit(session, row.id),
-        "links": {"indicator": indicator_link(row.region.code, row.period, row.indicator.name)},
+        "links": {"indicator": links.indicator(row.region.code, row.period, row.indicator.name)},
     }
 
 
@@ -180,7 +181,7 @@ def _versions(session: Session, row: Observation) -> list[dict[str, Any]]:
             "value": o.value,
             "status": o.status,
             "created_at": o.created_at,
-            "href": f"/observations/{o.id}",
+            "href": links.observation(o.id),
         }
         for o in others
     ]

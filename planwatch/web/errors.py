@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from planwatch import links
 from planwatch.errors import NotFound, PlanwatchError, Unauthorized
 from planwatch.web.render import ChineseJSONResponse, html, wants_json
 
@@ -46,10 +46,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
 def error_response(request: Request, error: PlanwatchError) -> Response:
     if isinstance(error, Unauthorized) and _is_browser_page(request):
-        target = quote(
-            str(request.url.path) + (f"?{request.url.query}" if request.url.query else "")
-        )
-        return RedirectResponse(f"/login?next={target}", status_code=303)
+        target = str(request.url.path) + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(links.login(target), status_code=303)
     if wants_json(request) or request.headers.get("hx-request") or not _accepts_html(request):
         return ChineseJSONResponse(error.as_dict(), status_code=error.status)
     return html(request, "error.html", error.as_dict(), status=error.status)

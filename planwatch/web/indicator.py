@@ -9,6 +9,7 @@ from fastapi.responses import Response
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from planwatch import links
 from planwatch.assess.region import assess_targets
 from planwatch.errors import NotFound
 from planwatch.periods import Period
@@ -17,7 +18,7 @@ from planwatch.store.models import Fact, Indicator, Observation, Plan, Region, T
 from planwatch.web.auth import Viewer
 from planwatch.web.cache import cached_page
 from planwatch.web.overview import card, judged_on
-from planwatch.web.params import indicator_named, period_of, region_link, stored_region
+from planwatch.web.params import indicator_named, period_of, stored_region
 from planwatch.web.render import respond, twin
 
 router = APIRouter()
@@ -58,7 +59,7 @@ def indicator_data(
         "assessments": _assessments(session, region, period, indicator),
         "sources": [o for o in latest if o["period"] == period.code],
         "history": _by_period(latest),
-        "links": {"overview": region_link(region.code, period.code)},
+        "links": {"overview": links.region(region.code, period.code)},
     }
 
 
@@ -104,7 +105,7 @@ def _observations(session: Session, region: Region, indicator: Indicator) -> lis
             "status": row.status,
             "version": row.version,
             "note": row.note,
-            "href": f"/observations/{row.id}",
+            "href": links.observation(row.id),
             "source": _source(_fact_span(row), row.user_name),
         }
         for row in rows
@@ -139,7 +140,7 @@ def _source(fact: FactSpan | None, user_name: str | None) -> dict[str, Any]:
             "fact_id": fact_id,
             "text": text,
             "span": [start, end],
-            "href": f"/documents/{document_id}#span-{start}-{end}",
+            "href": links.document_span(document_id, start, end),
         }
     if user_name is not None:
         return {"kind": "user", "user": user_name, "href": None}
@@ -220,7 +221,7 @@ def _targets(session: Session, region: Region, indicator: Indicator) -> list[dic
             "basis": t.basis,
             "text": t.text,
             "source": (
-                f"/documents/{t.document_id}#span-{t.span_start}-{t.span_end}"
+                links.document_span(t.document_id, t.span_start, t.span_end)
                 if t.document_id is not None
                 else None
             ),

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
+from planwatch import links
 from planwatch.assess.english import english_judgement
 from planwatch.assess.model import Assessment, RegionAssessment, Thresholds
 from planwatch.assess.region import assess_plan, assess_region_row
@@ -19,12 +20,7 @@ from planwatch.reads.plans import parsed_period, read
 from planwatch.store.models import Document, Fact, Indicator, Observation, Plan, Region
 from planwatch.web.auth import Viewer, app_store
 from planwatch.web.cache import cached_page
-from planwatch.web.params import (
-    indicator_link,
-    period_of,
-    region_link,
-    stored_region_and_parent,
-)
+from planwatch.web.params import period_of, stored_region_and_parent
 from planwatch.web.render import respond, twin
 
 router = APIRouter()
@@ -59,7 +55,7 @@ def _plans(session: Session) -> list[dict[str, Any]]:
             "year": plan.year,
             "title": plan.title,
             "periods": [
-                {"code": code, "href": region_link(region.code, code)}
+                {"code": code, "href": links.region(region.code, code)}
                 for code in sorted(periods.get((region.id, str(plan.year)), set()), key=_months)
             ],
         }
@@ -85,7 +81,7 @@ def recent_documents(session: Session) -> list[dict[str, Any]]:
             "title": title or filename,
             "facts": count,
             "pending": int(waiting or 0),
-            "href": f"/documents/{i}",
+            "href": links.document(i),
         }
         for i, title, filename, count, waiting in rows
     ]
@@ -148,7 +144,7 @@ def overview_data(
 def _periods(region: Region, codes: set[str]) -> list[dict[str, str]]:
     """The year's periods with figures, to switch between (一季度, 上半年 …)."""
     return [
-        {"code": code, "href": region_link(region.code, code)}
+        {"code": code, "href": links.region(region.code, code)}
         for code in sorted(codes, key=_months)
     ]
 
@@ -187,8 +183,8 @@ def card(code: str, period: str, a: Assessment) -> dict[str, Any]:
         "outlook": a.rest_of_year.chinese if a.rest_of_year else None,
         "sentence": a.sentence,
         "department": a.department,
-        "sources": [f"/observations/{i}" for i in a.sources],
-        "href": indicator_link(code, period, judged_on(a)),
+        "sources": [links.observation(i) for i in a.sources],
+        "href": links.indicator(code, period, judged_on(a)),
     }
 
 
@@ -229,23 +225,23 @@ def _other_figures(
                 "indicator": name,
                 "english": english,
                 "measures": {},
-                "href": indicator_link(region.code, period.code, name),
+                "href": links.indicator(region.code, period.code, name),
             }
         entry["measures"][measure] = {
             "value": value,
             "unit": unit,
-            "href": f"/observations/{row_id}",
+            "href": links.observation(row_id),
         }
     return list(grouped.values())
 
 
 def _links(region: Region, parent: str | None, period: str) -> dict[str, str | None]:
     return {
-        "overview": region_link(region.code, period),
-        "board": region_link(region.code, period, "board"),
-        "report": region_link(region.code, period, "report"),
-        "enter": region_link(region.code, period, "enter"),
-        "compare": f"/compare/{parent}/{region.level}/{period}" if parent else None,
+        "overview": links.region(region.code, period),
+        "board": links.region(region.code, period, "board"),
+        "report": links.region(region.code, period, "report"),
+        "enter": links.region(region.code, period, "enter"),
+        "compare": links.comparison(parent, region.level, period) if parent else None,
     }
 
 

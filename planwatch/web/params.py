@@ -6,9 +6,7 @@ Each raises the one error shape with a message that says what to type instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Annotated
-from urllib.parse import quote
 
 from fastapi import Query
 from sqlalchemy import bindparam, select
@@ -67,21 +65,6 @@ def indicator_named(session: Session, name: str) -> Indicator:
     row = session.scalar(_INDICATOR, {"name": entry.name if entry else name})
     # unknown: the store's own lookup says so, with its advice
     return row if row is not None else indicator_row(session, name)
-
-
-def region_link(code: str, period: str, *parts: str) -> str:
-    tail = "".join(f"/{_quoted(part)}" for part in parts)
-    return f"/regions/{code}/{period}{tail}"
-
-
-@lru_cache(maxsize=4096)
-def _quoted(part: str) -> str:
-    """Indicator names recur on every page: quoting each anew was a tenth of a page's time."""
-    return quote(part, safe="")
-
-
-def indicator_link(code: str, period: str, indicator: str) -> str:
-    return region_link(code, period, "indicators", indicator)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from planwatch import links
 from planwatch.records.narratives import PART_WORDS, PARTS, get_narratives, set_narrative
 from planwatch.records.users import Account, check_allowed
 from planwatch.report.docx import write_docx
@@ -24,7 +25,7 @@ from planwatch.report.model import Report
 from planwatch.report.pdf import write_pdf
 from planwatch.report.render import render_html, render_markdown
 from planwatch.web.auth import Viewer, allowed, app_store
-from planwatch.web.params import period_of, region_link, stored_region
+from planwatch.web.params import period_of, stored_region
 from planwatch.web.render import html, respond, twin
 
 router = APIRouter()
@@ -49,7 +50,7 @@ def report_page(request: Request, code: str, period: str, user: Viewer) -> Respo
 
 
 def report_data(session: Session, report: Report, user: Account) -> dict[str, Any]:
-    base = region_link(report.region_code, report.period)
+    base = links.region(report.region_code, report.period)
     texts = get_narratives(session, report.region_code, report.period)
     return {
         "title": report.title,

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request, UploadFile
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
+from planwatch import links
 from planwatch.errors import InvalidInput
 from planwatch.records.ingest import IngestResult, ingest_bytes
 from planwatch.records.users import Account, check_allowed
@@ -77,7 +78,7 @@ def upload_result(result: IngestResult) -> dict[str, Any]:
         "region": result.region,
         "period": result.period,
         "warnings": result.warnings,
-        "href": f"/documents/{result.document_id}",
+        "href": links.document(result.document_id),
     }
 
 
