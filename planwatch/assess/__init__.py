@@ -44,7 +44,6 @@ from __future__ import annotations
 from planwatch.assess.compare import compare_regions
 from planwatch.assess.model import (
     STATUS_ORDER,
-    STATUS_WORDS,
     STATUSES,
     Assessment,
     Finding,
@@ -67,7 +66,6 @@ from planwatch.reads.figures import Figure
 __all__ = [
     "STATUSES",
     "STATUS_ORDER",
-    "STATUS_WORDS",
     "Assessment",
     "Figure",
     "Finding",

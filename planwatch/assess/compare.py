@@ -29,8 +29,9 @@ from planwatch.reads.figures import FigureBook, figure_books
 from planwatch.reads.lookup import no_plan
 from planwatch.reads.plans import load_plans
 from planwatch.reads.regions import Member, members_below
-from planwatch.store.models import REGION_LEVELS, Region
+from planwatch.store.models import Region
 from planwatch.store.reference import indicator_row, region_row
+from planwatch.vocabulary import REGION_LEVELS
 
 _METRICS: dict[str, Metric] = {
     "value_at_least": "completion",

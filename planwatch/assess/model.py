@@ -10,19 +10,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from planwatch.reads.figures import Figure
+from planwatch.vocabulary import AssessmentStatus
 
-Status = Literal["achieved", "on_track", "slightly_behind", "behind", "unknown"]
+Status = AssessmentStatus
 # worst to best; "unknown" sits apart and is never ranked
 Metric = Literal["completion", "growth", "reduction", "value"]
 STATUS_ORDER: tuple[Status, ...] = ("behind", "slightly_behind", "on_track", "achieved")
 STATUSES: tuple[Status, ...] = (*STATUS_ORDER, "unknown")
-STATUS_WORDS: dict[Status, str] = {
-    "achieved": "已完成",
-    "on_track": "正常推进",
-    "slightly_behind": "略低于进度",
-    "behind": "滞后",
-    "unknown": "无法判断",
-}
 
 
 class _Data:

@@ -7,8 +7,10 @@ A sentence is built from three parts the report writer may also use alone:
 
 from __future__ import annotations
 
+from planwatch import vocabulary
 from planwatch.periods import Period
 from planwatch.reads.figures import Figure
+from planwatch.vocabulary import span_phrase
 
 # the names reports use when an indicator is the yardstick of another (高于GDP增速)
 _SHORT_NAMES = {"地区生产总值": "GDP"}
@@ -36,28 +38,12 @@ def short_name(indicator: str) -> str:
 
 def period_phrase(period: Period) -> str:
     """上半年, 一季度, 前三季度, 1-5月, 全年: the span a year-to-date figure covers."""
-    months = period.months
-    if months == 12:
-        return "全年"
-    if months == 6:
-        return "上半年"
-    if months == 3:
-        return "一季度"
-    if months == 9:
-        return "前三季度"
-    return "1月" if months == 1 else f"1-{months}月"
+    return span_phrase(period.months)
 
 
 def rest_phrase(period: Period) -> str:
     """The months still to come after the period (下半年, 四季度, 6-12月)."""
-    months = period.months
-    if months == 6:
-        return "下半年"
-    if months == 9:
-        return "四季度"
-    if months == 3:
-        return "二至四季度"
-    return "12月" if months == 11 else f"{months + 1}-12月"
+    return vocabulary.rest_phrase(period.months)
 
 
 def qualifier_word(qualifier: str | None) -> str:

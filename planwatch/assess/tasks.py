@@ -20,16 +20,10 @@ from planwatch.errors import InvalidInput
 from planwatch.periods import Period
 from planwatch.reads.lookup import region_and_plan
 from planwatch.reads.plans import PlanTask, Progress
-from planwatch.store.models import PROJECT_STAGES
 from planwatch.units import convert
+from planwatch.vocabulary import PROJECT_STAGES, word
 
 Source = Literal["reported", "computed"]
-STAGE_WORDS = {
-    "completed": "已竣工",
-    "under_construction": "在建",
-    "started": "已开工",
-    "planned": "尚未开工",
-}
 
 
 def assess_tasks(
@@ -189,7 +183,7 @@ def _stages_phrase(total: int, counts: dict[str, int]) -> str:
     if total == 0:
         return "计划未列重大项目"
     parts = [
-        f"{STAGE_WORDS[stage]}{counts[stage]}个"
+        f"{word('project_stages', stage).forms['report']}{counts[stage]}个"
         for stage in ("completed", "under_construction", "started", "planned")
         if counts.get(stage)
     ]

@@ -11,7 +11,7 @@ import typer
 from planwatch.cli.common import DbOption, clean_errors, fail, store_for
 from planwatch.config import Settings
 from planwatch.records.users import add_user, list_users, new_password
-from planwatch.store.models import ROLES
+from planwatch.vocabulary import ROLES
 
 users_app = typer.Typer(
     help="Users of the dashboard and API, with their roles.", no_args_is_help=True

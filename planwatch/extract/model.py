@@ -5,20 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-MEASURES = (
-    "value",
-    "yoy_growth",
-    "change",
-    "pp_change",
-    "share",
-    "completion",
-    "target_value",
-    "target_growth",
-    "target_reduction",
-    "target_relation",
-)
-QUALIFIERS = ("at_least", "at_most", "approx")
-
 
 @dataclass
 class Fact:

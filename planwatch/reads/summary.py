@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planwatch.store.models import Document, Fact, Observation, Plan, Region
+from planwatch.vocabulary import word
 
 
 def database_summary(session: Session) -> dict[str, Any]:
@@ -73,22 +74,15 @@ def _observation(o: Observation) -> dict[str, Any]:
     }
 
 
-KIND_WORDS = {
-    "growth_at_least": "增长不低于",
-    "value_at_least": "达到",
-    "reduction_at_least": "降低",
-    "value_at_most": "控制在",
-    "relation": "增速高于",
-}
-
-
 def render_summary(summary: dict[str, Any]) -> str:
     lines = [f"regions: {len(summary['regions'])}"]
     for plan in summary["plans"]:
         lines.append(f"\n{plan['region']} ({plan['code']}) {plan['year']} 年计划目标:")
         for t in plan["targets"]:
             amount = t["other"] if t["kind"] == "relation" else f"{t['value']:g}{t['unit'] or ''}"
-            lines.append(f"  {t['indicator']} {KIND_WORDS[t['kind']]} {amount}")
+            lines.append(
+                f"  {t['indicator']} {word('target_kinds', t['kind']).forms['verb']} {amount}"
+            )
         lines.append(f"  tasks: {plan['tasks']}, projects: {plan['projects']}")
     if summary["observations"]:
         lines.append("\nobservations:")

@@ -18,9 +18,7 @@ from planwatch.records.filedata import read_bytes, read_csv_rows, read_mapping_f
 from planwatch.records.workbook import sheet_figures
 from planwatch.store.models import Observation
 from planwatch.store.reference import indicator_row, region_row
-
-Measure = Literal["value", "yoy_growth", "change", "pp_change", "share", "completion"]
-Status = Literal["draft", "submitted", "approved", "published"]
+from planwatch.vocabulary import ObservationStatus, ObservedMeasure
 
 
 class ObservationIn(BaseModel):
@@ -28,11 +26,11 @@ class ObservationIn(BaseModel):
     region: str
     indicator: str
     period: str
-    measure: Measure = "value"
+    measure: ObservedMeasure = "value"
     value: float
     unit: str | None = None
     basis: Literal["comparable"] | None = None
-    status: Status = "draft"
+    status: ObservationStatus = "draft"
     note: str | None = None
 
     @field_validator("unit", "basis", "note", mode="before")

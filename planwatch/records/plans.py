@@ -12,13 +12,9 @@ from sqlalchemy.orm import Session
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
 from planwatch.records.filedata import read_mapping_file, validated
-from planwatch.store.models import PROJECT_STAGES, Plan, Project, Target, Task, TaskProgress
+from planwatch.store.models import Plan, Project, Target, Task, TaskProgress
 from planwatch.store.reference import department_row, indicator_row, region_row
-
-TargetKind = Literal[
-    "growth_at_least", "value_at_least", "reduction_at_least", "value_at_most", "relation"
-]
-Stage = Literal["planned", "started", "under_construction", "completed"]
+from planwatch.vocabulary import PROJECT_STAGES, ProjectStage, Qualifier, TargetKind
 
 
 class _Strict(BaseModel):
@@ -30,7 +26,7 @@ class TargetIn(_Strict):
     kind: TargetKind
     value: float | None = None
     unit: str | None = None
-    qualifier: Literal["at_least", "at_most", "approx"] | None = None
+    qualifier: Qualifier | None = None
     basis: Literal["comparable"] | None = None
     other: str | None = Field(None, description="relation targets: the indicator compared with")
     department: str | None = None
@@ -57,7 +53,7 @@ class TaskIn(_Strict):
 
 class ProjectIn(_Strict):
     name: str
-    stage: Stage = "planned"
+    stage: ProjectStage = "planned"
     investment: float | None = None
     investment_unit: str | None = "亿元"
     department: str | None = None

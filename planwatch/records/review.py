@@ -13,13 +13,12 @@ from sqlalchemy.orm import Session
 
 from planwatch import catalog
 from planwatch.errors import InvalidInput, NotFound
-from planwatch.extract.model import MEASURES
 from planwatch.periods import Period
 from planwatch.records.observations import ObservationIn, store_observation
 from planwatch.store.models import Fact, Observation, Plan, Target, utcnow
 from planwatch.store.reference import indicator_row
+from planwatch.vocabulary import MEASURES, OBSERVED_MEASURES, TargetKind
 
-OBSERVED = ("value", "yoy_growth", "change", "pp_change", "share", "completion")
 CORRECTABLE = ("measure", "value", "unit", "subject", "period")
 
 
@@ -96,7 +95,7 @@ def _materialise(session: Session, fact: Fact) -> tuple[int, str | None]:
         return 0, "the document has no region: set it to store this fact as data"
     if fact.measure.startswith("target_"):
         return _store_target(session, fact), None
-    if fact.measure in OBSERVED and fact.value is not None:
+    if fact.measure in OBSERVED_MEASURES and fact.value is not None:
         period = fact.period or document.period
         if period is None:
             return 0, "no period: correct the fact's period to store it"
@@ -121,7 +120,7 @@ def _materialise(session: Session, fact: Fact) -> tuple[int, str | None]:
     return 0, None
 
 
-TARGET_KINDS = {
+KIND_OF_MEASURE: dict[str, TargetKind] = {
     "target_growth": "growth_at_least",
     "target_value": "value_at_least",
     "target_reduction": "reduction_at_least",
@@ -135,7 +134,7 @@ def _store_target(session: Session, fact: Fact) -> int:
     year = Period.parse(fact.period).year if fact.period else document.year
     if year is None:
         return 0
-    kind = TARGET_KINDS[fact.measure]
+    kind: TargetKind = KIND_OF_MEASURE[fact.measure]
     if kind == "value_at_least" and fact.qualifier == "at_most":
         kind = "value_at_most"
     other = _relation_other(fact) if kind == "relation" else None

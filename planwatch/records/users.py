@@ -24,8 +24,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.errors import Conflict, Forbidden, InvalidInput, NotFound
-from planwatch.store.models import ROLES, Region, User
+from planwatch.store.models import Region, User
 from planwatch.store.reference import region_row
+from planwatch.vocabulary import ROLES
 
 Action = Literal["read", "enter_observations", "review", "upload", "edit_narrative", "admin"]
 

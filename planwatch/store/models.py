@@ -17,19 +17,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-TARGET_KINDS = (
-    "growth_at_least",
-    "value_at_least",
-    "reduction_at_least",
-    "value_at_most",
-    "relation",
-)
-OBSERVATION_STATUSES = ("draft", "submitted", "approved", "published")
-REVIEW_STATUSES = ("pending", "accepted", "corrected", "rejected")
-PROJECT_STAGES = ("planned", "started", "under_construction", "completed")
-ROLES = ("admin", "planner", "reporter", "viewer")
-REGION_LEVELS = ("country", "province", "city", "county", "street", "custom")
-
 
 def utcnow() -> datetime:
     return datetime.now(UTC)

@@ -7,7 +7,8 @@ from sqlalchemy.orm import Session
 
 from planwatch import catalog, regions
 from planwatch.errors import Conflict, InvalidInput, NotFound
-from planwatch.store.models import REGION_LEVELS, Department, Indicator, Region
+from planwatch.store.models import Department, Indicator, Region
+from planwatch.vocabulary import REGION_LEVELS
 
 
 def indicator_row(session: Session, name: str) -> Indicator:

@@ -1,4 +1,115 @@
 """The domain's words, each defined once: measures, target kinds, statuses, stages, roles…
 
-Data lives beside the code that loads it; every other module imports the words from here.
+The codes are Literal types here, so pydantic models and mypy check them; their Chinese and
+English names are data in ``words.yaml`` beside this file (a test checks that both list the
+same codes). Every other module imports the words from here; the interface's own labels
+(buttons, headings) stay in ``planwatch.web.i18n``.
 """
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal, get_args
+
+import yaml
+
+Measure = Literal[
+    "value",
+    "yoy_growth",
+    "change",
+    "pp_change",
+    "share",
+    "completion",
+    "target_value",
+    "target_growth",
+    "target_reduction",
+    "target_relation",
+]
+# what a stored observation may measure: the target_* measures become targets instead
+ObservedMeasure = Literal["value", "yoy_growth", "change", "pp_change", "share", "completion"]
+TargetKind = Literal[
+    "growth_at_least", "value_at_least", "reduction_at_least", "value_at_most", "relation"
+]
+ObservationStatus = Literal["draft", "submitted", "approved", "published"]
+ReviewStatus = Literal["pending", "accepted", "corrected", "rejected"]
+AssessmentStatus = Literal["achieved", "on_track", "slightly_behind", "behind", "unknown"]
+ProjectStage = Literal["planned", "started", "under_construction", "completed"]
+Role = Literal["admin", "planner", "reporter", "viewer"]
+RegionLevel = Literal["country", "province", "city", "county", "street", "custom"]
+Qualifier = Literal["at_least", "at_most", "approx"]
+
+MEASURES: tuple[Measure, ...] = get_args(Measure)
+OBSERVED_MEASURES: tuple[ObservedMeasure, ...] = get_args(ObservedMeasure)
+TARGET_KINDS: tuple[TargetKind, ...] = get_args(TargetKind)
+OBSERVATION_STATUSES: tuple[ObservationStatus, ...] = get_args(ObservationStatus)
+REVIEW_STATUSES: tuple[ReviewStatus, ...] = get_args(ReviewStatus)
+ASSESSMENT_STATUSES: tuple[AssessmentStatus, ...] = get_args(AssessmentStatus)
+PROJECT_STAGES: tuple[ProjectStage, ...] = get_args(ProjectStage)
+ROLES: tuple[Role, ...] = get_args(Role)
+REGION_LEVELS: tuple[RegionLevel, ...] = get_args(RegionLevel)
+QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
+
+# the groups of words.yaml and the codes each must list
+GROUPS: dict[str, tuple[str, ...]] = {
+    "measures": MEASURES,
+    "target_kinds": TARGET_KINDS,
+    "observation_statuses": OBSERVATION_STATUSES,
+    "review_statuses": REVIEW_STATUSES,
+    "assessment_statuses": ASSESSMENT_STATUSES,
+    "project_stages": PROJECT_STAGES,
+    "roles": ROLES,
+    "region_levels": REGION_LEVELS,
+}
+
+
+@dataclass(frozen=True)
+class Word:
+    """A code with its names: ``zh`` and ``en``, and any group-specific forms (``verb``)."""
+
+    code: str
+    zh: str
+    en: str
+    forms: dict[str, str]
+
+    def name(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = resources.files(__package__).joinpath("words.yaml").read_text(encoding="utf-8")
+    loaded: dict[str, Any] = yaml.safe_load(text)
+    return loaded
+
+
+@cache
+def words(group: str) -> dict[str, Word]:
+    """Every word of ``group`` (``measures``, ``roles`` …), by code, in the file's order."""
+    found = {}
+    for code, entry in _data()[group].items():
+        forms = {k: str(v) for k, v in entry.items() if k not in ("zh", "en")}
+        found[str(code)] = Word(str(code), entry["zh"], entry["en"], forms)
+    return found
+
+
+def word(group: str, code: str) -> Word:
+    return words(group)[code]
+
+
+def one_of(codes: tuple[str, ...]) -> str:
+    """``a, b or c``: the hint a message gives when a code is not one of these."""
+    return ", ".join(codes)
+
+
+def span_phrase(months: int) -> str:
+    """上半年, 一季度, 前三季度, 1-5月, 全年: what a report calls January to ``months``."""
+    entry = _data()["period_phrases"].get(months)
+    return str(entry["span"]) if entry else f"1-{months}月"
+
+
+def rest_phrase(months: int) -> str:
+    """The months still to come after January to ``months`` (下半年, 四季度, 6-12月)."""
+    entry = _data()["period_phrases"].get(months)
+    return str(entry["rest"]) if entry else f"{months + 1}-12月"

@@ -12,7 +12,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from planwatch import links
-from planwatch.store.models import REVIEW_STATUSES, Document, Fact, Indicator, Observation, Region
+from planwatch.store.models import Document, Fact, Indicator, Observation, Region
+from planwatch.vocabulary import REVIEW_STATUSES
 from planwatch.web.auth import Viewer, app_store
 from planwatch.web.documents import fact_dict
 from planwatch.web.params import Paging, indicator_named, paging, period_of, stored_region

@@ -14,6 +14,7 @@ from planwatch.assess.compare import check_level, compare_members
 from planwatch.assess.model import RankEntry, RegionComparison, TaskAssessment
 from planwatch.periods import Period
 from planwatch.store.models import Department, Plan, Project, Region
+from planwatch.vocabulary import PROJECT_STAGES
 from planwatch.web.auth import Viewer
 from planwatch.web.cache import cached_page
 from planwatch.web.overview import assessed_region
@@ -21,8 +22,6 @@ from planwatch.web.params import indicator_named, period_of, stored_region
 from planwatch.web.render import respond, twin
 
 router = APIRouter()
-
-STAGES = ("planned", "started", "under_construction", "completed")
 
 
 def compare_page(
@@ -154,7 +153,7 @@ def _projects(session: Session, region: Region, year: int) -> dict[str, list[dic
         .where(Plan.region_id == region.id, Plan.year == year)
         .order_by(Project.position)
     )
-    by_stage: dict[str, list[dict[str, Any]]] = {stage: [] for stage in STAGES}
+    by_stage: dict[str, list[dict[str, Any]]] = {stage: [] for stage in PROJECT_STAGES}
     for project, department in rows:
         by_stage.setdefault(project.stage, []).append(
             {

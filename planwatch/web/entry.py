@@ -19,6 +19,7 @@ from planwatch.errors import InvalidInput, NotFound
 from planwatch.records.observations import ObservationIn, read_figures, store_observation
 from planwatch.records.users import Account, check_allowed
 from planwatch.store.models import AuditEntry, Fact, Indicator, Observation, User
+from planwatch.vocabulary import OBSERVED_MEASURES
 from planwatch.web.auth import Viewer, allowed, app_store
 from planwatch.web.indicator import source_of
 from planwatch.web.params import period_of, stored_region
@@ -27,7 +28,6 @@ from planwatch.web.render import ChineseJSONResponse, html, respond, twin
 router = APIRouter()
 
 Reporter = Annotated[Account, Depends(allowed("enter_observations"))]
-MEASURES = ("value", "yoy_growth", "share", "completion", "change", "pp_change")
 
 
 def entry_form(request: Request, code: str, period: str, user: Reporter) -> Response:
@@ -48,7 +48,7 @@ def _entry_page(
         "indicators": list(
             session.scalars(select(Indicator.name).order_by(Indicator.category, Indicator.id))
         ),
-        "measures": MEASURES,
+        "measures": OBSERVED_MEASURES,
         "stored": stored,
         "links": {"overview": links.region(code, period)},
     }

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from planwatch.vocabulary import words
+
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 COOKIE = "planwatch_lang"
@@ -48,15 +50,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reject": {"zh": "驳回", "en": "Reject"},
     "correct": {"zh": "更正", "en": "Correct"},
     "save": {"zh": "保存", "en": "Save"},
-    "pending": {"zh": "待审核", "en": "pending"},
-    "accepted": {"zh": "已确认", "en": "accepted"},
-    "corrected": {"zh": "已更正", "en": "corrected"},
-    "rejected": {"zh": "已驳回", "en": "rejected"},
-    "achieved": {"zh": "已完成", "en": "achieved"},
-    "on_track": {"zh": "正常推进", "en": "on track"},
-    "slightly_behind": {"zh": "略低于进度", "en": "slightly behind"},
-    "behind": {"zh": "滞后", "en": "behind"},
-    "unknown": {"zh": "无法判断", "en": "unknown"},
     "task_unknown": {"zh": "未量化", "en": "not quantified"},
     "rank": {"zh": "排名", "en": "Rank"},
     "region": {"zh": "地区", "en": "Region"},
@@ -88,10 +81,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "findings": {"zh": "数据不一致提示", "en": "Findings"},
     "stage": {"zh": "阶段", "en": "Stage"},
     "investment": {"zh": "总投资", "en": "Investment"},
-    "planned": {"zh": "谋划", "en": "planned"},
-    "started": {"zh": "开工", "en": "started"},
-    "under_construction": {"zh": "在建", "en": "under construction"},
-    "completed": {"zh": "竣工", "en": "completed"},
     # page texts
     "all_facts": {"zh": "全部", "en": "All"},
     "indicator_facts": {"zh": "仅指标", "en": "Indicators only"},
@@ -135,35 +124,32 @@ MESSAGES: dict[str, dict[str, str]] = {
     "when": {"zh": "时间", "en": "When"},
     "who": {"zh": "操作人", "en": "Who"},
     "year": {"zh": "年度", "en": "Year"},
-    "kind_value_at_least": {"zh": "总量目标", "en": "amount target"},
-    "kind_value_at_most": {"zh": "上限目标", "en": "cap"},
-    "kind_growth_at_least": {"zh": "增速目标", "en": "growth target"},
-    "kind_reduction_at_least": {"zh": "降低率目标", "en": "reduction target"},
-    "kind_relation": {"zh": "增速比较目标", "en": "growth above another"},
     "metric_completion": {"zh": "按完成进度排名", "en": "ranked by completion"},
     "metric_growth": {"zh": "按增速排名", "en": "ranked by growth"},
     "metric_reduction": {"zh": "按降低率排名", "en": "ranked by reduction"},
     "metric_value": {"zh": "按数值排名", "en": "ranked by value"},
-    # measures, figure statuses and audit actions, shown instead of their codes
-    "measure_value": {"zh": "总量", "en": "value"},
-    "measure_yoy_growth": {"zh": "同比增速", "en": "growth y/y"},
-    "measure_share": {"zh": "比重/比率", "en": "share"},
-    "measure_completion": {"zh": "完成率", "en": "completion"},
-    "measure_change": {"zh": "增减量", "en": "change"},
-    "measure_pp_change": {"zh": "增减百分点", "en": "change in points"},
-    "measure_target_value": {"zh": "目标值", "en": "target value"},
-    "measure_target_growth": {"zh": "目标增速", "en": "target growth"},
-    "measure_target_reduction": {"zh": "目标降低率", "en": "target reduction"},
-    "measure_target_relation": {"zh": "目标关系", "en": "target relation"},
-    "figure_draft": {"zh": "草稿", "en": "draft"},
-    "figure_submitted": {"zh": "已报送", "en": "submitted"},
-    "figure_approved": {"zh": "已审核", "en": "approved"},
-    "figure_published": {"zh": "已发布", "en": "published"},
+    # audit actions, shown instead of their codes
     "action_insert": {"zh": "新增", "en": "added"},
     "action_update": {"zh": "修改", "en": "changed"},
     "action_delete": {"zh": "删除", "en": "deleted"},
     "beijing_time": {"zh": "北京时间", "en": "Beijing time"},
 }
+
+
+# coded words of the domain, under the keys the templates ask for (measure_yoy_growth …)
+_VOCABULARY_KEYS = {
+    "measures": "measure_",
+    "target_kinds": "kind_",
+    "observation_statuses": "figure_",
+    "review_statuses": "",
+    "assessment_statuses": "",
+    "project_stages": "",
+    "roles": "role_",
+    "region_levels": "level_",
+}
+for _group, _prefix in _VOCABULARY_KEYS.items():
+    for _code, _word in words(_group).items():
+        MESSAGES[_prefix + _code] = {"zh": _word.zh, "en": _word.en}
 
 
 def language(query: str | None, cookie: str | None) -> str:

@@ -18,7 +18,7 @@ import jinja2
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from planwatch.extract.model import MEASURES
+from planwatch.vocabulary import MEASURES
 from planwatch.web.i18n import COOKIE, LANGUAGES, language, translator
 
 TEMPLATES = Path(__file__).parent / "templates"

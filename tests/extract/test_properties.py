@@ -12,8 +12,9 @@ from planwatch.errors import InvalidInput
 from planwatch.extract import extract_text
 from planwatch.extract.html_page import html_text
 from planwatch.extract.loaders import decode
-from planwatch.extract.model import MEASURES, DocumentInfo, Fact
+from planwatch.extract.model import DocumentInfo, Fact
 from planwatch.extract.tables import read_tables, table_spans
+from planwatch.vocabulary import MEASURES
 
 REPORT = (
     Path(__file__).resolve().parents[2]

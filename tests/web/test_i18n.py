@@ -6,8 +6,7 @@ import re
 
 from fastapi.testclient import TestClient
 
-from planwatch.extract.model import MEASURES
-from planwatch.store.models import OBSERVATION_STATUSES, REVIEW_STATUSES, TARGET_KINDS
+from planwatch.vocabulary import MEASURES, OBSERVATION_STATUSES, REVIEW_STATUSES, TARGET_KINDS
 from planwatch.web.i18n import LANGUAGES, MESSAGES, language, translator
 from planwatch.web.render import TEMPLATES
 
