@@ -28,8 +28,7 @@ from planwatch.periods import Period
 from planwatch.reads.figures import FigureBook, figure_books
 from planwatch.reads.lookup import no_plan
 from planwatch.reads.plans import load_plans
-from planwatch.reads.regions import Member, members_below
-from planwatch.store.models import Region
+from planwatch.reads.regions import Member, RegionKey, members_below
 from planwatch.store.reference import indicator_row, region_row
 from planwatch.vocabulary import REGION_LEVELS
 
@@ -67,7 +66,7 @@ def check_level(level: str) -> None:
 
 def compare_members(
     session: Session,
-    top: Region,
+    top: RegionKey,
     level: str,
     span: Period,
     wanted: str | None,

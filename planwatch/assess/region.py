@@ -16,7 +16,7 @@ from planwatch.periods import Period
 from planwatch.reads.figures import FigureBook
 from planwatch.reads.lookup import no_figures, plan_of
 from planwatch.reads.plans import PlanRows, PlanTarget, RegionLike
-from planwatch.store.models import Region
+from planwatch.reads.regions import RegionKey
 from planwatch.store.reference import region_row
 
 
@@ -33,7 +33,7 @@ def assess_region(
 
 
 def assess_region_row(
-    session: Session, row: Region, span: Period, thresholds: Thresholds | None = None
+    session: Session, row: RegionKey, span: Period, thresholds: Thresholds | None = None
 ) -> RegionAssessment:
     """``assess_region`` for a region row the caller has already read."""
     plan = plan_of(session, row, span.year)
@@ -42,7 +42,7 @@ def assess_region_row(
 
 
 def assess_targets(
-    session: Session, row: Region, span: Period, thresholds: Thresholds | None = None
+    session: Session, row: RegionKey, span: Period, thresholds: Thresholds | None = None
 ) -> list[Assessment]:
     """The targets' assessments alone, without reading tasks and projects; same errors."""
     plan = plan_of(session, row, span.year, tasks=False, projects=False)

@@ -8,6 +8,7 @@ a disagreement is a finding.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from sqlalchemy.orm import Session
@@ -19,7 +20,7 @@ from planwatch.assess.status import judge_amount
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
 from planwatch.reads.lookup import region_and_plan
-from planwatch.reads.plans import PlanTask, Progress
+from planwatch.reads.plans import PlanTask, Progress, ProjectLike
 from planwatch.units import convert
 from planwatch.vocabulary import PROJECT_STAGES, word
 
@@ -161,11 +162,11 @@ def project_stages(session: Session, region: str, year: int) -> ProjectStages:
     return stages_of(year, plan.projects)
 
 
-def stages_of(year: int, projects: list[tuple[str, str]]) -> ProjectStages:
-    """Projects given as (name, stage), in plan order, counted by stage."""
+def stages_of(year: int, projects: Sequence[ProjectLike]) -> ProjectStages:
+    """Projects in plan order, counted by stage."""
     names: dict[str, list[str]] = {stage: [] for stage in PROJECT_STAGES}
-    for name, stage in projects:
-        names.setdefault(stage, []).append(name)
+    for project in projects:
+        names.setdefault(project.stage, []).append(project.name)
     counts = {stage: len(listed) for stage, listed in names.items()}
     total = len(projects)
     begun = total - counts.get("planned", 0)

@@ -10,15 +10,11 @@ import typer
 
 from planwatch.cli.common import DbOption, clean_errors, store_for
 from planwatch.errors import InvalidInput
-from planwatch.records.narratives import (
-    PART_WORDS,
-    PARTS,
-    check_part,
-    get_narratives,
-    set_narrative,
-)
+from planwatch.reads.narratives import narratives
+from planwatch.records.narratives import check_part, set_narrative
 from planwatch.report import FORMATS, ReportOptions, draft_report, render_text, write_report
 from planwatch.report.output import BINARY_FORMATS, check_format
+from planwatch.vocabulary import NARRATIVE_PARTS, word
 
 _SUFFIX_ALIASES = {"markdown": "md", "htm": "html"}
 
@@ -83,7 +79,7 @@ def report(
 def narrative_set(
     region: RegionOption,
     period: PeriodOption,
-    part: Annotated[str, typer.Option("--part", help=f"One of {', '.join(PARTS)}.")],
+    part: Annotated[str, typer.Option("--part", help=f"One of {', '.join(NARRATIVE_PARTS)}.")],
     text: Annotated[str | None, typer.Option("--text", help="The text itself.")] = None,
     file: Annotated[
         Path | None, typer.Option("--file", help="A UTF-8 text file holding the text.")
@@ -95,7 +91,7 @@ def narrative_set(
     words = _narrative_text(text, file)
     with store_for(db).transaction(actor="cli") as session:
         row = set_narrative(session, region, period, part, words)
-        typer.echo(f"stored {part} ({PART_WORDS[part]}) for {region} {row.period}")
+        typer.echo(f"stored {part} ({word('narrative_parts', part).zh}) for {region} {row.period}")
 
 
 @narrative_app.command("show")
@@ -103,9 +99,9 @@ def narrative_set(
 def narrative_show(region: RegionOption, period: PeriodOption, db: DbOption = None) -> None:
     """Print the stored parts for a region and period; a missing part says so."""
     with store_for(db).reading() as session:
-        texts = get_narratives(session, region, period)
-    for part in PARTS:
-        typer.echo(f"[{part}] {PART_WORDS[part]}")
+        texts = narratives(session, region, period)
+    for part in NARRATIVE_PARTS:
+        typer.echo(f"[{part}] {word('narrative_parts', part).zh}")
         typer.echo(texts.get(part, "(not written yet)"))
         typer.echo("")
 

@@ -10,7 +10,8 @@ import typer
 
 from planwatch.cli.common import DbOption, clean_errors, fail, store_for
 from planwatch.config import Settings
-from planwatch.records.users import add_user, list_users, new_password
+from planwatch.reads.users import users
+from planwatch.records.users import add_user, new_password
 from planwatch.vocabulary import ROLES
 
 users_app = typer.Typer(
@@ -96,7 +97,7 @@ def users_add(
 def users_list(db: DbOption = None) -> None:
     """List users and roles."""
     with store_for(db).reading() as session:
-        rows = list_users(session)
+        rows = users(session)
         if not rows:
             raise fail("no users yet: add one with `planwatch users add NAME --role admin`")
         for row in rows:

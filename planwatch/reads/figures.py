@@ -1,10 +1,15 @@
-"""The current figures of one region for the years an assessment looks at.
+"""Which figure counts: the one rule every page, the report and the CLI share.
 
-Only the latest version of each (indicator, period, measure) counts. Periods that close
-after the same number of months are one span (2017H1, 2017Q2 and 2017M06 are all January
-to June), so a figure stored under any of their codes is found; the exact code wins.
+For (region, indicator, measure, period) the figure that counts is the latest version,
+among the statuses counted (``Counting``: every status, submitted and above, or approved
+and above; ``DEFAULT_COUNTING`` is the one default the approval workflow changes).
+Periods that close after the same number of months are one span (2017H1, 2017Q2 and
+2017M06 are all January to June), so a figure stored under any of their codes is found;
+the exact code wins, then the code stored first.
 
-``figure_books`` reads the figures of many regions in one query, for comparisons.
+``FigureBook`` answers lookups for one region; ``figure_books`` reads many regions in one
+query, for comparisons; ``figure_versions`` lists every version of one indicator, for its
+history, and ``FigureBook.of_versions`` applies the same rule to them.
 """
 
 from __future__ import annotations
@@ -12,14 +17,24 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from planwatch.periods import Period
 from planwatch.reads.plans import parsed_period, read
-from planwatch.store.models import Indicator, Observation, Region
+from planwatch.reads.regions import RegionKey
+from planwatch.store.models import Fact, Indicator, Observation, User
+from planwatch.vocabulary import OBSERVATION_STATUSES, ObservationStatus
+
+Counting = Literal["all", "submitted", "approved"]
+COUNTED: dict[Counting, tuple[ObservationStatus, ...]] = {
+    "all": OBSERVATION_STATUSES,
+    "submitted": ("submitted", "approved", "published"),
+    "approved": ("approved", "published"),
+}
+DEFAULT_COUNTING: Counting = "all"
 
 
 @dataclass(frozen=True)
@@ -59,6 +74,7 @@ _FIGURES = (
         Observation.region_id.in_(bindparam("regions", expanding=True)),
         # the year of a code is its first four characters (2017, 2017H1, 2017M06)
         func.substr(Observation.period, 1, 4).in_(bindparam("years", expanding=True)),
+        Observation.status.in_(bindparam("statuses", expanding=True)),
     )
     .order_by(Observation.version, Observation.id)
 )
@@ -67,8 +83,25 @@ _FIGURES = (
 class FigureBook:
     """Latest-version observations of a region, looked up by indicator, period and measure."""
 
-    def __init__(self, session: Session, region: Region, years: Iterable[int]) -> None:
-        self._index(figure_books(session, [region.id], years).get(region.id, {}))
+    def __init__(
+        self,
+        session: Session,
+        region: RegionKey,
+        years: Iterable[int],
+        counting: Counting = DEFAULT_COUNTING,
+    ) -> None:
+        self._index(figure_books(session, [region.id], years, counting).get(region.id, {}))
+
+    @classmethod
+    def of_versions(
+        cls, versions: Iterable[FigureVersion], counting: Counting = DEFAULT_COUNTING
+    ) -> FigureBook:
+        """A book over versions already read (in version order), by the same rule."""
+        counted = COUNTED[counting]
+        latest = {
+            (v.indicator_id, v.period, v.measure): v.figure for v in versions if v.status in counted
+        }
+        return cls.of(latest)
 
     @classmethod
     def of(cls, latest: dict[tuple[int, str, str], Figure]) -> FigureBook:
@@ -111,6 +144,20 @@ class FigureBook:
                 return figures[0]
         return None
 
+    def figures(self) -> list[Figure]:
+        """The figure that counts for each stored (indicator, period code, measure)."""
+        return [f for figures in self._by_span.values() for f in figures]
+
+    def current(self, period: Period) -> dict[tuple[int, str], Figure]:
+        """Every figure that counts for the period's span, by (indicator id, measure)."""
+        found = {}
+        for indicator_id, year, months, measure in self._by_span:
+            if (year, months) == (period.year, period.months):
+                figure = self.get(indicator_id, period, measure)
+                assert figure is not None
+                found[(indicator_id, measure)] = figure
+        return found
+
     def has_period(self, period: Period) -> bool:
         return (period.year, period.months) in self._spans
 
@@ -130,7 +177,10 @@ def _span(code: str) -> tuple[int, int]:
 
 
 def figure_books(
-    session: Session, region_ids: Collection[int], years: Iterable[int]
+    session: Session,
+    region_ids: Collection[int],
+    years: Iterable[int],
+    counting: Counting = DEFAULT_COUNTING,
 ) -> dict[int, dict[tuple[int, str, str], Figure]]:
     """The latest figures of each region in ``years``, by region id, in one query.
 
@@ -138,7 +188,8 @@ def figure_books(
     the place of its first version, as the lookups' tie-breaks expect.
     """
     wanted = [str(year) for year in sorted(set(years))]
-    rows = read(session, _FIGURES, regions=list(region_ids), years=wanted)
+    statuses = list(COUNTED[counting])
+    rows = read(session, _FIGURES, regions=list(region_ids), years=wanted, statuses=statuses)
     latest: dict[int, dict[tuple[int, str, str], Figure]] = {}
     for region_id, indicator_id, name, code, measure, value, unit, basis, row_id, note in rows:
         latest.setdefault(region_id, {})[(indicator_id, code, measure)] = Figure(
@@ -152,3 +203,76 @@ def figure_books(
             note=note,
         )
     return latest
+
+
+@dataclass(frozen=True, slots=True)
+class FigureVersion:
+    """One stored version of a figure, with who or what entered it."""
+
+    id: int
+    indicator_id: int
+    indicator: str
+    period: str
+    measure: str
+    value: float
+    unit: str | None
+    basis: str | None
+    status: str
+    version: int
+    note: str | None
+    document_id: int | None
+    fact_id: int | None
+    fact_text: str | None
+    span_start: int | None
+    span_end: int | None
+    user_name: str | None
+
+    @property
+    def figure(self) -> Figure:
+        return Figure(
+            self.indicator,
+            self.period,
+            self.measure,
+            self.value,
+            self.unit,
+            self.basis,
+            self.id,
+            self.note,
+        )
+
+
+_VERSIONS = (
+    select(
+        Observation.id,
+        Observation.indicator_id,
+        Indicator.name,
+        Observation.period,
+        Observation.measure,
+        Observation.value,
+        Observation.unit,
+        Observation.basis,
+        Observation.status,
+        Observation.version,
+        Observation.note,
+        Fact.document_id,
+        Fact.id.label("fact_id"),
+        Fact.text,
+        Fact.span_start,
+        Fact.span_end,
+        User.name.label("user_name"),
+    )
+    .join(Indicator, Observation.indicator_id == Indicator.id)
+    .outerjoin(Fact, Observation.source_fact_id == Fact.id)
+    .outerjoin(User, Observation.user_id == User.id)
+    .where(
+        Observation.region_id == bindparam("region"),
+        Observation.indicator_id == bindparam("indicator"),
+    )
+    .order_by(Observation.version, Observation.id)
+)
+
+
+def figure_versions(session: Session, region_id: int, indicator_id: int) -> list[FigureVersion]:
+    """Every stored version of one indicator of a region, oldest version first."""
+    rows = read(session, _VERSIONS, region=region_id, indicator=indicator_id)
+    return [FigureVersion(*row) for row in rows]

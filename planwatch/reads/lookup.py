@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.errors import NotFound
 from planwatch.reads.plans import PlanRows, load_plans
-from planwatch.store.models import Region
+from planwatch.reads.regions import RegionKey
 from planwatch.store.reference import region_row
 
 
@@ -22,7 +22,7 @@ def no_figures(region_name: str, period_code: str) -> NotFound:
 
 def plan_of(
     session: Session,
-    region: Region,
+    region: RegionKey,
     year: int,
     *,
     targets: bool = True,
@@ -46,6 +46,6 @@ def region_and_plan(
     targets: bool = True,
     tasks: bool = True,
     projects: bool = True,
-) -> tuple[Region, PlanRows]:
+) -> tuple[RegionKey, PlanRows]:
     row = region_row(session, region)
     return row, plan_of(session, row, year, targets=targets, tasks=tasks, projects=projects)

@@ -18,7 +18,18 @@ from sqlalchemy import BindParameter, Executable, bindparam, select
 from sqlalchemy.orm import Session, aliased
 
 from planwatch.periods import Period
-from planwatch.store.models import Department, Indicator, Plan, Project, Target, Task, TaskProgress
+from planwatch.store.models import (
+    Department,
+    Fact,
+    Indicator,
+    Observation,
+    Plan,
+    Project,
+    Region,
+    Target,
+    Task,
+    TaskProgress,
+)
 
 
 @lru_cache(maxsize=4096)
@@ -77,6 +88,13 @@ class TargetLike(Protocol):
     def department(self) -> NamedLike | None: ...
 
 
+class ProjectLike(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def stage(self) -> str: ...
+
+
 @dataclass(frozen=True, slots=True)
 class IndicatorInfo:
     id: int
@@ -131,16 +149,27 @@ class PlanTask:
     progress: list[Progress] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class PlanProject:
+    id: int
+    name: str
+    stage: str
+    investment: float | None
+    unit: str | None
+    department: Named | None
+    note: str | None
+
+
 @dataclass(frozen=True)
 class PlanRows:
-    """One region's plan for a year: targets, key tasks and (name, stage) of its projects."""
+    """One region's plan for a year: its targets, key tasks and major projects."""
 
     region_id: int
     year: int
     title: str | None
     targets: list[PlanTarget] = field(default_factory=list)
     tasks: list[PlanTask] = field(default_factory=list)
-    projects: list[tuple[str, str]] = field(default_factory=list)
+    projects: list[PlanProject] = field(default_factory=list)
 
 
 def load_plans(
@@ -327,12 +356,168 @@ def _add_tasks(session: Session, plans: dict[int, PlanRows]) -> None:
 
 
 _PROJECTS = (
-    select(Project.plan_id, Project.name, Project.stage)
+    select(
+        Project.plan_id,
+        Project.id,
+        Project.name,
+        Project.stage,
+        Project.investment,
+        Project.investment_unit,
+        Department.name.label("department"),
+        Project.note,
+    )
+    .outerjoin(Department, Project.department_id == Department.id)
     .where(Project.plan_id.in_(PLAN_IDS))
     .order_by(Project.plan_id, Project.position, Project.id)
 )
 
 
 def _add_projects(session: Session, plans: dict[int, PlanRows]) -> None:
-    for plan_id, name, stage in read(session, _PROJECTS, plans=list(plans)):
-        plans[plan_id].projects.append((name, stage))
+    for row in read(session, _PROJECTS, plans=list(plans)):
+        department = Named(row.department) if row.department is not None else None
+        plans[row.plan_id].projects.append(
+            PlanProject(
+                row.id,
+                row.name,
+                row.stage,
+                row.investment,
+                row.investment_unit,
+                department,
+                row.note,
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PlanListing:
+    """A stored plan for the start page, with the period codes of its year that have figures."""
+
+    id: int
+    region_code: str
+    region_name: str
+    year: int
+    title: str | None
+    period_codes: list[str]
+
+
+_PERIODS_WITH_FIGURES = select(Observation.region_id, Observation.period).distinct()
+_PLAN_LIST = (
+    select(Plan.id, Plan.region_id, Region.code, Region.name, Plan.year, Plan.title)
+    .join(Region, Plan.region_id == Region.id)
+    .order_by(Region.code, Plan.year.desc())
+)
+
+
+def plan_listings(session: Session) -> list[PlanListing]:
+    """Every stored plan, by region code and newest year first."""
+    periods: dict[tuple[int, str], set[str]] = {}
+    for region_id, code in read(session, _PERIODS_WITH_FIGURES):
+        periods.setdefault((region_id, code[:4]), set()).add(code)
+    return [
+        PlanListing(
+            plan_id,
+            code,
+            name,
+            year,
+            title,
+            sorted(periods.get((region_id, str(year)), set()), key=period_order),
+        )
+        for plan_id, region_id, code, name, year, title in read(session, _PLAN_LIST)
+    ]
+
+
+def period_order(code: str) -> tuple[int, int, str]:
+    """Sort key of stored period codes: by year, then by the months they close."""
+    period = parsed_period(code)
+    return (period.year, period.months, period.kind)
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorTarget:
+    """A target the region's plans set on one indicator, with the span it was read from."""
+
+    id: int
+    plan_id: int
+    year: int
+    kind: str
+    value: float | None
+    unit: str | None
+    qualifier: str | None
+    basis: str | None
+    text: str | None
+    document_id: int | None
+    span_start: int | None
+    span_end: int | None
+
+
+_INDICATOR_TARGETS = (
+    select(
+        Target.id,
+        Plan.id.label("plan_id"),
+        Plan.year,
+        Target.kind,
+        Target.value,
+        Target.unit,
+        Target.qualifier,
+        Target.basis,
+        Target.text,
+        Fact.document_id,
+        Fact.span_start,
+        Fact.span_end,
+    )
+    .join(Plan, Target.plan_id == Plan.id)
+    .outerjoin(Fact, Target.source_fact_id == Fact.id)
+    .where(Plan.region_id == bindparam("region"), Target.indicator_id == bindparam("indicator"))
+    .order_by(Plan.year.desc(), Target.position)
+)
+
+
+def indicator_targets(session: Session, region_id: int, indicator_id: int) -> list[IndicatorTarget]:
+    """Every target of the region's plans on the indicator, newest year first."""
+    rows = read(session, _INDICATOR_TARGETS, region=region_id, indicator=indicator_id)
+    return [IndicatorTarget(*row) for row in rows]
+
+
+_PROGRESS = (
+    select(
+        TaskProgress.task_id,
+        TaskProgress.id,
+        TaskProgress.period,
+        TaskProgress.note,
+        TaskProgress.value,
+        TaskProgress.unit,
+        TaskProgress.completion,
+        TaskProgress.created_at,
+    )
+    .where(
+        TaskProgress.task_id.in_(bindparam("tasks", expanding=True)),
+        TaskProgress.period.like(bindparam("year_codes")),
+    )
+    .order_by(TaskProgress.task_id, TaskProgress.created_at, TaskProgress.id)
+)
+
+
+def task_progress(
+    session: Session, task_ids: Collection[int], period: Period
+) -> dict[int, list[Progress]]:
+    """Notes reported for the period, under any code of the same span (2017H1 = 2017M06)."""
+    if not task_ids:
+        return {}
+    found: dict[int, list[Progress]] = {}
+    for row in read(session, _PROGRESS, tasks=list(task_ids), year_codes=f"{period.year}%"):
+        span = parsed_period(row.period)
+        if span.months == period.months:
+            found.setdefault(row.task_id, []).append(
+                Progress(
+                    row.id,
+                    row.period,
+                    span.year,
+                    span.months,
+                    row.note,
+                    row.value,
+                    row.unit,
+                    row.completion,
+                    row.created_at,
+                )
+            )
+    return found

@@ -1,15 +1,63 @@
-"""Regions below a parent: the stored ones and the divisions the national table lists."""
+"""Stored regions by code, with their parent; regions below a parent for comparisons.
+
+Pages read only stored regions (they never add a division as a side effect); the CLI's
+name-or-code lookup, which stores a known division on first use, is ``store.reference``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import Select, bindparam, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from planwatch import regions
+from planwatch.errors import NotFound
 from planwatch.reads.plans import read
 from planwatch.store.models import Region
+
+
+class RegionKey(Protocol):
+    """What reads and rules need of a region: a ``RegionRow`` or a stored ``Region``."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def level(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RegionRow:
+    id: int
+    code: str
+    name: str
+    level: str
+    parent_id: int | None
+    parent_code: str | None
+
+
+_PARENT = aliased(Region)
+_BY_CODE = (
+    select(Region.id, Region.code, Region.name, Region.level, Region.parent_id, _PARENT.code)
+    .outerjoin(_PARENT, Region.parent_id == _PARENT.id)
+    .where(Region.code == bindparam("code"))
+)
+
+
+def stored_region(session: Session, code: str) -> RegionRow:
+    """A region already in the database, with its parent's code (None at the top)."""
+    found = read(session, _BY_CODE, code=code.strip())
+    if not found:
+        raise NotFound(
+            f"no region with code '{code}' in this database",
+            "use a region code listed at /api/regions, e.g. 420106 for 武昌区",
+        )
+    return RegionRow(*found[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +69,7 @@ class Member:
     name: str
 
 
-def members_below(session: Session, parent: Region, level: str) -> list[Member]:
+def members_below(session: Session, parent: RegionKey, level: str) -> list[Member]:
     """Every region at ``level`` below ``parent``, stored or in the national table."""
     found = {
         code: Member(region_id, code, name)

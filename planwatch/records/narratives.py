@@ -14,15 +14,14 @@ from planwatch.errors import InvalidInput
 from planwatch.periods import Period
 from planwatch.store.models import Narrative, Region
 from planwatch.store.reference import region_row
-
-PARTS = ("opening", "problems", "next_steps")
-# what each part is called in a report's placeholder and in `planwatch narrative show`
-PART_WORDS = {"opening": "开篇段落", "problems": "存在的问题", "next_steps": "下阶段工作安排"}
+from planwatch.vocabulary import NARRATIVE_PARTS, one_of
 
 
 def check_part(part: str) -> str:
-    if part not in PARTS:
-        raise InvalidInput(f"unknown narrative part '{part}'", f"use one of {', '.join(PARTS)}")
+    if part not in NARRATIVE_PARTS:
+        raise InvalidInput(
+            f"unknown narrative part '{part}'", f"use one of {one_of(NARRATIVE_PARTS)}"
+        )
     return part
 
 
@@ -44,17 +43,6 @@ def set_narrative(session: Session, region: str, period: str, part: str, text: s
         narrative.text = cleaned
     session.flush()
     return narrative
-
-
-def get_narratives(session: Session, region: str | Region, period: str) -> dict[str, str]:
-    """The stored parts for a region and period, by part name; parts not written are absent."""
-    row = region if isinstance(region, Region) else region_row(session, region)
-    code = Period.parse(period).code
-    rows = session.scalars(
-        select(Narrative).where(Narrative.region_id == row.id, Narrative.period == code)
-    )
-    texts = {n.part: n.text for n in rows}
-    return {part: texts[part] for part in PARTS if part in texts}
 
 
 def _stored(session: Session, region: Region, period: str, part: str) -> Narrative | None:

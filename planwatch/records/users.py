@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -134,8 +134,21 @@ def require_role(user: Account, action: Action) -> None:
         )
 
 
+class PlacedRegion(Protocol):
+    """What the check reads of a region: a stored ``Region`` or a read-side row."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def parent_id(self) -> int | None: ...
+
+
 def check_allowed(
-    session: Session, user: Account, action: Action, region: Region | None = None
+    session: Session, user: Account, action: Action, region: PlacedRegion | None = None
 ) -> None:
     """Raise Forbidden unless the user's role allows the action on this region."""
     require_role(user, action)
@@ -149,17 +162,13 @@ def check_allowed(
         )
 
 
-def _within(session: Session, region: Region, ancestor_id: int) -> bool:
-    node: Region | None = region
+def _within(session: Session, region: PlacedRegion, ancestor_id: int) -> bool:
+    node: PlacedRegion | None = region
     while node is not None:
         if node.id == ancestor_id:
             return True
         node = session.get(Region, node.parent_id) if node.parent_id else None
     return False
-
-
-def list_users(session: Session) -> list[User]:
-    return list(session.scalars(select(User).order_by(User.name)))
 
 
 def user_row(session: Session, name: str) -> User:

@@ -8,13 +8,15 @@ from planwatch.assess import assess_region
 from planwatch.assess.model import Assessment
 from planwatch.assess.sentences import period_phrase, rest_phrase
 from planwatch.periods import Period
-from planwatch.records.narratives import PART_WORDS, get_narratives, paragraphs
+from planwatch.reads.narratives import narratives
+from planwatch.records.narratives import paragraphs
 from planwatch.report.indicators import Drafting, indicator_lines, lagging_paragraphs
 from planwatch.report.model import Paragraph, Report, ReportOptions
 from planwatch.report.related import RelatedBook
 from planwatch.report.sources import SourceBook
 from planwatch.report.tasks import task_sections
 from planwatch.store.reference import region_row
+from planwatch.vocabulary import NARRATIVE_PARTS, word
 
 
 def draft_report(
@@ -52,7 +54,7 @@ def draft_report(
         options=chosen,
         warnings=task_warnings,
     )
-    _add_narratives(report, get_narratives(session, row, span.code))
+    _add_narratives(report, narratives(session, row, span.code))
     return report
 
 
@@ -73,7 +75,8 @@ def _figure_ids(assessments: list[Assessment]) -> list[int]:
 
 
 def _add_narratives(report: Report, texts: dict[str, str]) -> None:
-    words = dict(PART_WORDS, next_steps=f"{report.rest_phrase}工作安排")
+    words: dict[str, str] = {part: word("narrative_parts", part).zh for part in NARRATIVE_PARTS}
+    words["next_steps"] = f"{report.rest_phrase}工作安排"
     for part, target in (
         ("opening", report.opening),
         ("problems", report.problems),

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.assess.model import RegionAssessment
 from planwatch.assess.sentences import amount, growth_phrase
 from planwatch.periods import Period
 from planwatch.reads.figures import Figure, FigureBook
-from planwatch.store.models import Indicator, Region
+from planwatch.reads.indicators import indicators_by_id
+from planwatch.reads.regions import stored_region
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,10 @@ class RelatedBook:
     def __init__(self, session: Session, assessed: RegionAssessment) -> None:
         self._period = Period.parse(assessed.period)
         self._phrase = assessed.period_phrase
-        region = session.scalar(select(Region).where(Region.code == assessed.region_code))
-        assert region is not None, assessed.region_code  # the assessment just read it
+        region = stored_region(session, assessed.region_code)
         self._book = FigureBook(session, region, (self._period.year,))
-        ids = self._book.indicator_ids(self._period)
-        rows = session.execute(select(Indicator.id, Indicator.name).where(Indicator.id.in_(ids)))
-        self._names: dict[int, str] = {row.id: row.name for row in rows}
+        found = indicators_by_id(session, self._book.indicator_ids(self._period))
+        self._names: dict[int, str] = {i: row.name for i, row in found.items()}
 
     def for_indicator(self, indicator: str) -> RelatedFigures | None:
         clauses: list[str] = []

@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch import links
+from planwatch.reads.sources import DocumentSpan, observation_origins, target_origins
 from planwatch.report.model import Piece, Source, SourceKind
-from planwatch.store.models import Fact, Observation, Target
 
 # Arabic figures as reports print them: 525.69, 24012, 1.724 (a sign is written as a word)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -33,30 +32,16 @@ class SourceBook:
         self._observations: dict[int, Source] = {}
 
     def load(self, target_ids: Iterable[int], observation_ids: Iterable[int]) -> None:
-        targets = list(set(target_ids))
-        observations = list(set(observation_ids))
-        if targets:
-            rows = self._session.execute(
-                select(Target.id, Target.plan_id, Fact)
-                .outerjoin(Fact, Fact.id == Target.source_fact_id)
-                .where(Target.id.in_(targets))
+        for target_id, origin in target_origins(self._session, set(target_ids)).items():
+            self._targets[target_id] = self._span_source(origin.span) or self._link(
+                "plan", links.target(origin.plan_id, target_id), f"target:{target_id}"
             )
-            for target_id, plan_id, fact in rows:
-                self._targets[target_id] = self._fact_source(fact) or self._link(
-                    "plan", links.target(plan_id, target_id), f"target:{target_id}"
-                )
-        if observations:
-            found = self._session.execute(
-                select(Observation.id, Fact)
-                .outerjoin(Fact, Fact.id == Observation.source_fact_id)
-                .where(Observation.id.in_(observations))
+        for observation_id, span in observation_origins(
+            self._session, set(observation_ids)
+        ).items():
+            self._observations[observation_id] = self._span_source(span) or self._link(
+                "observation", links.observation(observation_id), f"observation:{observation_id}"
             )
-            for observation_id, fact in found:
-                self._observations[observation_id] = self._fact_source(fact) or self._link(
-                    "observation",
-                    links.observation(observation_id),
-                    f"observation:{observation_id}",
-                )
 
     def target(self, target_id: int) -> Source | None:
         return self._targets.get(target_id)
@@ -81,15 +66,13 @@ class SourceBook:
             f"assessment:{target_id}",
         )
 
-    def _fact_source(self, fact: Fact | None) -> Source | None:
-        if fact is None:
+    def _span_source(self, span: DocumentSpan | None) -> Source | None:
+        if span is None:
             return None
-        start = fact.number_start if fact.number_start is not None else fact.span_start
-        end = fact.number_end if fact.number_end is not None else fact.span_end
         return self._link(
             "document",
-            links.document_span(fact.document_id, start, end),
-            f"document:{fact.document_id}:{start}-{end}",
+            links.document_span(span.document_id, span.start, span.end),
+            f"document:{span.document_id}:{span.start}-{span.end}",
         )
 
     def _link(self, kind: SourceKind, path: str, key: str) -> Source:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.assess.model import RegionAssessment, TaskAssessment
 from planwatch.assess.sentences import one_decimal
 from planwatch.periods import Period
+from planwatch.reads.plans import Progress, task_progress
 from planwatch.report.model import Paragraph, Piece, ReportOptions, TaskItem, TaskSection
 from planwatch.report.sources import SourceBook, linked
-from planwatch.store.models import TaskProgress
 
 # the heading for tasks the plan files under no section
 UNSECTIONED = "其他重点工作"
@@ -24,7 +23,9 @@ def task_sections(
     session: Session, assessed: RegionAssessment, sources: SourceBook, options: ReportOptions
 ) -> tuple[list[TaskSection], list[str]]:
     """Sections in plan order, each task with its notes; warnings name tasks with none."""
-    notes = _progress_rows(session, [t.task_id for t in assessed.tasks], assessed.period)
+    notes = task_progress(
+        session, [t.task_id for t in assessed.tasks], Period.parse(assessed.period)
+    )
     sections: list[TaskSection] = []
     warnings: list[str] = []
     for task in assessed.tasks:
@@ -65,7 +66,7 @@ def lead_name(title: str) -> str:
 
 
 def _paragraph(
-    task: TaskAssessment, rows: list[TaskProgress], sources: SourceBook, options: ReportOptions
+    task: TaskAssessment, rows: list[Progress], sources: SourceBook, options: ReportOptions
 ) -> Paragraph:
     pieces: list[Piece] = []
     if not rows:
@@ -83,22 +84,3 @@ def _paragraph(
 def _sentence(note: str) -> str:
     text = note.strip()
     return text if text.endswith(("。", "!", "?", ";")) else f"{text}。"
-
-
-def _progress_rows(
-    session: Session, task_ids: list[int], period: str
-) -> dict[int, list[TaskProgress]]:
-    """Notes reported for the period, under any code of the same span (2017H1 = 2017M06)."""
-    if not task_ids:
-        return {}
-    span = Period.parse(period)
-    rows = session.scalars(
-        select(TaskProgress)
-        .where(TaskProgress.task_id.in_(task_ids), TaskProgress.period.like(f"{span.year}%"))
-        .order_by(TaskProgress.task_id, TaskProgress.created_at, TaskProgress.id)
-    )
-    found: dict[int, list[TaskProgress]] = {}
-    for row in rows:
-        if Period.parse(row.period).months == span.months:
-            found.setdefault(row.task_id, []).append(row)
-    return found

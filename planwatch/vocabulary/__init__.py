@@ -39,6 +39,7 @@ ProjectStage = Literal["planned", "started", "under_construction", "completed"]
 Role = Literal["admin", "planner", "reporter", "viewer"]
 RegionLevel = Literal["country", "province", "city", "county", "street", "custom"]
 Qualifier = Literal["at_least", "at_most", "approx"]
+NarrativePart = Literal["opening", "problems", "next_steps"]
 
 MEASURES: tuple[Measure, ...] = get_args(Measure)
 OBSERVED_MEASURES: tuple[ObservedMeasure, ...] = get_args(ObservedMeasure)
@@ -50,6 +51,7 @@ PROJECT_STAGES: tuple[ProjectStage, ...] = get_args(ProjectStage)
 ROLES: tuple[Role, ...] = get_args(Role)
 REGION_LEVELS: tuple[RegionLevel, ...] = get_args(RegionLevel)
 QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
+NARRATIVE_PARTS: tuple[NarrativePart, ...] = get_args(NarrativePart)
 
 # the groups of words.yaml and the codes each must list
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -61,6 +63,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "project_stages": PROJECT_STAGES,
     "roles": ROLES,
     "region_levels": REGION_LEVELS,
+    "narrative_parts": NARRATIVE_PARTS,
 }
 
 

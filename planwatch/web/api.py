@@ -12,11 +12,13 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from planwatch import links
+from planwatch.reads.indicators import indicator_named
+from planwatch.reads.regions import stored_region
 from planwatch.store.models import Document, Fact, Indicator, Observation, Region
 from planwatch.vocabulary import REVIEW_STATUSES
 from planwatch.web.auth import Viewer, app_store
 from planwatch.web.documents import fact_dict
-from planwatch.web.params import Paging, indicator_named, paging, period_of, stored_region
+from planwatch.web.params import Paging, paging, period_of
 
 router = APIRouter(prefix="/api")
 

@@ -16,11 +16,10 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from fastapi import Request
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from planwatch.reads.changes import data_version
 from planwatch.store import Store
-from planwatch.store.models import AuditEntry, Region
 
 PageData = dict[str, Any]
 
@@ -28,18 +27,6 @@ PageData = dict[str, Any]
 def cached_page(request: Request, key: Hashable, build: Callable[[Session], PageData]) -> PageData:
     cache: PageCache = request.app.state.page_cache
     return cache.page(request.app.state.store, key, build)
-
-
-# regions are reference data the audit trail skips, yet a new one joins comparisons
-VERSION = select(func.max(AuditEntry.id), select(func.max(Region.id)).scalar_subquery())
-
-
-def data_version(store: Store) -> tuple[int, int]:
-    """The newest audit and region ids, read on a bare connection: the only query of a kept
-    page."""
-    with store.engine.connect() as connection:
-        row = connection.execute(VERSION).one()
-    return (row[0] or 0, row[1] or 0)
 
 
 class PageCache:

@@ -6,19 +6,22 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch import links
 from planwatch.assess.compare import check_level, compare_members
-from planwatch.assess.model import RankEntry, RegionComparison, TaskAssessment
+from planwatch.assess.model import RankEntry, RegionComparison, TaskAssessment, Thresholds
+from planwatch.assess.region import assess_plan
 from planwatch.periods import Period
-from planwatch.store.models import Department, Plan, Project, Region
+from planwatch.reads.figures import FigureBook
+from planwatch.reads.indicators import indicator_named
+from planwatch.reads.lookup import plan_of
+from planwatch.reads.plans import PlanProject
+from planwatch.reads.regions import RegionRow, stored_region
 from planwatch.vocabulary import PROJECT_STAGES
 from planwatch.web.auth import Viewer
 from planwatch.web.cache import cached_page
-from planwatch.web.overview import assessed_region
-from planwatch.web.params import indicator_named, period_of, stored_region
+from planwatch.web.params import period_of
 from planwatch.web.render import respond, twin
 
 router = APIRouter()
@@ -114,13 +117,15 @@ def board_page(request: Request, code: str, period: str, user: Viewer) -> Respon
     return respond(request, "board.html", data)
 
 
-def board_data(session: Session, region: Region, when: Period) -> dict[str, Any]:
-    assessed = assessed_region(session, region, when)
+def board_data(session: Session, region: RegionRow, when: Period) -> dict[str, Any]:
+    plan = plan_of(session, region, when.year)
+    book = FigureBook(session, region, (when.year, when.year - 1))
+    assessed = assess_plan(region, plan, book, when, Thresholds())
     return {
         "region": {"code": region.code, "name": region.name},
         "period": {"code": when.code, "time_progress": assessed.time_progress},
         "sections": _sections(assessed.tasks),
-        "projects": _projects(session, region, when.year),
+        "projects": _projects(plan.projects),
         "project_counts": assessed.projects.counts,
         "links": {"overview": links.region(region.code, when.code)},
     }
@@ -145,23 +150,16 @@ def _sections(tasks: list[TaskAssessment]) -> list[dict[str, Any]]:
     return [{"title": title, "tasks": items} for title, items in sections.items()]
 
 
-def _projects(session: Session, region: Region, year: int) -> dict[str, list[dict[str, Any]]]:
-    rows = session.execute(
-        select(Project, Department.name)
-        .join(Plan, Project.plan_id == Plan.id)
-        .outerjoin(Department, Project.department_id == Department.id)
-        .where(Plan.region_id == region.id, Plan.year == year)
-        .order_by(Project.position)
-    )
+def _projects(projects: list[PlanProject]) -> dict[str, list[dict[str, Any]]]:
     by_stage: dict[str, list[dict[str, Any]]] = {stage: [] for stage in PROJECT_STAGES}
-    for project, department in rows:
+    for project in projects:
         by_stage.setdefault(project.stage, []).append(
             {
                 "id": project.id,
                 "name": project.name,
                 "investment": project.investment,
-                "unit": project.investment_unit,
-                "department": department,
+                "unit": project.unit,
+                "department": project.department.name if project.department else None,
                 "note": project.note,
             }
         )

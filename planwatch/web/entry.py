@@ -16,13 +16,14 @@ from sqlalchemy.orm import Session
 
 from planwatch import links
 from planwatch.errors import InvalidInput, NotFound
+from planwatch.reads.regions import stored_region
 from planwatch.records.observations import ObservationIn, read_figures, store_observation
 from planwatch.records.users import Account, check_allowed
 from planwatch.store.models import AuditEntry, Fact, Indicator, Observation, User
 from planwatch.vocabulary import OBSERVED_MEASURES
 from planwatch.web.auth import Viewer, allowed, app_store
-from planwatch.web.indicator import source_of
-from planwatch.web.params import period_of, stored_region
+from planwatch.web.params import period_of
+from planwatch.web.parts import FactSpan, source_dict
 from planwatch.web.render import ChineseJSONResponse, html, respond, twin
 
 router = APIRouter()
@@ -156,7 +157,12 @@ def observation_data(session: Session, observation_id: int) -> dict[str, Any]:
         "version": row.version,
         "note": row.note,
         "created_at": row.created_at,
-        "source": source_of(row, fact, user_name),
+        "source": source_dict(
+            FactSpan(fact.document_id, fact.id, fact.text, fact.span_start, fact.span_end)
+            if fact is not None
+            else None,
+            user_name,
+        ),
         "versions": _versions(session, row),
         "audit": _audit(session, row.id),
         "links": {"indicator": links.indicator(row.region.code, row.period, row.indicator.name)},

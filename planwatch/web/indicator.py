@@ -6,19 +6,20 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from planwatch import links
 from planwatch.assess.region import assess_targets
 from planwatch.errors import NotFound
 from planwatch.periods import Period
-from planwatch.reads.plans import parsed_period, read
-from planwatch.store.models import Fact, Indicator, Observation, Plan, Region, Target, User
+from planwatch.reads.figures import FigureBook, FigureVersion, figure_versions
+from planwatch.reads.indicators import IndicatorRow, indicator_named
+from planwatch.reads.plans import indicator_targets, period_order
+from planwatch.reads.regions import RegionRow, stored_region
 from planwatch.web.auth import Viewer
 from planwatch.web.cache import cached_page
-from planwatch.web.overview import card, judged_on
-from planwatch.web.params import indicator_named, period_of, stored_region
+from planwatch.web.params import period_of
+from planwatch.web.parts import card, figure_source, judged_on
 from planwatch.web.render import respond, twin
 
 router = APIRouter()
@@ -39,10 +40,17 @@ def indicator_page(request: Request, code: str, period: str, name: str, user: Vi
 
 
 def indicator_data(
-    session: Session, region: Region, period: Period, indicator: Indicator
+    session: Session, region: RegionRow, period: Period, indicator: IndicatorRow
 ) -> dict[str, Any]:
-    observations = _observations(session, region, indicator)
-    latest = _latest(observations)
+    versions = figure_versions(session, region.id, indicator.id)
+    by_id = {v.id: v for v in versions}
+    # the figures that count, by the one rule the overview and the report use
+    book = FigureBook.of_versions(versions)
+    latest = sorted(
+        (by_id[f.observation_id] for f in book.figures()),
+        key=lambda v: (period_order(v.period), v.measure),
+    )
+    counted = book.current(period).values()
     return {
         "region": {"code": region.code, "name": region.name},
         "period": {"code": period.code},
@@ -57,127 +65,46 @@ def indicator_data(
         "chart": _chart(latest),
         "targets": _targets(session, region, indicator),
         "assessments": _assessments(session, region, period, indicator),
-        "sources": [o for o in latest if o["period"] == period.code],
+        "sources": [_version(by_id[f.observation_id]) for f in counted],
         "history": _by_period(latest),
         "links": {"overview": links.region(region.code, period.code)},
     }
 
 
-_OBSERVATIONS = (
-    select(
-        Observation.id,
-        Observation.period,
-        Observation.measure,
-        Observation.value,
-        Observation.unit,
-        Observation.basis,
-        Observation.status,
-        Observation.version,
-        Observation.note,
-        Fact.document_id,
-        Fact.id.label("fact_id"),
-        Fact.text,
-        Fact.span_start,
-        Fact.span_end,
-        User.name.label("user_name"),
-    )
-    .outerjoin(Fact, Observation.source_fact_id == Fact.id)
-    .outerjoin(User, Observation.user_id == User.id)
-    .where(
-        Observation.region_id == bindparam("region"),
-        Observation.indicator_id == bindparam("indicator"),
-    )
-    .order_by(Observation.period, Observation.measure, Observation.version)
-)
+def _version(v: FigureVersion) -> dict[str, Any]:
+    return {
+        "id": v.id,
+        "period": v.period,
+        "measure": v.measure,
+        "value": v.value,
+        "unit": v.unit,
+        "basis": v.basis,
+        "status": v.status,
+        "version": v.version,
+        "note": v.note,
+        "href": links.observation(v.id),
+        "source": figure_source(v),
+    }
 
 
-def _observations(session: Session, region: Region, indicator: Indicator) -> list[dict[str, Any]]:
-    """Every stored version with who or what entered it, in one query."""
-    rows = read(session, _OBSERVATIONS, region=region.id, indicator=indicator.id)
-    return [
-        {
-            "id": row.id,
-            "period": row.period,
-            "measure": row.measure,
-            "value": row.value,
-            "unit": row.unit,
-            "basis": row.basis,
-            "status": row.status,
-            "version": row.version,
-            "note": row.note,
-            "href": links.observation(row.id),
-            "source": _source(_fact_span(row), row.user_name),
-        }
-        for row in rows
-    ]
-
-
-def _fact_span(row: Any) -> FactSpan | None:
-    if row.fact_id is None:
-        return None
-    return (row.document_id, row.fact_id, row.text, row.span_start, row.span_end)
-
-
-# a source fact as (document id, fact id, text, span start, span end)
-FactSpan = tuple[int, int, str, int, int]
-
-
-def source_of(row: Observation, fact: Fact | None, user_name: str | None) -> dict[str, Any]:
-    """Where a number came from: a span of a reviewed document, a user, or a loaded file."""
-    if fact is None:
-        return _source(None, user_name)
-    return _source(
-        (fact.document_id, fact.id, fact.text, fact.span_start, fact.span_end), user_name
-    )
-
-
-def _source(fact: FactSpan | None, user_name: str | None) -> dict[str, Any]:
-    if fact is not None:
-        document_id, fact_id, text, start, end = fact
-        return {
-            "kind": "document",
-            "document_id": document_id,
-            "fact_id": fact_id,
-            "text": text,
-            "span": [start, end],
-            "href": links.document_span(document_id, start, end),
-        }
-    if user_name is not None:
-        return {"kind": "user", "user": user_name, "href": None}
-    return {"kind": "import", "href": None}
-
-
-def _latest(observations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The current version of each (period, measure), in period order."""
-    current: dict[tuple[str, str], dict[str, Any]] = {}
-    for item in observations:  # ordered by version, so later versions replace earlier ones
-        current[(item["period"], item["measure"])] = item
-    return sorted(current.values(), key=lambda o: (_period_key(o["period"]), o["measure"]))
-
-
-def _period_key(code: str) -> tuple[int, int, str]:
-    period = parsed_period(code)
-    return (period.year, period.months, period.kind)
-
-
-def _by_period(latest: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _by_period(latest: list[FigureVersion]) -> list[dict[str, Any]]:
     """One row per period, newest first, with each measure's current figure."""
     rows: dict[str, dict[str, Any]] = {}
     for item in latest:
-        rows.setdefault(item["period"], {"period": item["period"], "measures": {}})
-        rows[item["period"]]["measures"][item["measure"]] = item
+        rows.setdefault(item.period, {"period": item.period, "measures": {}})
+        rows[item.period]["measures"][item.measure] = _version(item)
     return list(reversed(rows.values()))
 
 
-def _chart(latest: list[dict[str, Any]]) -> dict[str, Any]:
+def _chart(latest: list[FigureVersion]) -> dict[str, Any]:
     """ECharts input: periods on the x axis, value as bars, growth as a line."""
-    periods = sorted({o["period"] for o in latest}, key=_period_key)
+    periods = sorted({v.period for v in latest}, key=period_order)
     series: dict[str, list[float | None]] = {m: [None] * len(periods) for m in CHARTED}
     units: dict[str, str | None] = {m: None for m in CHARTED}
     for item in latest:
-        if item["measure"] in series:
-            series[item["measure"]][periods.index(item["period"])] = item["value"]
-            units[item["measure"]] = units[item["measure"]] or item["unit"]
+        if item.measure in series:
+            series[item.measure][periods.index(item.period)] = item.value
+            units[item.measure] = units[item.measure] or item.unit
     return {
         "periods": periods,
         "value": series["value"],
@@ -187,29 +114,7 @@ def _chart(latest: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-_TARGETS = (
-    select(
-        Target.id,
-        Plan.year,
-        Target.kind,
-        Target.value,
-        Target.unit,
-        Target.qualifier,
-        Target.basis,
-        Target.text,
-        Fact.document_id,
-        Fact.span_start,
-        Fact.span_end,
-    )
-    .join(Plan, Target.plan_id == Plan.id)
-    .outerjoin(Fact, Target.source_fact_id == Fact.id)
-    .where(Plan.region_id == bindparam("region"), Target.indicator_id == bindparam("indicator"))
-    .order_by(Plan.year.desc(), Target.position)
-)
-
-
-def _targets(session: Session, region: Region, indicator: Indicator) -> list[dict[str, Any]]:
-    rows = read(session, _TARGETS, region=region.id, indicator=indicator.id)
+def _targets(session: Session, region: RegionRow, indicator: IndicatorRow) -> list[dict[str, Any]]:
     return [
         {
             "id": t.id,
@@ -220,18 +125,19 @@ def _targets(session: Session, region: Region, indicator: Indicator) -> list[dic
             "qualifier": t.qualifier,
             "basis": t.basis,
             "text": t.text,
+            "href": links.target(t.plan_id, t.id),
             "source": (
                 links.document_span(t.document_id, t.span_start, t.span_end)
-                if t.document_id is not None
+                if t.document_id is not None and t.span_start is not None and t.span_end is not None
                 else None
             ),
         }
-        for t in rows
+        for t in indicator_targets(session, region.id, indicator.id)
     ]
 
 
 def _assessments(
-    session: Session, region: Region, period: Period, indicator: Indicator
+    session: Session, region: RegionRow, period: Period, indicator: IndicatorRow
 ) -> list[dict[str, Any]]:
     try:
         assessments = assess_targets(session, region, period)

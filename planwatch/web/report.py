@@ -17,15 +17,18 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from planwatch import links
-from planwatch.records.narratives import PART_WORDS, PARTS, get_narratives, set_narrative
+from planwatch.reads.narratives import narratives
+from planwatch.reads.regions import stored_region
+from planwatch.records.narratives import set_narrative
 from planwatch.records.users import Account, check_allowed
 from planwatch.report.docx import write_docx
 from planwatch.report.draft import draft_report
 from planwatch.report.model import Report
 from planwatch.report.pdf import write_pdf
 from planwatch.report.render import render_html, render_markdown
+from planwatch.vocabulary import NARRATIVE_PARTS, word
 from planwatch.web.auth import Viewer, allowed, app_store
-from planwatch.web.params import period_of, stored_region
+from planwatch.web.params import period_of
 from planwatch.web.render import html, respond, twin
 
 router = APIRouter()
@@ -51,7 +54,7 @@ def report_page(request: Request, code: str, period: str, user: Viewer) -> Respo
 
 def report_data(session: Session, report: Report, user: Account) -> dict[str, Any]:
     base = links.region(report.region_code, report.period)
-    texts = get_narratives(session, report.region_code, report.period)
+    texts = narratives(session, report.region_code, report.period)
     return {
         "title": report.title,
         "region": {"code": report.region_code, "name": report.region},
@@ -61,16 +64,18 @@ def report_data(session: Session, report: Report, user: Account) -> dict[str, An
         "narratives": [
             {
                 "part": part,
-                "label": PART_WORDS[part],
+                "label": word("narrative_parts", part).zh,
                 "text": texts.get(part, ""),
-                "action": f"{base}/report/narratives/{part}",
+                "action": links.narrative(report.region_code, report.period, part),
             }
-            for part in PARTS
+            for part in NARRATIVE_PARTS
         ],
         "may_edit": user.may("edit_narrative"),
         "markdown": render_markdown(report),
-        "downloads": {fmt: f"{base}/report.{fmt}" for fmt in MEDIA_TYPES},
-        "preview": f"{base}/report.html?inline=1",
+        "downloads": {
+            fmt: links.report(report.region_code, report.period, fmt) for fmt in MEDIA_TYPES
+        },
+        "preview": links.report(report.region_code, report.period, "html") + "?inline=1",
         "links": {"overview": base},
     }
 
@@ -120,7 +125,11 @@ def save_narrative(
         region = stored_region(session, code)
         check_allowed(session, user, "edit_narrative", region)
         set_narrative(session, region.code, when.code, part, text)
-    data = {"part": part, "label": PART_WORDS.get(part, part), "saved": True}
+    data = {
+        "part": part,
+        "label": word("narrative_parts", part).zh if part in NARRATIVE_PARTS else part,
+        "saved": True,
+    }
     if request.headers.get("hx-request"):
         return html(request, "narrative_saved.html", data)
     return respond(request, "narrative_saved.html", data)

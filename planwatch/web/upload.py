@@ -11,10 +11,11 @@ from starlette.concurrency import run_in_threadpool
 
 from planwatch import links
 from planwatch.errors import InvalidInput
+from planwatch.reads.documents import document_summaries
 from planwatch.records.ingest import IngestResult, ingest_bytes
 from planwatch.records.users import Account, check_allowed
 from planwatch.web.auth import allowed, app_store
-from planwatch.web.overview import recent_documents
+from planwatch.web.parts import document_rows
 from planwatch.web.render import ChineseJSONResponse, html
 
 router = APIRouter()
@@ -29,7 +30,7 @@ def upload_form(request: Request, user: Uploader) -> Response:
 
 def _documents(request: Request) -> list[dict[str, Any]]:
     with app_store(request).reading() as session:
-        return recent_documents(session)
+        return document_rows(document_summaries(session))
 
 
 async def upload(request: Request, file: UploadFile, user: Uploader) -> Response:

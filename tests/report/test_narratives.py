@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from planwatch.errors import InvalidInput, NotFound
-from planwatch.records.narratives import get_narratives, paragraphs, set_narrative
+from planwatch.reads.narratives import narratives
+from planwatch.records.narratives import paragraphs, set_narrative
 from planwatch.store import Store
 
 
@@ -16,9 +17,9 @@ def test_set_replace_and_get(sqlite_store: Store) -> None:
         set_narrative(session, "武昌区", "2017Q2", "problems", "一是……")
     with sqlite_store.reading() as session:
         # 2017Q2 is stored under its own code: a narrative belongs to the report it was written for
-        assert get_narratives(session, "武昌区", "2017H1") == {"opening": "今年以来,全区……"}
-        assert get_narratives(session, "武昌区", "2017Q2") == {"problems": "一是……"}
-        assert get_narratives(session, "武汉市", "2017H1") == {}
+        assert narratives(session, "武昌区", "2017H1") == {"opening": "今年以来,全区……"}
+        assert narratives(session, "武昌区", "2017Q2") == {"problems": "一是……"}
+        assert narratives(session, "武汉市", "2017H1") == {}
 
 
 @pytest.mark.parametrize(

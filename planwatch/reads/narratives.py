@@ -1,0 +1,24 @@
+"""The planner's stored texts of a report, by part."""
+
+from __future__ import annotations
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from planwatch.periods import Period
+from planwatch.reads.plans import read
+from planwatch.reads.regions import RegionKey
+from planwatch.store.models import Narrative
+from planwatch.store.reference import region_row
+from planwatch.vocabulary import NARRATIVE_PARTS
+
+_TEXTS = select(Narrative.part, Narrative.text).where(
+    Narrative.region_id == bindparam("region"), Narrative.period == bindparam("period")
+)
+
+
+def narratives(session: Session, region: str | RegionKey, period: str) -> dict[str, str]:
+    """The stored parts for a region and period, by part name; parts not written are absent."""
+    row = region_row(session, region) if isinstance(region, str) else region
+    texts = dict(read(session, _TEXTS, region=row.id, period=Period.parse(period).code))
+    return {part: texts[part] for part in NARRATIVE_PARTS if part in texts}
