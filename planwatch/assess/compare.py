@@ -28,8 +28,8 @@ from planwatch.periods import Period
 from planwatch.reads.figures import FigureBook, figure_books
 from planwatch.reads.lookup import no_plan
 from planwatch.reads.plans import load_plans
-from planwatch.reads.regions import Member, RegionKey, members_below
-from planwatch.store.reference import indicator_row, region_row
+from planwatch.reads.regions import Member, members_below
+from planwatch.store.reference import RegionKey, indicator_row, region_row
 from planwatch.vocabulary import REGION_LEVELS
 
 _METRICS: dict[str, Metric] = {

@@ -16,8 +16,7 @@ from planwatch.periods import Period
 from planwatch.reads.figures import FigureBook
 from planwatch.reads.lookup import no_figures, plan_of
 from planwatch.reads.plans import PlanRows, PlanTarget, RegionLike
-from planwatch.reads.regions import RegionKey
-from planwatch.store.reference import region_row
+from planwatch.store.reference import RegionKey, region_row
 
 
 def assess_region(

@@ -24,8 +24,8 @@ from sqlalchemy.orm import Session
 
 from planwatch.periods import Period
 from planwatch.reads.plans import parsed_period, read
-from planwatch.reads.regions import RegionKey
 from planwatch.store.models import Fact, Indicator, Observation, User
+from planwatch.store.reference import RegionKey
 from planwatch.vocabulary import OBSERVATION_STATUSES, ObservationStatus
 
 Counting = Literal["all", "submitted", "approved"]
@@ -56,19 +56,18 @@ class Figure:
 
 _Key = tuple[int, int, int, str]  # indicator id, year, months, measure
 
+# what a figure says, in the order of Figure's fields after its indicator's id
+_SAYS = (
+    Observation.indicator_id,
+    Indicator.name,
+    Observation.period,
+    Observation.measure,
+    Observation.value,
+    Observation.unit,
+    Observation.basis,
+)
 _FIGURES = (
-    select(
-        Observation.region_id,
-        Observation.indicator_id,
-        Indicator.name,
-        Observation.period,
-        Observation.measure,
-        Observation.value,
-        Observation.unit,
-        Observation.basis,
-        Observation.id,
-        Observation.note,
-    )
+    select(Observation.region_id, *_SAYS, Observation.id, Observation.note)
     .join(Indicator, Observation.indicator_id == Indicator.id)
     .where(
         Observation.region_id.in_(bindparam("regions", expanding=True)),
@@ -244,13 +243,7 @@ class FigureVersion:
 _VERSIONS = (
     select(
         Observation.id,
-        Observation.indicator_id,
-        Indicator.name,
-        Observation.period,
-        Observation.measure,
-        Observation.value,
-        Observation.unit,
-        Observation.basis,
+        *_SAYS,
         Observation.status,
         Observation.version,
         Observation.note,

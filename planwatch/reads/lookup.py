@@ -6,8 +6,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.errors import NotFound
 from planwatch.reads.plans import PlanRows, load_plans
-from planwatch.reads.regions import RegionKey
-from planwatch.store.reference import region_row
+from planwatch.store.reference import RegionKey, region_row
 
 
 def no_plan(region_name: str, year: int) -> NotFound:

@@ -7,9 +7,8 @@ from sqlalchemy.orm import Session
 
 from planwatch.periods import Period
 from planwatch.reads.plans import read
-from planwatch.reads.regions import RegionKey
 from planwatch.store.models import Narrative
-from planwatch.store.reference import region_row
+from planwatch.store.reference import RegionKey, region_row
 from planwatch.vocabulary import NARRATIVE_PARTS
 
 _TEXTS = select(Narrative.part, Narrative.text).where(

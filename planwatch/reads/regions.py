@@ -7,7 +7,6 @@ name-or-code lookup, which stores a known division on first use, is ``store.refe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
 
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session, aliased
@@ -16,19 +15,7 @@ from planwatch import regions
 from planwatch.errors import NotFound
 from planwatch.reads.plans import read
 from planwatch.store.models import Region
-
-
-class RegionKey(Protocol):
-    """What reads and rules need of a region: a ``RegionRow`` or a stored ``Region``."""
-
-    @property
-    def id(self) -> int: ...
-    @property
-    def code(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def level(self) -> str: ...
+from planwatch.store.reference import RegionKey
 
 
 @dataclass(frozen=True, slots=True)

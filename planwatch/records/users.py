@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.errors import Conflict, Forbidden, InvalidInput, NotFound
 from planwatch.store.models import Region, User
-from planwatch.store.reference import region_row
+from planwatch.store.reference import RegionKey, region_row
 from planwatch.vocabulary import ROLES
 
 Action = Literal["read", "enter_observations", "review", "upload", "edit_narrative", "admin"]
@@ -134,21 +134,8 @@ def require_role(user: Account, action: Action) -> None:
         )
 
 
-class PlacedRegion(Protocol):
-    """What the check reads of a region: a stored ``Region`` or a read-side row."""
-
-    @property
-    def id(self) -> int: ...
-    @property
-    def code(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def parent_id(self) -> int | None: ...
-
-
 def check_allowed(
-    session: Session, user: Account, action: Action, region: PlacedRegion | None = None
+    session: Session, user: Account, action: Action, region: RegionKey | None = None
 ) -> None:
     """Raise Forbidden unless the user's role allows the action on this region."""
     require_role(user, action)
@@ -162,8 +149,8 @@ def check_allowed(
         )
 
 
-def _within(session: Session, region: PlacedRegion, ancestor_id: int) -> bool:
-    node: PlacedRegion | None = region
+def _within(session: Session, region: RegionKey, ancestor_id: int) -> bool:
+    node: RegionKey | None = region
     while node is not None:
         if node.id == ancestor_id:
             return True

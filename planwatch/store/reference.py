@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -9,6 +11,21 @@ from planwatch import catalog, regions
 from planwatch.errors import Conflict, InvalidInput, NotFound
 from planwatch.store.models import Department, Indicator, Region
 from planwatch.vocabulary import REGION_LEVELS
+
+
+class RegionKey(Protocol):
+    """What reads, rules and checks need of a region: a stored ``Region`` or a read-side row."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def level(self) -> str: ...
+    @property
+    def parent_id(self) -> int | None: ...
 
 
 def indicator_row(session: Session, name: str) -> Indicator:
