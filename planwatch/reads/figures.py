@@ -37,6 +37,11 @@ COUNTED: dict[Counting, tuple[ObservationStatus, ...]] = {
 DEFAULT_COUNTING: Counting = "all"
 
 
+def counted_statuses(counting: Counting | None = None) -> tuple[ObservationStatus, ...]:
+    """The statuses whose figures count; None means ``DEFAULT_COUNTING``, read at each call."""
+    return COUNTED[counting or DEFAULT_COUNTING]
+
+
 @dataclass(frozen=True)
 class Figure:
     """One stored observation used by an assessment; ``observation_id`` is the source."""
@@ -87,16 +92,16 @@ class FigureBook:
         session: Session,
         region: RegionKey,
         years: Iterable[int],
-        counting: Counting = DEFAULT_COUNTING,
+        counting: Counting | None = None,
     ) -> None:
         self._index(figure_books(session, [region.id], years, counting).get(region.id, {}))
 
     @classmethod
     def of_versions(
-        cls, versions: Iterable[FigureVersion], counting: Counting = DEFAULT_COUNTING
+        cls, versions: Iterable[FigureVersion], counting: Counting | None = None
     ) -> FigureBook:
         """A book over versions already read (in version order), by the same rule."""
-        counted = COUNTED[counting]
+        counted = counted_statuses(counting)
         latest = {
             (v.indicator_id, v.period, v.measure): v.figure for v in versions if v.status in counted
         }
@@ -179,7 +184,7 @@ def figure_books(
     session: Session,
     region_ids: Collection[int],
     years: Iterable[int],
-    counting: Counting = DEFAULT_COUNTING,
+    counting: Counting | None = None,
 ) -> dict[int, dict[tuple[int, str, str], Figure]]:
     """The latest figures of each region in ``years``, by region id, in one query.
 
@@ -187,7 +192,7 @@ def figure_books(
     the place of its first version, as the lookups' tie-breaks expect.
     """
     wanted = [str(year) for year in sorted(set(years))]
-    statuses = list(COUNTED[counting])
+    statuses = list(counted_statuses(counting))
     rows = read(session, _FIGURES, regions=list(region_ids), years=wanted, statuses=statuses)
     latest: dict[int, dict[tuple[int, str, str], Figure]] = {}
     for region_id, indicator_id, name, code, measure, value, unit, basis, row_id, note in rows:
