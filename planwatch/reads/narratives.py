@@ -21,3 +21,8 @@ def narratives(session: Session, region: str | RegionKey, period: str) -> dict[s
     row = region_row(session, region) if isinstance(region, str) else region
     texts = dict(read(session, _TEXTS, region=row.id, period=Period.parse(period).code))
     return {part: texts[part] for part in NARRATIVE_PARTS if part in texts}
+
+
+def paragraphs(text: str) -> list[str]:
+    """A narrative split where the planner started a new paragraph (a line break)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -51,8 +51,3 @@ def _stored(session: Session, region: Region, period: str, part: str) -> Narrati
             Narrative.region_id == region.id, Narrative.period == period, Narrative.part == part
         )
     )
-
-
-def paragraphs(text: str) -> list[str]:
-    """A narrative split where the planner started a new paragraph (a line break)."""
-    return [line.strip() for line in text.splitlines() if line.strip()]

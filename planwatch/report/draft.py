@@ -8,8 +8,7 @@ from planwatch.assess import assess_region
 from planwatch.assess.model import Assessment
 from planwatch.assess.sentences import period_phrase, rest_phrase
 from planwatch.periods import Period
-from planwatch.reads.narratives import narratives
-from planwatch.records.narratives import paragraphs
+from planwatch.reads.narratives import narratives, paragraphs
 from planwatch.report.indicators import Drafting, indicator_lines, lagging_paragraphs
 from planwatch.report.model import Paragraph, Report, ReportOptions
 from planwatch.report.related import RelatedBook

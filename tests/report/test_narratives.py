@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from planwatch.errors import InvalidInput, NotFound
-from planwatch.reads.narratives import narratives
-from planwatch.records.narratives import paragraphs, set_narrative
+from planwatch.reads.narratives import narratives, paragraphs
+from planwatch.records.narratives import set_narrative
 from planwatch.store import Store
 
 
