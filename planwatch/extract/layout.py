@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from planwatch.periods import Period, parse_phrase
+from planwatch.vocabulary import lexicon
 
 # A comma between digits with three digits after it is a thousands separator.
 _CLAUSE_END = re.compile(
@@ -244,10 +245,4 @@ def _year_of(word: str | None, year: int | None, fallback: Period | None) -> int
     digits = word[:-1]
     if digits.isdigit():
         return int(digits)
-    return _chinese_year(digits)
-
-
-def _chinese_year(digits: str) -> int | None:
-    table = str.maketrans("〇零一二三四五六七八九", "00123456789")
-    plain = digits.translate(table)
-    return int(plain) if plain.isdigit() else None
+    return lexicon.year_from_chinese(digits)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from planwatch.vocabulary import lexicon
+
 _YEAR = r"(?:(?:19|20)\d{2}|[一二][九零〇][一二三四五六七八九零〇]{2})年(?:度)?"
 _LEADING = re.compile(
     r"^(?:[\s\u3000—\-－·•、]|其中|另外|此外|同时|不论|无论|但是|但|截[至止]\S{0,4}?月[底末]|"
@@ -49,7 +51,7 @@ _RIGHT_STOP = re.compile(
     r"[，,。；;：:、\n]|(?<![0-9０-９.])[0-9０-９](?![0-9０-９.]*(?:分|周岁|岁))|(?<=[目业位])中|其中|同比|比上年|增长|下降|占|上半年|全年|累计|共计|进行|完成(?=全年|年度|目标|计划)"
 )
 _VERB_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
-_COUNTERS = frozenset("个项家所名人批场处块条件套台宗户栋辆座种次轮起只架支")
+_COUNTERS = lexicon.COUNTERS
 MAX_SUBJECT = 24
 
 

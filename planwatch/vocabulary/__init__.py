@@ -1,0 +1,1 @@
+"""The domain's words, each defined once."""
