@@ -203,7 +203,9 @@ class Layout:
         if plan and _FIVE_YEAR.search(line):
             return Section(start, None, plan)  # “十五五”时期: targets for the plan's last year
         if period is None and not plan:
-            return Section(start, self.document_period, False) if top else None
+            # a review heading (“十四五”时期工作回顾) closes whatever plans came before it
+            review = top or _REVIEW_HEADING.search(line) is not None
+            return Section(start, self.document_period, False) if review else None
         if period is None and plan and self.year is not None:
             period = Period(self.year, "Y", 0)  # 第四季度工作安排: plans for the year
         if period is None:
