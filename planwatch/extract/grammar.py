@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from planwatch.extract import subjects
+from planwatch.extract.comparisons import change_against_other_base
 from planwatch.extract.layout import Layout
 from planwatch.extract.measures import Reading, classify
 from planwatch.extract.model import Fact
@@ -138,6 +139,10 @@ class Reader:
         reading = classify(left, first.unit, sentence, None if past else target, hint)
         if not reading.measure or self._not_measured(first, left, sentence):
             return previous_end  # 是上年的1.5倍: a multiple with no growth word
+        if reading.measure == "yoy_growth":
+            clause = self.text[self.layout.clause_start(first.start) : first.lead]
+            if change_against_other_base(clause, period):
+                reading = Reading("change", reading.sign, reading.cut)
         if not named and reading.measure.startswith("target") and not self.layout.ahead:
             # 中兴通讯计划在我区落地三个项目: a plan that names no date (a work report's are the year's)
             period = period if planned_section else None

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planwatch.extract.comparisons import gap_below, more_or_less_than_base
+
 _GROWTH = re.compile(
     r"(?P<base>同比|环比|比上年同期|比去年同期|比上年末|比上一年|比前一年|比上年|比去年|较上年同期|较去年同期|较上年|较去年|"
     r"与上年相比|比[0-9一二九〇零]{4}年(?:预计)?|[比较][^，,。；比较]{1,8}?(?:预计)?)?"
@@ -71,8 +73,15 @@ _COMPLETION = re.compile(
     r"(?:的)?(?:比例|比重|进度)?(?:为|达到?)?$"
 )
 _DONE = re.compile(r"(?:分别)?完成(?:了)?$")
-# 超过年度计划百分之四点一, 超过…的指标17.3%: the rate by which a plan was beaten
-_OVER_YARDSTICK = re.compile(r"超过(?:了)?[^，,。；]{0,24}?(?:计划|指标|目标|任务)(?:的)?$")
+# 超过年度计划百分之四点一, 超年度计划28%, 超过…的指标17.3%: the rate by which a plan was
+# beaten, a change against the plan (the spec: 28, not a completion of 128)
+_OVER_YARDSTICK = re.compile(
+    r"超(?:过|出)?(?:了)?[^，,。；]{0,24}?(?:计划|指标|目标|任务|预算)(?:的)?$"
+)
+# 超过原定计划四百二十七亿四千万元的百分之十五点三: the plan's amount, then the rate over it
+_OVER_YARDSTICK_AMOUNT = re.compile(
+    r"超(?:过|出)?(?:了)?[^，,。；]{0,24}?(?:计划|指标|目标|任务|预算)[^，,。；的]{1,16}的$"
+)
 # 占总任务7.35万亩的106.8%: the yardstick's own amount, then the rate of it reached
 _YARDSTICK_AMOUNT = re.compile(r"(?:占|完成)(?:了)?[^，,。；]{0,8}?(?:目标|计划|任务)(?:数)?$")
 _AFTER_YARDSTICK_AMOUNT = re.compile(
@@ -128,13 +137,16 @@ def classify(
         target = False  # 计划…1.2万人，实际完成1.35万人
     if unit == "倍":
         return _multiple(left, target)
+    gap = more_or_less_than_base(left, sentence)
+    if gap is not None:
+        return Reading("change", gap[0], gap[1])
     yardstick = _yardstick(left, sentence, percent)
     if yardstick is not None:
         return yardstick
     if unit in ("个百分点", "百分点", "个千分点", "千分点"):
         growth = _GROWTH.search(left)
         if growth is None:
-            return Reading("pp_change", 1.0, len(left))
+            return Reading("pp_change", -1.0 if gap_below(left) else 1.0, len(left))
         sign = _sign(growth)
         if "降幅" in left and growth.group("verb") in ("收窄", "扩大", "缩小"):
             sign = -sign  # 降幅收窄1.5个百分点: the rate itself rose
@@ -184,8 +196,10 @@ def _yardstick(left: str, sentence: str, percent: bool) -> Reading | None:
         return Reading("target_value", 1.0, yardstick.start()) if yardstick else None
     if left == "的" and _AFTER_YARDSTICK_AMOUNT.search(sentence):
         return Reading("completion", 1.0, 0)
-    over = _OVER_YARDSTICK.search(left) if "超过" in left else None
-    return Reading("completion", 1.0, over.start(), 100.0) if over else None
+    if left == "的" and "超" in sentence and _OVER_YARDSTICK_AMOUNT.search(sentence):
+        return Reading("change", 1.0, 0)
+    over = _OVER_YARDSTICK.search(left) if "超" in left else None
+    return Reading("change", 1.0, over.start()) if over else None
 
 
 def _achieved(left: str) -> bool:

@@ -59,7 +59,8 @@ def test_a_plan_future_tense_makes_targets() -> None:
 def test_an_achieved_change_inside_a_plan_text_is_no_target() -> None:
     text = "上年计划都已超额完成，纺织品产值比基期增长了百分之四十二，单位成本已降低百分之七。"
     found = rows(text, FIVE_YEAR)
-    assert ("纺织品产值", "yoy_growth", 42.0, "%", None) in found
+    # against the base period, not last year: a change in % (facts.md, the harder shapes)
+    assert ("纺织品产值", "change", 42.0, "%", None) in found
     assert ("单位成本", "yoy_growth", -7.0, "%", None) in found
 
 
@@ -219,11 +220,12 @@ def test_a_plant_named_by_its_capacity_counts_nothing() -> None:
     assert found == []
 
 
-def test_beating_a_plan_by_a_rate_is_completion_above_100() -> None:
+def test_beating_a_plan_by_a_rate_is_a_change_against_the_plan() -> None:
+    # facts.md, the harder shapes: 超年度计划28% is a change of 28, not a completion of 128
     found = rows("手工业产值达到九十亿元，超过年度计划百分之二点六，比上年增长百分之五点二。")
     assert [(m, v) for _, m, v, *_ in found] == [
         ("value", 9e9),
-        ("completion", 102.6),
+        ("change", 2.6),
         ("yoy_growth", 5.2),
     ]
     assert {s for s, *_ in found} == {"手工业产值"}
