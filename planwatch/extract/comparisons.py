@@ -31,7 +31,9 @@ _BASE = re.compile(
     r"(?:的[^，,。；比较]{0,16})?(?:增长|增加|下降|减少|提高|降低|上升|增|减|降)(?:了|为)?(?:约|近)?$"
 )
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-_MORE_LESS = re.compile(r"(?P<verb>多|少)(?:支出|收入|支|收|降低|增加|用|花)?了?(?:约|近)?$")
+_MORE_LESS = re.compile(
+    r"(?P<verb>多|少)(?P<then>支出|收入|支|收|降低|减少|增加|用|花)?了?(?:约|近)?$"
+)
 _BELOW = re.compile(r"(?:低于|慢于|少于|落后于)[^，,。；]{0,12}$")
 
 
@@ -40,6 +42,7 @@ _BELOW = re.compile(r"(?:低于|慢于|少于|落后于)[^，,。；]{0,12}$")
     Example("产品销售收入比年度计划增加了２％。", "２", "change", 2, "%"),
     Example("万元GDP能耗较“十三五”末下降14.5%。", "14.5", "change", -14.5, "%"),
     Example("2018年地区生产总值比2017年增长6.5%。", "6.5", "yoy_growth", 6.5, "%"),
+    Example("１９５５年全国工业总产值比１９５４年增长８％。", "８", "yoy_growth", 8, "%"),
 )
 def change_against_other_base(clause: str, period: Period | None) -> bool:
     """A percentage change against a base other than the same period of the previous year
@@ -55,9 +58,22 @@ def change_against_other_base(clause: str, period: Period | None) -> bool:
     year = _YEAR.match(words)
     if year is None:
         return not words.startswith(("全国", "全省", "全市", "全州", "全区"))  # a place: a gap
-    written = year.group(1)
-    base_year = int(written) if written.isdigit() else lexicon.year_from_chinese(written)
-    return period is None or base_year != period.year - 1
+    base_year = _year_number(year.group(1))
+    own = period.year if period is not None else _year_before(clause[: base.start()])
+    return own is not None and base_year != own - 1
+
+
+def _year_number(written: str) -> int | None:
+    return int(written) if written.isdigit() else lexicon.year_from_chinese(written)
+
+
+_ANY_YEAR = re.compile(r"((?:19|20)[0-9]{2}|[一二][九零〇○][〇○零一二三四五六七八九]{2})年")
+
+
+def _year_before(text: str) -> int | None:
+    """The year the clause dates its own figure in (１９５５年全国工业总产值…比１９５４年)."""
+    years = _ANY_YEAR.findall(text.translate(_FULL_WIDTH))
+    return _year_number(years[-1]) if years else None
 
 
 @rule(
@@ -76,6 +92,7 @@ def change_against_other_base(clause: str, period: Period | None) -> bool:
         "个",
     ),
     Example("决算支出比预算少支出了约１．５９％。", "１．５９", "change", -1.59, "%"),
+    Example("生产成本比年度计划多降低了３．１％。", "３．１", "change", -3.1, "%"),
 )
 def more_or_less_than_base(left: str, sentence: str) -> tuple[float, int] | None:
     """`比…多/少X`: an amount or rate above or below a named base; the sign comes from 多/少.
@@ -89,6 +106,8 @@ def more_or_less_than_base(left: str, sentence: str) -> tuple[float, int] | None
     if "比" not in clause:
         return None
     sign = -1.0 if verb.group("verb") == "少" else 1.0
+    if verb.group("then") in ("降低", "减少"):
+        sign = -sign  # 比年度计划多降低了3.1%: a larger cut
     compared = left.rfind("比")
     return sign, compared if compared >= 0 else verb.start()
 

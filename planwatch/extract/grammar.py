@@ -52,7 +52,10 @@ _OFFSET = re.compile(r"(?:增减|收支)?相抵")
 _NEAR = 24  # how far before a number a date word still governs it
 _PARTS_SLACK = 2.0  # parts of a whole, rounded, add up to 100 within this
 _THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
-_COLON_HEAD = re.compile(r"([\u4e00-\u9fff]{0,2}?(?:人数|产量|面积|总额|产值))[^。；：]{0,8}：$")
+# 产品的产量都有增长：never 品的产量, a head cut from the middle of a word
+_COLON_HEAD = re.compile(
+    r"((?:(?!的)[\u4e00-\u9fff]){0,2}?(?:人数|产量|面积|总额|产值))[^。；：]{0,8}：$"
+)
 # the whole after a rate: words with no numeral, not a change (上升到1954年的33%)
 _RATE_OF = re.compile(
     r"的?(?!上升|下降|提高|降低|增长|增加|减少)"

@@ -46,6 +46,7 @@ _NEGATIVE_VERBS = frozenset(
 # target_value in a plan); a saving rate (节约百分之十) still reads as a cut, as 降低 does.
 _CHANGE_VERBS = frozenset(
     (
+        "增长",  # 本年收入增长966,485,000元: an amount of growth is a change
         "增加",
         "减少",
         "增",
