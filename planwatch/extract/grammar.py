@@ -175,9 +175,8 @@ class Reader:
             # a bare number is a ratio part (share) or an index reading (value)
             measure = "share" if listed > 1 else ("target_value" if context.target else "value")
         name = subjects.unquoted(name)
+        # 增长2倍 keeps its unit as written: a growth of 2 times (facts.md)
         value, unit = token.value * reading.sign + reading.offset, token.unit
-        if unit == "倍":
-            value, unit = value * 100, "%"  # 增长2倍: the growth is 200%
         return Fact(
             subject=name or None,
             measure=measure,
