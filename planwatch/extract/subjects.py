@@ -30,12 +30,16 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(
     r"(?:计划|预计|预期|力争|力求|应该|应当|确保|争取|同口径|可比口径|按可比价格计算|按不变价格计算|同比|"
-    r"分别|累计|共计|合计|共|达到了|达到|达|完成了|完成|实现了|实现|为|是|又|已经|已|将|约(?<!节约)|近|折合|折算|"
+    r"分别|累计|共计|合计|共|达到了|达到|达|完成了|完成|实现了|实现|为|是|又|已经|已|将|约(?<!节约)|"
+    # 年产量就已经达到, 才增加到, 只有, 曾经两次接近: adverbs of time and degree
+    r"接近|将近|近|(?<!成)就|才|只有|只|曾经|折合|折算|"
     r"超过|突破|不低于|不少于|不超过|控制在|稳定在|保持在|增至|提高至|提高到|增加到|上升到|"
     r"提升至|提升到|上升至|增长到|增长至|扩大到|扩大至|减少到|减少至|下降至|"
     # 为上年同期的105%, 相当于上年的98%: the base is no part of the subject
     r"(?:为|相当于|是)(?:上年|去年|上一年)(?:同期)?的?|相当于|"
     r"下降到|降至|达到约|拟定|拟|仍然安排|安排|仍然|仍|由上年的|由上年|由|有望|有|的|要|了|可|上|"
+    # 增速高于全州: the compared figure is no part of the subject
+    r"(?:高于|低于|快于|慢于|高出|低出)[^，,。；高低快慢]{1,10}|"
     r"超|逾|微|略|新增|全年|年内|稳定|保持|都|均|也|还|从|由|每月|每年|每人|"
     r"[，,、\s\u3000“”\"])+$"
 )
@@ -294,8 +298,17 @@ def _with_head(part: str, last: str) -> str:
         return part + last[ascii_end:]
     # 国家级、省级农业产业化龙头企业: the last part's modifier ends like this one
     same_end = last.find(part[-1], 0, len(part) + 1)
+    head = _HEAD_NOUN.search(last)
+    if same_end < 0 and head is not None and part.endswith("业"):
+        # 农业、林业…和农林牧渔业专业及辅助性活动产值: sectors share only the measure noun
+        return part + head.group()
     cut = same_end + 1 if same_end >= 0 else len(part)
     return part + last[cut:]
+
+
+_HEAD_NOUN = re.compile(
+    r"(?:总产值|产值|增加值|产量|销量|面积|收入|支出|投资|总额|零售额|利润|人数|浓度均值)$"
+)
 
 
 _ASCII_NAME = "0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
