@@ -14,8 +14,8 @@ _REPORT_WORDS = re.compile(r"报告|公报")
 _METADATA_LINE = re.compile(
     r"^\s*(?:名\s*称|发布机构|文\s*号|索\s*引\s*号|公开|内容概述|来源|时间|发布时间|发表时间)"
 )
-_YEAR = re.compile(r"((?:19|20)\d{2})(?:、(?:19|20)\d{2})?\s*年")
-_CN_YEAR = re.compile(r"([一二][九零〇][一二三四五六七八九零〇]{2})年")
+_YEAR = re.compile(rf"({lexicon.ARABIC_YEAR})(?:、{lexicon.ARABIC_YEAR})?\s*年")
+_CN_YEAR = re.compile(rf"({lexicon.CHINESE_YEAR})年")
 _REGION = re.compile(
     r"([\u4e00-\u9fff]{2,10}?(?:自治区|自治州|自治县|特别行政区|省|市|区|县|州|盟|旗))"
     r"(?=[\u4e00-\u9fff\d]|$)"

@@ -129,7 +129,8 @@ class Reader:
         # an object read after the previous count may run past this number: never beyond it
         left_start = max(self.layout.clause_start(first.start), previous_end, first.lead - _RUN_UP)
         left_start = min(left_start, first.lead)
-        left = self.text[left_start : first.lead]
+        # 下降  14.5%: the spaces a PDF puts before a number are no words
+        left = self.text[left_start : first.lead].rstrip(" \u3000\t")
         # the sentence's run-up, bounded: plan words sit near the numbers they govern
         sentence_start = max(self.layout.sentence_start(first.start), first.lead - _RUN_UP)
         sentence = self.text[sentence_start : first.lead]

@@ -22,7 +22,7 @@ _BASE_UNITS = sorted(
 )
 # 40万余元, 1.2万多人次: the hedge may sit between the scale and the unit
 # 公里/百平方公里, 元/人: a rate unit; 人次86.5万、: a scale alone closing a listed amount
-_PER = r"(?:/[百千万]?(?:平方公里|平方米|人|户|年|月|天|小时|吨|亩|公顷|床))?"
+_PER = r"(?:/[百千万]?(?:平方公里|平方米|人|户|年|月|日|天|小时|吨|亩|公顷|床))?"
 _UNIT = (
     "(?:"
     + _SCALES
@@ -71,7 +71,7 @@ _PRE_QUALIFIER_KIND = {"约": "approx", "近": "approx", "不超过": "at_most",
 # Right after the number these make it a date, year, ordinal or name, not an amount.
 _NOT_AMOUNT_AFTER = re.compile(
     # fixed political formulations count nothing: 八项规定, 五次全会, 两条底线, 三个“升级版”
-    r"月|产业|[A-Za-z]|[号届]|规定|全会|底线|确立|维护|务必|自信|意识|全面|战略|原则|方面|"
+    r"月|产业|[号届]|规定|全会|底线|确立|维护|务必|自信|意识|全面|战略|原则|方面|"
     r"现代化|(?<=轮)汽?车|"
     # 300万吨级, 百万千瓦级, 五万千瓦规模的电站: a size class of what follows, not an amount
     r"级|规模的|"
@@ -270,11 +270,19 @@ def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: 
         if text[num_end : num_end + 1] in _RATIO_MARKS or _after_ratio_mark(text, start):
             return False  # perhaps a structure ratio; the grammar decides
         return not _bare_value_allowed(text, start)
-    if _NOT_AMOUNT_AFTER.match(text, match.end("unit") if unit else match.end()):
+    after = match.end("unit") if unit else match.end()
+    if unit is None and text[after : after + 1].isascii() and text[after : after + 1].isalpha():
+        return (
+            True  # 5G, 2A: a code; after a unit a Latin word is the thing counted (300台AI翻译器)
+        )
+    if unit is not None and unit.endswith("人") and _NOT_PEOPLE.match(text, after):
+        return True  # 500万人口以上城市, 六亿多人民: 人 begins another word
+    if _NOT_AMOUNT_AFTER.match(text, after):
         return True
     return chinese and match.group("pct") is None and _chinese_excluded(text, match, start)
 
 
+_NOT_PEOPLE = re.compile(r"口|民(?!币)")
 _OF_WHAT = re.compile(r"[\u4e00-\u9fff]{0,6}的")
 _RATIO_MARKS = ("：", ":", "︰")
 
