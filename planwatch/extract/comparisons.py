@@ -27,13 +27,15 @@ _LAST_YEAR = (
 _YEAR = re.compile(r"^((?:19|20)[0-9]{2}|[一二][九零〇○][〇○零一二三四五六七八九]{2})年")
 # the clause's last 比/较 (not 比重, 较快) and its base, up to the number's verb
 _BASE = re.compile(
-    r"(?<![同环对])(?:比(?![重例率值])|较(?![快大好高低多少为]))(?:起)?([^，,。；比较]{1,24}?)"
-    r"(?:的[^，,。；比较]{0,16})?(?:增长|增加|下降|减少|提高|降低|上升|增|减|降)(?:了|为)?(?:约|近)?$"
+    r"(?<![同环对])(?:比(?![重例率值])|较(?![快大好高低多少为]))(?:起)?([^，,。；：:比较]{1,24}?)"
+    r"(?:的[^，,。；：:比较]{0,16})?(?:增长|增加|下降|减少|提高|降低|上升|增|减|降)(?:了|为)?(?:约|近)?$"
 )
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _MORE_LESS = re.compile(
-    r"(?P<verb>多|少)(?P<then>支出|收入|支|收|降低|减少|增加|用|花)?了?(?:约|近)?$"
+    r"(?<![减增缺至最不很较])(?P<verb>多|少)(?P<then>支出|收入|支|收|降低|减少|增加|用|花)?了?(?:约|近)?$"
 )
+# a comma between digit groups (２８，０４９，７８０元) ends no clause
+_CLAUSE_MARK = re.compile(r"[。；;：:]|[，,](?![0-9０-９]{3})")
 _BELOW = re.compile(r"(?:低于|慢于|少于|落后于)[^，,。；]{0,12}$")
 
 
@@ -49,7 +51,7 @@ def change_against_other_base(clause: str, period: Period | None) -> bool:
     (an earlier year, a plan, a budget, the end of a five-year plan) is a `change` in %."""
     if "比" not in clause and "较" not in clause:
         return False
-    base = _BASE.search(clause)
+    base = _BASE.search(clause.rstrip(" \u3000"))
     if base is None:
         return False
     words = base.group(1).translate(_FULL_WIDTH).lstrip('“"')
@@ -93,6 +95,13 @@ def _year_before(text: str) -> int | None:
     ),
     Example("决算支出比预算少支出了约１．５９％。", "１．５９", "change", -1.59, "%"),
     Example("生产成本比年度计划多降低了３．１％。", "３．１", "change", -3.1, "%"),
+    Example(
+        "本年收入比预算数２８，０４９，７８０，０００元少８４６，４６１，０００元。",
+        "８４６，４６１，０００",
+        "change",
+        -846461000,
+        "元",
+    ),
 )
 def more_or_less_than_base(left: str, sentence: str) -> tuple[float, int] | None:
     """`比…多/少X`: an amount or rate above or below a named base; the sign comes from 多/少.
@@ -102,7 +111,7 @@ def more_or_less_than_base(left: str, sentence: str) -> tuple[float, int] | None
     verb = _MORE_LESS.search(left)
     if verb is None:
         return None
-    clause = re.split(r"[，,。；]", sentence)[-1]
+    clause = _CLAUSE_MARK.split(sentence)[-1]
     if "比" not in clause:
         return None
     sign = -1.0 if verb.group("verb") == "少" else 1.0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planwatch.extract.budgets import planned_amount
 from planwatch.extract.comparisons import gap_below, more_or_less_than_base
 
 _GROWTH = re.compile(
@@ -159,6 +160,8 @@ def classify(
     growth = _GROWTH.search(left)
     if growth is not None and growth.group("verb") in _CHANGE_VERBS:
         return Reading("change", _sign(growth), growth.start())
+    if planned_amount(left, sentence):
+        return Reading("target_value", 1.0, len(left))
     return Reading("target_value" if target else "value", 1.0, len(left))
 
 
