@@ -44,7 +44,7 @@ _CHINESE = (
 )
 # 5万4千6百, 3万4000, 2千零30(万): Arabic digits under Chinese scales; a closing 万/亿
 # stays with the unit as it does after plain digits (525.69亿元)
-_MIXED = rf"[0-9０-９]{{1,4}}(?:[{_CN_SCALE}]{{1,2}}零?[0-9０-９]{{1,4}})+[十百千拾佰仟]?"
+_MIXED_TAIL = rf"(?:[{_CN_SCALE}]{{1,2}}零?[0-9０-９]{{1,4}})+[十百千拾佰仟]?"
 # 三分之一, 千分之五, 16分之5: a fraction, read whole; 百分之 is the percent sign spelled out
 _FRACTION_PART = rf"负?(?:[0-9０-９.．]|[{_CN_DIGIT}{_CN_SCALE}点]){{1,16}}"
 _FRACTION = rf"(?!百分之)(?P<den>{_FRACTION_PART})分之(?P<num>{_FRACTION_PART})"
@@ -52,15 +52,19 @@ _FRACTION = rf"(?!百分之)(?P<den>{_FRACTION_PART})分之(?P<num>{_FRACTION_PA
 # the pattern spares the scan the many 一是, 进一步, 统一 of running text.
 _UNIT_START = "".join(sorted({u[0] for u in _BASE_UNITS} | set("万亿千百十%％‰多余成")))
 # 负 is a minus sign after a verb or a mark (增长负3.9%, 为负1.1), a word's end elsewhere (减负)
-_SIGN = r"(?:(?<![\u4e00-\u9fff])|(?<=[长为是达到至和及与计值成]))"
-_TOKEN = re.compile(
-    rf"(?P<fraction>{_FRACTION})|"
-    rf"(?P<neg>{_SIGN}负(?=[0-9０-９{_CN_DIGIT}十拾]))?(?P<pct>百分之)?"
-    rf"(?:(?P<mixed>{_MIXED})|(?P<arabic>{_ARABIC})|"
+# (the 负 is matched first: a look behind tried at every offset would slow the scan)
+_SIGN = r"(?:(?<=^负)|(?<=[^\u4e00-\u9fff]负)|(?<=[长为是达到至和及与计值成]负))"
+_AMOUNT = (
+    rf"(?P<neg>负{_SIGN}(?=[0-9０-９{_CN_DIGIT}十拾]))?(?P<pct>百分之)?"
+    rf"(?:(?P<arabic>{_ARABIC})(?P<mixed>{_MIXED_TAIL})?|"
     rf"(?P<chinese>{_CHINESE})(?(pct)|(?=[{re.escape(_UNIT_START)}])))"
     rf"(?P<more>[多余])?(?P<unit>{_UNIT})?(?P<more2>[多余])?"
     r"(?P<post>及以上|及以下|以上|以下|以内|左右)?"
 )
+_TOKEN = re.compile(_AMOUNT)
+# fractions are rare: the pattern that also tries them at every offset runs only on texts
+# that write 分之
+_TOKEN_WITH_FRACTIONS = re.compile(rf"(?P<fraction>{_FRACTION})|{_AMOUNT}")
 # 节约二十亿元 saves an amount; its 约 hedges nothing
 _PRE_QUALIFIER = re.compile(
     r"(?:约(?<!节约)|近|超过|突破|不低于|不少于|至少|不超过|不高于|多达|逾|超|上)$"
@@ -125,7 +129,8 @@ def fold_unit(unit: str | None) -> str | None:
 def scan(text: str) -> list[NumberToken]:
     """Every amount in `text`, in order."""
     tokens: list[NumberToken] = []
-    for match in _TOKEN.finditer(text):
+    pattern = _TOKEN_WITH_FRACTIONS if "分之" in text else _TOKEN
+    for match in pattern.finditer(text):
         token = _read(text, match)
         if token is not None:
             tokens.append(token)
@@ -136,10 +141,10 @@ _BORROWED_UNIT = re.compile(rf"(?=[、和与及]{_ARABIC}({_UNIT}))")
 
 
 def _read(text: str, match: re.Match[str]) -> NumberToken | None:
-    if match.group("fraction") is not None:
+    if match.re is _TOKEN_WITH_FRACTIONS and match.group("fraction") is not None:
         return _fraction(text, match)
     chinese = match.group("chinese") is not None
-    start, end = match.span(_numeral_group(match))
+    start, end = _numeral_span(match)
     unit = match.group("unit")
     if chinese and unit is None and match.group("pct") is None and text[end : end + 1] != "成":
         return None  # 一是, 进一步: most Chinese numeral runs count nothing
@@ -176,15 +181,17 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
 
 def _split_scale(token: str, unit: str | None) -> bool:
     """一亿一千七百多万亩: a scale in the unit that belongs inside the numeral; no reading."""
-    if unit is None or not any(ch in "万亿" for ch in token) or token[-1] in "万亿":
+    if unit is None or ("万" not in token and "亿" not in token) or token[-1] in "万亿":
         return False
     return lexicon.unit_magnitude(fold_unit(unit) or "")[0] > 1
 
 
-def _numeral_group(match: re.Match[str]) -> str:
+def _numeral_span(match: re.Match[str]) -> tuple[int, int]:
     if match.group("chinese") is not None:
-        return "chinese"
-    return "mixed" if match.group("mixed") is not None else "arabic"
+        return match.span("chinese")
+    if match.group("mixed") is not None:
+        return match.start("arabic"), match.end("mixed")  # 5万4千6百
+    return match.span("arabic")
 
 
 _AFTER_FRACTION = re.compile(r"(?P<least>及以上|以上|多)|(?P<most>及以下|以下|以内)|左右")
@@ -264,7 +271,7 @@ def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: 
     if _inside_quotes(text, start, match.end()):
         return True  # “一干两支”, “1+1+10”: a slogan's numbers name things
     if unit is None and match.group("pct") is None:
-        num_end = match.end(_numeral_group(match))
+        num_end = _numeral_span(match)[1]
         if chinese:
             return True
         if text[num_end : num_end + 1] in _RATIO_MARKS or _after_ratio_mark(text, start):

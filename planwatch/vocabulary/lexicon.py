@@ -59,6 +59,8 @@ UNIT_MAGNITUDES: dict[str, float] = {
 }
 UNITS: tuple[UnitWord, ...] = _units()
 UNIT_WORDS: tuple[str, ...] = tuple(unit.word for unit in UNITS)
+_UNIT_SET = frozenset(UNIT_WORDS)
+_PREFIXES = sorted(UNIT_MAGNITUDES, key=len, reverse=True)  # 万亿 before 万
 # percent signs take no scale prefix when numbers are scanned
 UNPREFIXED_UNITS = frozenset(("%", "‰"))
 COUNTERS: frozenset[str] = frozenset(row[0] for row in entries("counters.txt"))
@@ -89,10 +91,10 @@ def year_from_chinese(digits: str) -> int | None:
 
 def unit_magnitude(unit: str) -> tuple[float, str]:
     """A unit's scale prefix split off: 亿元 → (1e8, '元'); a unit without one → (1.0, unit)."""
-    if unit in UNIT_WORDS:
+    if unit in _UNIT_SET:
         return 1.0, unit  # 千米 and 千瓦 are words of their own
-    for prefix in sorted(UNIT_MAGNITUDES, key=len, reverse=True):
+    for prefix in _PREFIXES:
         rest = unit[len(prefix) :]
-        if unit.startswith(prefix) and rest and rest in UNIT_WORDS:
+        if unit.startswith(prefix) and rest in _UNIT_SET:
             return UNIT_MAGNITUDES[prefix], rest
     return 1.0, unit
