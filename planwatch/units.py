@@ -12,46 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planwatch.errors import InvalidInput
+from planwatch.vocabulary import lexicon
 
-_MAGNITUDES = {
-    "": 1.0,
-    "十": 10.0,
-    "百": 100.0,
-    "千": 1e3,
-    "万": 1e4,
-    "十万": 1e5,
-    "百万": 1e6,
-    "千万": 1e7,
-    "亿": 1e8,
-    "万亿": 1e12,
-}
-# base word → family; a magnitude prefix from _MAGNITUDES may precede the base word
-_BASES = {
-    "元": "CNY",
-    "人民币": "CNY",
-    "美元": "USD",
-    "人": "people",
-    "人次": "person-times",
-    "平方米": "m2",
-    "平米": "m2",
-    "吨": "tonnes",
-    "千瓦时": "kWh",
-    "度": "kWh",
-    "千瓦": "kW",
-    "标准煤": "tce",
-    "吨标准煤": "tce",
-}
-# units that are not prefix + base but have a fixed factor to a base
-_SPECIAL = {
-    "平方公里": ("m2", 1e6),
-    "公顷": ("m2", 1e4),
-    "亩": ("m2", 10000 / 15),
-    "千米": ("m", 1e3),
-    "公里": ("m", 1e3),
-    "米": ("m", 1.0),
-    "%": ("percent", 1.0),
-    "‰": ("permille", 1.0),
-}
+# unit words, their families and the scale prefixes are the lexicon's (vocabulary/lexicon)
+_UNITS = {unit.word: unit for unit in lexicon.UNITS}
 
 
 @dataclass(frozen=True)
@@ -63,18 +27,13 @@ class Scale:
 
 
 def scale(unit: str) -> Scale:
-    """The family and factor of ``unit``; an unknown word is a family of its own (个, 套)."""
-    word = unit.strip()
-    if word in _SPECIAL:
-        family, factor = _SPECIAL[word]
-        return Scale(family, factor)
-    # longest base first, so 吨标准煤 is read before 吨 and 人次 before 人
-    for base in sorted(_BASES, key=len, reverse=True):
-        if word.endswith(base):
-            prefix = word[: -len(base)]
-            if prefix in _MAGNITUDES:
-                return Scale(_BASES[base], _MAGNITUDES[prefix])
-    return Scale(f"count:{word}", 1.0)
+    """The family and factor of ``unit``; a count word is a family of its own (个, 套)."""
+    magnitude, word = lexicon.unit_magnitude(unit.strip())
+    known = _UNITS.get(word)
+    if known is None or known.family is None:
+        # 万户 is ten thousand 户: a count keeps its word, and its scale
+        return Scale(f"count:{word}", magnitude)
+    return Scale(known.family, known.factor * magnitude)
 
 
 def comparable(first: str | None, second: str | None) -> bool:

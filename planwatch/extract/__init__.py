@@ -19,6 +19,7 @@ from planwatch.extract.model import DocumentInfo, Extraction, ExtractionWarning,
 from planwatch.extract.numbers import NumberToken, scan
 from planwatch.extract.relations import read_relations
 from planwatch.extract.tables import read_tables, table_spans
+from planwatch.extract.unwrap import unwrap
 from planwatch.periods import Period
 
 __all__ = ["DocumentInfo", "Extraction", "ExtractionWarning", "Fact", "extract", "extract_text"]
@@ -35,6 +36,15 @@ def extract(source: str | pathlib.Path, *, encoding: str | None = None) -> Extra
 def extract_text(text: str, document: DocumentInfo | None = None) -> Extraction:
     """Facts of `text`; `document` holds metadata already known (gaps are inferred)."""
     info = document_info.infer(text, document)
+    flowing = unwrap(text)
+    if flowing is None:
+        facts = _read(text, info)
+    else:
+        facts = [flowing.restore(fact) for fact in _read(flowing.text, info)]
+    return Extraction(document=info, facts=facts, warnings=_warnings(info, facts))
+
+
+def _read(text: str, info: DocumentInfo) -> list[Fact]:
     period = _document_period(info)
     tables = table_spans(text)
     table_facts = read_tables(text, info) if tables else []
@@ -43,7 +53,7 @@ def extract_text(text: str, document: DocumentInfo | None = None) -> Extraction:
     facts = Reader(text, layout, _indicator).read(tokens) + table_facts
     facts += read_relations(text, layout)
     facts.sort(key=lambda fact: fact.number_span or fact.span)
-    return Extraction(document=info, facts=facts, warnings=_warnings(info, facts))
+    return facts
 
 
 def _document_period(info: DocumentInfo) -> Period | None:

@@ -6,6 +6,7 @@ import re
 
 from planwatch.extract.model import DocumentInfo
 from planwatch.periods import Period, parse_phrase
+from planwatch.vocabulary import lexicon
 
 _LINE = re.compile(r"[^\n]+")
 _TITLE_WORDS = re.compile(r"报告|公报|计划|情况|规划|纲要|通报|总结")
@@ -13,8 +14,8 @@ _REPORT_WORDS = re.compile(r"报告|公报")
 _METADATA_LINE = re.compile(
     r"^\s*(?:名\s*称|发布机构|文\s*号|索\s*引\s*号|公开|内容概述|来源|时间|发布时间|发表时间)"
 )
-_YEAR = re.compile(r"((?:19|20)\d{2})(?:、(?:19|20)\d{2})?\s*年")
-_CN_YEAR = re.compile(r"([一二][九零〇][一二三四五六七八九零〇]{2})年")
+_YEAR = re.compile(rf"({lexicon.ARABIC_YEAR})(?:、{lexicon.ARABIC_YEAR})?\s*年")
+_CN_YEAR = re.compile(rf"({lexicon.CHINESE_YEAR})年")
 _REGION = re.compile(
     r"([\u4e00-\u9fff]{2,10}?(?:自治区|自治州|自治县|特别行政区|省|市|区|县|州|盟|旗))"
     r"(?=[\u4e00-\u9fff\d]|$)"
@@ -22,7 +23,6 @@ _REGION = re.compile(
 _REGION_SKIP = re.compile(r"^(?:关于|\d{4}年(?:度)?|[一二][九零〇]\S{2}年(?:度)?|中华人民共和国)+")
 _CONGRESS_REGION = re.compile(r"在([\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|州))第")
 _PARTIAL_YEAR = re.compile(r"上半年|下半年|前三季度|[一1]季度|1\s*[-—~至]\s*\d{1,2}月")
-_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _HEAD = 2000
 
 
@@ -82,6 +82,5 @@ def year_of(text: str) -> int | None:
         return int(match.group(1))
     chinese = _CN_YEAR.search(text)
     if chinese is not None:
-        digits = chinese.group(1).translate(_CN_DIGITS)
-        return int(digits) if digits.isdigit() else None
+        return lexicon.year_from_chinese(chinese.group(1))
     return None

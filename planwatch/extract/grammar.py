@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from planwatch.extract import subjects
+from planwatch.extract.comparisons import change_against_other_base
 from planwatch.extract.layout import Layout
 from planwatch.extract.measures import Reading, classify
 from planwatch.extract.model import Fact
@@ -51,7 +52,10 @@ _OFFSET = re.compile(r"(?:增减|收支)?相抵")
 _NEAR = 24  # how far before a number a date word still governs it
 _PARTS_SLACK = 2.0  # parts of a whole, rounded, add up to 100 within this
 _THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
-_COLON_HEAD = re.compile(r"([\u4e00-\u9fff]{0,2}?(?:人数|产量|面积|总额|产值))[^。；：]{0,8}：$")
+# 产品的产量都有增长：never 品的产量, a head cut from the middle of a word
+_COLON_HEAD = re.compile(
+    r"((?:(?!的)[\u4e00-\u9fff]){0,2}?(?:人数|产量|面积|总额|产值))[^。；：]{0,8}：$"
+)
 # the whole after a rate: words with no numeral, not a change (上升到1954年的33%)
 _RATE_OF = re.compile(
     r"的?(?!上升|下降|提高|降低|增长|增加|减少)"
@@ -125,7 +129,8 @@ class Reader:
         # an object read after the previous count may run past this number: never beyond it
         left_start = max(self.layout.clause_start(first.start), previous_end, first.lead - _RUN_UP)
         left_start = min(left_start, first.lead)
-        left = self.text[left_start : first.lead]
+        # 下降  14.5%: the spaces a PDF puts before a number are no words
+        left = self.text[left_start : first.lead].rstrip(" \u3000\t")
         # the sentence's run-up, bounded: plan words sit near the numbers they govern
         sentence_start = max(self.layout.sentence_start(first.start), first.lead - _RUN_UP)
         sentence = self.text[sentence_start : first.lead]
@@ -138,6 +143,10 @@ class Reader:
         reading = classify(left, first.unit, sentence, None if past else target, hint)
         if not reading.measure or self._not_measured(first, left, sentence):
             return previous_end  # 是上年的1.5倍: a multiple with no growth word
+        if reading.measure == "yoy_growth":
+            clause = self.text[self.layout.clause_start(first.start) : first.lead]
+            if change_against_other_base(clause, period):
+                reading = Reading("change", reading.sign, reading.cut)
         if not named and reading.measure.startswith("target") and not self.layout.ahead:
             # 中兴通讯计划在我区落地三个项目: a plan that names no date (a work report's are the year's)
             period = period if planned_section else None
@@ -167,9 +176,8 @@ class Reader:
             # a bare number is a ratio part (share) or an index reading (value)
             measure = "share" if listed > 1 else ("target_value" if context.target else "value")
         name = subjects.unquoted(name)
+        # 增长2倍 keeps its unit as written: a growth of 2 times (facts.md)
         value, unit = token.value * reading.sign + reading.offset, token.unit
-        if unit == "倍":
-            value, unit = value * 100, "%"  # 增长2倍: the growth is 200%
         return Fact(
             subject=name or None,
             measure=measure,

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from planwatch.periods import Period, parse_phrase
+from planwatch.vocabulary import lexicon
 
 # A comma between digits with three digits after it is a thousands separator.
 _CLAUSE_END = re.compile(
@@ -31,7 +32,7 @@ _PLAN_HEADING = re.compile(
 )
 _FIVE_YEAR = re.compile(r"[一二三四五六七八九十]+五”?(?:时期|规划)|五年")
 _REVIEW_HEADING = re.compile(r"情况|回顾|执行|成效|成绩|进展|完成|总结|成就")
-_YEAR = r"(?:(?:19|20)\d{2}|[一二][九零〇][一二三四五六七八九零〇]{2})年"
+_YEAR = rf"{lexicon.YEAR}年"
 _PART = (
     r"上半年|下半年|前三季度|第?[一二三四1-4]季度|[1一]\s*[-—–~至到]\s*\d{1,2}月份?|"
     r"截[至止]\d{1,2}月[底末]|\d{1,2}月[底末]|年[末底]|以来|"
@@ -202,7 +203,9 @@ class Layout:
         if plan and _FIVE_YEAR.search(line):
             return Section(start, None, plan)  # “十五五”时期: targets for the plan's last year
         if period is None and not plan:
-            return Section(start, self.document_period, False) if top else None
+            # a review heading (“十四五”时期工作回顾) closes whatever plans came before it
+            review = top or _REVIEW_HEADING.search(line) is not None
+            return Section(start, self.document_period, False) if review else None
         if period is None and plan and self.year is not None:
             period = Period(self.year, "Y", 0)  # 第四季度工作安排: plans for the year
         if period is None:
@@ -244,10 +247,4 @@ def _year_of(word: str | None, year: int | None, fallback: Period | None) -> int
     digits = word[:-1]
     if digits.isdigit():
         return int(digits)
-    return _chinese_year(digits)
-
-
-def _chinese_year(digits: str) -> int | None:
-    table = str.maketrans("〇零一二三四五六七八九", "00123456789")
-    plain = digits.translate(table)
-    return int(plain) if plain.isdigit() else None
+    return lexicon.year_from_chinese(digits)

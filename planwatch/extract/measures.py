@@ -10,13 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planwatch.extract.budgets import planned_amount
+from planwatch.extract.comparisons import gap_below, more_or_less_than_base
+
 _GROWTH = re.compile(
     r"(?P<base>同比|环比|比上年同期|比去年同期|比上年末|比上一年|比前一年|比上年|比去年|较上年同期|较去年同期|较上年|较去年|"
     r"与上年相比|比[0-9一二九〇零]{4}年(?:预计)?|[比较][^，,。；比较]{1,8}?(?:预计)?)?"
     r"(?P<mod>分别|又|将|累计|年均|平均|均|同口径|各)*"
     r"(?P<verb>增长|增加|上涨|提高|提升|上升|增高|增幅|涨幅|增速|下降|降低|减少|回落|下滑|降幅|减产|增产|"
     r"压减|压缩|节约|扩大|缩小|收窄|加快|放缓|净增|净减|(?<!新)增|减|降|涨)"
-    r"(?:了|为|达到|达|分别为|分别|控制在|保持在|稳定在)?(?:约|将近|接近|近|超过|突破|不低于|不超过|逾|超)?$|"
+    # 上升为56.5%, 提高为: risen to a level, no change (增长为 stays a growth)
+    r"(?:了|(?<!上升|提高|下降|降低|增加|减少|扩大|缩小|回落)为|达到|达|分别为|分别|控制在|保持在|稳定在)?"
+    r"(?:约|将近|接近|近|超过|突破|不低于|不超过|逾|超)?$|"
     # a signed rate straight after its base: 同比-5.1%
     r"(?P<verb_less>同比|环比|比上年同期|比去年同期|比上年)(?:分别)?$"
 )
@@ -44,6 +49,7 @@ _NEGATIVE_VERBS = frozenset(
 # target_value in a plan); a saving rate (节约百分之十) still reads as a cut, as 降低 does.
 _CHANGE_VERBS = frozenset(
     (
+        "增长",  # 本年收入增长966,485,000元: an amount of growth is a change
         "增加",
         "减少",
         "增",
@@ -61,7 +67,9 @@ _CHANGE_VERBS = frozenset(
     )
 )
 _COMPLETION = re.compile(
-    r"(?:分别)?(?:占|完成)(?:了)?[^，,。；]{0,14}?(?:目标|计划|任务|预算)(?:任务)?(?:的)?"
+    # 为预算的110.91%, 为调整预算的96.3%, 相当于年度计划的: the plan noun is the yardstick
+    r"(?:分别)?(?:为|是|相当于)(?:了)?(?:调整|调整后|年初|汇总|全年|年度)?(?:预算|计划)(?:数)?的$|"
+    r"(?:分别)?(?:占|完成)(?:了)?[^，,。；]{0,14}?(?:目标|计划|任务|预算)(?:任务|数)?(?:的)?"
     r"(?:比例|比重|进度)?(?:为|达到?)?$|"
     r"(?:达到?|为|是|分别为)(?:了)?"
     r"(?:全年|年度|全年度|年|市级|省级|区级|下达的?|既定|预期|上级)+[^，,。；]{0,6}?"
@@ -69,8 +77,15 @@ _COMPLETION = re.compile(
     r"(?:的)?(?:比例|比重|进度)?(?:为|达到?)?$"
 )
 _DONE = re.compile(r"(?:分别)?完成(?:了)?$")
-# 超过年度计划百分之四点一, 超过…的指标17.3%: the rate by which a plan was beaten
-_OVER_YARDSTICK = re.compile(r"超过(?:了)?[^，,。；]{0,24}?(?:计划|指标|目标|任务)(?:的)?$")
+# 超过年度计划百分之四点一, 超年度计划28%, 超过…的指标17.3%: the rate by which a plan was
+# beaten, a change against the plan (the spec: 28, not a completion of 128)
+_OVER_YARDSTICK = re.compile(
+    r"超(?:过|出)?(?:了)?[^，,。；]{0,24}?(?:计划|指标|目标|任务|预算)(?:的)?$"
+)
+# 超过原定计划四百二十七亿四千万元的百分之十五点三: the plan's amount, then the rate over it
+_OVER_YARDSTICK_AMOUNT = re.compile(
+    r"超(?:过|出)?(?:了)?[^，,。；]{0,24}?(?:计划|指标|目标|任务|预算)[^，,。；的]{1,16}的$"
+)
 # 占总任务7.35万亩的106.8%: the yardstick's own amount, then the rate of it reached
 _YARDSTICK_AMOUNT = re.compile(r"(?:占|完成)(?:了)?[^，,。；]{0,8}?(?:目标|计划|任务)(?:数)?$")
 _AFTER_YARDSTICK_AMOUNT = re.compile(
@@ -81,7 +96,7 @@ _SHARE_OF = re.compile(r"占(?P<whole>[^，,。；]{0,16}?)(?:的)?(?:比重|比
 # 计划都超额完成, 计划已完成, 超过计划百分之四, 计划所规定: the plan as a noun again.
 # 将达到, 拟定为: a plan's own future tense (五年内…将达到…), with no 计划 in the sentence
 _TARGET_WORDS = re.compile(
-    r"计划(?<![按照据比]计划)(?<!比年度计划)(?<!比全年计划)(?<!比原计划)(?![执的内外表生经单”》，,、都已均超百所])(?=[\u4e00-\u9fff])|预期目标|主要目标|目标是"
+    r"计划(?<![按照据比]计划)(?<!比年度计划)(?<!比全年计划)(?<!比原计划)(?![执的内外表生经单”》，,、都已均超百所期])(?=[\u4e00-\u9fff])|预期目标|主要目标|目标是"
 )
 _PLAN_TENSE = re.compile(r"将(?:分别)?(?:达到|比|占)|拟定为")
 # 增长了, 已提高, 由过去的, 仍然占: an achieved or standing level, even inside a plan's text
@@ -126,13 +141,16 @@ def classify(
         target = False  # 计划…1.2万人，实际完成1.35万人
     if unit == "倍":
         return _multiple(left, target)
+    gap = more_or_less_than_base(left, sentence)
+    if gap is not None:
+        return Reading("change", gap[0], gap[1])
     yardstick = _yardstick(left, sentence, percent)
     if yardstick is not None:
         return yardstick
     if unit in ("个百分点", "百分点", "个千分点", "千分点"):
         growth = _GROWTH.search(left)
         if growth is None:
-            return Reading("pp_change", 1.0, len(left))
+            return Reading("pp_change", -1.0 if gap_below(left) else 1.0, len(left))
         sign = _sign(growth)
         if "降幅" in left and growth.group("verb") in ("收窄", "扩大", "缩小"):
             sign = -sign  # 降幅收窄1.5个百分点: the rate itself rose
@@ -142,6 +160,8 @@ def classify(
     growth = _GROWTH.search(left)
     if growth is not None and growth.group("verb") in _CHANGE_VERBS:
         return Reading("change", _sign(growth), growth.start())
+    if planned_amount(left, sentence):
+        return Reading("target_value", 1.0, len(left))
     return Reading("target_value" if target else "value", 1.0, len(left))
 
 
@@ -182,8 +202,10 @@ def _yardstick(left: str, sentence: str, percent: bool) -> Reading | None:
         return Reading("target_value", 1.0, yardstick.start()) if yardstick else None
     if left == "的" and _AFTER_YARDSTICK_AMOUNT.search(sentence):
         return Reading("completion", 1.0, 0)
-    over = _OVER_YARDSTICK.search(left) if "超过" in left else None
-    return Reading("completion", 1.0, over.start(), 100.0) if over else None
+    if left == "的" and "超" in sentence and _OVER_YARDSTICK_AMOUNT.search(sentence):
+        return Reading("change", 1.0, 0)
+    over = _OVER_YARDSTICK.search(left) if "超" in left else None
+    return Reading("change", 1.0, over.start()) if over else None
 
 
 def _achieved(left: str) -> bool:

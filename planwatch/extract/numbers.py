@@ -9,26 +9,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-import cn2an
+from planwatch.extract.numerals import fraction_percent, numeral
+from planwatch.vocabulary import lexicon
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％○", "0123456789.,%〇")
 
-_SCALES = "(?:万亿|千万|百万|十万|亿|万|千|百)?"
 # Longer spellings first: regex alternation takes the first that matches.
+_SCALES = "(?:" + "|".join(sorted(lexicon.UNIT_MAGNITUDES, key=len, reverse=True)) + ")?"
 _BASE_UNITS = sorted(
-    """元/月 元/年 元/人 元/吨 元/平方米 吨公里 人公里 标准量 吨标准煤 吨标煤 平方千米 立方米/秒 场次 户次 批次 架次 辆次 艘次 微克/立方米 毫克/立方米 元 美元 欧元 港元 平方公里 平方米 立方米 公里 千米 米 公顷 亩
-    个百分点 百分点 个千分点 千分点 % ‰ 户 人次 人 名 家 个 套 台 辆 所 场 条 宗 件 项 批 处 块 份 次 天 栋 册
-    吨 千瓦时 千瓦 度 架 只 马力 支 种 起 轮 座 间 张 床 头 篇 部 艘 列 班 趟 株 棵 口 片 层
-    单 笔 例 颗 根 对 所 千克 公斤 标箱 箱 元钱 斤 担 匹 盏 辆次 架次 人份 尾 羽
-    倍 航次 吨海里 人海里 款 ℃ 毫米 立方公尺 平方公尺 公尺""".split(),
-    key=len,
-    reverse=True,
+    (u for u in lexicon.UNIT_WORDS if u not in lexicon.UNPREFIXED_UNITS), key=len, reverse=True
 )
 # 40万余元, 1.2万多人次: the hedge may sit between the scale and the unit
 # 公里/百平方公里, 元/人: a rate unit; 人次86.5万、: a scale alone closing a listed amount
-_PER = r"(?:/[百千万]?(?:平方公里|平方米|人|户|年|月|天|小时|吨|亩|公顷|床))?"
+_PER = r"(?:/[百千万]?(?:平方公里|平方米|人|户|年|月|日|天|小时|吨|亩|公顷|床))?"
 _UNIT = (
     "(?:"
     + _SCALES
@@ -42,17 +36,35 @@ _UNIT = (
 # Runs are bounded so that pathological input (a million digits) cannot make the scan
 # backtrack quadratically; real amounts are far shorter.
 _ARABIC = r"[0-9０-９]{1,16}(?:[,，][0-9０-９]{3}(?![0-9０-９])){0,5}(?:[.．][0-9０-９]{1,8})?"
-_CN_DIGIT = "零〇○一二两三四五六七八九"
-_CHINESE = rf"[{_CN_DIGIT}十百千万亿]{{1,16}}(?:点[{_CN_DIGIT}]{{1,8}})?"
+_CN_DIGIT = lexicon.PLAIN_DIGITS + lexicon.FINANCIAL_DIGITS
+_CN_SCALE = "".join(lexicon.CHINESE_SCALES)
+# never the tail of a longer numeral: a numeral is read whole or not at all
+_CHINESE = (
+    rf"(?<![{_CN_DIGIT}{_CN_SCALE}几])[{_CN_DIGIT}{_CN_SCALE}几]{{1,32}}(?:点[{_CN_DIGIT}]{{1,8}})?"
+)
+# 5万4千6百, 3万4000, 2千零30(万): Arabic digits under Chinese scales; a closing 万/亿
+# stays with the unit as it does after plain digits (525.69亿元)
+_MIXED_TAIL = rf"(?:[{_CN_SCALE}]{{1,2}}零?[0-9０-９]{{1,4}})+[十百千拾佰仟]?"
+# 三分之一, 千分之五, 16分之5: a fraction, read whole; 百分之 is the percent sign spelled out
+_FRACTION_PART = rf"负?(?:[0-9０-９.．]|[{_CN_DIGIT}{_CN_SCALE}点]){{1,16}}"
+_FRACTION = rf"(?!百分之)(?P<den>{_FRACTION_PART})分之(?P<num>{_FRACTION_PART})"
 # A Chinese numeral counts only before a unit, 多/余 or 成, or after 百分之; saying so in
 # the pattern spares the scan the many 一是, 进一步, 统一 of running text.
 _UNIT_START = "".join(sorted({u[0] for u in _BASE_UNITS} | set("万亿千百十%％‰多余成")))
-_TOKEN = re.compile(
-    rf"(?P<pct>百分之)?(?:(?P<arabic>{_ARABIC})|"
+# 负 is a minus sign after a verb or a mark (增长负3.9%, 为负1.1), a word's end elsewhere (减负)
+# (the 负 is matched first: a look behind tried at every offset would slow the scan)
+_SIGN = r"(?:(?<=^负)|(?<=[^\u4e00-\u9fff]负)|(?<=[长为是达到至和及与计值成]负))"
+_AMOUNT = (
+    rf"(?P<neg>负{_SIGN}(?=[0-9０-９{_CN_DIGIT}十拾]))?(?P<pct>百分之)?"
+    rf"(?:(?P<arabic>{_ARABIC})(?P<mixed>{_MIXED_TAIL})?|"
     rf"(?P<chinese>{_CHINESE})(?(pct)|(?=[{re.escape(_UNIT_START)}])))"
     rf"(?P<more>[多余])?(?P<unit>{_UNIT})?(?P<more2>[多余])?"
     r"(?P<post>及以上|及以下|以上|以下|以内|左右)?"
 )
+_TOKEN = re.compile(_AMOUNT)
+# fractions are rare: the pattern that also tries them at every offset runs only on texts
+# that write 分之
+_TOKEN_WITH_FRACTIONS = re.compile(rf"(?P<fraction>{_FRACTION})|{_AMOUNT}")
 # 节约二十亿元 saves an amount; its 约 hedges nothing
 _PRE_QUALIFIER = re.compile(
     r"(?:约(?<!节约)|近|超过|突破|不低于|不少于|至少|不超过|不高于|多达|逾|超|上)$"
@@ -63,7 +75,7 @@ _PRE_QUALIFIER_KIND = {"约": "approx", "近": "approx", "不超过": "at_most",
 # Right after the number these make it a date, year, ordinal or name, not an amount.
 _NOT_AMOUNT_AFTER = re.compile(
     # fixed political formulations count nothing: 八项规定, 五次全会, 两条底线, 三个“升级版”
-    r"月|产业|[A-Za-z]|[号届]|规定|全会|底线|确立|维护|务必|自信|意识|全面|战略|原则|方面|"
+    r"月|产业|[号届]|规定|全会|底线|确立|维护|务必|自信|意识|全面|战略|原则|方面|"
     r"现代化|(?<=轮)汽?车|"
     # 300万吨级, 百万千瓦级, 五万千瓦规模的电站: a size class of what follows, not an amount
     r"级|规模的|"
@@ -81,7 +93,7 @@ _MODIFIER_AFTER = re.compile(r"[的\u4e00-\u9fff]")
 _MODIFIER_OK = re.compile(r"[和与及或、]")
 # Counters of things, not sizes: N个以上X counts X (people and households are left out,
 # since 5000人以上企业 and 1000户以上小区 are size classes)
-_COUNTED_THINGS = frozenset("个项所批条件种家")
+_COUNTED_THINGS = lexicon.COUNTED_THINGS
 # A Chinese numeral directly followed by one of these is a counted word, not an amount.
 _QUOTE_AFTER = re.compile(r"[“\"「《]")
 
@@ -102,24 +114,10 @@ class NumberToken:
             self.lead = self.start
 
 
-@lru_cache(maxsize=4096)
 def to_float(token: str) -> float | None:
     """The value of an Arabic or Chinese numeral token; None if it does not parse."""
-    plain = token.translate(_FULL_WIDTH).replace(",", "")
-    try:
-        return float(plain)
-    except ValueError:
-        pass
-    try:
-        # cn2an only ever sees a numeral token, never running text.
-        return float(cn2an.cn2an(_with_leading_one(token.translate(_FULL_WIDTH)), "normal"))
-    except (ValueError, KeyError, IndexError, TypeError):
-        return None
-
-
-def _with_leading_one(token: str) -> str:
-    # 千 / 百 / 万 written alone (近千, 上千) mean one thousand, one hundred...
-    return "一" + token if token[0] in "十百千万亿" and token[0] != "十" else token
+    read = numeral(token)
+    return read.value if read is not None else None
 
 
 def fold_unit(unit: str | None) -> str | None:
@@ -131,7 +129,8 @@ def fold_unit(unit: str | None) -> str | None:
 def scan(text: str) -> list[NumberToken]:
     """Every amount in `text`, in order."""
     tokens: list[NumberToken] = []
-    for match in _TOKEN.finditer(text):
+    pattern = _TOKEN_WITH_FRACTIONS if "分之" in text else _TOKEN
+    for match in pattern.finditer(text):
         token = _read(text, match)
         if token is not None:
             tokens.append(token)
@@ -142,8 +141,10 @@ _BORROWED_UNIT = re.compile(rf"(?=[、和与及]{_ARABIC}({_UNIT}))")
 
 
 def _read(text: str, match: re.Match[str]) -> NumberToken | None:
+    if match.re is _TOKEN_WITH_FRACTIONS and match.group("fraction") is not None:
+        return _fraction(text, match)
     chinese = match.group("chinese") is not None
-    start, end = match.span("chinese" if chinese else "arabic")
+    start, end = _numeral_span(match)
     unit = match.group("unit")
     if chinese and unit is None and match.group("pct") is None and text[end : end + 1] != "成":
         return None  # 一是, 进一步: most Chinese numeral runs count nothing
@@ -151,17 +152,19 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
         borrowed = _BORROWED_UNIT.match(text, end)
         if borrowed is not None:
             unit = borrowed.group(1)  # 累计分别达238和317个: the unit written once
-    if chinese and unit is None:
+    if unit is None and text[end : end + 1] == "成" and match.group("pct") is None:
         tenths = _TENTHS.match(text, start)
-        if tenths is not None:
-            return _tenths(text, tenths)
+        return _tenths(text, tenths, match) if tenths is not None else None
     if _excluded(text, match, start, chinese, unit):
         return None
-    value = to_float(text[start:end])
-    if value is None:
+    read = numeral(text[start:end])
+    if read is None or _split_scale(text[start:end], unit):
         return None
+    value = read.value
     bound = _range_bound(text, match, start)
-    if not chinese and bound is None and _MINUS.search(text, max(0, start - 1), start):
+    if match.group("neg") is not None:
+        value, start = -value, match.start("neg")  # 负1.1, 负三十二
+    elif not chinese and bound is None and _MINUS.search(text, max(0, start - 1), start):
         value, start = -value, start - 1
     if match.group("pct"):
         unit = "%"
@@ -170,16 +173,46 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
         unit, qualifier = unit[0] + unit[2:], qualifier or "at_least"
     if qualifier == "modifier":
         return None
-    return NumberToken(
-        start,
-        end,
-        value,
-        fold_unit(unit),
-        qualifier,
-        match.end(),
-        chinese,
-        min(match.start(), start),
-    )
+    if read.approx:
+        qualifier = qualifier or "approx"  # 十几万, 一百零几万
+    lead = min(match.start(), start)
+    return NumberToken(start, end, value, fold_unit(unit), qualifier, match.end(), chinese, lead)
+
+
+def _split_scale(token: str, unit: str | None) -> bool:
+    """一亿一千七百多万亩: a scale in the unit that belongs inside the numeral; no reading."""
+    if unit is None or ("万" not in token and "亿" not in token) or token[-1] in "万亿":
+        return False
+    return lexicon.unit_magnitude(fold_unit(unit) or "")[0] > 1
+
+
+def _numeral_span(match: re.Match[str]) -> tuple[int, int]:
+    if match.group("chinese") is not None:
+        return match.span("chinese")
+    if match.group("mixed") is not None:
+        return match.start("arabic"), match.end("mixed")  # 5万4千6百
+    return match.span("arabic")
+
+
+_AFTER_FRACTION = re.compile(r"(?P<least>及以上|以上|多)|(?P<most>及以下|以下|以内)|左右")
+
+
+def _fraction(text: str, match: re.Match[str]) -> NumberToken | None:
+    """三分之一 is 33.33…%, 千分之五 0.5%: a fraction is a percentage, read whole."""
+    value = fraction_percent(match.group("den"), match.group("num"))
+    if value is None:
+        return None
+    start, end = match.span("fraction")
+    after = _AFTER_FRACTION.match(text, end)
+    qualifier = None
+    if after is not None:
+        least, most = after.group("least"), after.group("most")
+        qualifier = "at_least" if least else ("at_most" if most else "approx")
+    pre = _PRE_QUALIFIER.search(text, max(0, start - 3), start)
+    if qualifier is None and pre is not None:
+        qualifier = _PRE_QUALIFIER_KIND.get(pre.group(), "at_least")
+    span_end = after.end() if after is not None else end
+    return NumberToken(start, end, value, "%", qualifier, span_end, True)
 
 
 # 增长3%-5%, 降低百分之二到百分之三: a range of two rates; the dash is no minus sign.
@@ -206,15 +239,25 @@ def _range_bound(text: str, match: re.Match[str], start: int) -> str | None:
     return "at_least" if following[:1].isdigit() or following == "百分之" else None
 
 
-# 七成以上的行政村: a share of what follows 的
-_TENTHS = re.compile(r"([一二三四五六七八九])成(多|以上|左右)?(?=[，,。；;、的]|$)")
+# 七成以上的行政村: a share of what follows 的; 7.2成, 三成半, 八点五成 are tenths too
+_TENTHS = re.compile(
+    r"([0-9０-９]{1,2}(?:[.．][0-9０-９])?|[一二两三四五六七八九十]{1,2}(?:点[一二三四五六七八九])?)"
+    r"成(半)?(多|以上|左右)?(?=[，,。；;、的]|$)"
+)
 _TENTH_QUALIFIER = {"多": "at_least", "以上": "at_least", "左右": "approx"}
 
 
-def _tenths(text: str, match: re.Match[str]) -> NumberToken:
-    value = (to_float(match.group(1)) or 0.0) * 10
-    qualifier = _TENTH_QUALIFIER.get(match.group(2) or "")
-    return NumberToken(match.start(), match.start() + 2, value, "%", qualifier, match.end(), True)
+def _tenths(text: str, match: re.Match[str], token: re.Match[str]) -> NumberToken | None:
+    read = numeral(match.group(1))
+    if read is None or read.value > 10:
+        return None  # 十成 is the whole; more tenths than ten are no tenths
+    value = read.value * 10 + (5 if match.group(2) else 0)
+    qualifier = _TENTH_QUALIFIER.get(match.group(3) or "")
+    end = match.start() + len(match.group(1)) + 1 + (1 if match.group(2) else 0)
+    start = match.start()
+    if token.group("neg") is not None:
+        value, start = -value, token.start("neg")
+    return NumberToken(start, end, value, "%", qualifier, match.end(), True)
 
 
 def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: str | None) -> bool:
@@ -228,17 +271,25 @@ def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: 
     if _inside_quotes(text, start, match.end()):
         return True  # “一干两支”, “1+1+10”: a slogan's numbers name things
     if unit is None and match.group("pct") is None:
-        num_end = match.end("chinese" if chinese else "arabic")
+        num_end = _numeral_span(match)[1]
         if chinese:
             return True
         if text[num_end : num_end + 1] in _RATIO_MARKS or _after_ratio_mark(text, start):
             return False  # perhaps a structure ratio; the grammar decides
         return not _bare_value_allowed(text, start)
-    if _NOT_AMOUNT_AFTER.match(text, match.end("unit") if unit else match.end()):
+    after = match.end("unit") if unit else match.end()
+    if unit is None and text[after : after + 1].isascii() and text[after : after + 1].isalpha():
+        return (
+            True  # 5G, 2A: a code; after a unit a Latin word is the thing counted (300台AI翻译器)
+        )
+    if unit is not None and unit.endswith("人") and _NOT_PEOPLE.match(text, after):
+        return True  # 500万人口以上城市, 六亿多人民: 人 begins another word
+    if _NOT_AMOUNT_AFTER.match(text, after):
         return True
     return chinese and match.group("pct") is None and _chinese_excluded(text, match, start)
 
 
+_NOT_PEOPLE = re.compile(r"口|民(?!币)")
 _OF_WHAT = re.compile(r"[\u4e00-\u9fff]{0,6}的")
 _RATIO_MARKS = ("：", ":", "︰")
 
@@ -278,20 +329,38 @@ def _bare_value_allowed(text: str, start: int) -> bool:
 _DEFINITION_LINE = re.compile(r"[^\n。，,；]{0,30}[：:]\s*(?:\n|$)")
 
 
+_LONE_DIGITS = ("一", "二", "十")
+_WORD_DIGITS = ("陆", "伍", "拾")
+# units of measurement (money, mass, length, area, energy) rather than counters of items
+_MEASURED_UNITS = frozenset(
+    unit.word
+    for unit in lexicon.UNITS
+    if unit.family is not None and unit.family not in ("people", "person-times")
+) - {"度"}  # 一度 is "once"
+
+
+def _measured_unit(unit: str | None) -> bool:
+    return unit is not None and lexicon.unit_magnitude(unit)[1] in _MEASURED_UNITS
+
+
 def _chinese_excluded(text: str, match: re.Match[str], start: int) -> bool:
     token = match.group("chinese")
     if match.group("unit") == "倍":
         return text[max(0, start - 1) : start] in ("每", "几", "数")  # 增长一倍; 数倍 is vague
-    if token in ("一", "二") or token.strip("零〇") == "":
-        # 一个, 一批 (an article), 二次招商 (second), 零部件: counts say 两, not 二
+    if token in _LONE_DIGITS and not _measured_unit(match.group("unit")):
+        # 一个, 一批 (an article), 二次招商 (second), 十项 (a list's name); 完成一吨 measures
         return True
+    if token.strip("零〇") == "" or token in _WORD_DIGITS:
+        return True  # 零部件; 大陆, 队伍, 收拾: words, not numerals
     if _DEFINITION_LINE.match(text, match.end()):
         return True  # ［10］两个基地、两个枢纽：a note defining a slogan
-    if len(token) > 3 and not any(ch in token for ch in "十百千万亿"):
+    if len(token) > 3 and not any(ch in token for ch in _CN_SCALE):
         return True  # a year written in numerals (一九五八)
     if _QUOTE_AFTER.match(text, match.end()):
         return True  # 三个“升级版”: a slogan, not a count
-    if token.strip("十百千万亿") == "":
+    if token.strip("十百千万亿") == "" and not (
+        token == "十" and _measured_unit(match.group("unit"))
+    ):
         # 千家创客社区 is a name; 近千人次, 上千种 are amounts
         hedged = match.group("more") is not None  # 百余人, 千余家
         return not hedged and _PRE_QUALIFIER.search(text, max(0, start - 3), start) is None

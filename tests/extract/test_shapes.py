@@ -26,12 +26,13 @@ def rows(text: str, info: DocumentInfo = COMMUNIQUE) -> list[Row]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("全年出口额比上年增长2倍。", [("出口额", "yoy_growth", 200.0, "%", None)]),
-        ("全年客运量增长0.8倍。", [("客运量", "yoy_growth", 80.0, "%", None)]),
-        ("光伏组件产量增长1.5倍。", [("光伏组件产量", "yoy_growth", 150.0, "%", None)]),
+        # facts.md, the harder shapes: 增长两倍 keeps its unit 倍 as written
+        ("全年出口额比上年增长2倍。", [("出口额", "yoy_growth", 2.0, "倍", None)]),
+        ("全年客运量增长0.8倍。", [("客运量", "yoy_growth", 0.8, "倍", None)]),
+        ("光伏组件产量增长1.5倍。", [("光伏组件产量", "yoy_growth", 1.5, "倍", None)]),
     ],
 )
-def test_a_growth_multiple_is_a_growth_in_percent(text: str, expected: list[Row]) -> None:
+def test_a_growth_multiple_is_a_growth_in_times(text: str, expected: list[Row]) -> None:
     assert rows(text) == expected
 
 
@@ -39,8 +40,8 @@ def test_a_chinese_multiple_and_its_hedge() -> None:
     found = rows(
         "届时，港口吞吐量将达到九千万吨，比基期增长一倍；集装箱量增长将近二倍。", FIVE_YEAR
     )
-    assert found[1] == ("港口吞吐量", "target_growth", 100.0, "%", None)
-    assert found[2] == ("集装箱量", "target_growth", 200.0, "%", "approx")
+    assert found[1] == ("港口吞吐量", "target_growth", 1.0, "倍", None)
+    assert found[2] == ("集装箱量", "target_growth", 2.0, "倍", "approx")
 
 
 def test_a_bare_multiple_states_no_growth() -> None:
@@ -59,7 +60,8 @@ def test_a_plan_future_tense_makes_targets() -> None:
 def test_an_achieved_change_inside_a_plan_text_is_no_target() -> None:
     text = "上年计划都已超额完成，纺织品产值比基期增长了百分之四十二，单位成本已降低百分之七。"
     found = rows(text, FIVE_YEAR)
-    assert ("纺织品产值", "yoy_growth", 42.0, "%", None) in found
+    # against the base period, not last year: a change in % (facts.md, the harder shapes)
+    assert ("纺织品产值", "change", 42.0, "%", None) in found
     assert ("单位成本", "yoy_growth", -7.0, "%", None) in found
 
 
@@ -219,11 +221,12 @@ def test_a_plant_named_by_its_capacity_counts_nothing() -> None:
     assert found == []
 
 
-def test_beating_a_plan_by_a_rate_is_completion_above_100() -> None:
+def test_beating_a_plan_by_a_rate_is_a_change_against_the_plan() -> None:
+    # facts.md, the harder shapes: 超年度计划28% is a change of 28, not a completion of 128
     found = rows("手工业产值达到九十亿元，超过年度计划百分之二点六，比上年增长百分之五点二。")
     assert [(m, v) for _, m, v, *_ in found] == [
         ("value", 9e9),
-        ("completion", 102.6),
+        ("change", 2.6),
         ("yoy_growth", 5.2),
     ]
     assert {s for s, *_ in found} == {"手工业产值"}

@@ -1,0 +1,40 @@
+"""Shapes of the genres set (budget reports, annual analyses, old national reports), each
+stated as the general rule it is, with sentences of the kind, not of one document."""
+
+from __future__ import annotations
+
+from planwatch.extract import extract_text
+
+
+def facts(text: str) -> list[tuple[str | None, str, float | None, str | None]]:
+    return [(f.subject, f.measure, f.value, f.unit) for f in extract_text(text).facts]
+
+
+def test_sectors_listed_before_one_measure_share_only_the_measure_noun() -> None:
+    found = facts("农业、林业和农林牧渔业专业及辅助性活动产值同比分别增长2.1%、21.9%和9.4%。")
+    assert [s for s, *_ in found] == ["农业产值", "林业产值", "农林牧渔业专业及辅助性活动产值"]
+
+
+def test_the_compared_figure_is_no_part_of_the_subject() -> None:
+    found = facts("某县工业总产值同比增长17.6%，增速高于全州11.9个百分点，占全州的10.2%。")
+    assert found[1][1:] == ("pp_change", 11.9, "个百分点")
+    assert found[1][0] is not None and "全州" not in found[1][0]
+
+
+def test_adverbs_of_time_are_no_part_of_the_subject() -> None:
+    found = facts("到一九三五年，年产量才增加到一千零二万吨。")
+    assert found and found[0][0] == "年产量"
+
+
+def test_a_review_heading_closes_the_plans_of_a_work_report_title() -> None:
+    text = (
+        "2026年某省政府工作报告\n“十四五”时期工作回顾\n刚刚过去的2025年，地区生产总值增长5.8%。\n"
+    )
+    found = extract_text(text).facts
+    assert [(f.measure, f.value, f.period) for f in found] == [("yoy_growth", 5.8, "2025")]
+
+
+def test_a_rate_of_the_budget_is_completion_of_the_item() -> None:
+    found = facts("税收收入完成1381835万元，为预算的109.5%，增长22.38%。")
+    assert [m for _, m, _, _ in found] == ["value", "completion", "yoy_growth"]
+    assert {s for s, *_ in found} == {"税收收入"}

@@ -1,0 +1,64 @@
+"""The lexicon: each word defined once, the union of the lists it replaced."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from planwatch.extract.numbers import scan
+from planwatch.units import comparable, convert, scale
+from planwatch.vocabulary import lexicon
+
+LOADER = Path(lexicon.__file__)
+
+
+def test_the_loader_imports_nothing_of_planwatch_but_errors() -> None:
+    tree = ast.parse(LOADER.read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    imported |= {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    assert {name for name in imported if name and name.startswith("planwatch")} == {
+        "planwatch.errors"
+    }
+
+
+def test_digits_scales_and_years() -> None:
+    assert lexicon.CHINESE_DIGITS["两"] == 2 and lexicon.CHINESE_DIGITS["玖"] == 9
+    assert lexicon.CHINESE_SCALES["佰"] == 100 and lexicon.CHINESE_SCALES["亿"] == 10**8
+    assert lexicon.chinese_year_digits(2017) == "二〇一七"
+    assert lexicon.year_from_chinese("一九五八") == 1958
+    assert lexicon.year_from_chinese("二零二五") == 2025
+    assert lexicon.year_from_chinese("壹玖伍捌") is None
+    assert lexicon.unit_magnitude("亿元") == (1e8, "元")
+    assert lexicon.unit_magnitude("千瓦时") == (1.0, "千瓦时")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    # units only units.py knew before the lexicon: the scan reads them now
+    [("折合5亿人民币", "亿人民币"), ("住房120万平米", "万平米"), ("消耗3万吨标准煤", "万吨标准煤")],
+)
+def test_units_once_known_to_conversion_only_are_scanned(text: str, unit: str) -> None:
+    assert [t.unit for t in scan(text)] == [unit]
+
+
+def test_units_once_known_to_the_scan_only_convert() -> None:
+    # 平方千米, 吨标煤 and the prefixed fixed units were counts of their own before
+    assert convert(1, "平方千米", "平方公里") == pytest.approx(1)
+    assert convert(2, "万吨标煤", "吨标准煤") == pytest.approx(20000)
+    assert convert(1, "万亩", "亩") == pytest.approx(10000)
+    assert scale("万户") == scale("户").__class__("count:户", 1e4)
+    assert not comparable("万户", "万套")
+
+
+def test_counters_are_the_union_of_both_lists() -> None:
+    # subjects' counters and the scan's counted things: the things are a marked subset
+    assert lexicon.COUNTED_THINGS == frozenset("个项所批条件种家")
+    assert frozenset("个项家所名人批场处块条件套台宗户栋辆座种次轮起只架支") == lexicon.COUNTERS
+    assert lexicon.COUNTED_THINGS <= lexicon.COUNTERS
