@@ -1,4 +1,4 @@
-"""Regions below a parent: the stored ones and the divisions the national table lists."""
+"""Stored regions, one by code or a list by level, and the regions below a parent."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from planwatch import regions
+from planwatch.errors import NotFound
+from planwatch.reads.paging import Page, paged
 from planwatch.reads.plans import read
 from planwatch.store.models import Region
 
@@ -55,3 +57,41 @@ def _divisions_below(code: str, level: str) -> list[regions.Division]:
         elif child.code != code:
             found.extend(_divisions_below(child.code, level))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class RegionRow:
+    code: str
+    name: str
+    level: str
+    parent: str | None
+
+
+_PARENT = Region.__table__.alias("parent")
+_REGIONS = (
+    select(Region.code, Region.name, Region.level, _PARENT.c.code)
+    .outerjoin(_PARENT, Region.parent_id == _PARENT.c.id)
+    .order_by(Region.code)
+)
+_OF_LEVEL = _REGIONS.where(Region.level == bindparam("level"))
+_BY_CODE = _REGIONS.where(Region.code == bindparam("code"))
+
+
+def region_list(
+    session: Session, *, level: str | None = None, limit: int, offset: int
+) -> Page[RegionRow]:
+    """Stored regions by code, of one level when asked."""
+    statement = _REGIONS if level is None else _OF_LEVEL
+    return paged(
+        session, statement, lambda row: RegionRow(*row), limit=limit, offset=offset, level=level
+    )
+
+
+def region_by_code(session: Session, code: str) -> RegionRow:
+    rows = read(session, _BY_CODE, code=code)
+    if not rows:
+        raise NotFound(
+            f"no region with code '{code}' in this database",
+            "use a region code listed at /api/regions, e.g. 420106 for 武昌区",
+        )
+    return RegionRow(*rows[0])
