@@ -91,9 +91,14 @@ def document(document_id: int) -> str:
     return f"/documents/{document_id}"
 
 
+def span_anchor(start: int, end: int) -> str:
+    """The id of the place ``start``–``end`` on a document's page."""
+    return f"span-{start}-{end}"
+
+
 def document_span(document_id: int, start: int, end: int) -> str:
     """The place in a document's text a number or fact was read from."""
-    return f"{document(document_id)}#span-{start}-{end}"
+    return f"{document(document_id)}#{span_anchor(start, end)}"
 
 
 def upload() -> str:

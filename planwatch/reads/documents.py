@@ -1,36 +1,92 @@
-"""Ingested documents as lists and summaries."""
+"""Ingested documents as plain rows, with how many facts each holds and how many wait."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from planwatch.errors import NotFound
+from planwatch.reads.paging import Page, paged
 from planwatch.reads.plans import read
-from planwatch.store.models import Document, Fact
+from planwatch.store.models import Document, Fact, Region
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentSummary:
+class DocumentRow:
     id: int
-    title: str
+    title: str | None
+    filename: str
+    publisher: str | None
+    published: str | None
+    region: str | None
+    year: int | None
+    period: str | None
+    sha256: str
+    ingested_at: datetime
+    chars: int
     facts: int
     pending: int
 
 
-_PENDING = func.sum(case((Fact.review_status == "pending", 1), else_=0))
-_SUMMARIES = (
-    select(Document.id, Document.title, Document.filename, func.count(Fact.id), _PENDING)
-    .outerjoin(Fact, Fact.document_id == Document.id)
-    .group_by(Document.id)
+# counts as correlated subqueries: a GROUP BY over the joined region would not be valid
+# on PostgreSQL, which groups only by the document's own key
+_FACT_COUNT = select(func.count(Fact.id)).where(Fact.document_id == Document.id).scalar_subquery()
+_PENDING = (
+    select(func.count(Fact.id))
+    .where(Fact.document_id == Document.id, Fact.review_status == "pending")
+    .scalar_subquery()
+)
+_DOCUMENTS = (
+    select(
+        Document.id,
+        Document.title,
+        Document.filename,
+        Document.publisher,
+        Document.published,
+        Region.code,
+        Document.year,
+        Document.period,
+        Document.sha256,
+        Document.ingested_at,
+        func.length(Document.text),
+        _FACT_COUNT,
+        _PENDING,
+    )
+    .outerjoin(Region, Document.region_id == Region.id)
     .order_by(Document.id.desc())
 )
+_BY_ID = _DOCUMENTS.where(Document.id == bindparam("document"))
+_TEXT = select(Document.text).where(Document.id == bindparam("document"))
 
 
-def document_summaries(session: Session) -> list[DocumentSummary]:
-    """Every document, newest first, with how many facts it gave and how many await review."""
-    return [
-        DocumentSummary(i, title or filename, count, int(waiting or 0))
-        for i, title, filename, count, waiting in read(session, _SUMMARIES)
-    ]
+def _document(row: Any) -> DocumentRow:
+    return DocumentRow(*row)
+
+
+def document_list(session: Session, *, limit: int, offset: int) -> Page[DocumentRow]:
+    """Documents, newest first."""
+    return paged(session, _DOCUMENTS, _document, limit=limit, offset=offset)
+
+
+def recent_documents(session: Session) -> list[DocumentRow]:
+    """Every document, newest first, for the tables of documents to review."""
+    return [_document(row) for row in read(session, _DOCUMENTS)]
+
+
+def document_by_id(session: Session, document_id: int) -> DocumentRow:
+    rows = read(session, _BY_ID, document=document_id)
+    if not rows:
+        raise NotFound(
+            f"document {document_id} does not exist",
+            "take a document id from /api/documents or upload the file at /upload",
+        )
+    return _document(rows[0])
+
+
+def document_text(session: Session, document_id: int) -> str:
+    rows = read(session, _TEXT, document=document_id)
+    return str(rows[0][0]) if rows else ""

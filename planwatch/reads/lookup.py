@@ -1,11 +1,14 @@
-"""Finding what an assessment needs — the region, its plan — with messages that say the fix."""
+"""Finding what an assessment or a form needs — the region, its plan, the indicators — with
+messages that say the fix."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.errors import NotFound
-from planwatch.reads.plans import PlanRows, load_plans
+from planwatch.reads.plans import PlanRows, load_plans, read
+from planwatch.store.models import Indicator
 from planwatch.store.reference import RegionKey, region_row
 
 
@@ -48,3 +51,11 @@ def region_and_plan(
 ) -> tuple[RegionKey, PlanRows]:
     row = region_row(session, region)
     return row, plan_of(session, row, year, targets=targets, tasks=tasks, projects=projects)
+
+
+_INDICATOR_NAMES = select(Indicator.name).order_by(Indicator.category, Indicator.id)
+
+
+def indicator_names(session: Session) -> list[str]:
+    """The catalogue's indicators by category, as forms offer them."""
+    return [name for (name,) in read(session, _INDICATOR_NAMES)]

@@ -1,4 +1,5 @@
-"""Stored regions by code, with their parent; regions below a parent for comparisons.
+"""Stored regions, one by code (with its parent's code) or a list by level, and the
+regions below a parent for comparisons.
 
 Pages read only stored regions (they never add a division as a side effect); the CLI's
 name-or-code lookup, which stores a known division on first use, is ``store.reference``.
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from planwatch import regions
 from planwatch.errors import NotFound
+from planwatch.reads.paging import Page, paged
 from planwatch.reads.plans import read
 from planwatch.store.models import Region
 from planwatch.store.reference import RegionKey
@@ -90,3 +92,21 @@ def _divisions_below(code: str, level: str) -> list[regions.Division]:
         elif child.code != code:
             found.extend(_divisions_below(child.code, level))
     return found
+
+
+_REGIONS = (
+    select(Region.id, Region.code, Region.name, Region.level, Region.parent_id, _PARENT.code)
+    .outerjoin(_PARENT, Region.parent_id == _PARENT.id)
+    .order_by(Region.code)
+)
+_OF_LEVEL = _REGIONS.where(Region.level == bindparam("level"))
+
+
+def region_list(
+    session: Session, *, level: str | None = None, limit: int, offset: int
+) -> Page[RegionRow]:
+    """Stored regions by code, of one level when asked."""
+    statement = _REGIONS if level is None else _OF_LEVEL
+    return paged(
+        session, statement, lambda row: RegionRow(*row), limit=limit, offset=offset, level=level
+    )

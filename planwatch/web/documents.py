@@ -12,14 +12,16 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from pydantic import BaseModel
 
 from planwatch import links
-from planwatch.errors import NotFound
+from planwatch.reads import Session
+from planwatch.reads.documents import document_by_id, document_text
+from planwatch.reads.facts import fact_by_id, facts_of_document
+from planwatch.reads.regions import stored_region
 from planwatch.records.review import accept_fact, correct_fact, fact_row, reject_fact
 from planwatch.records.users import Account, check_allowed
-from planwatch.store.models import Document, Fact, Indicator, Observation, Region
+from planwatch.web import shapes
 from planwatch.web.auth import Viewer, allowed, app_store
 from planwatch.web.render import ChineseJSONResponse, html, respond, twin
 from planwatch.web.spans import segments
@@ -29,101 +31,49 @@ router = APIRouter()
 Reviewer = Annotated[Account, Depends(allowed("review"))]
 
 
+class DocumentPage(BaseModel):
+    """A document with its region, its text cut into marked runs, and its facts."""
+
+    document: shapes.Document
+    region: shapes.Region | None
+    segments: list[dict[str, Any]]
+    facts: list[shapes.Fact]
+    counts: dict[str, int]
+    may_review: bool
+    overview: str | None
+
+
+class Reviewed(BaseModel):
+    """The answer to a review action: the fact as it now is and what was stored from it."""
+
+    fact: shapes.Fact
+    stored: int
+    note: str | None
+    observations: list[str]
+
+
 def document_page(request: Request, document_id: int, user: Viewer) -> Response:
     with app_store(request).reading() as session:
-        document = _document(session, document_id)
-        facts = _facts(session, document_id)
-        data = {
-            "document": _document_dict(document),
-            "segments": segments(document.text, facts),
-            "facts": facts,
-            "counts": _counts(facts),
-            "may_review": user.may("review"),
-            "overview": _overview_link(document),
-        }
-    return respond(request, "document.html", data)
-
-
-def _overview_link(document: Document) -> str | None:
-    if document.region is None or document.period is None:
-        return None
-    return links.region(document.region.code, document.period)
-
-
-def _document(session: Session, document_id: int) -> Document:
-    document = session.get(Document, document_id)
-    if document is None:
-        raise NotFound(
-            f"document {document_id} does not exist",
-            "take a document id from /api/documents or upload the file at /upload",
-        )
-    return document
-
-
-def _document_dict(document: Document) -> dict[str, Any]:
-    region: Region | None = document.region
-    return {
-        "id": document.id,
-        "title": document.title,
-        "filename": document.filename,
-        "publisher": document.publisher,
-        "published": document.published,
-        "region": {"code": region.code, "name": region.name} if region else None,
-        "year": document.year,
-        "period": document.period,
-        "sha256": document.sha256,
-        "ingested_at": document.ingested_at,
-        "chars": len(document.text),
-    }
-
-
-def _facts(session: Session, document_id: int) -> list[dict[str, Any]]:
-    rows = session.execute(
-        select(Fact, Indicator.name)
-        .outerjoin(Indicator, Fact.indicator_id == Indicator.id)
-        .where(Fact.document_id == document_id)
-        .order_by(Fact.position)
+        document = shapes.document(document_by_id(session, document_id))
+        region = shapes.region(stored_region(session, document.region)) if document.region else None
+        facts = [shapes.fact(row) for row in facts_of_document(session, document_id)]
+        text = document_text(session, document_id)
+    page = DocumentPage(
+        document=document,
+        region=region,
+        segments=segments(text, facts),
+        facts=facts,
+        counts=_counts(facts),
+        may_review=user.may("review"),
+        overview=links.region(region.code, document.period) if region and document.period else None,
     )
-    stored: dict[int, list[str]] = {}
-    for observation_id, fact_id in session.execute(
-        select(Observation.id, Fact.id)
-        .join(Fact, Observation.source_fact_id == Fact.id)
-        .where(Fact.document_id == document_id)
-    ):
-        stored.setdefault(fact_id, []).append(links.observation(observation_id))
-    return [
-        {**fact_dict(fact, name), "observations": stored.get(fact.id, [])} for fact, name in rows
-    ]
+    return respond(request, "document.html", page.model_dump())
 
 
-def fact_dict(fact: Fact, indicator: str | None) -> dict[str, Any]:
-    return {
-        "id": fact.id,
-        "document_id": fact.document_id,
-        "position": fact.position,
-        "subject": fact.subject,
-        "indicator": indicator,
-        "period": fact.period,
-        "measure": fact.measure,
-        "value": fact.value,
-        "unit": fact.unit,
-        "qualifier": fact.qualifier,
-        "basis": fact.basis,
-        "span": [fact.span_start, fact.span_end],
-        "number_span": (
-            [fact.number_start, fact.number_end] if fact.number_start is not None else None
-        ),
-        "text": fact.text,
-        "review_status": fact.review_status,
-        "anchor": f"span-{fact.span_start}-{fact.span_end}",
-        "href": links.document_span(fact.document_id, fact.span_start, fact.span_end),
-    }
-
-
-def _counts(facts: list[dict[str, Any]]) -> dict[str, int]:
+def _counts(facts: list[shapes.Fact]) -> dict[str, int]:
     counts = {"pending": 0, "accepted": 0, "corrected": 0, "rejected": 0}
     for fact in facts:
-        counts[fact["review_status"]] = counts.get(fact["review_status"], 0) + 1
+        counts[fact.review_status] = counts.get(fact.review_status, 0) + 1
     return counts
 
 
@@ -170,25 +120,17 @@ def _check_region(session: Session, user: Account, fact_id: int) -> None:
     check_allowed(session, user, "review", region)
 
 
-def _reviewed(session: Session, fact_id: int, stored: int, note: str | None) -> dict[str, Any]:
-    session.flush()
-    fact = fact_row(session, fact_id)
-    data = fact_dict(fact, fact.indicator.name if fact.indicator else None)
-    observations = session.scalars(
-        select(Observation.id).where(Observation.source_fact_id == fact_id)
-    )
-    return {
-        "fact": data,
-        "stored": stored,
-        "note": note,
-        "observations": [links.observation(i) for i in observations],
-    }
+def _reviewed(session: Session, fact_id: int, stored: int, note: str | None) -> Reviewed:
+    session.flush()  # the read below runs on the session's connection: it sees the change
+    fact = shapes.fact(fact_by_id(session, fact_id))
+    return Reviewed(fact=fact, stored=stored, note=note, observations=fact.observations)
 
 
-def _answer(request: Request, data: dict[str, Any]) -> Response:
+def _answer(request: Request, reviewed: Reviewed) -> Response:
+    data = reviewed.model_dump()
     if request.url.path.startswith("/api/"):
         return ChineseJSONResponse(data)
-    page = {**data["fact"], "note": data["note"], "observations": data["observations"]}
+    page = {**data["fact"], "note": data["note"]}
     return html(request, "fact_row.html", {"fact": page, "may_review": True})
 
 
@@ -205,6 +147,7 @@ twin(
     "/documents/{document_id}",
     document_page,
     summary="A document's text with its facts marked at their spans",
+    response_model=DocumentPage,
 )
 _REVIEW_ROUTES = (
     ("accept", _accept, "Accept a fact: it becomes a target or observation"),
@@ -221,4 +164,5 @@ for prefix, tags in (("/api", ["facts"]), ("", [])):
             include_in_schema=bool(prefix),
             tags=list(tags),
             summary=summary,
+            response_model=Reviewed,
         )

@@ -6,24 +6,25 @@ hides what was there before. Reporters enter only for their own region.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import Response
-from pydantic import ValidationError
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from pydantic import BaseModel, ValidationError
 
 from planwatch import links
-from planwatch.errors import InvalidInput, NotFound
+from planwatch.errors import InvalidInput
+from planwatch.reads import Session
+from planwatch.reads.lookup import indicator_names
+from planwatch.reads.observations import audit_of, observation_by_id, versions_of
 from planwatch.reads.regions import stored_region
 from planwatch.records.observations import ObservationIn, read_figures, store_observation
 from planwatch.records.users import Account, check_allowed
-from planwatch.store.models import AuditEntry, Fact, Indicator, Observation, User
 from planwatch.vocabulary import OBSERVED_MEASURES
+from planwatch.web import shapes
 from planwatch.web.auth import Viewer, allowed, app_store
 from planwatch.web.params import period_of
-from planwatch.web.parts import FactSpan, source_dict
 from planwatch.web.render import ChineseJSONResponse, html, respond, twin
 
 router = APIRouter()
@@ -46,9 +47,7 @@ def _entry_page(
     return {
         "region": {"code": code, "name": name},
         "period": {"code": period},
-        "indicators": list(
-            session.scalars(select(Indicator.name).order_by(Indicator.category, Indicator.id))
-        ),
+        "indicators": indicator_names(session),
         "measures": OBSERVED_MEASURES,
         "stored": stored,
         "links": {"overview": links.region(code, period)},
@@ -120,88 +119,43 @@ def api_add_observation(request: Request, item: ObservationIn, user: Reporter) -
     """Store one figure as a new version; the answer is the stored observation."""
     with app_store(request).transaction(actor=user.name) as session:
         (observation_id,) = store_figures(session, user, [item])
-        data = observation_data(session, observation_id)
-    return ChineseJSONResponse(data, status_code=201)
+        session.flush()  # the read runs on the session's connection: it sees the new row
+        stored = shapes.observation(observation_by_id(session, observation_id))
+    return ChineseJSONResponse(stored.model_dump(), status_code=201)
+
+
+class AuditEntry(BaseModel):
+    at: datetime
+    actor: str
+    action: str
+    changes: dict[str, Any]
+
+
+class ObservationPage(BaseModel):
+    """One figure with its region, every version of it, and the audit trail of its changes."""
+
+    observation: shapes.Observation
+    region: shapes.Region
+    versions: list[shapes.Observation]
+    audit: list[AuditEntry]
+    links: dict[str, str]
 
 
 def observation_page(request: Request, observation_id: int, user: Viewer) -> Response:
     """Who or what entered a figure, its other versions, and the audit trail of changes."""
     with app_store(request).reading() as session:
-        data = observation_data(session, observation_id)
-    return respond(request, "observation.html", data)
-
-
-def observation_data(session: Session, observation_id: int) -> dict[str, Any]:
-    found = session.execute(
-        select(Observation, Fact, User.name)
-        .outerjoin(Fact, Observation.source_fact_id == Fact.id)
-        .outerjoin(User, Observation.user_id == User.id)
-        .where(Observation.id == observation_id)
-    ).first()
-    if found is None:
-        raise NotFound(
-            f"observation {observation_id} does not exist", "take an id from /api/observations"
+        row = observation_by_id(session, observation_id)
+        page = ObservationPage(
+            observation=shapes.observation(row),
+            region=shapes.region(stored_region(session, row.region)),
+            versions=[shapes.observation(v) for v in versions_of(session, observation_id)],
+            audit=[
+                AuditEntry(at=a.at, actor=a.actor, action=a.action, changes=a.changes)
+                for a in audit_of(session, observation_id)
+            ],
+            links={"indicator": links.indicator(row.region, row.period, row.indicator)},
         )
-    row, fact, user_name = found
-    return {
-        "id": row.id,
-        "indicator": row.indicator.name,
-        "english": row.indicator.english,
-        "region": {"code": row.region.code, "name": row.region.name},
-        "period": row.period,
-        "measure": row.measure,
-        "value": row.value,
-        "unit": row.unit,
-        "basis": row.basis,
-        "status": row.status,
-        "version": row.version,
-        "note": row.note,
-        "created_at": row.created_at,
-        "source": source_dict(
-            FactSpan(fact.document_id, fact.id, fact.text, fact.span_start, fact.span_end)
-            if fact is not None
-            else None,
-            user_name,
-        ),
-        "versions": _versions(session, row),
-        "audit": _audit(session, row.id),
-        "links": {"indicator": links.indicator(row.region.code, row.period, row.indicator.name)},
-    }
-
-
-def _versions(session: Session, row: Observation) -> list[dict[str, Any]]:
-    others = session.scalars(
-        select(Observation)
-        .where(
-            Observation.indicator_id == row.indicator_id,
-            Observation.region_id == row.region_id,
-            Observation.period == row.period,
-            Observation.measure == row.measure,
-        )
-        .order_by(Observation.version)
-    )
-    return [
-        {
-            "id": o.id,
-            "version": o.version,
-            "value": o.value,
-            "status": o.status,
-            "created_at": o.created_at,
-            "href": links.observation(o.id),
-        }
-        for o in others
-    ]
-
-
-def _audit(session: Session, row_id: int) -> list[dict[str, Any]]:
-    entries = session.scalars(
-        select(AuditEntry)
-        .where(AuditEntry.table_name == "observations", AuditEntry.row_id == row_id)
-        .order_by(AuditEntry.id)
-    )
-    return [
-        {"at": e.at, "actor": e.actor, "action": e.action, "changes": e.changes} for e in entries
-    ]
+    return respond(request, "observation.html", page.model_dump())
 
 
 router.add_api_route(
@@ -220,10 +174,12 @@ router.add_api_route(
     tags=["observations"],
     status_code=201,
     summary="Enter one figure",
+    response_model=shapes.Observation,
 )
 twin(
     router,
     "/observations/{observation_id}",
     observation_page,
     summary="One stored figure with its source, versions and audit trail",
+    response_model=ObservationPage,
 )

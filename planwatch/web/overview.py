@@ -12,16 +12,17 @@ from planwatch import links
 from planwatch.assess.model import RegionAssessment, Thresholds
 from planwatch.assess.region import assess_plan
 from planwatch.periods import Period
-from planwatch.reads.documents import document_summaries
+from planwatch.reads.documents import recent_documents
 from planwatch.reads.figures import FigureBook
 from planwatch.reads.indicators import indicators_by_id
 from planwatch.reads.lookup import plan_of
 from planwatch.reads.plans import period_order, plan_listings
 from planwatch.reads.regions import RegionRow, stored_region
+from planwatch.web import shapes
 from planwatch.web.auth import Viewer, app_store
 from planwatch.web.cache import cached_page
 from planwatch.web.params import period_of
-from planwatch.web.parts import card, document_rows
+from planwatch.web.parts import card
 from planwatch.web.render import respond, twin
 
 router = APIRouter()
@@ -33,7 +34,8 @@ LAGGING_ORDER = {"behind": 0, "slightly_behind": 1, "unknown": 2, "on_track": 3,
 def plans_page(request: Request, user: Viewer) -> Response:
     """Every stored plan with the periods that have figures, and documents to review."""
     with app_store(request).reading() as session:
-        data = {"plans": _plans(session), "documents": document_rows(document_summaries(session))}
+        documents = [shapes.document(row).model_dump() for row in recent_documents(session)]
+        data = {"plans": _plans(session), "documents": documents}
     return respond(request, "home.html", data)
 
 

@@ -11,7 +11,6 @@ from typing import Any
 from planwatch import links
 from planwatch.assess.english import english_judgement
 from planwatch.assess.model import Assessment
-from planwatch.reads.documents import DocumentSummary
 from planwatch.reads.figures import FigureVersion
 
 # Targets on an amount lead with the amount; rate targets lead with the growth rate.
@@ -95,17 +94,3 @@ def source_dict(fact: FactSpan | None, user_name: str | None) -> dict[str, Any]:
     if user_name is not None:
         return {"kind": "user", "user": user_name, "href": None}
     return {"kind": "import", "href": None}
-
-
-def document_rows(documents: list[DocumentSummary]) -> list[dict[str, Any]]:
-    """The documents table of the start and upload pages."""
-    return [
-        {
-            "id": d.id,
-            "title": d.title,
-            "facts": d.facts,
-            "pending": d.pending,
-            "href": links.document(d.id),
-        }
-        for d in documents
-    ]

@@ -130,10 +130,13 @@ def twin(
     summary: str,
     methods: Sequence[str] = ("GET",),
     tags: Sequence[str] = ("pages",),
+    response_model: Any = None,
 ) -> None:
     """Register ``endpoint`` at ``path.json`` (in OpenAPI) and at ``path`` (the HTML page).
 
     The JSON route goes first so that ``{param}.json`` is never read as a parameter value.
+    ``response_model`` describes the page's data in OpenAPI; the endpoint answers a built
+    response, so FastAPI documents the model without serialising through it again.
     """
     router.add_api_route(
         f"{path}.json",
@@ -142,6 +145,7 @@ def twin(
         summary=summary,
         tags=list(tags),
         response_class=ChineseJSONResponse,
+        response_model=response_model,
     )
     router.add_api_route(
         path, endpoint, methods=list(methods), include_in_schema=False, response_class=HTMLResponse

@@ -2,15 +2,32 @@
 
 Facts may overlap (``分别`` lists share their opening words), and HTML marks cannot, so
 each fact is marked on its whole span when that is free, else on its number alone; every
-fact still gets an anchor ``span-{start}-{end}`` at the start of its span.
+fact still gets an anchor ``span-{start}-{end}`` at the start of its span, and another at
+its number (the report links a number to where the number itself stands).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from planwatch import links
 
 
-def segments(text: str, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+class Fact(Protocol):
+    """What marking reads of a fact (``shapes.Fact`` has it)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def span(self) -> tuple[int, int]: ...
+    @property
+    def number_span(self) -> tuple[int, int] | None: ...
+    @property
+    def review_status(self) -> str: ...
+
+
+def segments(text: str, facts: Sequence[Fact]) -> list[dict[str, Any]]:
     """Runs of ``text``: ``{"text"}``, ``{"text", "fact", "status"}`` marks, ``{"anchor"}``."""
     marks = _marks(facts)
     anchors = _anchors(facts)
@@ -28,7 +45,7 @@ def segments(text: str, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             out.append({"anchor": anchor})
         if cut in mark_at:
             end, fact = mark_at[cut]
-            out.append({"text": text[cut:end], "fact": fact["id"], "status": fact["review_status"]})
+            out.append({"text": text[cut:end], "fact": fact.id, "status": fact.review_status})
             position = end
             out.extend(
                 {"anchor": a} for p, names in anchors.items() if cut < p < end for a in names
@@ -36,13 +53,13 @@ def segments(text: str, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [run for run in out if run.get("text") != ""]
 
 
-def _marks(facts: list[dict[str, Any]]) -> list[tuple[int, int, dict[str, Any]]]:
-    chosen: list[tuple[int, int, dict[str, Any]]] = []
+def _marks(facts: Sequence[Fact]) -> list[tuple[int, int, Fact]]:
+    chosen: list[tuple[int, int, Fact]] = []
     taken: list[tuple[int, int]] = []
     # shortest spans first: a long span then falls back to its number instead of hiding
     # the short facts inside it
-    for fact in sorted(facts, key=lambda f: (f["span"][1] - f["span"][0], f["span"][0])):
-        for start, end in [s for s in (fact["span"], fact["number_span"]) if s]:
+    for fact in sorted(facts, key=lambda f: (f.span[1] - f.span[0], f.span[0])):
+        for start, end in [s for s in (fact.span, fact.number_span) if s]:
             if start >= end:
                 continue
             if all(end <= s or start >= e for s, e in taken):
@@ -52,13 +69,14 @@ def _marks(facts: list[dict[str, Any]]) -> list[tuple[int, int, dict[str, Any]]]
     return sorted(chosen, key=lambda m: m[0])
 
 
-def _anchors(facts: list[dict[str, Any]]) -> dict[int, list[str]]:
+def _anchors(facts: Sequence[Fact]) -> dict[int, list[str]]:
     """Anchor names by position; one per distinct span, since HTML ids must be unique."""
     by_position: dict[int, list[str]] = {}
     seen: set[str] = set()
     for fact in facts:
-        name = fact["anchor"]
-        if name not in seen:
-            seen.add(name)
-            by_position.setdefault(fact["span"][0], []).append(name)
+        for start, end in [s for s in (fact.span, fact.number_span) if s]:
+            name = links.span_anchor(start, end)
+            if name not in seen:
+                seen.add(name)
+                by_position.setdefault(start, []).append(name)
     return by_position

@@ -7,15 +7,16 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, UploadFile
 from fastapi.responses import Response
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from planwatch import links
 from planwatch.errors import InvalidInput
-from planwatch.reads.documents import document_summaries
+from planwatch.reads.documents import recent_documents
 from planwatch.records.ingest import IngestResult, ingest_bytes
 from planwatch.records.users import Account, check_allowed
+from planwatch.web import shapes
 from planwatch.web.auth import allowed, app_store
-from planwatch.web.parts import document_rows
 from planwatch.web.render import ChineseJSONResponse, html
 
 router = APIRouter()
@@ -30,7 +31,7 @@ def upload_form(request: Request, user: Uploader) -> Response:
 
 def _documents(request: Request) -> list[dict[str, Any]]:
     with app_store(request).reading() as session:
-        return document_rows(document_summaries(session))
+        return [shapes.document(row).model_dump() for row in recent_documents(session)]
 
 
 async def upload(request: Request, file: UploadFile, user: Uploader) -> Response:
@@ -69,18 +70,32 @@ def _check_upload(filename: str | None, data: bytes) -> None:
         )
 
 
+class Uploaded(BaseModel):
+    """What storing an upload did: the document, whether it is new, its facts found."""
+
+    document_id: int
+    filename: str
+    created: bool
+    facts: int
+    accepted: int
+    region: str | None
+    period: str | None
+    warnings: list[str]
+    href: str
+
+
 def upload_result(result: IngestResult) -> dict[str, Any]:
-    return {
-        "document_id": result.document_id,
-        "filename": result.filename,
-        "created": result.created,
-        "facts": result.facts,
-        "accepted": result.accepted,
-        "region": result.region,
-        "period": result.period,
-        "warnings": result.warnings,
-        "href": links.document(result.document_id),
-    }
+    return Uploaded(
+        document_id=result.document_id,
+        filename=result.filename,
+        created=result.created,
+        facts=result.facts,
+        accepted=result.accepted,
+        region=result.region,
+        period=result.period,
+        warnings=result.warnings,
+        href=links.document(result.document_id),
+    ).model_dump()
 
 
 router.add_api_route("/upload", upload_form, methods=["GET"], include_in_schema=False)
@@ -92,4 +107,5 @@ router.add_api_route(
     tags=["documents"],
     summary="Upload a report (txt/html/docx/pdf); its facts await review",
     status_code=201,
+    response_model=Uploaded,
 )

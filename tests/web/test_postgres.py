@@ -76,4 +76,6 @@ def test_review_on_postgres(postgres_demo: Demo, client_for: Callable[[Demo], Te
     gdp = next(f for f in facts if f["value"] == 525.69)
     assert client.post(f"/api/facts/{gdp['id']}/accept").status_code == 200
     stored = client.get("/api/observations?region=420106&indicator=GDP&period=2017H1").json()
-    assert any(o["value"] == 525.69 and o["source_fact_id"] == gdp["id"] for o in stored["items"])
+    assert any(
+        o["value"] == 525.69 and o["source"].get("fact_id") == gdp["id"] for o in stored["items"]
+    )

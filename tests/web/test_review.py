@@ -28,10 +28,11 @@ def test_accepted_figure_points_back_at_its_span(planner: TestClient) -> None:
     value = fact(planner, "招商引资", "value")
     planner.post(f"/api/facts/{value['id']}/accept")
     source = card(planner.get(OVERVIEW).json(), "招商引资", "value_at_least")["sources"][0]
-    observation = planner.get(f"{source}.json").json()
+    page = planner.get(f"{source}.json").json()
+    observation = page["observation"]  # the one observation shape, in the page's envelope
     assert observation["source"]["kind"] == "document"
     assert observation["source"]["href"] == f"/documents/1#{value['anchor']}"
-    assert observation["audit"][0]["actor"] == "planner"
+    assert page["audit"][0]["actor"] == "planner"
 
 
 def test_correcting_a_value_stores_the_corrected_number(planner: TestClient) -> None:

@@ -1,0 +1,247 @@
+"""A plan, a task or a project as one object, for their own pages: every field, in order.
+
+``reads.plans`` reads what assessing needs for many regions at once; these read one object
+whole, with the plan it belongs to, so its page can show and link everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session, aliased
+
+from planwatch.errors import NotFound
+from planwatch.reads.facts import SourceFact, source_fact
+from planwatch.reads.plans import PLAN_IDS, read
+from planwatch.store.models import (
+    Department,
+    Fact,
+    Indicator,
+    Plan,
+    Project,
+    Region,
+    Target,
+    Task,
+    TaskProgress,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanHead:
+    """Which plan an object belongs to: its id, region and year."""
+
+    id: int
+    region: str
+    region_name: str
+    year: int
+    title: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRow:
+    id: int
+    plan_id: int
+    indicator: str
+    kind: str
+    value: float | None
+    unit: str | None
+    qualifier: str | None
+    basis: str | None
+    other_indicator: str | None
+    department: str | None
+    text: str | None
+    source_fact: SourceFact | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressRow:
+    id: int
+    task_id: int
+    period: str
+    note: str
+    value: float | None
+    unit: str | None
+    completion: float | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    id: int
+    plan_id: int
+    section: str | None
+    title: str
+    department: str | None
+    target_value: float | None
+    unit: str | None
+    description: str | None
+    progress: list[ProgressRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectRow:
+    id: int
+    plan_id: int
+    name: str
+    stage: str
+    investment: float | None
+    investment_unit: str | None
+    department: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class PlanRecord:
+    head: PlanHead
+    targets: list[TargetRow]
+    tasks: list[TaskRow]
+    projects: list[ProjectRow]
+
+
+_HEAD = select(Plan.id, Region.code, Region.name, Plan.year, Plan.title).join(
+    Region, Plan.region_id == Region.id
+)
+_PLAN = _HEAD.where(Plan.id == bindparam("plan"))
+_TASK_PLAN = _HEAD.join(Task, Task.plan_id == Plan.id).where(Task.id == bindparam("task"))
+_PROJECT_PLAN = _HEAD.join(Project, Project.plan_id == Plan.id).where(
+    Project.id == bindparam("project")
+)
+_OTHER = aliased(Indicator)
+_TARGETS = (
+    select(
+        Target.id,
+        Target.plan_id,
+        Indicator.name,
+        Target.kind,
+        Target.value,
+        Target.unit,
+        Target.qualifier,
+        Target.basis,
+        _OTHER.name.label("other"),
+        Department.name.label("department"),
+        Target.text.label("target_text"),
+        Fact.document_id,
+        Fact.id.label("fact_id"),
+        Fact.text,
+        Fact.span_start,
+        Fact.span_end,
+    )
+    .join(Indicator, Target.indicator_id == Indicator.id)
+    .outerjoin(_OTHER, Target.other_indicator_id == _OTHER.id)
+    .outerjoin(Department, Target.department_id == Department.id)
+    .outerjoin(Fact, Target.source_fact_id == Fact.id)
+    .where(Target.plan_id.in_(PLAN_IDS))
+    .order_by(Target.position, Target.id)
+)
+_TASK_COLUMNS = select(
+    Task.id,
+    Task.plan_id,
+    Task.section,
+    Task.title,
+    Department.name,
+    Task.target_value,
+    Task.unit,
+    Task.description,
+).outerjoin(Department, Task.department_id == Department.id)
+_TASKS = _TASK_COLUMNS.where(Task.plan_id.in_(PLAN_IDS)).order_by(Task.position, Task.id)
+_TASK = _TASK_COLUMNS.where(Task.id == bindparam("task"))
+_PROGRESS = (
+    select(
+        TaskProgress.id,
+        TaskProgress.task_id,
+        TaskProgress.period,
+        TaskProgress.note,
+        TaskProgress.value,
+        TaskProgress.unit,
+        TaskProgress.completion,
+        TaskProgress.created_at,
+    )
+    .where(TaskProgress.task_id.in_(bindparam("tasks", expanding=True)))
+    .order_by(TaskProgress.period, TaskProgress.id)
+)
+_PROJECT_COLUMNS = select(
+    Project.id,
+    Project.plan_id,
+    Project.name,
+    Project.stage,
+    Project.investment,
+    Project.investment_unit,
+    Department.name,
+    Project.note,
+).outerjoin(Department, Project.department_id == Department.id)
+_PROJECTS = _PROJECT_COLUMNS.where(Project.plan_id.in_(PLAN_IDS)).order_by(
+    Project.position, Project.id
+)
+_PROJECT = _PROJECT_COLUMNS.where(Project.id == bindparam("project"))
+
+
+def _head(rows: Any, what: str, hint: str) -> PlanHead:
+    if not rows:
+        raise NotFound(f"{what} does not exist", hint)
+    return PlanHead(*rows[0])
+
+
+def _target(row: Any) -> TargetRow:
+    return TargetRow(
+        row.id,
+        row.plan_id,
+        row.name,
+        row.kind,
+        row.value,
+        row.unit,
+        row.qualifier,
+        row.basis,
+        row.other,
+        row.department,
+        row.target_text,
+        source_fact(row),
+    )
+
+
+def _tasks(session: Session, rows: Any) -> list[TaskRow]:
+    """Tasks with their progress entries, in period order, in one more query."""
+    tasks = [TaskRow(*row) for row in rows]
+    if tasks:
+        by_id = {task.id: task for task in tasks}
+        for row in read(session, _PROGRESS, tasks=list(by_id)):
+            by_id[row.task_id].progress.append(ProgressRow(*row))
+    return tasks
+
+
+def plan_record(session: Session, plan_id: int) -> PlanRecord:
+    """A plan with all its targets, tasks (with progress) and projects."""
+    head = _head(
+        read(session, _PLAN, plan=plan_id),
+        f"plan {plan_id}",
+        "open a region's overview at /regions and follow its tasks to their plan",
+    )
+    ids = [plan_id]
+    return PlanRecord(
+        head,
+        [_target(row) for row in read(session, _TARGETS, plans=ids)],
+        _tasks(session, read(session, _TASKS, plans=ids)),
+        [ProjectRow(*row) for row in read(session, _PROJECTS, plans=ids)],
+    )
+
+
+def task_record(session: Session, task_id: int) -> tuple[PlanHead, TaskRow]:
+    """A key task with its progress entries and the plan it belongs to."""
+    head = _head(
+        read(session, _TASK_PLAN, task=task_id),
+        f"task {task_id}",
+        "take a task from the tasks and projects board of a region",
+    )
+    return head, _tasks(session, read(session, _TASK, task=task_id))[0]
+
+
+def project_record(session: Session, project_id: int) -> tuple[PlanHead, ProjectRow]:
+    """A major project and the plan it belongs to."""
+    head = _head(
+        read(session, _PROJECT_PLAN, project=project_id),
+        f"project {project_id}",
+        "take a project from the tasks and projects board of a region",
+    )
+    return head, ProjectRow(*read(session, _PROJECT, project=project_id)[0])

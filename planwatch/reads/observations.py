@@ -1,0 +1,163 @@
+"""Stored figures as plain rows: each with its region, indicator and source, its other
+versions, and the audit trail of its changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Select, bindparam, select
+from sqlalchemy.orm import Session
+
+from planwatch.errors import NotFound
+from planwatch.reads.facts import SourceFact, source_fact
+from planwatch.reads.paging import Page, paged
+from planwatch.reads.plans import read
+from planwatch.store.models import AuditEntry, Fact, Indicator, Observation, Region, User
+
+
+@dataclass(frozen=True, slots=True)
+class ObservationRow:
+    id: int
+    region: str
+    indicator: str
+    period: str
+    measure: str
+    value: float
+    unit: str | None
+    basis: str | None
+    status: str
+    version: int
+    note: str | None
+    created_at: datetime
+    source_fact: SourceFact | None
+    user_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    at: datetime
+    actor: str
+    action: str
+    changes: dict[str, Any]
+
+
+_OBSERVATIONS = (
+    select(
+        Observation.id,
+        Region.code.label("region"),
+        Indicator.name.label("indicator"),
+        Observation.period,
+        Observation.measure,
+        Observation.value,
+        Observation.unit,
+        Observation.basis,
+        Observation.status,
+        Observation.version,
+        Observation.note,
+        Observation.created_at,
+        Fact.document_id,
+        Fact.id.label("fact_id"),
+        Fact.text,
+        Fact.span_start,
+        Fact.span_end,
+        User.name.label("user_name"),
+    )
+    .join(Region, Observation.region_id == Region.id)
+    .join(Indicator, Observation.indicator_id == Indicator.id)
+    .outerjoin(Fact, Observation.source_fact_id == Fact.id)
+    .outerjoin(User, Observation.user_id == User.id)
+)
+_BY_ID = _OBSERVATIONS.where(Observation.id == bindparam("observation"))
+_SAME = select(
+    Observation.indicator_id, Observation.region_id, Observation.period, Observation.measure
+).where(Observation.id == bindparam("observation"))
+_SAME_KEY = _SAME.subquery()
+# every version of the figure the bound observation is one version of
+_VERSIONS = _OBSERVATIONS.join(
+    _SAME_KEY,
+    (Observation.indicator_id == _SAME_KEY.c.indicator_id)
+    & (Observation.region_id == _SAME_KEY.c.region_id)
+    & (Observation.period == _SAME_KEY.c.period)
+    & (Observation.measure == _SAME_KEY.c.measure),
+).order_by(Observation.version)
+_AUDIT = (
+    select(AuditEntry.at, AuditEntry.actor, AuditEntry.action, AuditEntry.changes)
+    .where(AuditEntry.table_name == "observations", AuditEntry.row_id == bindparam("row"))
+    .order_by(AuditEntry.id)
+)
+
+
+@lru_cache(maxsize=8)
+def _filtered(by_region: bool, by_indicator: bool, by_period: bool) -> Select:
+    """The list statement for the filters asked for, built once per combination."""
+    statement: Select = _OBSERVATIONS.order_by(Observation.id.desc())
+    if by_region:
+        statement = statement.where(Observation.region_id == bindparam("region"))
+    if by_indicator:
+        statement = statement.where(Observation.indicator_id == bindparam("indicator"))
+    if by_period:
+        statement = statement.where(Observation.period == bindparam("period"))
+    return statement
+
+
+def _observation(row: Any) -> ObservationRow:
+    return ObservationRow(
+        row.id,
+        row.region,
+        row.indicator,
+        row.period,
+        row.measure,
+        row.value,
+        row.unit,
+        row.basis,
+        row.status,
+        row.version,
+        row.note,
+        row.created_at,
+        source_fact(row),
+        row.user_name,
+    )
+
+
+def observation_list(
+    session: Session,
+    *,
+    region_id: int | None = None,
+    indicator_id: int | None = None,
+    period: str | None = None,
+    limit: int,
+    offset: int,
+) -> Page[ObservationRow]:
+    """Stored figures, newest first, narrowed to a region, an indicator or a period."""
+    statement = _filtered(region_id is not None, indicator_id is not None, period is not None)
+    return paged(
+        session,
+        statement,
+        _observation,
+        limit=limit,
+        offset=offset,
+        region=region_id,
+        indicator=indicator_id,
+        period=period,
+    )
+
+
+def observation_by_id(session: Session, observation_id: int) -> ObservationRow:
+    rows = read(session, _BY_ID, observation=observation_id)
+    if not rows:
+        raise NotFound(
+            f"observation {observation_id} does not exist", "take an id from /api/observations"
+        )
+    return _observation(rows[0])
+
+
+def versions_of(session: Session, observation_id: int) -> list[ObservationRow]:
+    """Every version of the same (indicator, region, period, measure), oldest first."""
+    return [_observation(row) for row in read(session, _VERSIONS, observation=observation_id)]
+
+
+def audit_of(session: Session, observation_id: int) -> list[AuditRow]:
+    return [AuditRow(*row) for row in read(session, _AUDIT, row=observation_id)]

@@ -1,0 +1,73 @@
+"""One JSON shape per resource: OpenAPI names each, and every route emitting it agrees."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+from pydantic import BaseModel, TypeAdapter
+
+from planwatch.web import shapes
+from tests.web.helpers import fact
+
+RESOURCES = ("Observation", "Fact", "Document", "Region")
+
+
+def _schema_ref(paths: dict[str, Any], path: str) -> str:
+    content = paths[path]["get"]["responses"]["200"]["content"]["application/json"]
+    return str(content["schema"].get("$ref", ""))
+
+
+def test_openapi_describes_each_resource(viewer: TestClient) -> None:
+    schema = viewer.get("/openapi.json").json()
+    components = schema["components"]["schemas"]
+    for name in RESOURCES:
+        assert name in components, name
+    observation = components["Observation"]["properties"]
+    assert {"id", "href", "region", "indicator", "period", "measure", "source"} <= set(observation)
+    paths = schema["paths"]
+    for path in ("/api/observations", "/api/facts", "/api/documents", "/api/regions"):
+        assert _schema_ref(paths, path).startswith("#/components/schemas/Paged_"), path
+    for path in ("/observations/{observation_id}.json", "/documents/{document_id}.json"):
+        assert _schema_ref(paths, path).startswith("#/components/schemas/"), path
+
+
+def _valid(model: type[BaseModel], data: Any) -> None:
+    """``data`` validates against the model and names no field the model lacks."""
+    model.model_validate(data)
+    if isinstance(data, dict):
+        assert set(data) <= set(model.model_fields), set(data) - set(model.model_fields)
+
+
+def test_lists_answer_their_shapes(viewer: TestClient) -> None:
+    for path, model in (
+        ("/api/observations?limit=20", shapes.Observation),
+        ("/api/facts?limit=20", shapes.Fact),
+        ("/api/documents", shapes.Document),
+        ("/api/regions", shapes.Region),
+    ):
+        items = viewer.get(path).json()["items"]
+        assert items, path
+        for item in items:
+            _valid(model, item)
+
+
+def test_an_observation_is_the_same_object_wherever_it_appears(planner: TestClient) -> None:
+    value = fact(planner, "招商引资", "value")
+    reviewed = planner.post(f"/api/facts/{value['id']}/accept").json()
+    _valid(shapes.Fact, reviewed["fact"])
+    href = reviewed["observations"][0]
+    page = planner.get(f"{href}.json").json()
+    listed = planner.get("/api/observations?indicator=招商引资&period=2017H1").json()["items"]
+    same = next(o for o in listed if o["href"] == href)
+    assert page["observation"] == same
+    assert any(v == same for v in page["versions"])
+    _valid(shapes.Observation, same)
+
+
+def test_a_fact_is_the_same_object_in_the_list_and_on_its_document(viewer: TestClient) -> None:
+    listed = viewer.get("/api/facts?document=1&limit=500").json()["items"]
+    page = viewer.get("/documents/1.json").json()
+    assert page["facts"] == listed
+    assert page["document"] == viewer.get("/api/documents").json()["items"][0]
+    TypeAdapter(list[shapes.Fact]).validate_python(page["facts"])
