@@ -8,8 +8,8 @@ Periods that close after the same number of months are one span (2017H1, 2017Q2 
 the exact code wins, then the code stored first.
 
 ``FigureBook`` answers lookups for one region; ``figure_books`` reads many regions in one
-query, for comparisons; ``figure_versions`` lists every version of one indicator, for its
-history, and ``FigureBook.of_versions`` applies the same rule to them.
+query, for comparisons; ``FigureBook.of_rows`` applies the same rule to one indicator's
+stored versions, for its history.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from planwatch.periods import Period
+from planwatch.reads.observations import ObservationRow
 from planwatch.reads.plans import parsed_period, read
-from planwatch.store.models import Fact, Indicator, Observation, User
+from planwatch.store.models import Indicator, Observation
 from planwatch.store.reference import RegionKey
 from planwatch.vocabulary import OBSERVATION_STATUSES, ObservationStatus
 
@@ -97,13 +98,28 @@ class FigureBook:
         self._index(figure_books(session, [region.id], years, counting).get(region.id, {}))
 
     @classmethod
-    def of_versions(
-        cls, versions: Iterable[FigureVersion], counting: Counting | None = None
+    def of_rows(
+        cls,
+        indicator_id: int,
+        rows: Iterable[ObservationRow],
+        counting: Counting | None = None,
     ) -> FigureBook:
-        """A book over versions already read (in version order), by the same rule."""
+        """A book over one indicator's stored versions, read in version order, by the same
+        rule."""
         counted = counted_statuses(counting)
         latest = {
-            (v.indicator_id, v.period, v.measure): v.figure for v in versions if v.status in counted
+            (indicator_id, row.period, row.measure): Figure(
+                row.indicator,
+                row.period,
+                row.measure,
+                row.value,
+                row.unit,
+                row.basis,
+                row.id,
+                row.note,
+            )
+            for row in rows
+            if row.status in counted
         }
         return cls.of(latest)
 
@@ -207,70 +223,3 @@ def figure_books(
             note=note,
         )
     return latest
-
-
-@dataclass(frozen=True, slots=True)
-class FigureVersion:
-    """One stored version of a figure, with who or what entered it."""
-
-    id: int
-    indicator_id: int
-    indicator: str
-    period: str
-    measure: str
-    value: float
-    unit: str | None
-    basis: str | None
-    status: str
-    version: int
-    note: str | None
-    document_id: int | None
-    fact_id: int | None
-    fact_text: str | None
-    span_start: int | None
-    span_end: int | None
-    user_name: str | None
-
-    @property
-    def figure(self) -> Figure:
-        return Figure(
-            self.indicator,
-            self.period,
-            self.measure,
-            self.value,
-            self.unit,
-            self.basis,
-            self.id,
-            self.note,
-        )
-
-
-_VERSIONS = (
-    select(
-        Observation.id,
-        *_SAYS,
-        Observation.status,
-        Observation.version,
-        Observation.note,
-        Fact.document_id,
-        Fact.id.label("fact_id"),
-        Fact.text,
-        Fact.span_start,
-        Fact.span_end,
-        User.name.label("user_name"),
-    )
-    .join(Indicator, Observation.indicator_id == Indicator.id)
-    .outerjoin(Fact, Observation.source_fact_id == Fact.id)
-    .outerjoin(User, Observation.user_id == User.id)
-    .where(
-        Observation.region_id == bindparam("region"),
-        Observation.indicator_id == bindparam("indicator"),
-    )
-    .order_by(Observation.version, Observation.id)
-)
-
-
-def figure_versions(session: Session, region_id: int, indicator_id: int) -> list[FigureVersion]:
-    """Every stored version of one indicator of a region, oldest version first."""
-    rows = read(session, _VERSIONS, region=region_id, indicator=indicator_id)
-    return [FigureVersion(*row) for row in rows]

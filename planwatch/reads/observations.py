@@ -3,6 +3,7 @@ versions, and the audit trail of its changes."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -34,6 +35,7 @@ class ObservationRow:
     created_at: datetime
     source_fact: SourceFact | None
     user_name: str | None
+    indicator_english: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,7 @@ _OBSERVATIONS = (
         Fact.span_start,
         Fact.span_end,
         User.name.label("user_name"),
+        Indicator.english.label("indicator_english"),
     )
     .join(Region, Observation.region_id == Region.id)
     .join(Indicator, Observation.indicator_id == Indicator.id)
@@ -119,6 +122,7 @@ def _observation(row: Any) -> ObservationRow:
         row.created_at,
         source_fact(row),
         row.user_name,
+        row.indicator_english,
     )
 
 
@@ -161,3 +165,25 @@ def versions_of(session: Session, observation_id: int) -> list[ObservationRow]:
 
 def audit_of(session: Session, observation_id: int) -> list[AuditRow]:
     return [AuditRow(*row) for row in read(session, _AUDIT, row=observation_id)]
+
+
+_OF_INDICATOR = _OBSERVATIONS.where(
+    Observation.region_id == bindparam("region"),
+    Observation.indicator_id == bindparam("indicator"),
+).order_by(Observation.version, Observation.id)
+_BY_IDS = _OBSERVATIONS.where(Observation.id.in_(bindparam("ids", expanding=True)))
+
+
+def indicator_observations(
+    session: Session, region_id: int, indicator_id: int
+) -> list[ObservationRow]:
+    """Every stored version of one indicator of a region, in version order (as
+    ``FigureBook.of_rows`` expects)."""
+    rows = read(session, _OF_INDICATOR, region=region_id, indicator=indicator_id)
+    return [_observation(row) for row in rows]
+
+
+def observations_by_ids(session: Session, ids: Collection[int]) -> dict[int, ObservationRow]:
+    if not ids:
+        return {}
+    return {row.id: _observation(row) for row in read(session, _BY_IDS, ids=list(ids))}

@@ -12,14 +12,16 @@ from planwatch import links
 from planwatch.assess.region import assess_targets
 from planwatch.errors import NotFound
 from planwatch.periods import Period
-from planwatch.reads.figures import FigureBook, FigureVersion, figure_versions
+from planwatch.reads.figures import FigureBook
 from planwatch.reads.indicators import IndicatorRow, indicator_named
+from planwatch.reads.observations import ObservationRow, indicator_observations
 from planwatch.reads.plans import indicator_targets, period_order
 from planwatch.reads.regions import RegionRow, stored_region
+from planwatch.web import shapes
 from planwatch.web.auth import Viewer
 from planwatch.web.cache import cached_page
 from planwatch.web.params import period_of
-from planwatch.web.parts import card, figure_source, judged_on
+from planwatch.web.parts import card, judged_on
 from planwatch.web.render import respond, twin
 
 router = APIRouter()
@@ -42,10 +44,10 @@ def indicator_page(request: Request, code: str, period: str, name: str, user: Vi
 def indicator_data(
     session: Session, region: RegionRow, period: Period, indicator: IndicatorRow
 ) -> dict[str, Any]:
-    versions = figure_versions(session, region.id, indicator.id)
+    versions = indicator_observations(session, region.id, indicator.id)
     by_id = {v.id: v for v in versions}
     # the figures that count, by the one rule the overview and the report use
-    book = FigureBook.of_versions(versions)
+    book = FigureBook.of_rows(indicator.id, versions)
     latest = sorted(
         (by_id[f.observation_id] for f in book.figures()),
         key=lambda v: (period_order(v.period), v.measure),
@@ -71,23 +73,11 @@ def indicator_data(
     }
 
 
-def _version(v: FigureVersion) -> dict[str, Any]:
-    return {
-        "id": v.id,
-        "period": v.period,
-        "measure": v.measure,
-        "value": v.value,
-        "unit": v.unit,
-        "basis": v.basis,
-        "status": v.status,
-        "version": v.version,
-        "note": v.note,
-        "href": links.observation(v.id),
-        "source": figure_source(v),
-    }
+def _version(row: ObservationRow) -> dict[str, Any]:
+    return shapes.observation(row).model_dump()
 
 
-def _by_period(latest: list[FigureVersion]) -> list[dict[str, Any]]:
+def _by_period(latest: list[ObservationRow]) -> list[dict[str, Any]]:
     """One row per period, newest first, with each measure's current figure."""
     rows: dict[str, dict[str, Any]] = {}
     for item in latest:
@@ -96,7 +86,7 @@ def _by_period(latest: list[FigureVersion]) -> list[dict[str, Any]]:
     return list(reversed(rows.values()))
 
 
-def _chart(latest: list[FigureVersion]) -> dict[str, Any]:
+def _chart(latest: list[ObservationRow]) -> dict[str, Any]:
     """ECharts input: periods on the x axis, value as bars, growth as a line."""
     periods = sorted({v.period for v in latest}, key=period_order)
     series: dict[str, list[float | None]] = {m: [None] * len(periods) for m in CHARTED}

@@ -14,8 +14,8 @@ from planwatch.assess.region import assess_plan
 from planwatch.periods import Period
 from planwatch.reads.documents import recent_documents
 from planwatch.reads.figures import FigureBook
-from planwatch.reads.indicators import indicators_by_id
 from planwatch.reads.lookup import plan_of
+from planwatch.reads.observations import observations_by_ids
 from planwatch.reads.plans import period_order, plan_listings
 from planwatch.reads.regions import RegionRow, stored_region
 from planwatch.web import shapes
@@ -119,22 +119,18 @@ def _other_figures(
         for key, figure in book.current(period).items()
         if figure.indicator not in targeted
     }
-    names = indicators_by_id(session, {indicator_id for indicator_id, _ in current})
+    rows = observations_by_ids(session, [f.observation_id for f in current.values()])
     grouped: dict[str, dict[str, Any]] = {}
-    for (indicator_id, measure), figure in current.items():
+    for (_, measure), figure in current.items():
         entry = grouped.get(figure.indicator)
         if entry is None:
             entry = grouped[figure.indicator] = {
                 "indicator": figure.indicator,
-                "english": names[indicator_id].english,
+                "english": rows[figure.observation_id].indicator_english,
                 "measures": {},
                 "href": links.indicator(region.code, period.code, figure.indicator),
             }
-        entry["measures"][measure] = {
-            "value": figure.value,
-            "unit": figure.unit,
-            "href": links.observation(figure.observation_id),
-        }
+        entry["measures"][measure] = shapes.observation(rows[figure.observation_id]).model_dump()
     return list(grouped.values())
 
 

@@ -1,17 +1,15 @@
-"""Parts several pages show: an assessment's card, where a figure came from, documents.
+"""Parts several pages show: an assessment's card.
 
 Pages import these instead of each other, so each page module stays a leaf.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from planwatch import links
 from planwatch.assess.english import english_judgement
 from planwatch.assess.model import Assessment
-from planwatch.reads.figures import FigureVersion
 
 # Targets on an amount lead with the amount; rate targets lead with the growth rate.
 VALUE_KINDS = ("value_at_least", "value_at_most")
@@ -54,43 +52,3 @@ def card(code: str, period: str, a: Assessment) -> dict[str, Any]:
         "sources": [links.observation(i) for i in a.sources],
         "href": links.indicator(code, period, judged_on(a)),
     }
-
-
-def figure_source(version: FigureVersion) -> dict[str, Any]:
-    """Where a number came from: a span of a reviewed document, a user, or a loaded file."""
-    span = None
-    if version.fact_id is not None:
-        assert version.document_id is not None and version.fact_text is not None
-        assert version.span_start is not None and version.span_end is not None
-        span = FactSpan(
-            version.document_id,
-            version.fact_id,
-            version.fact_text,
-            version.span_start,
-            version.span_end,
-        )
-    return source_dict(span, version.user_name)
-
-
-@dataclass(frozen=True, slots=True)
-class FactSpan:
-    document_id: int
-    fact_id: int
-    text: str
-    start: int
-    end: int
-
-
-def source_dict(fact: FactSpan | None, user_name: str | None) -> dict[str, Any]:
-    if fact is not None:
-        return {
-            "kind": "document",
-            "document_id": fact.document_id,
-            "fact_id": fact.fact_id,
-            "text": fact.text,
-            "span": [fact.start, fact.end],
-            "href": links.document_span(fact.document_id, fact.start, fact.end),
-        }
-    if user_name is not None:
-        return {"kind": "user", "user": user_name, "href": None}
-    return {"kind": "import", "href": None}
