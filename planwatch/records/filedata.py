@@ -39,13 +39,14 @@ def read_csv_rows(path: Path) -> list[dict[str, str]]:
     return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in rows]
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, folder_hint: str = "pass a file") -> bytes:
+    """The file's bytes; a missing file or a folder is an input error with a hint."""
     try:
         return path.read_bytes()
     except FileNotFoundError as err:
         raise InvalidInput(f"file '{path}' does not exist", "check the path") from err
     except IsADirectoryError as err:
-        raise InvalidInput(f"'{path}' is a folder", "pass a file") from err
+        raise InvalidInput(f"'{path}' is a folder", folder_hint) from err
 
 
 def read_text(path: Path) -> str:

@@ -21,6 +21,7 @@ from planwatch.extract import extract_text
 from planwatch.extract.loaders import load
 from planwatch.extract.model import Extraction
 from planwatch.extract.model import Fact as ExtractedFact
+from planwatch.records.filedata import read_bytes
 from planwatch.records.review import accept_fact
 from planwatch.store import Store
 from planwatch.store.models import Document, Fact, Indicator, Region
@@ -51,7 +52,7 @@ def ingest_path(
     encoding: str | None = None,
     region: str | None = None,
 ) -> IngestResult:
-    data = _read_bytes(path)
+    data = read_bytes(path, "pass the documents in it")
     return _ingest(store, data, path, accept=accept, actor=actor, encoding=encoding, region=region)
 
 
@@ -193,12 +194,3 @@ def _accept_all(session: Session, document: Document, actor: str) -> int:
             "pass --region with the region's name or code",
         )
     return sum(accept_fact(session, fact.id, actor).stored for fact in document.facts)
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as err:
-        raise InvalidInput(f"file '{path}' does not exist", "check the path") from err
-    except IsADirectoryError as err:
-        raise InvalidInput(f"'{path}' is a folder", "pass the documents in it") from err
