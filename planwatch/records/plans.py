@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
 from planwatch.records.filedata import read_mapping_file, validated
+from planwatch.records.numbers import Number
 from planwatch.store.models import PROJECT_STAGES, Plan, Project, Target, Task, TaskProgress
 from planwatch.store.reference import department_row, indicator_row, region_row
 
@@ -28,7 +29,7 @@ class _Strict(BaseModel):
 class TargetIn(_Strict):
     indicator: str
     kind: TargetKind
-    value: float | None = None
+    value: Number | None = None
     unit: str | None = None
     qualifier: Literal["at_least", "at_most", "approx"] | None = None
     basis: Literal["comparable"] | None = None
@@ -40,16 +41,16 @@ class TargetIn(_Strict):
 class ProgressIn(_Strict):
     period: str
     note: str
-    value: float | None = None
+    value: Number | None = None
     unit: str | None = None
-    completion: float | None = None
+    completion: Number | None = None
 
 
 class TaskIn(_Strict):
     title: str
     section: str | None = None
     department: str | None = None
-    target_value: float | None = None
+    target_value: Number | None = None
     unit: str | None = None
     description: str | None = None
     progress: list[ProgressIn] = []
@@ -58,7 +59,7 @@ class TaskIn(_Strict):
 class ProjectIn(_Strict):
     name: str
     stage: Stage = "planned"
-    investment: float | None = None
+    investment: Number | None = None
     investment_unit: str | None = "亿元"
     department: str | None = None
     note: str | None = None

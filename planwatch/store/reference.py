@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from planwatch import catalog, regions
 from planwatch.errors import Conflict, InvalidInput, NotFound
 from planwatch.store.models import REGION_LEVELS, Department, Indicator, Region
+from planwatch.store.once import add_once
 
 
 def indicator_row(session: Session, name: str) -> Indicator:
@@ -66,9 +67,7 @@ def _store_division(session: Session, code: str) -> Region:
         lat=division.lat,
         lon=division.lon,
     )
-    session.add(row)
-    session.flush()
-    return row
+    return add_once(session, row, lambda: session.scalar(select(Region).where(Region.code == code)))
 
 
 def add_region(
@@ -92,11 +91,10 @@ def add_region(
 
 
 def department_row(session: Session, region: Region, name: str) -> Department:
-    row = session.scalar(
-        select(Department).where(Department.region_id == region.id, Department.name == name)
-    )
+    query = select(Department).where(Department.region_id == region.id, Department.name == name)
+    row = session.scalar(query)
     if row is None:
-        row = Department(region_id=region.id, name=name)
-        session.add(row)
-        session.flush()
+        row = add_once(
+            session, Department(region_id=region.id, name=name), lambda: session.scalar(query)
+        )
     return row
