@@ -55,3 +55,20 @@ class Forbidden(PlanwatchError):
 class Unauthorized(PlanwatchError):
     status = 401
     code = "unauthorized"
+
+
+class TooLarge(PlanwatchError):
+    status = 413
+    code = "too_large"
+
+
+class TooManyRequests(PlanwatchError):
+    status = 429
+    code = "too_many_requests"
+
+
+class Busy(PlanwatchError):
+    """The database stayed locked by other writers longer than a writer waits."""
+
+    status = 503
+    code = "busy"

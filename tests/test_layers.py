@@ -10,7 +10,17 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "planwatch"
 
 # the domain's words: importable from everywhere, importing only each other
-CORE = {"vocabulary", "periods", "catalog", "regions", "units", "links", "errors", "config"}
+CORE = {
+    "vocabulary",
+    "periods",
+    "catalog",
+    "regions",
+    "units",
+    "links",
+    "errors",
+    "config",
+    "jsondata",
+}
 # each layer and the layers (besides itself and the core) it may import
 MAY_IMPORT: dict[str, set[str]] = {
     "core": set(),
@@ -40,6 +50,7 @@ WEB_LIBRARIES = {
     "limits",
     "params",
     "parts",
+    "preconditions",
     "render",
     "shapes",
     "spans",

@@ -28,14 +28,14 @@ def observations(store: Store) -> list[tuple[float, int, int | None]]:
 def test_accept_correct_reject(sqlite_store: Store) -> None:
     fact_id = gdp_fact(sqlite_store)
     with sqlite_store.transaction() as session:
-        assert accept_fact(session, fact_id, "planner").stored == 1
+        assert accept_fact(session, fact_id).stored == 1
     assert observations(sqlite_store) == [(525.69, 1, fact_id)]
     with sqlite_store.transaction() as session:
-        result = correct_fact(session, fact_id, {"value": "526.1"}, "planner")
+        result = correct_fact(session, fact_id, {"value": "526.1"})
         assert result.status == "corrected"
     assert observations(sqlite_store) == [(526.1, 1, fact_id)]
     with sqlite_store.transaction() as session:
-        reject_fact(session, fact_id, "planner")
+        reject_fact(session, fact_id)
         assert session.get(Fact, fact_id).review_status == "rejected"  # type: ignore[union-attr]
     assert observations(sqlite_store) == []
 
@@ -45,7 +45,7 @@ def test_unindexed_facts_are_accepted_without_data(sqlite_store: Store) -> None:
     with sqlite_store.transaction() as session:
         fact_id = session.scalars(select(Fact.id).where(Fact.value == 188)).first()
         assert fact_id is not None
-        result = accept_fact(session, fact_id, "planner")
+        result = accept_fact(session, fact_id)
     assert result.stored == 0 and result.note and "not a catalogue indicator" in result.note
 
 
@@ -53,7 +53,7 @@ def test_bad_reviews(sqlite_store: Store) -> None:
     fact_id = gdp_fact(sqlite_store)
     with pytest.raises(NotFound, match="fact 99999 does not exist"):
         with sqlite_store.transaction() as session:
-            accept_fact(session, 99999, "planner")
+            accept_fact(session, 99999)
     for changes, message in [
         ({"value": "abc"}, "value 'abc' is not a number"),
         ({"period": "2017H3"}, "period '2017H3' is not valid"),
@@ -62,7 +62,7 @@ def test_bad_reviews(sqlite_store: Store) -> None:
     ]:
         with pytest.raises(InvalidInput, match=message):
             with sqlite_store.transaction() as session:
-                correct_fact(session, fact_id, changes, "planner")
+                correct_fact(session, fact_id, changes)
     assert observations(sqlite_store) == []
 
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 import typer
 
+from planwatch import jsondata
 from planwatch.config import Settings
 from planwatch.errors import PlanwatchError
 from planwatch.store import Store, open_store
+from planwatch.store.failures import known_failure
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,6 +41,11 @@ def clean_errors(command: F) -> F:
             return command(*args, **kwargs)
         except PlanwatchError as err:
             raise fail(str(err)) from None
+        except Exception as err:
+            known = known_failure(err)
+            if known is None:
+                raise
+            raise fail(str(known)) from None
 
     return wrapper  # type: ignore[return-value]  # functools.wraps keeps the signature Typer reads
 
@@ -49,4 +55,4 @@ def store_for(db: str | None, *, create: bool = False) -> Store:
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(jsondata.dumps(data, indent=2) + "\n")

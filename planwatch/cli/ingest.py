@@ -77,7 +77,7 @@ FactId = Annotated[int, typer.Argument(help="The fact's id (see the document pag
 def facts_accept(fact_id: FactId, db: DbOption = None) -> None:
     """Accept a fact: it becomes a target or observation at once."""
     with store_for(db).transaction(actor="cli") as session:
-        result = accept_fact(session, fact_id, "cli")
+        result = accept_fact(session, fact_id)
     typer.echo(
         f"fact {fact_id} accepted; stored {result.stored}"
         + (f" ({result.note})" if result.note else "")
@@ -89,7 +89,7 @@ def facts_accept(fact_id: FactId, db: DbOption = None) -> None:
 def facts_reject(fact_id: FactId, db: DbOption = None) -> None:
     """Reject a fact; anything stored from it earlier is withdrawn."""
     with store_for(db).transaction(actor="cli") as session:
-        reject_fact(session, fact_id, "cli")
+        reject_fact(session, fact_id)
     typer.echo(f"fact {fact_id} rejected")
 
 
@@ -117,7 +117,7 @@ def facts_correct(
         if v is not None
     }
     with store_for(db).transaction(actor="cli") as session:
-        result = correct_fact(session, fact_id, changes, "cli")
+        result = correct_fact(session, fact_id, changes)
     typer.echo(f"fact {fact_id} corrected; stored {result.stored}")
 
 

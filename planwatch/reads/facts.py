@@ -55,6 +55,7 @@ class FactRow:
     number_end: int | None
     text: str
     review_status: str
+    version: int
     observation_ids: tuple[int, ...] = ()
 
 
@@ -77,6 +78,7 @@ _FACTS = (
         Fact.number_end,
         Fact.text,
         Fact.review_status,
+        Fact.version,
     )
     .outerjoin(Indicator, Fact.indicator_id == Indicator.id)
     .order_by(Fact.document_id, Fact.position)

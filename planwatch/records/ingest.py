@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from planwatch import catalog
@@ -22,7 +23,7 @@ from planwatch.extract.loaders import load
 from planwatch.extract.model import Extraction
 from planwatch.extract.model import Fact as ExtractedFact
 from planwatch.records.filedata import read_bytes
-from planwatch.records.review import accept_fact
+from planwatch.records.review import accept
 from planwatch.store import Store
 from planwatch.store.models import Document, Fact, Indicator, Region
 from planwatch.store.reference import region_row
@@ -101,30 +102,53 @@ def _ingest(
 ) -> IngestResult:
     sha = hashlib.sha256(data).hexdigest()
     with store.reading() as session:
-        known = session.scalar(select(Document).where(Document.sha256 == sha))
-        if known is not None:
-            return IngestResult(
-                known.id, sha, known.filename, created=False, facts=len(known.facts)
-            )
+        known = _known(session, sha)
+    if known is not None:
+        return known
     loaded = load(path, encoding)
     extraction = extract_text(loaded.text, loaded.document)
-    with store.transaction(actor=actor) as session:
-        document = _store_document(session, extraction, loaded.text, path.name, sha, region)
-        if guard is not None:
-            guard(session, document.region)
-        result = IngestResult(
-            document.id,
-            sha,
-            path.name,
-            created=True,
-            facts=len(document.facts),
-            region=document.region.name if document.region else None,
-            period=document.period,
-            warnings=[w.message for w in extraction.warnings],
-        )
-        if accept:
-            result.accepted = _accept_all(session, document, actor)
+    try:
+        with store.transaction(actor=actor) as session:
+            # another upload of the same bytes may have finished while this one extracted
+            known = _known(session, sha)
+            if known is not None:
+                return known
+            document = _store_document(session, extraction, loaded.text, path.name, sha, region)
+            if guard is not None:
+                guard(session, document.region)
+            result = _created(document, extraction)
+            if accept:
+                result.accepted = _accept_all(session, document)
+    except IntegrityError:
+        # PostgreSQL runs concurrent uploads side by side: the unique sha256 refused the
+        # later one, and the earlier one's document is the answer
+        with store.reading() as session:
+            known = _known(session, sha)
+        if known is None:
+            raise
+        return known
     return result
+
+
+def _known(session: Session, sha: str) -> IngestResult | None:
+    """The stored document with these bytes, answered as a repeated upload."""
+    known = session.scalar(select(Document).where(Document.sha256 == sha))
+    if known is None:
+        return None
+    return IngestResult(known.id, sha, known.filename, created=False, facts=len(known.facts))
+
+
+def _created(document: Document, extraction: Extraction) -> IngestResult:
+    return IngestResult(
+        document.id,
+        document.sha256,
+        document.filename,
+        created=True,
+        facts=len(document.facts),
+        region=document.region.name if document.region else None,
+        period=document.period,
+        warnings=[w.message for w in extraction.warnings],
+    )
 
 
 def _store_document(
@@ -187,10 +211,10 @@ def _indicator_name(fact: ExtractedFact) -> str | None:
     return entry.name if entry else None
 
 
-def _accept_all(session: Session, document: Document, actor: str) -> int:
+def _accept_all(session: Session, document: Document) -> int:
     if document.region is None:
         raise InvalidInput(
             f"cannot tell which region {document.filename} reports on",
             "pass --region with the region's name or code",
         )
-    return sum(accept_fact(session, fact.id, actor).stored for fact in document.facts)
+    return sum(accept(session, fact).stored for fact in document.facts)

@@ -5,16 +5,19 @@ A correction is a new version; earlier versions stay, so the audit trail shows w
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
 from planwatch.records.filedata import read_bytes, read_csv_rows, read_mapping_file, validated
+from planwatch.records.numbers import Number, finite
 from planwatch.records.workbook import sheet_figures
 from planwatch.store.models import Observation
 from planwatch.store.reference import indicator_row, region_row
@@ -27,7 +30,7 @@ class ObservationIn(BaseModel):
     indicator: str
     period: str
     measure: ObservedMeasure = "value"
-    value: float
+    value: Number
     unit: str | None = None
     basis: Literal["comparable"] | None = None
     status: ObservationStatus = "draft"
@@ -84,34 +87,70 @@ def store_observation(
     source_fact_id: int | None = None,
 ) -> Observation:
     """Add the figure as the next version of its (indicator, region, period, measure)."""
-    period = Period.parse(item.period)
-    indicator = indicator_row(session, item.indicator)
-    region = region_row(session, item.region)
-    latest = session.scalar(
-        select(func.max(Observation.version)).where(
-            Observation.indicator_id == indicator.id,
-            Observation.region_id == region.id,
-            Observation.period == period.code,
-            Observation.measure == item.measure,
-        )
-    )
     row = Observation(
-        indicator=indicator,
-        region=region,
-        period=period.code,
+        indicator=indicator_row(session, item.indicator),
+        region=region_row(session, item.region),
+        period=Period.parse(item.period).code,
         measure=item.measure,
         value=item.value,
         unit=item.unit,
         basis=item.basis,
         status=item.status,
-        version=(latest or 0) + 1,
         note=item.note,
         user_id=user_id,
         source_fact_id=source_fact_id,
     )
+    return add_observation(session, row)
+
+
+def add_observation(session: Session, row: Observation) -> Observation:
+    """Store ``row`` (its indicator, region, period and measure set) as the next version.
+
+    The version is read and written in this transaction. Two writers can still read the
+    same latest version (PostgreSQL runs them side by side; SQLite serialises writers, see
+    ``planwatch.store.db``): the unique constraint refuses the second, which then tries the
+    next number inside a savepoint, so the transaction itself survives.
+    """
+    finite(row.value, "value")
+    _lock_series(session, row)
+    for _attempt in range(VERSION_ATTEMPTS - 1):
+        row.version = _next_version(session, row)
+        try:
+            with session.begin_nested():
+                session.add(row)
+        except IntegrityError:
+            continue
+        return row
+    row.version = _next_version(session, row)
     session.add(row)
     session.flush()
     return row
+
+
+VERSION_ATTEMPTS = 5
+
+
+def _next_version(session: Session, row: Observation) -> int:
+    latest = session.scalar(
+        select(func.max(Observation.version)).where(
+            Observation.indicator_id == row.indicator.id,
+            Observation.region_id == row.region.id,
+            Observation.period == row.period,
+            Observation.measure == row.measure,
+        )
+    )
+    return (latest or 0) + 1
+
+
+def _lock_series(session: Session, row: Observation) -> None:
+    """On PostgreSQL, writers of one series wait for each other instead of retrying."""
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql":
+        return
+    key = f"observation:{row.indicator.id}:{row.region.id}:{row.period}:{row.measure}"
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(:key)"), {"key": zlib.crc32(key.encode("utf-8"))}
+    )
 
 
 def store_observations(session: Session, items: list[ObservationIn]) -> int:

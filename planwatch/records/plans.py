@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
 from planwatch.records.filedata import read_mapping_file, validated
+from planwatch.records.numbers import Number
 from planwatch.store.models import Plan, Project, Target, Task, TaskProgress
 from planwatch.store.reference import department_row, indicator_row, region_row
 from planwatch.vocabulary import PROJECT_STAGES, ProjectStage, Qualifier, TargetKind
@@ -24,7 +25,7 @@ class _Strict(BaseModel):
 class TargetIn(_Strict):
     indicator: str
     kind: TargetKind
-    value: float | None = None
+    value: Number | None = None
     unit: str | None = None
     qualifier: Qualifier | None = None
     basis: Literal["comparable"] | None = None
@@ -36,16 +37,16 @@ class TargetIn(_Strict):
 class ProgressIn(_Strict):
     period: str
     note: str
-    value: float | None = None
+    value: Number | None = None
     unit: str | None = None
-    completion: float | None = None
+    completion: Number | None = None
 
 
 class TaskIn(_Strict):
     title: str
     section: str | None = None
     department: str | None = None
-    target_value: float | None = None
+    target_value: Number | None = None
     unit: str | None = None
     description: str | None = None
     progress: list[ProgressIn] = []
@@ -54,7 +55,7 @@ class TaskIn(_Strict):
 class ProjectIn(_Strict):
     name: str
     stage: ProjectStage = "planned"
-    investment: float | None = None
+    investment: Number | None = None
     investment_unit: str | None = "亿元"
     department: str | None = None
     note: str | None = None

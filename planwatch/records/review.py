@@ -8,14 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch import catalog
-from planwatch.errors import InvalidInput, NotFound
+from planwatch.errors import Conflict, InvalidInput, NotFound
 from planwatch.periods import Period
-from planwatch.records.observations import ObservationIn, store_observation
-from planwatch.store.models import Fact, Observation, Plan, Target, utcnow
+from planwatch.records.numbers import parse_number
+from planwatch.records.observations import add_observation
+from planwatch.store.ids import checked_id
+from planwatch.store.models import Document, Fact, Observation, Plan, Region, Target, utcnow
+from planwatch.store.once import add_once
 from planwatch.store.reference import indicator_row
 from planwatch.vocabulary import MEASURES, OBSERVED_MEASURES, TargetKind
 
@@ -30,47 +33,77 @@ class ReviewResult:
     note: str | None = None
 
 
-def fact_row(session: Session, fact_id: int) -> Fact:
-    fact = session.get(Fact, fact_id)
+def fact_row(session: Session, fact_id: int, *, lock: bool = False) -> Fact:
+    """``lock``: for a decision, the fact is read fresh and held until commit (PostgreSQL),
+    so concurrent reviewers decide one after the other on the current version."""
+    fact = session.get(
+        Fact, checked_id(fact_id, "fact"), with_for_update=lock, populate_existing=lock
+    )
     if fact is None:
         raise NotFound(f"fact {fact_id} does not exist", "take a fact id from the document page")
     return fact
 
 
 def accept_fact(
-    session: Session, fact_id: int, actor: str, user_id: int | None = None
+    session: Session, fact_id: int, *, user_id: int | None = None, expected: int | None = None
 ) -> ReviewResult:
-    fact = fact_row(session, fact_id)
+    """Accept a fact; ``expected`` is the version the reviewer saw (``If-Match``)."""
+    return accept(session, current_fact(session, fact_id, expected), user_id)
+
+
+def accept(session: Session, fact: Fact, user_id: int | None = None) -> ReviewResult:
     return _settle(session, fact, "accepted", user_id)
 
 
 def correct_fact(
-    session: Session, fact_id: int, changes: dict[str, Any], actor: str, user_id: int | None = None
+    session: Session,
+    fact_id: int,
+    changes: dict[str, Any],
+    *,
+    user_id: int | None = None,
+    expected: int | None = None,
 ) -> ReviewResult:
-    """Apply the reviewer's corrections, then accept the corrected fact."""
-    fact = fact_row(session, fact_id)
+    """Apply the reviewer's corrections, then accept the corrected fact.
+
+    Only the fields named in ``changes`` change (a partial update); ``None`` or ``""``
+    blanks a field on purpose.
+    """
+    fact = current_fact(session, fact_id, expected)
     for key, value in _checked_changes(changes).items():
         setattr(fact, key, value)
     if "subject" in changes:
         entry = catalog.find(fact.subject or "")
-        fact.indicator_id = indicator_row(session, entry.name).id if entry else None
+        fact.indicator = indicator_row(session, entry.name) if entry else None
     return _settle(session, fact, "corrected", user_id)
 
 
 def reject_fact(
-    session: Session, fact_id: int, actor: str, user_id: int | None = None
+    session: Session, fact_id: int, *, user_id: int | None = None, expected: int | None = None
 ) -> ReviewResult:
     """Reject a fact; what an earlier acceptance stored from it is removed."""
-    fact = fact_row(session, fact_id)
+    fact = current_fact(session, fact_id, expected)
     _withdraw(session, fact)
     _mark(fact, "rejected", user_id)
+    session.flush()
     return ReviewResult(fact.id, fact.review_status, 0)
+
+
+def current_fact(session: Session, fact_id: int, expected: int | None) -> Fact:
+    """The fact, refused with 409 if someone changed it since the caller read ``expected``."""
+    fact = fact_row(session, fact_id, lock=True)
+    if expected is not None and fact.version != expected:
+        raise Conflict(
+            f"fact {fact_id} changed since you read it (version {expected}, now {fact.version})",
+            "reload the fact and decide again",
+        )
+    return fact
 
 
 def _settle(session: Session, fact: Fact, status: str, user_id: int | None) -> ReviewResult:
     _withdraw(session, fact)
     _mark(fact, status, user_id)
     stored, note = _materialise(session, fact)
+    session.flush()
     return ReviewResult(fact.id, status, stored, note)
 
 
@@ -81,9 +114,10 @@ def _mark(fact: Fact, status: str, user_id: int | None) -> None:
 
 
 def _withdraw(session: Session, fact: Fact) -> None:
-    session.execute(delete(Observation).where(Observation.source_fact_id == fact.id))
-    for target in session.scalars(select(Target).where(Target.source_fact_id == fact.id)):
-        session.delete(target)
+    """One ORM delete per row, so the audit log records each withdrawn figure."""
+    for model in (Observation, Target):
+        for row in session.scalars(select(model).where(model.source_fact_id == fact.id)):
+            session.delete(row)
     session.flush()
 
 
@@ -96,28 +130,32 @@ def _materialise(session: Session, fact: Fact) -> tuple[int, str | None]:
     if fact.measure.startswith("target_"):
         return _store_target(session, fact), None
     if fact.measure in OBSERVED_MEASURES and fact.value is not None:
-        period = fact.period or document.period
+        period = Period.parse(fact.period) if fact.period else document_period(document)
         if period is None:
             return 0, "no period: correct the fact's period to store it"
-        store_observation(
-            session,
-            ObservationIn.model_validate(
-                {
-                    "region": document.region.code,
-                    "indicator": fact.indicator.name,
-                    "period": period,
-                    "measure": fact.measure,
-                    "value": fact.value,
-                    "unit": fact.unit,
-                    "basis": fact.basis,
-                    "status": "published",
-                    "note": fact.text,
-                }
-            ),
-            source_fact_id=fact.id,
-        )
+        add_observation(session, _observation(fact, document.region, period))
         return 1, None
     return 0, None
+
+
+def document_period(document: Document) -> Period | None:
+    return Period.parse(document.period) if document.period else None
+
+
+def _observation(fact: Fact, region: Region, period: Period) -> Observation:
+    assert fact.indicator is not None and fact.value is not None
+    return Observation(
+        indicator=fact.indicator,
+        region=region,
+        period=period.code,
+        measure=fact.measure,
+        value=fact.value,
+        unit=fact.unit,
+        basis=fact.basis,
+        status="published",
+        note=fact.text,
+        source_fact_id=fact.id,
+    )
 
 
 KIND_OF_MEASURE: dict[str, TargetKind] = {
@@ -171,11 +209,12 @@ def _relation_other(fact: Fact) -> int | None:
 
 
 def _plan_for(session: Session, region_id: int, year: int) -> Plan:
-    plan = session.scalar(select(Plan).where(Plan.region_id == region_id, Plan.year == year))
+    query = select(Plan).where(Plan.region_id == region_id, Plan.year == year)
+    plan = session.scalar(query)
     if plan is None:
-        plan = Plan(region_id=region_id, year=year)
-        session.add(plan)
-        session.flush()
+        plan = add_once(
+            session, Plan(region_id=region_id, year=year), lambda: session.scalar(query)
+        )
     return plan
 
 
@@ -193,12 +232,7 @@ def _checked_changes(changes: dict[str, Any]) -> dict[str, Any]:
     if out.get("period"):
         out["period"] = Period.parse(str(out["period"])).code
     if "value" in out and out["value"] is not None:
-        try:
-            out["value"] = float(out["value"])
-        except (TypeError, ValueError) as err:
-            raise InvalidInput(
-                f"value '{out['value']}' is not a number", "write it with digits, e.g. 525.69"
-            ) from err
+        out["value"] = parse_number(out["value"], "value")
     for key in ("unit", "subject", "period"):
         if key in out and out[key] == "":
             out[key] = None

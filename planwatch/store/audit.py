@@ -45,19 +45,28 @@ def write_changes(session: Session, _context: Any) -> None:
         session.add_all(entries)
 
 
+# Written instead of a secret column's value: the log says it changed, never what to.
+SECRET = "(secret)"
+
+
 def _changes(obj: Base, action: str) -> dict[str, Any]:
     state = inspect(obj)
     out: dict[str, Any] = {}
     for attr in state.mapper.column_attrs:
         hist = state.attrs[attr.key].history
+        secret = any(column.info.get("secret") for column in attr.columns)
         if action == "update":
             if hist.has_changes():
                 before = hist.deleted[0] if hist.deleted else None
                 after = hist.added[0] if hist.added else None
-                out[attr.key] = [_plain(before), _plain(after)]
+                out[attr.key] = [_shown(before, secret), _shown(after, secret)]
         else:
-            out[attr.key] = _plain(getattr(obj, attr.key))
+            out[attr.key] = _shown(getattr(obj, attr.key), secret)
     return out
+
+
+def _shown(value: Any, secret: bool) -> Any:
+    return SECRET if secret and value is not None else _plain(value)
 
 
 def _plain(value: Any) -> Any:

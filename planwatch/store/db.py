@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event, inspect
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planwatch.errors import InvalidInput
 from planwatch.store.audit import collect_changes, write_changes
+from planwatch.store.guards import refuse_non_finite
 
 
 class Store:
@@ -23,6 +24,16 @@ class Store:
         self.url = url
         self.engine = _create_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # the same pool; its transactions take SQLite's write lock when they begin
+        self._writes = sessionmaker(
+            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
+        # bound to this store's sessions only: another Session in the same process (a test's,
+        # a migration's) is neither checked nor audited
+        for maker in (self._sessions, self._writes):
+            event.listen(maker, "before_flush", refuse_non_finite)
+            event.listen(maker, "after_flush", collect_changes)
+            event.listen(maker, "after_flush_postexec", write_changes)
 
     @property
     def is_sqlite(self) -> bool:
@@ -31,7 +42,7 @@ class Store:
     @contextmanager
     def transaction(self, actor: str = "system") -> Iterator[Session]:
         """One unit of work: everything commits together or nothing is stored."""
-        session = self._sessions()
+        session = self._writes()
         session.info["actor"] = actor
         try:
             yield session
@@ -85,15 +96,40 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
             )
     engine = create_engine(url)
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+WRITE_OPTION = "planwatch_writes"
+# Writers queue for SQLite's one write lock this long before "database is locked".
+BUSY_TIMEOUT_MS = 30_000
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    """A write transaction takes the write lock first (BEGIN IMMEDIATE).
+
+    pysqlite's own BEGIN is deferred and sent just before the first write. A deferred
+    transaction that has read, then writes, fails at once with "database is locked" when
+    another writer committed meanwhile: SQLite cannot wait for it, because the reader's
+    snapshot is already stale. Taking the lock up front makes writers queue (for up to the
+    busy timeout) and read what the previous writer committed. Reads keep pysqlite's way:
+    no BEGIN sent at all.
+    """
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    if connection.get_execution_options().get(WRITE_OPTION, False):
+        raw.isolation_level = None  # pysqlite sends no BEGIN of its own
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        raw.isolation_level = ""  # pysqlite's deferred BEGIN, before the first write
 
 
 def _check_connects(engine: Engine, url: str) -> None:
@@ -107,7 +143,3 @@ def _check_connects(engine: Engine, url: str) -> None:
             f"cannot connect to database {shown} ({reason})",
             "check that the server runs and the URL is right",
         ) from err
-
-
-event.listen(Session, "after_flush", collect_changes)
-event.listen(Session, "after_flush_postexec", write_changes)

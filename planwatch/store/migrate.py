@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy.engine import Connection
 
-from planwatch.store.db import Store
+from planwatch.store.db import WRITE_OPTION, Store
 
 
 def alembic_config(store: Store) -> Config:
@@ -19,7 +22,35 @@ def alembic_config(store: Store) -> Config:
 
 
 def upgrade(store: Store) -> None:
-    with store.engine.begin() as connection:
-        config = alembic_config(store)
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    # a write transaction: on SQLite, BEGIN IMMEDIATE makes the table rebuilds all-or-nothing
+    with store.engine.connect().execution_options(**{WRITE_OPTION: True}) as connection:
+        with _foreign_keys_off(connection):
+            with connection.begin():
+                config = alembic_config(store)
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                _check_foreign_keys(connection)
+
+
+@contextmanager
+def _foreign_keys_off(connection: Connection) -> Iterator[None]:
+    """SQLite migrations rebuild tables; dropping a parent with foreign keys on would
+    delete its children (ON DELETE CASCADE). The pragma works only outside a transaction,
+    so it goes to the driver's connection directly."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    if connection.dialect.name == "sqlite":
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"the migration left broken references: {broken[:5]}")

@@ -212,15 +212,18 @@ class Fact(Base):
     review_status: Mapped[str] = mapped_column(String(12), default="pending")
     reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # bumped by every update: a decision made on an older version is refused (If-Match)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     document: Mapped[Document] = relationship(back_populates="facts")
     indicator: Mapped[Indicator | None] = relationship()
+    __mapper_args__ = {"version_id_col": version}
 
 
 class User(Base):
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
-    password_hash: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200), info={"secret": True})
     role: Mapped[str] = mapped_column(String(16))
     region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
@@ -236,6 +239,21 @@ class Narrative(Base):
     period: Mapped[str] = mapped_column(String(8))
     part: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
+
+
+class SignIn(Base):
+    """A signed-in browser: the cookie carries the token, the table only its SHA-256.
+
+    Signing out deletes the row, so a copied cookie stops working at once.
+    """
+
+    __tablename__ = "sign_ins"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True, info={"secret": True})
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class AuditEntry(Base):
@@ -247,3 +265,9 @@ class AuditEntry(Base):
     table_name: Mapped[str] = mapped_column(String(32))
     row_id: Mapped[int | None] = mapped_column(Integer)
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+# SQLite reuses the largest rowid after that row is deleted; AUTOINCREMENT never does, so
+# an id in the audit log names one row forever (migration 0002 rebuilds existing tables).
+for _table in Base.metadata.tables.values():
+    _table.dialect_kwargs["sqlite_autoincrement"] = True

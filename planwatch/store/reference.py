@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from planwatch import catalog, regions
 from planwatch.errors import Conflict, InvalidInput, NotFound
 from planwatch.store.models import Department, Indicator, Region
+from planwatch.store.once import add_once
 from planwatch.vocabulary import REGION_LEVELS
 
 
@@ -84,9 +85,7 @@ def _store_division(session: Session, code: str) -> Region:
         lat=division.lat,
         lon=division.lon,
     )
-    session.add(row)
-    session.flush()
-    return row
+    return add_once(session, row, lambda: session.scalar(select(Region).where(Region.code == code)))
 
 
 def add_region(
@@ -110,11 +109,10 @@ def add_region(
 
 
 def department_row(session: Session, region: Region, name: str) -> Department:
-    row = session.scalar(
-        select(Department).where(Department.region_id == region.id, Department.name == name)
-    )
+    query = select(Department).where(Department.region_id == region.id, Department.name == name)
+    row = session.scalar(query)
     if row is None:
-        row = Department(region_id=region.id, name=name)
-        session.add(row)
-        session.flush()
+        row = add_once(
+            session, Department(region_id=region.id, name=name), lambda: session.scalar(query)
+        )
     return row

@@ -23,6 +23,7 @@ from planwatch.records.review import accept_fact, correct_fact, fact_row, reject
 from planwatch.records.users import Account, check_allowed
 from planwatch.web import shapes
 from planwatch.web.auth import Viewer, allowed, app_store
+from planwatch.web.preconditions import etag, expected_version
 from planwatch.web.render import ChineseJSONResponse, html, respond, twin
 from planwatch.web.spans import segments
 
@@ -85,32 +86,41 @@ def review(request: Request, fact_id: int, verdict: Verdict, user: Reviewer) -> 
     with app_store(request).transaction(actor=user.name) as session:
         _check_region(session, user, fact_id)
         act = accept_fact if verdict == "accept" else reject_fact
-        result = act(session, fact_id, user.name, user_id=user.id)
+        result = act(session, fact_id, user_id=user.id, expected=expected_version(request))
         data = _reviewed(session, fact_id, result.stored, result.note)
     return _answer(request, data)
+
+
+KEPT = "Left out: kept as it is. Sent empty: cleared."
+
+
+async def _sent_fields(request: Request) -> set[str]:
+    """The form fields the request names: FastAPI reads an empty one as left out."""
+    return set((await request.form()).keys())
 
 
 def correct(
     request: Request,
     fact_id: int,
     user: Reviewer,
-    measure: Annotated[str, Form()],
-    value: Annotated[str, Form()],
-    unit: Annotated[str, Form()] = "",
-    subject: Annotated[str, Form()] = "",
-    period: Annotated[str, Form()] = "",
+    sent: Annotated[set[str], Depends(_sent_fields)],
+    measure: Annotated[str | None, Form(description=KEPT)] = None,
+    value: Annotated[str | None, Form(description=KEPT)] = None,
+    unit: Annotated[str | None, Form(description=KEPT)] = None,
+    subject: Annotated[str | None, Form(description=KEPT)] = None,
+    period: Annotated[str | None, Form(description=KEPT)] = None,
 ) -> Response:
-    """Correct a fact's measure, value, unit, subject or period, then accept it."""
-    changes = {
-        "measure": measure.strip(),
-        "value": value.strip() or None,
-        "unit": unit.strip(),
-        "subject": subject.strip(),
-        "period": period.strip(),
-    }
+    """Correct the named fields of a fact (a partial update: fields left out keep their
+    value), then accept it. ``If-Match`` with the fact's version refuses a stale write (409).
+    """
+    named = {"measure": measure, "value": value, "unit": unit, "subject": subject}
+    named["period"] = period
+    changes = {key: (text or "").strip() or None for key, text in named.items() if key in sent}
     with app_store(request).transaction(actor=user.name) as session:
         _check_region(session, user, fact_id)
-        result = correct_fact(session, fact_id, changes, user.name, user_id=user.id)
+        result = correct_fact(
+            session, fact_id, changes, user_id=user.id, expected=expected_version(request)
+        )
         data = _reviewed(session, fact_id, result.stored, result.note)
     return _answer(request, data)
 
@@ -129,7 +139,7 @@ def _reviewed(session: Session, fact_id: int, stored: int, note: str | None) -> 
 def _answer(request: Request, reviewed: Reviewed) -> Response:
     data = reviewed.model_dump()
     if request.url.path.startswith("/api/"):
-        return ChineseJSONResponse(data)
+        return ChineseJSONResponse(data, headers={"ETag": etag(data["fact"]["version"])})
     page = {**data["fact"], "note": data["note"]}
     return html(request, "fact_row.html", {"fact": page, "may_review": True})
 

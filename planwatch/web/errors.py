@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from planwatch import links
 from planwatch.errors import NotFound, PlanwatchError, Unauthorized
+from planwatch.store.failures import KNOWN_FAILURES, known_failure
 from planwatch.web.render import ChineseJSONResponse, html, wants_json
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,9 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(PlanwatchError, _planwatch_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    # named here, not only under Exception: Starlette re-raises what reaches the catch-all
+    for known in KNOWN_FAILURES:
+        app.add_exception_handler(known, _unexpected_error)
     app.add_exception_handler(Exception, _unexpected_error)
 
 
@@ -105,6 +109,10 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> Response:
+    known = known_failure(exc)
+    if known is not None:
+        log.info("%s on %s: %s", type(exc).__name__, request.url.path, known.message)
+        return error_response(request, known)
     log.exception("unexpected error on %s", request.url.path, exc_info=exc)
     error = ServerError(
         "the server failed on this request",

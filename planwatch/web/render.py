@@ -7,9 +7,8 @@ A page is registered twice: ``/path`` (HTML, hidden from OpenAPI) and ``/path.js
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -18,6 +17,7 @@ import jinja2
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from planwatch import jsondata
 from planwatch.vocabulary import MEASURES
 from planwatch.web.i18n import COOKIE, LANGUAGES, language, translator
 
@@ -25,18 +25,12 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 class ChineseJSONResponse(JSONResponse):
-    """JSON with Chinese left readable (``ensure_ascii=False``) and dates as ISO strings."""
+    """JSON with Chinese left readable, dates as ISO strings, never NaN (``planwatch.jsondata``)."""
 
     media_type = "application/json"
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, default=_plain).encode("utf-8")
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON data")
+        return jsondata.dumps(content).encode("utf-8")
 
 
 def template_environment() -> jinja2.Environment:

@@ -141,6 +141,7 @@ class Fact(Shape):
     number_span: tuple[int, int] | None
     text: str
     review_status: str
+    version: int = Field(description="Changes with every decision: send it as If-Match.")
     observations: list[str] = Field(description="Observations accepted from this fact.")
 
 
@@ -168,6 +169,7 @@ def fact(row: FactRow) -> Fact:
         number_span=number_span,
         text=row.text,
         review_status=row.review_status,
+        version=row.version,
         observations=[links.observation(i) for i in row.observation_ids],
     )
 
