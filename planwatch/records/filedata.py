@@ -1,4 +1,9 @@
-"""Reading the YAML, JSON and CSV files users hand to planwatch, with errors that point at them."""
+"""Reading the YAML, JSON and CSV files users hand to planwatch, with errors that point at them.
+
+Files are refused with the place named rather than half-read: a key written twice in YAML
+(the later would silently win), an empty file, a table nested past any sensible depth,
+a file larger than any plan or sheet, text in UTF-16 without its byte-order mark.
+"""
 
 from __future__ import annotations
 
@@ -11,37 +16,94 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from planwatch.errors import InvalidInput
+from planwatch.records.encodings import looks_like_utf16
 
 M = TypeVar("M", bound=BaseModel)
+
+FILE_BYTES = 20 * 1024 * 1024  # plans and figure files are kilobytes
+DEPTH = 50  # a plan file nests four levels; JSON or YAML deeper than this is not one
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """safe_load, but a key written twice in one mapping is an error, not the last wins."""
+
+
+def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+    seen: set[Any] = set()
+    for key_node, _value in node.value:
+        key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]  # PyYAML is untyped
+        if key in seen:
+            line = key_node.start_mark.line + 1
+            raise InvalidInput(
+                f"line {line}: the key '{key}' is written twice",
+                "keep one of them: YAML would silently use the last",
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _unique_mapping,  # type: ignore[arg-type]  # PyYAML's stubs type constructors loosely
+)
 
 
 def read_mapping_file(path: Path) -> Any:
     """A YAML or JSON document, parsed."""
     text = read_text(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".yaml", ".yml"):
+        raise InvalidInput(
+            f"{path.name}: unsupported file type '{path.suffix}'", "use .yaml, .yml or .json"
+        )
+    if not text.strip():
+        raise InvalidInput(f"{path.name} is empty", "fill it in; see planwatch/sample/")
+    _check_depth(text, path.name)
     try:
-        if path.suffix.lower() == ".json":
+        if suffix == ".json":
             return json.loads(text)
-        if path.suffix.lower() in (".yaml", ".yml"):
-            return yaml.safe_load(text)
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506  # a SafeLoader
+    except InvalidInput as err:
+        raise InvalidInput(f"{path.name}: {err.message}", err.hint) from err
     except (json.JSONDecodeError, yaml.YAMLError) as err:
         raise InvalidInput(
             f"{path.name} is not valid {path.suffix[1:].upper()} ({_first_line(err)})",
             "fix the syntax at the place named",
         ) from err
-    raise InvalidInput(
-        f"{path.name}: unsupported file type '{path.suffix}'", "use .yaml, .yml or .json"
-    )
+
+
+def _check_depth(text: str, filename: str) -> None:
+    """Brackets nested past ``DEPTH``: refused before a recursive parser sees them."""
+    depth = deepest = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    indents = {len(line) - len(line.lstrip(" ")) for line in text.splitlines()}
+    if deepest > DEPTH or len(indents) > DEPTH:
+        raise InvalidInput(
+            f"{filename} nests more than {DEPTH} levels deep",
+            "a plan or figure file nests a few levels: check what the file is",
+        )
 
 
 def read_csv_rows(path: Path) -> list[dict[str, str]]:
     text = read_text(path)
     rows = list(csv.DictReader(text.splitlines()))
+    if not rows:
+        problem = "has a header but no rows" if text.strip() else "is empty"
+        raise InvalidInput(f"{path.name} {problem}", "put the headers in line 1, figures below")
     return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in rows]
 
 
 def read_bytes(path: Path, folder_hint: str = "pass a file") -> bytes:
     """The file's bytes; a missing file or a folder is an input error with a hint."""
     try:
+        size = path.stat().st_size
+        if size > FILE_BYTES and path.is_file():
+            raise _too_large(path)
         return path.read_bytes()
     except FileNotFoundError as err:
         raise InvalidInput(f"file '{path}' does not exist", "check the path") from err
@@ -50,12 +112,23 @@ def read_bytes(path: Path, folder_hint: str = "pass a file") -> bytes:
 
 
 def read_text(path: Path) -> str:
+    data = read_bytes(path)
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as err:
-        raise InvalidInput(f"file '{path}' does not exist", "check the path") from err
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
+        if looks_like_utf16(data):
+            raise InvalidInput(
+                f"{path.name} is UTF-16 without a byte-order mark, not UTF-8",
+                "save it as UTF-8 (in Excel: CSV UTF-8) and try again",
+            ) from err
         raise InvalidInput(f"{path.name} is not UTF-8", "save it as UTF-8 and try again") from err
+
+
+def _too_large(path: Path) -> InvalidInput:
+    return InvalidInput(
+        f"{path.name} is larger than {FILE_BYTES // (1024 * 1024)} MB",
+        "a plan or figure file is kilobytes: check that this is the right file",
+    )
 
 
 def validated(model: type[M], data: Any, source: str) -> M:

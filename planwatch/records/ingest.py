@@ -22,6 +22,8 @@ from planwatch.extract import extract_text
 from planwatch.extract.loaders import load
 from planwatch.extract.model import Extraction
 from planwatch.extract.model import Fact as ExtractedFact
+from planwatch.records.archives import check_archive, is_archive
+from planwatch.records.encodings import looks_like_utf16
 from planwatch.records.filedata import read_bytes
 from planwatch.records.review import accept
 from planwatch.store import Store
@@ -29,6 +31,7 @@ from planwatch.store.models import Document, Fact, Indicator, Region
 from planwatch.store.reference import region_row
 
 RegionGuard = Callable[[Session, Region | None], None]
+TEXT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".shtml", "")
 
 
 @dataclass
@@ -73,7 +76,7 @@ def ingest_bytes(
     ``guard`` sees the region the document turned out to report on and may refuse it (a
     user limited to one region); refusing stores nothing.
     """
-    name = Path(filename).name or "upload.txt"
+    name = safe_filename(filename)
     with tempfile.TemporaryDirectory(prefix="planwatch-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
@@ -105,6 +108,10 @@ def _ingest(
         known = _known(session, sha)
     if known is not None:
         return known
+    if is_archive(data, path.name):
+        check_archive(data, path.name)  # before python-docx could unpack a bomb
+    elif encoding is None and path.suffix.lower() in TEXT_SUFFIXES:
+        encoding = looks_like_utf16(data)  # without its BOM the loader sees no text
     loaded = load(path, encoding)
     extraction = extract_text(loaded.text, loaded.document)
     try:
@@ -218,3 +225,21 @@ def _accept_all(session: Session, document: Document) -> int:
             "pass --region with the region's name or code",
         )
     return sum(accept(session, fact).stored for fact in document.facts)
+
+
+NAME_BYTES = 200  # file systems allow 255; the stored name keeps room for a suffix
+
+
+def safe_filename(filename: str) -> str:
+    """The uploaded name as a plain file name: no folders, no control characters, not
+    ``..``, at most ``NAME_BYTES`` bytes of UTF-8 with its suffix kept."""
+    name = "".join(ch for ch in filename.replace("\\", "/").rsplit("/", 1)[-1] if ch.isprintable())
+    name = name.strip().strip(".")
+    if not name:
+        return "upload.txt"
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or len(suffix) > 10:
+        stem, dot, suffix = name, "", ""
+    room = NAME_BYTES - len(dot + suffix)
+    stem = stem.encode("utf-8")[:room].decode("utf-8", "ignore") or "upload"
+    return stem + dot + suffix

@@ -9,7 +9,7 @@ import zlib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -26,15 +26,16 @@ from planwatch.vocabulary import ObservationStatus, ObservedMeasure
 
 class ObservationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    region: str
-    indicator: str
-    period: str
+    # lengths as the columns hold them, so PostgreSQL never refuses a value the model took
+    region: str = Field(max_length=100)
+    indicator: str = Field(max_length=100)
+    period: str = Field(max_length=16)
     measure: ObservedMeasure = "value"
     value: Number
-    unit: str | None = None
+    unit: str | None = Field(None, max_length=32)
     basis: Literal["comparable"] | None = None
     status: ObservationStatus = "draft"
-    note: str | None = None
+    note: str | None = Field(None, max_length=5000)
 
     @field_validator("unit", "basis", "note", mode="before")
     @classmethod
@@ -55,18 +56,38 @@ def read_observation_file(
         return read_figures(read_bytes(path), path.name, region, period)
     if path.suffix.lower() == ".csv":
         rows: Any = read_csv_rows(path)
+        first, word = 2, "rows"  # line 1 holds the headers
     else:
         data = read_mapping_file(path)
         rows = data.get("observations", data) if isinstance(data, dict) else data
-    return validated(ObservationFile, {"observations": rows}, path.name).observations
+        first, word = 1, "observations"
+    items = validated(ObservationFile, {"observations": rows}, path.name).observations
+    refuse_repeats(items, path.name, [f"{word[:-1]} {first + i}" for i in range(len(items))])
+    return items
+
+
+def refuse_repeats(items: list[ObservationIn], filename: str, places: list[str]) -> None:
+    """One figure per (region, indicator, period, measure) in a file: a second one is a
+    copy-paste slip, and storing both would make the later a silent correction."""
+    seen: dict[tuple[str, str, str, str], int] = {}
+    for index, item in enumerate(items):
+        key = (item.region, item.indicator, item.period, item.measure)
+        if key in seen:
+            raise InvalidInput(
+                f"{filename}: {places[index]} repeats {places[seen[key]]} "
+                f"({item.indicator} {item.measure} of {item.region} {item.period})",
+                "keep one of them; enter a correction as a new file later",
+            )
+        seen[key] = index
 
 
 def read_figures(
     data: bytes, filename: str, region: str | None, period: str | None
 ) -> list[ObservationIn]:
     """The figures of an Excel sheet in the departments' layout, each row validated."""
-    figures = []
+    figures, places = [], []
     for number, fields in sheet_figures(data, filename, region, period):
+        places.append(f"row {number}")
         try:
             figures.append(ObservationIn.model_validate(fields))
         except ValidationError as err:
@@ -76,6 +97,7 @@ def read_figures(
                 f"row {number}: {field} {problem['msg'].lower()}",
                 "measure is value, yoy_growth, share or completion; value is a number",
             ) from err
+    refuse_repeats(figures, filename, places)
     return figures
 
 

@@ -23,49 +23,51 @@ class _Strict(BaseModel):
 
 
 class TargetIn(_Strict):
-    indicator: str
+    indicator: str = Field(max_length=100)
     kind: TargetKind
     value: Number | None = None
-    unit: str | None = None
+    unit: str | None = Field(None, max_length=32)
     qualifier: Qualifier | None = None
     basis: Literal["comparable"] | None = None
-    other: str | None = Field(None, description="relation targets: the indicator compared with")
-    department: str | None = None
-    text: str | None = None
+    other: str | None = Field(
+        None, max_length=100, description="relation targets: the indicator compared with"
+    )
+    department: str | None = Field(None, max_length=100)
+    text: str | None = Field(None, max_length=5000)
 
 
 class ProgressIn(_Strict):
-    period: str
-    note: str
+    period: str = Field(max_length=16)
+    note: str = Field(max_length=5000)
     value: Number | None = None
-    unit: str | None = None
+    unit: str | None = Field(None, max_length=32)
     completion: Number | None = None
 
 
 class TaskIn(_Strict):
-    title: str
-    section: str | None = None
-    department: str | None = None
+    title: str = Field(max_length=300)
+    section: str | None = Field(None, max_length=200)
+    department: str | None = Field(None, max_length=100)
     target_value: Number | None = None
-    unit: str | None = None
-    description: str | None = None
+    unit: str | None = Field(None, max_length=32)
+    description: str | None = Field(None, max_length=5000)
     progress: list[ProgressIn] = []
 
 
 class ProjectIn(_Strict):
-    name: str
+    name: str = Field(max_length=200)
     stage: ProjectStage = "planned"
     investment: Number | None = None
-    investment_unit: str | None = "亿元"
-    department: str | None = None
-    note: str | None = None
+    investment_unit: str | None = Field("亿元", max_length=16)
+    department: str | None = Field(None, max_length=100)
+    note: str | None = Field(None, max_length=5000)
 
 
 class PlanIn(_Strict):
-    region: str
-    parent: str | None = None
+    region: str = Field(max_length=100)
+    parent: str | None = Field(None, max_length=100)
     year: int = Field(ge=1949, le=2100)
-    title: str | None = None
+    title: str | None = Field(None, max_length=200)
     targets: list[TargetIn] = []
     tasks: list[TaskIn] = []
     projects: list[ProjectIn] = []

@@ -15,8 +15,9 @@ never restricted by region, because leaders compare regions.
 from __future__ import annotations
 
 import secrets
+import threading
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -50,6 +51,9 @@ ACTION_WORDS: dict[str, str] = {
 }
 
 _hasher = PasswordHasher()
+# argon2 is memory-hard by design (64 MiB a check): a flood of sign-ins checked side by
+# side would multiply that; two at a time keep the server's memory bounded.
+_checking = threading.BoundedSemaphore(2)
 
 
 @dataclass(frozen=True)
@@ -99,24 +103,32 @@ def add_user(
 
 def authenticate(session: Session, name: str, password: str) -> Account | None:
     """The account if the password is right, else None (the caller says so without detail)."""
-    row = session.scalar(select(User).where(User.name == name))
-    if row is None:
-        _hasher.hash(password)  # spend the same time, so names cannot be probed by timing
-        return None
-    try:
-        _hasher.verify(row.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return None
+    row = session.scalar(select(User).where(User.name == name[:100]))
+    with _checking:
+        if row is None:
+            _hasher.hash(password)  # spend the same time, so names cannot be probed by timing
+            return None
+        try:
+            _hasher.verify(row.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return None
     return account(session, row.id)
 
 
 def account(session: Session, user_id: int) -> Account | None:
     """The user as pages see it, in one query (every request asks for it)."""
-    found = session.execute(
-        select(User.id, User.name, User.role, User.region_id, Region.code)
-        .outerjoin(Region, User.region_id == Region.id)
-        .where(User.id == user_id)
-    ).first()
+    return account_where(session, User.id == user_id)
+
+
+ACCOUNT_COLUMNS = (User.id, User.name, User.role, User.region_id, Region.code)
+
+
+def account_where(session: Session, *conditions: Any, joined: Any = None) -> Account | None:
+    """The one account the conditions find (``joined``: a table they also name)."""
+    query = select(*ACCOUNT_COLUMNS).outerjoin(Region, User.region_id == Region.id)
+    if joined is not None:
+        query = query.join(joined)
+    found = session.execute(query.where(*conditions)).first()
     if found is None:
         return None
     return Account(

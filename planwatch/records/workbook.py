@@ -13,6 +13,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from planwatch.errors import InvalidInput
+from planwatch.records.archives import check_archive
 
 HEADERS = {
     "指标": "indicator",
@@ -46,6 +47,9 @@ def sheet_figures(
 ) -> list[tuple[int, dict[str, Any]]]:
     """(row number, fields) of every filled row of the first sheet, not yet validated;
     ``region`` and ``period`` fill rows that name none."""
+    if not data:
+        raise InvalidInput(f"{filename} is empty", "choose the filled-in sheet itself")
+    check_archive(data, filename)  # before openpyxl could unpack a bomb
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -16,6 +17,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from planwatch.config import Settings
+from planwatch.records.signins import SESSION_HOURS
 from planwatch.store import Store, open_store
 from planwatch.web import (
     api,
@@ -32,11 +34,12 @@ from planwatch.web import (
 from planwatch.web.auth import RecentAccounts
 from planwatch.web.cache import PageCache
 from planwatch.web.errors import install_error_handlers
+from planwatch.web.limits import BodyLimit
 from planwatch.web.render import ChineseJSONResponse, template_environment
+from planwatch.web.throttle import Throttle
 
 STATIC = Path(__file__).parent / "static"
 SESSION_COOKIE = "planwatch_session"
-SESSION_HOURS = 10  # a working day; then sign in again
 
 
 def create_app(
@@ -70,6 +73,7 @@ def create_app(
     app.state.templates = template_environment()
     app.state.page_cache = PageCache(page_cache_size)
     app.state.recent_accounts = RecentAccounts()
+    app.state.throttle = Throttle()
     _add_middleware(app, settings)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -110,11 +114,55 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
         same_site="lax",  # forms posted from other sites carry no session
         https_only=settings.https_only,
     )
+    app.add_middleware(BodyLimit)  # before sessions: a refused body costs no cookie check
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(ServerTiming)  # added last, so it runs first and times everything
 
 
 def _home() -> Response:
     return RedirectResponse("/regions", status_code=303)
+
+
+# No page may be framed (clickjacking), no answer sniffed into another type, and no
+# address of this intranet leaves in a Referer header to another site.
+SECURITY_HEADERS = (
+    ("X-Frame-Options", "DENY"),
+    ("Content-Security-Policy", "frame-ancestors 'none'"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "same-origin"),
+)
+
+
+# The report page shows the drafted report in a frame of its own page: that one document
+# may be framed by this origin, and by no other.
+SAME_ORIGIN_FRAMES = (
+    ("X-Frame-Options", "SAMEORIGIN"),
+    ("Content-Security-Policy", "frame-ancestors 'self'"),
+)
+FRAMED = re.compile(r"^/regions/[^/]+/[^/]+/report\.html$")
+
+
+class SecurityHeaders:
+    """Adds ``SECURITY_HEADERS`` to every answer, errors and static files included."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        framed = dict(SAME_ORIGIN_FRAMES) if FRAMED.match(scope["path"]) else {}
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS:
+                    headers.setdefault(name, framed.get(name, value))
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 class ServerTiming:

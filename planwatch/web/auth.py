@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Annotated
 from urllib.parse import urlparse
@@ -19,18 +20,20 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from planwatch.errors import Unauthorized
+from planwatch.records.signins import end_sign_in, signed_in_account, start_sign_in
 from planwatch.records.users import (
     Account,
     Action,
-    account,
     authenticate,
     check_allowed,
     require_role,
 )
 from planwatch.store import Store
 from planwatch.web.render import html
+from planwatch.web.throttle import Throttle, sign_in_keys
 
 router = APIRouter(tags=["auth"])
+TOKEN = "sign_in"  # the session cookie's key for the server-side sign-in token
 
 
 def app_store(request: Request) -> Store:
@@ -39,23 +42,31 @@ def app_store(request: Request) -> Store:
 
 
 class RecentAccounts:
-    """Accounts looked up in the last ``seconds``, so reading a page costs no sign-in query.
+    """Sign-ins looked up in the last ``seconds``, so reading a page costs no sign-in query.
 
-    A changed role or a removed user takes effect within that time.
+    A changed role or a removed user takes effect within that time; signing out in this
+    process at once (``forget``). At most ``size`` are kept, the oldest dropped first.
     """
 
-    def __init__(self, seconds: float = 30.0) -> None:
+    def __init__(self, seconds: float = 30.0, size: int = 10_000) -> None:
         self.seconds = seconds
-        self._seen: dict[int, tuple[float, Account | None]] = {}
+        self.size = size
+        self._seen: OrderedDict[str, tuple[float, Account | None]] = OrderedDict()
 
-    def get(self, user_id: int) -> tuple[bool, Account | None]:
-        kept = self._seen.get(user_id)
+    def get(self, token: str) -> tuple[bool, Account | None]:
+        kept = self._seen.get(token)
         if kept is None or time.monotonic() - kept[0] > self.seconds:
             return False, None
         return True, kept[1]
 
-    def put(self, user_id: int, user: Account | None) -> None:
-        self._seen[user_id] = (time.monotonic(), user)
+    def put(self, token: str, user: Account | None) -> None:
+        self._seen[token] = (time.monotonic(), user)
+        self._seen.move_to_end(token)
+        while len(self._seen) > self.size:
+            self._seen.popitem(last=False)
+
+    def forget(self, token: str) -> None:
+        self._seen.pop(token, None)
 
 
 async def signed_in(request: Request) -> Account:
@@ -76,20 +87,20 @@ async def signed_in(request: Request) -> Account:
 
 
 async def _from_session(request: Request) -> Account | None:
-    user_id = request.session.get("user_id")
-    if not isinstance(user_id, int):
+    token = request.session.get(TOKEN)
+    if not isinstance(token, str):
         return None
     recent: RecentAccounts = request.app.state.recent_accounts
-    known, user = recent.get(user_id)
+    known, user = recent.get(token)
     if not known:
-        user = await run_in_threadpool(_look_up, app_store(request), user_id)
-        recent.put(user_id, user)
+        user = await run_in_threadpool(_look_up, app_store(request), token)
+        recent.put(token, user)
     return user
 
 
-def _look_up(store: Store, user_id: int) -> Account | None:
+def _look_up(store: Store, token: str) -> Account | None:
     with store.reading() as session:
-        return account(session, user_id)
+        return signed_in_account(session, token)
 
 
 def _from_basic(request: Request, header: str) -> Account:
@@ -100,10 +111,21 @@ def _from_basic(request: Request, header: str) -> Account:
             "the Authorization header is not valid Basic credentials",
             "send base64 of 'name:password'",
         ) from err
-    with app_store(request).reading() as session:
-        user = authenticate(session, name, password)
+    user = _checked_password(request, name, password)
     if user is None:
         raise Unauthorized("wrong user name or password", "check both and try again")
+    return user
+
+
+def _checked_password(request: Request, name: str, password: str) -> Account | None:
+    """The account if the password is right; wrong ones count towards the throttle."""
+    throttle: Throttle = request.app.state.throttle
+    keys = sign_in_keys(name, request.client.host if request.client else None)
+    throttle.attempt(*keys)
+    with app_store(request).reading() as session:
+        user = authenticate(session, name, password)
+    if user is not None:
+        throttle.succeeded(*keys)
     return user
 
 
@@ -136,18 +158,25 @@ def login(
     password: Annotated[str, Form()],
     next_page: Annotated[str, Form(alias="next")] = "/",
 ) -> Response:
-    with app_store(request).reading() as session:
-        user = authenticate(session, username.strip(), password)
+    user = _checked_password(request, username.strip(), password)
     if user is None:
         data = {"next": _safe_next(next_page), "failed": True, "username": username}
         return html(request, "login.html", data, status=401)
+    with app_store(request).transaction(actor=user.name) as session:
+        token = start_sign_in(session, user.id)
     request.session.clear()
-    request.session["user_id"] = user.id
+    request.session[TOKEN] = token
     return RedirectResponse(_safe_next(next_page), status_code=303)
 
 
 @router.post("/logout", include_in_schema=False)
 def logout(request: Request) -> Response:
+    """Ends the sign-in on the server: the cookie, even a copy of it, no longer works."""
+    token = request.session.get(TOKEN)
+    if isinstance(token, str):
+        with app_store(request).transaction(actor="logout") as session:
+            end_sign_in(session, token)
+        request.app.state.recent_accounts.forget(token)
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
 

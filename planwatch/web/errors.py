@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from planwatch import links
 from planwatch.errors import NotFound, PlanwatchError, Unauthorized
 from planwatch.store.failures import KNOWN_FAILURES, known_failure
+from planwatch.web.limits import BodyTooLarge
 from planwatch.web.render import ChineseJSONResponse, html, wants_json
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,9 @@ def _describe(problem: dict[str, Any]) -> str:
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     error: PlanwatchError
-    if exc.status_code == 404:
+    if isinstance(exc, BodyTooLarge):
+        error = exc.error
+    elif exc.status_code == 404:
         error = NotFound(
             f"nothing at {request.url.path}",
             "check the address; the API is described at /docs",

@@ -133,6 +133,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "action_update": {"zh": "修改", "en": "changed"},
     "action_delete": {"zh": "删除", "en": "deleted"},
     "beijing_time": {"zh": "北京时间", "en": "Beijing time"},
+    # what went wrong, by error code: the error page leads with it in the reader's language
+    "error_bad_request": {"zh": "请求有误", "en": "The request is not right"},
+    "error_invalid_input": {"zh": "输入的内容有误", "en": "Something in the input is wrong"},
+    "error_validation_failed": {"zh": "填写的内容不符合要求", "en": "A field is not valid"},
+    "error_not_found": {"zh": "找不到该内容", "en": "Not found"},
+    "error_conflict": {
+        "zh": "内容已被他人修改,请刷新后重试",
+        "en": "Someone else changed this meanwhile: reload and try again",
+    },
+    "error_forbidden": {"zh": "没有权限", "en": "Not allowed"},
+    "error_unauthorized": {"zh": "请先登录", "en": "Please sign in"},
+    "error_too_large": {"zh": "文件或内容过大", "en": "The file or request is too large"},
+    "error_too_many_requests": {
+        "zh": "密码错误次数过多,请一分钟后再试",
+        "en": "Too many wrong passwords: try again in a minute",
+    },
+    "error_busy": {"zh": "系统繁忙,请稍后再试", "en": "The system is busy: try again shortly"},
+    "error_method_not_allowed": {"zh": "不支持该操作", "en": "This action is not supported here"},
+    "error_server_error": {"zh": "服务器出错", "en": "The server failed"},
 }
 
 

@@ -17,12 +17,13 @@ from planwatch.records.ingest import IngestResult, ingest_bytes
 from planwatch.records.users import Account, check_allowed
 from planwatch.web import shapes
 from planwatch.web.auth import allowed, app_store
+from planwatch.web.limits import DOCUMENT_BYTES
 from planwatch.web.render import ChineseJSONResponse, html
 
 router = APIRouter()
 
 Uploader = Annotated[Account, Depends(allowed("upload"))]
-MAX_BYTES = 30 * 1024 * 1024  # larger than any plan report; stops a wrong file early
+MAX_BYTES = DOCUMENT_BYTES
 
 
 def upload_form(request: Request, user: Uploader) -> Response:
