@@ -24,6 +24,7 @@ from planwatch.web import (
     documents,
     entry,
     indicator,
+    objects,
     overview,
     report,
     upload,
@@ -72,7 +73,18 @@ def create_app(
     _add_middleware(app, settings)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (auth, overview, indicator, compare, documents, upload, entry, report, api):
+    for module in (
+        auth,
+        overview,
+        indicator,
+        compare,
+        documents,
+        upload,
+        entry,
+        report,
+        api,
+        objects,
+    ):
         app.include_router(module.router)
     app.add_api_route("/", _home, include_in_schema=False)
     app.add_api_route("/docs", _api_docs, include_in_schema=False)

@@ -23,6 +23,7 @@ from planwatch.records.review import accept_fact, correct_fact, fact_row, reject
 from planwatch.records.users import Account, check_allowed
 from planwatch.web import shapes
 from planwatch.web.auth import Viewer, allowed, app_store
+from planwatch.web.params import stored_region
 from planwatch.web.render import ChineseJSONResponse, html, respond, twin
 from planwatch.web.spans import segments
 
@@ -55,6 +56,8 @@ class Reviewed(BaseModel):
 def document_page(request: Request, document_id: int, user: Viewer) -> Response:
     with app_store(request).reading() as session:
         document = shapes.document(document_by_id(session, document_id))
+        if document.region:  # the rule of every page, on the document's own region
+            check_allowed(session, user, "read", stored_region(session, document.region))
         region = (
             shapes.region(region_by_code(session, document.region)) if document.region else None
         )

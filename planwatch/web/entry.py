@@ -145,6 +145,7 @@ def observation_page(request: Request, observation_id: int, user: Viewer) -> Res
     """Who or what entered a figure, its other versions, and the audit trail of changes."""
     with app_store(request).reading() as session:
         row = observation_by_id(session, observation_id)
+        check_allowed(session, user, "read", stored_region(session, row.region))
         page = ObservationPage(
             observation=shapes.observation(row),
             region=shapes.region(region_by_code(session, row.region)),

@@ -18,6 +18,7 @@ import jinja2
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from planwatch import links
 from planwatch.extract.model import MEASURES
 from planwatch.web.i18n import COOKIE, LANGUAGES, language, translator
 
@@ -51,6 +52,7 @@ def template_environment() -> jinja2.Environment:
     env.filters["pct"] = lambda v: "—" if v is None else f"{v:.1f}%"
     env.filters["beijing"] = beijing_time
     env.globals["MEASURES"] = MEASURES
+    env.globals["links"] = links  # templates link to objects by the one module that builds URLs
     return env
 
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, TypeAdapter
 from planwatch.web import shapes
 from tests.web.helpers import fact
 
-RESOURCES = ("Observation", "Fact", "Document", "Region")
+RESOURCES = ("Observation", "Fact", "Target", "Task", "Progress", "Project", "Document", "Region")
 
 
 def _schema_ref(paths: dict[str, Any], path: str) -> str:
@@ -28,7 +28,13 @@ def test_openapi_describes_each_resource(viewer: TestClient) -> None:
     paths = schema["paths"]
     for path in ("/api/observations", "/api/facts", "/api/documents", "/api/regions"):
         assert _schema_ref(paths, path).startswith("#/components/schemas/Paged_"), path
-    for path in ("/observations/{observation_id}.json", "/documents/{document_id}.json"):
+    for path in (
+        "/observations/{observation_id}.json",
+        "/documents/{document_id}.json",
+        "/plans/{plan_id}.json",
+        "/tasks/{task_id}.json",
+        "/projects/{project_id}.json",
+    ):
         assert _schema_ref(paths, path).startswith("#/components/schemas/"), path
 
 
@@ -71,3 +77,17 @@ def test_a_fact_is_the_same_object_in_the_list_and_on_its_document(viewer: TestC
     assert page["facts"] == listed
     assert page["document"] == viewer.get("/api/documents").json()["items"][0]
     TypeAdapter(list[shapes.Fact]).validate_python(page["facts"])
+
+
+def test_object_pages_answer_their_shapes(viewer: TestClient) -> None:
+    plan = viewer.get("/plans/1.json").json()
+    for key, model in (("targets", shapes.Target), ("tasks", shapes.Task)):
+        for item in plan[key]:
+            _valid(model, item)
+    for item in plan["projects"]:
+        _valid(shapes.Project, item)
+    task = viewer.get("/tasks/1.json").json()["task"]
+    assert task == plan["tasks"][0]
+    for entry in task["progress"]:
+        _valid(shapes.Progress, entry)
+    assert viewer.get("/projects/1.json").json()["project"] == plan["projects"][0]
