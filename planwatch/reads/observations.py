@@ -3,6 +3,7 @@ versions, and the audit trail of its changes."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.errors import NotFound
 from planwatch.reads.facts import SourceFact, source_fact
-from planwatch.reads.paging import Page, paged
+from planwatch.reads.paging import Page, paged, read_one
 from planwatch.reads.plans import read
 from planwatch.store.models import AuditEntry, Fact, Indicator, Observation, Region, User
 
@@ -90,6 +91,14 @@ _AUDIT = (
 )
 
 
+# one indicator's history in a region: every version, in period and measure order
+_OF_INDICATOR = _OBSERVATIONS.where(
+    Observation.region_id == bindparam("region"),
+    Observation.indicator_id == bindparam("indicator"),
+).order_by(Observation.period, Observation.measure, Observation.version)
+_BY_IDS = _OBSERVATIONS.where(Observation.id.in_(bindparam("ids", expanding=True)))
+
+
 @lru_cache(maxsize=8)
 def _filtered(by_region: bool, by_indicator: bool, by_period: bool) -> Select:
     """The list statement for the filters asked for, built once per combination."""
@@ -146,12 +155,10 @@ def observation_list(
 
 
 def observation_by_id(session: Session, observation_id: int) -> ObservationRow:
-    rows = read(session, _BY_ID, observation=observation_id)
-    if not rows:
-        raise NotFound(
-            f"observation {observation_id} does not exist", "take an id from /api/observations"
-        )
-    return _observation(rows[0])
+    missing = NotFound(
+        f"observation {observation_id} does not exist", "take an id from /api/observations"
+    )
+    return _observation(read_one(session, _BY_ID, missing, observation=observation_id))
 
 
 def versions_of(session: Session, observation_id: int) -> list[ObservationRow]:
@@ -161,3 +168,16 @@ def versions_of(session: Session, observation_id: int) -> list[ObservationRow]:
 
 def audit_of(session: Session, observation_id: int) -> list[AuditRow]:
     return [AuditRow(*row) for row in read(session, _AUDIT, row=observation_id)]
+
+
+def observations_of(session: Session, region_id: int, indicator_id: int) -> list[ObservationRow]:
+    """Every stored version of an indicator's figures in a region, by period and measure."""
+    rows = read(session, _OF_INDICATOR, region=region_id, indicator=indicator_id)
+    return [_observation(row) for row in rows]
+
+
+def observations_by_id(session: Session, ids: Collection[int]) -> dict[int, ObservationRow]:
+    """The observations with these ids (the sources of figures an assessment used)."""
+    if not ids:
+        return {}
+    return {row.id: _observation(row) for row in read(session, _BY_IDS, ids=list(ids))}

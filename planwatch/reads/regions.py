@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from planwatch import regions
 from planwatch.errors import NotFound
-from planwatch.reads.paging import Page, paged
+from planwatch.reads.paging import Page, paged, read_one
 from planwatch.reads.plans import read
 from planwatch.store.models import Region
 
@@ -88,10 +88,8 @@ def region_list(
 
 
 def region_by_code(session: Session, code: str) -> RegionRow:
-    rows = read(session, _BY_CODE, code=code)
-    if not rows:
-        raise NotFound(
-            f"no region with code '{code}' in this database",
-            "use a region code listed at /api/regions, e.g. 420106 for 武昌区",
-        )
-    return RegionRow(*rows[0])
+    missing = NotFound(
+        f"no region with code '{code}' in this database",
+        "use a region code listed at /api/regions, e.g. 420106 for 武昌区",
+    )
+    return RegionRow(*read_one(session, _BY_CODE, missing, code=code))

@@ -23,7 +23,7 @@ from planwatch.web.params import Paging, indicator_named, paging, period_of, sto
 router = APIRouter(prefix="/api")
 
 Row = TypeVar("Row")
-Item = TypeVar("Item", bound=shapes.Shape)
+Item = TypeVar("Item")
 
 PageOf = Annotated[Paging, Depends(paging)]
 

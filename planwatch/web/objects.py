@@ -12,7 +12,6 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from planwatch import links
 from planwatch.reads import Session
 from planwatch.reads.objects import PlanHead, plan_record, project_record, task_record
 from planwatch.records.users import Account, check_allowed
@@ -24,31 +23,13 @@ from planwatch.web.render import respond, twin
 router = APIRouter()
 
 
-class PlanOf(BaseModel):
-    """Which plan an object belongs to, with the pages to go on to."""
-
-    id: int
-    href: str
-    region: str
-    region_name: str
-    year: int
-    title: str | None
-
-
-def _plan_of(session: Session, user: Account, head: PlanHead) -> PlanOf:
+def _plan_of(session: Session, user: Account, head: PlanHead) -> shapes.Plan:
     check_allowed(session, user, "read", stored_region(session, head.region))
-    return PlanOf(
-        id=head.id,
-        href=links.plan(head.id),
-        region=head.region,
-        region_name=head.region_name,
-        year=head.year,
-        title=head.title,
-    )
+    return shapes.plan(head)
 
 
 class PlanPage(BaseModel):
-    plan: PlanOf
+    plan: shapes.Plan
     targets: list[shapes.Target]
     tasks: list[shapes.Task]
     projects: list[shapes.Project]
@@ -68,7 +49,7 @@ def plan_page(request: Request, plan_id: int, user: Viewer) -> Response:
 
 
 class TaskPage(BaseModel):
-    plan: PlanOf
+    plan: shapes.Plan
     task: shapes.Task
 
 
@@ -81,7 +62,7 @@ def task_page(request: Request, task_id: int, user: Viewer) -> Response:
 
 
 class ProjectPage(BaseModel):
-    plan: PlanOf
+    plan: shapes.Plan
     project: shapes.Project
 
 

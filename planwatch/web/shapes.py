@@ -7,15 +7,18 @@ whole puts it beside, in its own envelope. The models are the OpenAPI schema's c
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import field
 from datetime import datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.dataclasses import dataclass as shape
 
 from planwatch import links
 from planwatch.reads.documents import DocumentRow
 from planwatch.reads.facts import FactRow, SourceFact
-from planwatch.reads.objects import ProgressRow, ProjectRow, TargetRow, TaskRow
+from planwatch.reads.objects import PlanHead, ProgressRow, ProjectRow, TargetRow, TaskRow
 from planwatch.reads.observations import ObservationRow
 from planwatch.reads.regions import RegionRow
 
@@ -72,15 +75,13 @@ def source(
     return ImportSource()
 
 
-class Region(Shape):
-    code: str
-    name: str
-    level: str
-    parent: str | None
+@shape(frozen=True)
+class Region(RegionRow):
+    """A region as stored: its code, name, level and its parent's code."""
 
 
 def region(row: RegionRow) -> Region:
-    return Region(code=row.code, name=row.name, level=row.level, parent=row.parent)
+    return Region(**_fields(row))
 
 
 class Observation(Shape):
@@ -172,40 +173,15 @@ def fact(row: FactRow) -> Fact:
     )
 
 
-class Document(Shape):
-    id: int
+@shape(frozen=True, kw_only=True)
+class Document(DocumentRow):
+    """An ingested document, with how many facts were read from it and how many wait."""
+
     href: str
-    title: str | None
-    filename: str
-    publisher: str | None
-    published: str | None
-    region: str | None
-    year: int | None
-    period: str | None
-    sha256: str
-    ingested_at: datetime
-    chars: int
-    facts: int
-    pending: int = Field(description="Facts still awaiting review.")
 
 
 def document(row: DocumentRow) -> Document:
-    return Document(
-        id=row.id,
-        href=links.document(row.id),
-        title=row.title,
-        filename=row.filename,
-        publisher=row.publisher,
-        published=row.published,
-        region=row.region,
-        year=row.year,
-        period=row.period,
-        sha256=row.sha256,
-        ingested_at=row.ingested_at,
-        chars=row.chars,
-        facts=row.facts,
-        pending=row.pending,
-    )
+    return Document(**_fields(row), href=links.document(row.id))
 
 
 class Target(Shape):
@@ -244,89 +220,59 @@ def target(row: TargetRow) -> Target:
     )
 
 
-class Progress(Shape):
+@shape(frozen=True, kw_only=True)
+class Plan(PlanHead):
+    """A region's plan for a year, as an object names the plan it belongs to."""
+
+    href: str
+
+
+def plan(head: PlanHead) -> Plan:
+    return Plan(**_fields(head), href=links.plan(head.id))
+
+
+@shape(frozen=True, kw_only=True)
+class Progress(ProgressRow):
     """One progress entry of a key task, for the period it closes."""
 
-    id: int
     href: str
-    task_id: int
-    period: str
-    note: str
-    value: float | None
-    unit: str | None
-    completion: float | None
-    created_at: datetime
 
 
 def progress(row: ProgressRow) -> Progress:
-    return Progress(
-        id=row.id,
-        href=links.task_progress(row.task_id, row.id),
-        task_id=row.task_id,
-        period=row.period,
-        note=row.note,
-        value=row.value,
-        unit=row.unit,
-        completion=row.completion,
-        created_at=row.created_at,
-    )
+    return Progress(**_fields(row), href=links.task_progress(row.task_id, row.id))
 
 
-class Task(Shape):
-    id: int
+@shape(frozen=True, kw_only=True)
+class Task(TaskRow):
+    """A key task of a plan with its progress entries, oldest period first."""
+
+    # each entry as its shape, with its href (a Progress is a ProgressRow)
+    progress: list[Progress] = field(default_factory=list)  # type: ignore[assignment]
     href: str
-    plan_id: int
-    section: str | None
-    title: str
-    department: str | None
-    target_value: float | None
-    unit: str | None
-    description: str | None
-    progress: list[Progress]
 
 
 def task(row: TaskRow) -> Task:
-    return Task(
-        id=row.id,
-        href=links.task(row.id),
-        plan_id=row.plan_id,
-        section=row.section,
-        title=row.title,
-        department=row.department,
-        target_value=row.target_value,
-        unit=row.unit,
-        description=row.description,
-        progress=[progress(p) for p in row.progress],
-    )
+    fields = {**_fields(row), "progress": [progress(p) for p in row.progress]}
+    return Task(**fields, href=links.task(row.id))
 
 
-class Project(Shape):
-    id: int
+@shape(frozen=True, kw_only=True)
+class Project(ProjectRow):
+    """A major project of a plan: its stage, investment and lead department."""
+
     href: str
-    plan_id: int
-    name: str
-    stage: str
-    investment: float | None
-    investment_unit: str | None
-    department: str | None
-    note: str | None
 
 
 def project(row: ProjectRow) -> Project:
-    return Project(
-        id=row.id,
-        href=links.project(row.id),
-        plan_id=row.plan_id,
-        name=row.name,
-        stage=row.stage,
-        investment=row.investment,
-        investment_unit=row.investment_unit,
-        department=row.department,
-        note=row.note,
-    )
+    return Project(**_fields(row), href=links.project(row.id))
 
 
-Item = TypeVar("Item", bound=Shape)
+def _fields(row: Any) -> dict[str, Any]:
+    """A read row's fields by name, shallow: nested rows stay rows for their own builder."""
+    return {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
+
+
+Item = TypeVar("Item")
 
 
 class Paged(Shape, Generic[Item]):
@@ -336,8 +282,3 @@ class Paged(Shape, Generic[Item]):
     limit: int
     offset: int
     items: list[Item]
-
-
-def dumped(model: BaseModel) -> dict[str, Any]:
-    """A page's model as the dict its template and its JSON twin both read."""
-    return model.model_dump()

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, UploadFile
 from fastapi.responses import Response
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 from starlette.concurrency import run_in_threadpool
 
 from planwatch import links
@@ -22,6 +22,7 @@ from planwatch.web.render import ChineseJSONResponse, html
 router = APIRouter()
 
 Uploader = Annotated[Account, Depends(allowed("upload"))]
+_DOCUMENTS = TypeAdapter(list[shapes.Document])
 MAX_BYTES = 30 * 1024 * 1024  # larger than any plan report; stops a wrong file early
 
 
@@ -31,7 +32,8 @@ def upload_form(request: Request, user: Uploader) -> Response:
 
 def _documents(request: Request) -> list[dict[str, Any]]:
     with app_store(request).reading() as session:
-        return [shapes.document(row).model_dump() for row in recent_documents(session)]
+        found = [shapes.document(row) for row in recent_documents(session)]
+    return _DOCUMENTS.dump_python(found)
 
 
 async def upload(request: Request, file: UploadFile, user: Uploader) -> Response:

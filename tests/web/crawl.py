@@ -30,18 +30,26 @@ class _Page(HTMLParser):
         super().__init__()
         self.hrefs: list[str] = []
         self.ids: set[str] = set()
+        self.repeated: set[str] = set()  # an id twice on a page: an anchor would be ambiguous
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
             if name == "href" and value:
                 self.hrefs.append(value)
             elif name == "id" and value:
+                if value in self.ids:
+                    self.repeated.add(value)
                 self.ids.add(value)
 
 
-def html_links(text: str) -> tuple[list[str], set[str]]:
+def read_page(text: str) -> _Page:
     page = _Page()
     page.feed(text)
+    return page
+
+
+def html_links(text: str) -> tuple[list[str], set[str]]:
+    page = read_page(text)
     return page.hrefs, page.ids
 
 
@@ -68,6 +76,7 @@ class Crawl:
     anchors_checked: int = 0
     broken: list[tuple[str, int, str]] = field(default_factory=list)  # (url, status, found on)
     missing: list[tuple[str, str]] = field(default_factory=list)  # (url#anchor, found on)
+    repeated_ids: dict[str, set[str]] = field(default_factory=dict)  # page: ids found twice
 
     def run(self, starts: Iterable[str]) -> Crawl:
         queue: deque[tuple[str, str]] = deque((start, "(start)") for start in starts)

@@ -60,6 +60,7 @@ def test_every_link_answers_and_every_anchor_exists(
     broken = [b for b in crawl.broken if not _pending_fix(b[0], b[2])]
     assert broken == [], "\n".join(map(str, broken))
     assert crawl.missing == [], "\n".join(map(str, crawl.missing[:40]))
+    assert crawl.repeated_ids == {}
     assert all(href.split("#")[0] in crawl.fetched for href in in_report)
     for kind in KINDS:
         assert any(url.startswith(kind) for url in crawl.fetched), kind
