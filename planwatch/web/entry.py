@@ -6,18 +6,18 @@ hides what was there before. Reporters enter only for their own region.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, ValidationError
+from pydantic.dataclasses import dataclass
 
 from planwatch import links
 from planwatch.errors import InvalidInput
 from planwatch.reads import Session
 from planwatch.reads.lookup import indicator_names
-from planwatch.reads.observations import audit_of, observation_by_id, versions_of
+from planwatch.reads.observations import AuditRow, audit_of, observation_by_id, versions_of
 from planwatch.reads.regions import region_by_code
 from planwatch.records.observations import ObservationIn, read_figures, store_observation
 from planwatch.records.users import Account, check_allowed
@@ -124,11 +124,9 @@ def api_add_observation(request: Request, item: ObservationIn, user: Reporter) -
     return ChineseJSONResponse(stored.model_dump(), status_code=201)
 
 
-class AuditEntry(BaseModel):
-    at: datetime
-    actor: str
-    action: str
-    changes: dict[str, Any]
+@dataclass(frozen=True)
+class AuditEntry(AuditRow):
+    """One change to a figure: when, by whom, what (the audit trail's row, as the API shows it)."""
 
 
 class ObservationPage(BaseModel):
@@ -151,7 +149,7 @@ def observation_page(request: Request, observation_id: int, user: Viewer) -> Res
             region=shapes.region(region_by_code(session, row.region)),
             versions=[shapes.observation(v) for v in versions_of(session, observation_id)],
             audit=[
-                AuditEntry(at=a.at, actor=a.actor, action=a.action, changes=a.changes)
+                AuditEntry(a.at, a.actor, a.action, a.changes)
                 for a in audit_of(session, observation_id)
             ],
             links={"indicator": links.indicator(row.region, row.period, row.indicator)},
