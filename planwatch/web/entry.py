@@ -121,7 +121,7 @@ def api_add_observation(request: Request, item: ObservationIn, user: Reporter) -
         (observation_id,) = store_figures(session, user, [item])
         session.flush()  # the read runs on the session's connection: it sees the new row
         stored = shapes.observation(observation_by_id(session, observation_id))
-    return ChineseJSONResponse(stored.model_dump(), status_code=201)
+    return ChineseJSONResponse(shapes.plain(stored), status_code=201)
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import field
-from datetime import datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from pydantic.dataclasses import dataclass as shape
 
 from planwatch import links
@@ -84,91 +83,54 @@ def region(row: RegionRow) -> Region:
     return Region(**_fields(row))
 
 
-class Observation(Shape):
-    """One stored figure: a version of (indicator, region, period, measure)."""
+# A shape is its read row plus what the API adds (href, a source with its link); a row's
+# field that the shape shows in another form is kept but excluded from the JSON and schema.
+def hidden() -> Any:
+    return Field(default=None, exclude=True)
 
-    id: int
+
+@shape(frozen=True, kw_only=True)
+class Observation(ObservationRow):
+    """One stored figure: a version of (indicator, region, period, measure), and its source."""
+
+    source_fact: SourceFact | None = hidden()
+    user_name: str | None = hidden()
     href: str
-    region: str
-    indicator: str
-    period: str
-    measure: str
-    value: float
-    unit: str | None
-    basis: str | None
-    status: str
-    version: int
-    note: str | None
-    created_at: datetime
     source: Source
 
 
 def observation(row: ObservationRow) -> Observation:
     return Observation(
-        id=row.id,
+        **_fields(row),
         href=links.observation(row.id),
-        region=row.region,
-        indicator=row.indicator,
-        period=row.period,
-        measure=row.measure,
-        value=row.value,
-        unit=row.unit,
-        basis=row.basis,
-        status=row.status,
-        version=row.version,
-        note=row.note,
-        created_at=row.created_at,
         source=source(row.source_fact, row.user_name),
     )
 
 
-class Fact(Shape):
+@shape(frozen=True, kw_only=True)
+class Fact(FactRow):
     """What the extractor read at a span of a document, and what review made of it."""
 
-    id: int
+    span_start: int = hidden()
+    span_end: int = hidden()
+    number_start: int | None = hidden()
+    number_end: int | None = hidden()
+    observation_ids: tuple[int, ...] = hidden()
     href: str
     anchor: str
-    document_id: int
-    position: int
-    subject: str | None
-    indicator: str | None
-    period: str | None
-    measure: str
-    value: float | None
-    unit: str | None
-    qualifier: str | None
-    basis: str | None
     span: tuple[int, int]
     number_span: tuple[int, int] | None
-    text: str
-    review_status: str
     observations: list[str] = Field(description="Observations accepted from this fact.")
 
 
 def fact(row: FactRow) -> Fact:
-    number_span = (
-        (row.number_start, row.number_end)
-        if row.number_start is not None and row.number_end is not None
-        else None
-    )
+    start, end = row.number_start, row.number_end
     return Fact(
-        id=row.id,
+        **_fields(row),
         href=links.document_span(row.document_id, row.span_start, row.span_end),
         anchor=links.span_anchor(row.span_start, row.span_end),
-        document_id=row.document_id,
-        position=row.position,
-        subject=row.subject,
-        indicator=row.indicator,
-        period=row.period,
-        measure=row.measure,
-        value=row.value,
-        unit=row.unit,
-        qualifier=row.qualifier,
-        basis=row.basis,
         span=(row.span_start, row.span_end),
-        number_span=number_span,
-        text=row.text,
-        review_status=row.review_status,
+        number_span=(start, end) if start is not None and end is not None else None,
         observations=[links.observation(i) for i in row.observation_ids],
     )
 
@@ -184,38 +146,19 @@ def document(row: DocumentRow) -> Document:
     return Document(**_fields(row), href=links.document(row.id))
 
 
-class Target(Shape):
+@shape(frozen=True, kw_only=True)
+class Target(TargetRow):
     """What a plan asks of an indicator; ``source`` is None for a target from a plan file."""
 
-    id: int
+    source_fact: SourceFact | None = hidden()
     href: str
-    plan_id: int
-    indicator: str
-    kind: str
-    value: float | None
-    unit: str | None
-    qualifier: str | None
-    basis: str | None
-    other_indicator: str | None
-    department: str | None
-    text: str | None
     source: DocumentSource | None
 
 
 def target(row: TargetRow) -> Target:
     return Target(
-        id=row.id,
+        **_fields(row),
         href=links.target(row.plan_id, row.id),
-        plan_id=row.plan_id,
-        indicator=row.indicator,
-        kind=row.kind,
-        value=row.value,
-        unit=row.unit,
-        qualifier=row.qualifier,
-        basis=row.basis,
-        other_indicator=row.other_indicator,
-        department=row.department,
-        text=row.text,
         source=document_source(row.source_fact) if row.source_fact else None,
     )
 
@@ -265,6 +208,18 @@ class Project(ProjectRow):
 
 def project(row: ProjectRow) -> Project:
     return Project(**_fields(row), href=links.project(row.id))
+
+
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}  # one per shape: building one takes a while
+
+
+def plain(item: Any) -> Any:
+    """A shape as the dict its template and its JSON answer read."""
+    kind = type(item)
+    adapter = _ADAPTERS.get(kind)
+    if adapter is None:
+        adapter = _ADAPTERS[kind] = TypeAdapter(kind)
+    return adapter.dump_python(item)
 
 
 def _fields(row: Any) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, UploadFile
 from fastapi.responses import Response
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from planwatch import links
@@ -22,7 +22,6 @@ from planwatch.web.render import ChineseJSONResponse, html
 router = APIRouter()
 
 Uploader = Annotated[Account, Depends(allowed("upload"))]
-_DOCUMENTS = TypeAdapter(list[shapes.Document])
 MAX_BYTES = 30 * 1024 * 1024  # larger than any plan report; stops a wrong file early
 
 
@@ -32,8 +31,7 @@ def upload_form(request: Request, user: Uploader) -> Response:
 
 def _documents(request: Request) -> list[dict[str, Any]]:
     with app_store(request).reading() as session:
-        found = [shapes.document(row) for row in recent_documents(session)]
-    return _DOCUMENTS.dump_python(found)
+        return [shapes.plain(shapes.document(row)) for row in recent_documents(session)]
 
 
 async def upload(request: Request, file: UploadFile, user: Uploader) -> Response:
