@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from planwatch.errors import NotFound
-from planwatch.reads.paging import Page, paged
+from planwatch.reads.paging import Page, paged, read_one
 from planwatch.reads.plans import read
 from planwatch.store.models import Document, Fact, Region
 
@@ -78,13 +78,11 @@ def recent_documents(session: Session) -> list[DocumentRow]:
 
 
 def document_by_id(session: Session, document_id: int) -> DocumentRow:
-    rows = read(session, _BY_ID, document=document_id)
-    if not rows:
-        raise NotFound(
-            f"document {document_id} does not exist",
-            "take a document id from /api/documents or upload the file at /upload",
-        )
-    return _document(rows[0])
+    missing = NotFound(
+        f"document {document_id} does not exist",
+        "take a document id from /api/documents or upload the file at /upload",
+    )
+    return _document(read_one(session, _BY_ID, missing, document=document_id))
 
 
 def document_text(session: Session, document_id: int) -> str:

@@ -11,7 +11,7 @@ from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from planwatch.errors import NotFound
-from planwatch.reads.paging import Page, paged
+from planwatch.reads.paging import Page, paged, read_one
 from planwatch.reads.plans import read
 from planwatch.store.models import Fact, Indicator, Observation
 
@@ -138,7 +138,6 @@ def facts_of_document(session: Session, document_id: int) -> list[FactRow]:
 
 
 def fact_by_id(session: Session, fact_id: int) -> FactRow:
-    rows = read(session, _BY_ID, fact=fact_id)
-    if not rows:
-        raise NotFound(f"fact {fact_id} does not exist", "take a fact id from the document page")
-    return _with_observations(session, [_fact(rows[0])])[0]
+    missing = NotFound(f"fact {fact_id} does not exist", "take a fact id from the document page")
+    row = read_one(session, _BY_ID, missing, fact=fact_id)
+    return _with_observations(session, [_fact(row)])[0]

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session, aliased
 
 from planwatch.errors import NotFound
 from planwatch.reads.facts import SourceFact, source_fact
+from planwatch.reads.paging import read_one
 from planwatch.reads.plans import PLAN_IDS, read
 from planwatch.store.models import (
     Department,
@@ -178,10 +179,8 @@ _PROJECTS = _PROJECT_COLUMNS.where(Project.plan_id.in_(PLAN_IDS)).order_by(
 _PROJECT = _PROJECT_COLUMNS.where(Project.id == bindparam("project"))
 
 
-def _head(rows: Any, what: str, hint: str) -> PlanHead:
-    if not rows:
-        raise NotFound(f"{what} does not exist", hint)
-    return PlanHead(*rows[0])
+def _head(session: Session, statement: Select, what: str, hint: str, **key: int) -> PlanHead:
+    return PlanHead(*read_one(session, statement, NotFound(f"{what} does not exist", hint), **key))
 
 
 def _target(row: Any) -> TargetRow:
@@ -214,9 +213,11 @@ def _tasks(session: Session, rows: Any) -> list[TaskRow]:
 def plan_record(session: Session, plan_id: int) -> PlanRecord:
     """A plan with all its targets, tasks (with progress) and projects."""
     head = _head(
-        read(session, _PLAN, plan=plan_id),
+        session,
+        _PLAN,
         f"plan {plan_id}",
         "open a region's overview at /regions and follow its tasks to their plan",
+        plan=plan_id,
     )
     ids = [plan_id]
     return PlanRecord(
@@ -230,9 +231,11 @@ def plan_record(session: Session, plan_id: int) -> PlanRecord:
 def task_record(session: Session, task_id: int) -> tuple[PlanHead, TaskRow]:
     """A key task with its progress entries and the plan it belongs to."""
     head = _head(
-        read(session, _TASK_PLAN, task=task_id),
+        session,
+        _TASK_PLAN,
         f"task {task_id}",
         "take a task from the tasks and projects board of a region",
+        task=task_id,
     )
     return head, _tasks(session, read(session, _TASK, task=task_id))[0]
 
@@ -240,8 +243,10 @@ def task_record(session: Session, task_id: int) -> tuple[PlanHead, TaskRow]:
 def project_record(session: Session, project_id: int) -> tuple[PlanHead, ProjectRow]:
     """A major project and the plan it belongs to."""
     head = _head(
-        read(session, _PROJECT_PLAN, project=project_id),
+        session,
+        _PROJECT_PLAN,
         f"project {project_id}",
         "take a project from the tasks and projects board of a region",
+        project=project_id,
     )
     return head, ProjectRow(*read(session, _PROJECT, project=project_id)[0])

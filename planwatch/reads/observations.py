@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.errors import NotFound
 from planwatch.reads.facts import SourceFact, source_fact
-from planwatch.reads.paging import Page, paged
+from planwatch.reads.paging import Page, paged, read_one
 from planwatch.reads.plans import read
 from planwatch.store.models import AuditEntry, Fact, Indicator, Observation, Region, User
 
@@ -93,6 +93,14 @@ _AUDIT = (
 )
 
 
+# one indicator's history in a region: every version, in period and measure order
+_OF_INDICATOR = _OBSERVATIONS.where(
+    Observation.region_id == bindparam("region"),
+    Observation.indicator_id == bindparam("indicator"),
+).order_by(Observation.version, Observation.id)
+_BY_IDS = _OBSERVATIONS.where(Observation.id.in_(bindparam("ids", expanding=True)))
+
+
 @lru_cache(maxsize=8)
 def _filtered(by_region: bool, by_indicator: bool, by_period: bool) -> Select:
     """The list statement for the filters asked for, built once per combination."""
@@ -150,12 +158,10 @@ def observation_list(
 
 
 def observation_by_id(session: Session, observation_id: int) -> ObservationRow:
-    rows = read(session, _BY_ID, observation=observation_id)
-    if not rows:
-        raise NotFound(
-            f"observation {observation_id} does not exist", "take an id from /api/observations"
-        )
-    return _observation(rows[0])
+    missing = NotFound(
+        f"observation {observation_id} does not exist", "take an id from /api/observations"
+    )
+    return _observation(read_one(session, _BY_ID, missing, observation=observation_id))
 
 
 def versions_of(session: Session, observation_id: int) -> list[ObservationRow]:
@@ -167,23 +173,15 @@ def audit_of(session: Session, observation_id: int) -> list[AuditRow]:
     return [AuditRow(*row) for row in read(session, _AUDIT, row=observation_id)]
 
 
-_OF_INDICATOR = _OBSERVATIONS.where(
-    Observation.region_id == bindparam("region"),
-    Observation.indicator_id == bindparam("indicator"),
-).order_by(Observation.version, Observation.id)
-_BY_IDS = _OBSERVATIONS.where(Observation.id.in_(bindparam("ids", expanding=True)))
-
-
-def indicator_observations(
-    session: Session, region_id: int, indicator_id: int
-) -> list[ObservationRow]:
-    """Every stored version of one indicator of a region, in version order (as
+def observations_of(session: Session, region_id: int, indicator_id: int) -> list[ObservationRow]:
+    """Every stored version of an indicator's figures in a region, in version order (as
     ``FigureBook.of_rows`` expects)."""
     rows = read(session, _OF_INDICATOR, region=region_id, indicator=indicator_id)
     return [_observation(row) for row in rows]
 
 
-def observations_by_ids(session: Session, ids: Collection[int]) -> dict[int, ObservationRow]:
+def observations_by_id(session: Session, ids: Collection[int]) -> dict[int, ObservationRow]:
+    """The observations with these ids (the sources of figures an assessment used)."""
     if not ids:
         return {}
     return {row.id: _observation(row) for row in read(session, _BY_IDS, ids=list(ids))}

@@ -1,4 +1,4 @@
-"""One page of a long list and the total it is cut from, for the API's paged lists."""
+"""One row of a lookup, or one page of a long list with the total it is cut from."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
+from planwatch.errors import NotFound
 from planwatch.reads.plans import read
 
 Row = TypeVar("Row")
@@ -48,3 +49,11 @@ def paged(
     total = read(session, _counted(statement), **params)[0][0]
     rows = read(session, _window(statement), limit=limit, offset=offset, **params)
     return Page(total or 0, [make(row) for row in rows])
+
+
+def read_one(session: Session, statement: Select, missing: NotFound, **params: object) -> Any:
+    """The first row of ``statement``; ``missing`` (saying where to find one) if there is none."""
+    rows = read(session, statement, **params)
+    if not rows:
+        raise missing
+    return rows[0]

@@ -27,7 +27,7 @@ class RegionRow:
     name: str
     level: str
     parent_id: int | None
-    parent_code: str | None
+    parent: str | None  # the parent's code; None at the top
 
 
 _PARENT = aliased(Region)

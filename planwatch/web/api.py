@@ -25,7 +25,7 @@ from planwatch.web.params import Paging, paging, period_of
 router = APIRouter(prefix="/api")
 
 Row = TypeVar("Row")
-Item = TypeVar("Item", bound=shapes.Shape)
+Item = TypeVar("Item")
 
 PageOf = Annotated[Paging, Depends(paging)]
 

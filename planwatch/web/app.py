@@ -27,6 +27,7 @@ from planwatch.web import (
     entry,
     indicator,
     narratives,
+    objects,
     overview,
     report,
     upload,
@@ -88,6 +89,7 @@ def create_app(
         report,
         narratives,
         api,
+        objects,
     ):
         app.include_router(module.router)
     app.add_api_route("/", _home, include_in_schema=False)

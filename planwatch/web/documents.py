@@ -56,7 +56,7 @@ class Reviewed(BaseModel):
 def document_page(request: Request, document_id: int, user: Viewer) -> Response:
     with app_store(request).reading() as session:
         document = shapes.document(document_by_id(session, document_id))
-        region = shapes.region(stored_region(session, document.region)) if document.region else None
+        region = _region(session, user, document.region)
         facts = [shapes.fact(row) for row in facts_of_document(session, document_id)]
         text = document_text(session, document_id)
     page = DocumentPage(
@@ -69,6 +69,14 @@ def document_page(request: Request, document_id: int, user: Viewer) -> Response:
         overview=links.region(region.code, document.period) if region and document.period else None,
     )
     return respond(request, "document.html", page.model_dump())
+
+
+def _region(session: Session, user: Account, code: str | None) -> shapes.Region | None:
+    """The document's region, read under the rule of every page for that region."""
+    if code is None:
+        return None
+    check_allowed(session, user, "read", stored_region(session, code))
+    return shapes.region(stored_region(session, code))
 
 
 def _counts(facts: list[shapes.Fact]) -> dict[str, int]:

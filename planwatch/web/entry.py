@@ -6,18 +6,18 @@ hides what was there before. Reporters enter only for their own region.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, ValidationError
+from pydantic.dataclasses import dataclass
 
 from planwatch import links
 from planwatch.errors import InvalidInput
 from planwatch.reads import Session
 from planwatch.reads.lookup import indicator_names
-from planwatch.reads.observations import audit_of, observation_by_id, versions_of
+from planwatch.reads.observations import AuditRow, audit_of, observation_by_id, versions_of
 from planwatch.reads.regions import stored_region
 from planwatch.records.observations import ObservationIn, read_figures, store_observation
 from planwatch.records.users import Account, check_allowed
@@ -121,14 +121,12 @@ def api_add_observation(request: Request, item: ObservationIn, user: Reporter) -
         (observation_id,) = store_figures(session, user, [item])
         session.flush()  # the read runs on the session's connection: it sees the new row
         stored = shapes.observation(observation_by_id(session, observation_id))
-    return ChineseJSONResponse(stored.model_dump(), status_code=201)
+    return ChineseJSONResponse(shapes.plain(stored), status_code=201)
 
 
-class AuditEntry(BaseModel):
-    at: datetime
-    actor: str
-    action: str
-    changes: dict[str, Any]
+@dataclass(frozen=True)
+class AuditEntry(AuditRow):
+    """One change to a figure: when, by whom, what (the audit trail's row, as the API shows it)."""
 
 
 class ObservationPage(BaseModel):
@@ -145,12 +143,13 @@ def observation_page(request: Request, observation_id: int, user: Viewer) -> Res
     """Who or what entered a figure, its other versions, and the audit trail of changes."""
     with app_store(request).reading() as session:
         row = observation_by_id(session, observation_id)
+        check_allowed(session, user, "read", stored_region(session, row.region))
         page = ObservationPage(
             observation=shapes.observation(row),
             region=shapes.region(stored_region(session, row.region)),
             versions=[shapes.observation(v) for v in versions_of(session, observation_id)],
             audit=[
-                AuditEntry(at=a.at, actor=a.actor, action=a.action, changes=a.changes)
+                AuditEntry(a.at, a.actor, a.action, a.changes)
                 for a in audit_of(session, observation_id)
             ],
             links={"indicator": links.indicator(row.region, row.period, row.indicator)},

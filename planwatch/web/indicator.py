@@ -14,7 +14,7 @@ from planwatch.errors import NotFound
 from planwatch.periods import Period
 from planwatch.reads.figures import FigureBook
 from planwatch.reads.indicators import IndicatorRow, indicator_named
-from planwatch.reads.observations import ObservationRow, indicator_observations
+from planwatch.reads.observations import ObservationRow, observations_of
 from planwatch.reads.plans import indicator_targets, period_order
 from planwatch.reads.regions import RegionRow, stored_region
 from planwatch.web import shapes
@@ -44,7 +44,7 @@ def indicator_page(request: Request, code: str, period: str, name: str, user: Vi
 def indicator_data(
     session: Session, region: RegionRow, period: Period, indicator: IndicatorRow
 ) -> dict[str, Any]:
-    versions = indicator_observations(session, region.id, indicator.id)
+    versions = observations_of(session, region.id, indicator.id)
     by_id = {v.id: v for v in versions}
     # the figures that count, by the one rule the overview and the report use
     book = FigureBook.of_rows(indicator.id, versions)
@@ -53,6 +53,7 @@ def indicator_data(
         key=lambda v: (period_order(v.period), v.measure),
     )
     counted = book.current(period).values()
+    judged, assessments = _assessments(session, region, period, indicator)
     return {
         "region": {"code": region.code, "name": region.name},
         "period": {"code": period.code},
@@ -66,15 +67,16 @@ def indicator_data(
         },
         "chart": _chart(latest),
         "targets": _targets(session, region, indicator),
-        "assessments": _assessments(session, region, period, indicator),
+        "assessments": assessments,
         "sources": [_version(by_id[f.observation_id]) for f in counted],
         "history": _by_period(latest),
-        "links": {"overview": links.region(region.code, period.code)},
+        # a period the region's overview cannot judge (no plan, no figures) is not linked
+        "links": {"overview": links.region(region.code, period.code) if judged else None},
     }
 
 
 def _version(row: ObservationRow) -> dict[str, Any]:
-    return shapes.observation(row).model_dump()
+    return shapes.plain(shapes.observation(row))
 
 
 def _by_period(latest: list[ObservationRow]) -> list[dict[str, Any]]:
@@ -128,12 +130,13 @@ def _targets(session: Session, region: RegionRow, indicator: IndicatorRow) -> li
 
 def _assessments(
     session: Session, region: RegionRow, period: Period, indicator: IndicatorRow
-) -> list[dict[str, Any]]:
+) -> tuple[bool, list[dict[str, Any]]]:
+    """Whether the region's plan could be judged in the period, and this indicator's cards."""
     try:
         assessments = assess_targets(session, region, period)
     except NotFound:
-        return []  # no plan or no figures for the period: the history still shows
-    return [
+        return False, []  # no plan or no figures for the period: the history still shows
+    return True, [
         card(region.code, period.code, a)
         for a in assessments
         if indicator.name in (a.indicator, judged_on(a))

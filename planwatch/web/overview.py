@@ -15,7 +15,7 @@ from planwatch.periods import Period
 from planwatch.reads.documents import recent_documents
 from planwatch.reads.figures import FigureBook
 from planwatch.reads.lookup import plan_of
-from planwatch.reads.observations import observations_by_ids
+from planwatch.reads.observations import observations_by_id
 from planwatch.reads.plans import period_order, plan_listings
 from planwatch.reads.regions import RegionRow, stored_region
 from planwatch.web import shapes
@@ -34,7 +34,7 @@ LAGGING_ORDER = {"behind": 0, "slightly_behind": 1, "unknown": 2, "on_track": 3,
 def plans_page(request: Request, user: Viewer) -> Response:
     """Every stored plan with the periods that have figures, and documents to review."""
     with app_store(request).reading() as session:
-        documents = [shapes.document(row).model_dump() for row in recent_documents(session)]
+        documents = [shapes.plain(shapes.document(row)) for row in recent_documents(session)]
         data = {"plans": _plans(session), "documents": documents}
     return respond(request, "home.html", data)
 
@@ -45,6 +45,7 @@ def _plans(session: Session) -> list[dict[str, Any]]:
             "region": {"code": plan.region_code, "name": plan.region_name},
             "year": plan.year,
             "title": plan.title,
+            "href": links.plan(plan.id),
             "periods": [
                 {"code": code, "href": links.region(plan.region_code, code)}
                 for code in plan.period_codes
@@ -119,7 +120,7 @@ def _other_figures(
         for key, figure in book.current(period).items()
         if figure.indicator not in targeted
     }
-    rows = observations_by_ids(session, [f.observation_id for f in current.values()])
+    rows = observations_by_id(session, [f.observation_id for f in current.values()])
     grouped: dict[str, dict[str, Any]] = {}
     for (_, measure), figure in current.items():
         entry = grouped.get(figure.indicator)
@@ -130,12 +131,12 @@ def _other_figures(
                 "measures": {},
                 "href": links.indicator(region.code, period.code, figure.indicator),
             }
-        entry["measures"][measure] = shapes.observation(rows[figure.observation_id]).model_dump()
+        entry["measures"][measure] = shapes.plain(shapes.observation(rows[figure.observation_id]))
     return list(grouped.values())
 
 
 def _links(region: RegionRow, period: str) -> dict[str, str | None]:
-    parent = region.parent_code
+    parent = region.parent
     return {
         "overview": links.region(region.code, period),
         "board": links.board(region.code, period),

@@ -24,9 +24,6 @@ class Paging:
     limit: int
     offset: int
 
-    def envelope(self, items: list[object], total: int) -> dict[str, object]:
-        return {"total": total, "limit": self.limit, "offset": self.offset, "items": items}
-
 
 def paging(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Rows per page.")] = 50,

@@ -17,7 +17,7 @@ import jinja2
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from planwatch import jsondata
+from planwatch import jsondata, links
 from planwatch.vocabulary import MEASURES
 from planwatch.web.i18n import COOKIE, LANGUAGES, language, translator
 
@@ -45,6 +45,7 @@ def template_environment() -> jinja2.Environment:
     env.filters["pct"] = lambda v: "—" if v is None else f"{v:.1f}%"
     env.filters["beijing"] = beijing_time
     env.globals["MEASURES"] = MEASURES
+    env.globals["links"] = links  # templates link to objects by the one module that builds URLs
     return env
 
 

@@ -7,15 +7,17 @@ whole puts it beside, in its own envelope. The models are the OpenAPI schema's c
 
 from __future__ import annotations
 
-from datetime import datetime
+import dataclasses
+from dataclasses import field
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic.dataclasses import dataclass as shape
 
 from planwatch import links
 from planwatch.reads.documents import DocumentRow
 from planwatch.reads.facts import FactRow, SourceFact
-from planwatch.reads.objects import ProgressRow, ProjectRow, TargetRow, TaskRow
+from planwatch.reads.objects import PlanHead, ProgressRow, ProjectRow, TargetRow, TaskRow
 from planwatch.reads.observations import ObservationRow
 from planwatch.reads.regions import RegionRow
 
@@ -72,263 +74,162 @@ def source(
     return ImportSource()
 
 
-class Region(Shape):
-    code: str
-    name: str
-    level: str
-    parent: str | None
+# A shape is its read row plus what the API adds (href, a source with its link); a row's
+# field that the shape shows in another form is kept but excluded from the JSON and schema.
+def hidden() -> Any:
+    return Field(default=None, exclude=True)
+
+
+@shape(frozen=True, kw_only=True)
+class Region(RegionRow):
+    """A region as stored: its code, name, level and its parent's code."""
+
+    parent_id: int | None = hidden()
 
 
 def region(row: RegionRow) -> Region:
-    return Region(code=row.code, name=row.name, level=row.level, parent=row.parent_code)
+    return Region(**_fields(row))
 
 
-class Observation(Shape):
-    """One stored figure: a version of (indicator, region, period, measure)."""
+@shape(frozen=True, kw_only=True)
+class Observation(ObservationRow):
+    """One stored figure: a version of (indicator, region, period, measure), and its source."""
 
-    id: int
+    source_fact: SourceFact | None = hidden()
+    user_name: str | None = hidden()
     href: str
-    region: str
-    indicator: str
-    period: str
-    measure: str
-    value: float
-    unit: str | None
-    basis: str | None
-    status: str
-    version: int
-    note: str | None
-    created_at: datetime
     source: Source
 
 
 def observation(row: ObservationRow) -> Observation:
     return Observation(
-        id=row.id,
+        **_fields(row),
         href=links.observation(row.id),
-        region=row.region,
-        indicator=row.indicator,
-        period=row.period,
-        measure=row.measure,
-        value=row.value,
-        unit=row.unit,
-        basis=row.basis,
-        status=row.status,
-        version=row.version,
-        note=row.note,
-        created_at=row.created_at,
         source=source(row.source_fact, row.user_name),
     )
 
 
-class Fact(Shape):
+@shape(frozen=True, kw_only=True)
+class Fact(FactRow):
     """What the extractor read at a span of a document, and what review made of it."""
 
-    id: int
+    span_start: int = hidden()
+    span_end: int = hidden()
+    number_start: int | None = hidden()
+    number_end: int | None = hidden()
+    observation_ids: tuple[int, ...] = hidden()
     href: str
     anchor: str
-    document_id: int
-    position: int
-    subject: str | None
-    indicator: str | None
-    period: str | None
-    measure: str
-    value: float | None
-    unit: str | None
-    qualifier: str | None
-    basis: str | None
     span: tuple[int, int]
     number_span: tuple[int, int] | None
-    text: str
-    review_status: str
-    version: int = Field(description="Changes with every decision: send it as If-Match.")
     observations: list[str] = Field(description="Observations accepted from this fact.")
 
 
 def fact(row: FactRow) -> Fact:
-    number_span = (
-        (row.number_start, row.number_end)
-        if row.number_start is not None and row.number_end is not None
-        else None
-    )
+    start, end = row.number_start, row.number_end
     return Fact(
-        id=row.id,
+        **_fields(row),
         href=links.document_span(row.document_id, row.span_start, row.span_end),
         anchor=links.span_anchor(row.span_start, row.span_end),
-        document_id=row.document_id,
-        position=row.position,
-        subject=row.subject,
-        indicator=row.indicator,
-        period=row.period,
-        measure=row.measure,
-        value=row.value,
-        unit=row.unit,
-        qualifier=row.qualifier,
-        basis=row.basis,
         span=(row.span_start, row.span_end),
-        number_span=number_span,
-        text=row.text,
-        review_status=row.review_status,
-        version=row.version,
+        number_span=(start, end) if start is not None and end is not None else None,
         observations=[links.observation(i) for i in row.observation_ids],
     )
 
 
-class Document(Shape):
-    id: int
+@shape(frozen=True, kw_only=True)
+class Document(DocumentRow):
+    """An ingested document, with how many facts were read from it and how many wait."""
+
     href: str
-    title: str | None
-    filename: str
-    publisher: str | None
-    published: str | None
-    region: str | None
-    year: int | None
-    period: str | None
-    sha256: str
-    ingested_at: datetime
-    chars: int
-    facts: int
-    pending: int = Field(description="Facts still awaiting review.")
 
 
 def document(row: DocumentRow) -> Document:
-    return Document(
-        id=row.id,
-        href=links.document(row.id),
-        title=row.title,
-        filename=row.filename,
-        publisher=row.publisher,
-        published=row.published,
-        region=row.region,
-        year=row.year,
-        period=row.period,
-        sha256=row.sha256,
-        ingested_at=row.ingested_at,
-        chars=row.chars,
-        facts=row.facts,
-        pending=row.pending,
-    )
+    return Document(**_fields(row), href=links.document(row.id))
 
 
-class Target(Shape):
+@shape(frozen=True, kw_only=True)
+class Target(TargetRow):
     """What a plan asks of an indicator; ``source`` is None for a target from a plan file."""
 
-    id: int
+    source_fact: SourceFact | None = hidden()
     href: str
-    plan_id: int
-    indicator: str
-    kind: str
-    value: float | None
-    unit: str | None
-    qualifier: str | None
-    basis: str | None
-    other_indicator: str | None
-    department: str | None
-    text: str | None
     source: DocumentSource | None
 
 
 def target(row: TargetRow) -> Target:
     return Target(
-        id=row.id,
+        **_fields(row),
         href=links.target(row.plan_id, row.id),
-        plan_id=row.plan_id,
-        indicator=row.indicator,
-        kind=row.kind,
-        value=row.value,
-        unit=row.unit,
-        qualifier=row.qualifier,
-        basis=row.basis,
-        other_indicator=row.other_indicator,
-        department=row.department,
-        text=row.text,
         source=document_source(row.source_fact) if row.source_fact else None,
     )
 
 
-class Progress(Shape):
+@shape(frozen=True, kw_only=True)
+class Plan(PlanHead):
+    """A region's plan for a year, as an object names the plan it belongs to."""
+
+    href: str
+
+
+def plan(head: PlanHead) -> Plan:
+    return Plan(**_fields(head), href=links.plan(head.id))
+
+
+@shape(frozen=True, kw_only=True)
+class Progress(ProgressRow):
     """One progress entry of a key task, for the period it closes."""
 
-    id: int
     href: str
-    task_id: int
-    period: str
-    note: str
-    value: float | None
-    unit: str | None
-    completion: float | None
-    created_at: datetime
 
 
 def progress(row: ProgressRow) -> Progress:
-    return Progress(
-        id=row.id,
-        href=links.task_progress(row.task_id, row.id),
-        task_id=row.task_id,
-        period=row.period,
-        note=row.note,
-        value=row.value,
-        unit=row.unit,
-        completion=row.completion,
-        created_at=row.created_at,
-    )
+    return Progress(**_fields(row), href=links.task_progress(row.task_id, row.id))
 
 
-class Task(Shape):
-    id: int
+@shape(frozen=True, kw_only=True)
+class Task(TaskRow):
+    """A key task of a plan with its progress entries, oldest period first."""
+
+    # each entry as its shape, with its href (a Progress is a ProgressRow)
+    progress: list[Progress] = field(default_factory=list)  # type: ignore[assignment]
     href: str
-    plan_id: int
-    section: str | None
-    title: str
-    department: str | None
-    target_value: float | None
-    unit: str | None
-    description: str | None
-    progress: list[Progress]
 
 
 def task(row: TaskRow) -> Task:
-    return Task(
-        id=row.id,
-        href=links.task(row.id),
-        plan_id=row.plan_id,
-        section=row.section,
-        title=row.title,
-        department=row.department,
-        target_value=row.target_value,
-        unit=row.unit,
-        description=row.description,
-        progress=[progress(p) for p in row.progress],
-    )
+    fields = {**_fields(row), "progress": [progress(p) for p in row.progress]}
+    return Task(**fields, href=links.task(row.id))
 
 
-class Project(Shape):
-    id: int
+@shape(frozen=True, kw_only=True)
+class Project(ProjectRow):
+    """A major project of a plan: its stage, investment and lead department."""
+
     href: str
-    plan_id: int
-    name: str
-    stage: str
-    investment: float | None
-    investment_unit: str | None
-    department: str | None
-    note: str | None
 
 
 def project(row: ProjectRow) -> Project:
-    return Project(
-        id=row.id,
-        href=links.project(row.id),
-        plan_id=row.plan_id,
-        name=row.name,
-        stage=row.stage,
-        investment=row.investment,
-        investment_unit=row.investment_unit,
-        department=row.department,
-        note=row.note,
-    )
+    return Project(**_fields(row), href=links.project(row.id))
 
 
-Item = TypeVar("Item", bound=Shape)
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}  # one per shape: building one takes a while
+
+
+def plain(item: Any) -> Any:
+    """A shape as the dict its template and its JSON answer read."""
+    kind = type(item)
+    adapter = _ADAPTERS.get(kind)
+    if adapter is None:
+        adapter = _ADAPTERS[kind] = TypeAdapter(kind)
+    return adapter.dump_python(item)
+
+
+def _fields(row: Any) -> dict[str, Any]:
+    """A read row's fields by name, shallow: nested rows stay rows for their own builder."""
+    return {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
+
+
+Item = TypeVar("Item")
 
 
 class Paged(Shape, Generic[Item]):
@@ -338,8 +239,3 @@ class Paged(Shape, Generic[Item]):
     limit: int
     offset: int
     items: list[Item]
-
-
-def dumped(model: BaseModel) -> dict[str, Any]:
-    """A page's model as the dict its template and its JSON twin both read."""
-    return model.model_dump()

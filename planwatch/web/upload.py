@@ -32,7 +32,7 @@ def upload_form(request: Request, user: Uploader) -> Response:
 
 def _documents(request: Request) -> list[dict[str, Any]]:
     with app_store(request).reading() as session:
-        return [shapes.document(row).model_dump() for row in recent_documents(session)]
+        return [shapes.plain(shapes.document(row)) for row in recent_documents(session)]
 
 
 async def upload(request: Request, file: UploadFile, user: Uploader) -> Response:

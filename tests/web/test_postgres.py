@@ -21,6 +21,11 @@ PAGES = [
     "/compare/420100/county/2017H1.json?indicator=地区生产总值",
     "/regions/420106/2017H1/board.json",
     "/api/observations?region=420106&period=2017H1&limit=100",
+    "/api/facts?document=1&limit=500",
+    "/plans/1.json",
+    "/tasks/1.json",
+    "/projects/1.json",
+    "/observations/1.json",
 ]
 
 

@@ -1,0 +1,96 @@
+"""A plan, a key task and a major project, each on a page of its own with its JSON twin.
+
+The report links every number to where it came from: a target to ``/plans/{id}#target-…``,
+a task's progress to ``/tasks/{id}#progress-…``; these pages carry those anchors. Reading
+follows the rule of every page: any reader, checked on the object's own region, so a
+changed rule reaches an object found by its id as it reaches its region's pages.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from planwatch.reads import Session
+from planwatch.reads.objects import PlanHead, plan_record, project_record, task_record
+from planwatch.reads.regions import stored_region
+from planwatch.records.users import Account, check_allowed
+from planwatch.web import shapes
+from planwatch.web.auth import Viewer, app_store
+from planwatch.web.render import respond, twin
+
+router = APIRouter()
+
+
+def _plan_of(session: Session, user: Account, head: PlanHead) -> shapes.Plan:
+    check_allowed(session, user, "read", stored_region(session, head.region))
+    return shapes.plan(head)
+
+
+class PlanPage(BaseModel):
+    plan: shapes.Plan
+    targets: list[shapes.Target]
+    tasks: list[shapes.Task]
+    projects: list[shapes.Project]
+
+
+def plan_page(request: Request, plan_id: int, user: Viewer) -> Response:
+    """A year's plan whole: its targets, key tasks with their progress, and projects."""
+    with app_store(request).reading() as session:
+        record = plan_record(session, plan_id)
+        page = PlanPage(
+            plan=_plan_of(session, user, record.head),
+            targets=[shapes.target(row) for row in record.targets],
+            tasks=[shapes.task(row) for row in record.tasks],
+            projects=[shapes.project(row) for row in record.projects],
+        )
+    return respond(request, "plan.html", page.model_dump())
+
+
+class TaskPage(BaseModel):
+    plan: shapes.Plan
+    task: shapes.Task
+
+
+def task_page(request: Request, task_id: int, user: Viewer) -> Response:
+    """A key task with every progress entry reported for it."""
+    with app_store(request).reading() as session:
+        head, row = task_record(session, task_id)
+        page = TaskPage(plan=_plan_of(session, user, head), task=shapes.task(row))
+    return respond(request, "task.html", page.model_dump())
+
+
+class ProjectPage(BaseModel):
+    plan: shapes.Plan
+    project: shapes.Project
+
+
+def project_page(request: Request, project_id: int, user: Viewer) -> Response:
+    with app_store(request).reading() as session:
+        head, row = project_record(session, project_id)
+        page = ProjectPage(plan=_plan_of(session, user, head), project=shapes.project(row))
+    return respond(request, "project.html", page.model_dump())
+
+
+twin(
+    router,
+    "/plans/{plan_id}",
+    plan_page,
+    summary="A plan: its targets, key tasks with progress, and major projects",
+    response_model=PlanPage,
+)
+twin(
+    router,
+    "/tasks/{task_id}",
+    task_page,
+    summary="A key task with its progress entries",
+    response_model=TaskPage,
+)
+twin(
+    router,
+    "/projects/{project_id}",
+    project_page,
+    summary="A major project of a plan",
+    response_model=ProjectPage,
+)
