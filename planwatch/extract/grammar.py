@@ -37,6 +37,7 @@ _PREDICATE_START = re.compile(
     # 包括…在内: an aside on what is counted, naming nothing
     r"包括|不包括|不含"
 )
+_BASIS = re.compile(r"按[^，,。；]{1,10}计算")
 _TOPIC_CLAUSE = re.compile(r"[\u4e00-\u9fff、]{2,24}")
 _RATIO_GAP = re.compile(r"[：:︰]")
 _RATIO_SUBJECT = re.compile(r"结构|比例|之比|比为")
@@ -175,7 +176,7 @@ class Reader:
         if token.unit is None:
             # a bare number is a ratio part (share) or an index reading (value)
             measure = "share" if listed > 1 else ("target_value" if context.target else "value")
-        name = subjects.unquoted(name)
+        name = subjects.unquoted(name).removeprefix("比").removeprefix("较")
         # 增长2倍 keeps its unit as written: a growth of 2 times (facts.md)
         value, unit = token.value * reading.sign + reading.offset, token.unit
         return Fact(
@@ -352,6 +353,12 @@ class Reader:
         if before_start < sentence_start:
             return ""
         clause = self.text[before_start : left_start - 1].strip(" \u3000")
+        if _BASIS.fullmatch(clause) and before_start > sentence_start + 1:
+            # 投资额，按可比部分计算，只比1954年增加了9%: the basis clause names nothing
+            before_start = self.layout.clause_start(before_start - 1)
+            clause = self.text[before_start : self.text.rfind(clause, before_start) - 1]
+            clause = clause.strip(" \u3000")
+        clause = subjects.strip_year(clause)  # １９５５年国家决算用于…的支出，共占…
         if not _TOPIC_CLAUSE.fullmatch(clause) or _PREDICATE_START.match(clause):
             return ""  # 再创新高 says something; it names nothing
         if "相抵" in clause:
@@ -361,6 +368,8 @@ class Reader:
         return subjects.trim(clause)
 
     def _remember(self, subject: str, pos: int) -> None:
+        if subject.startswith(("比", "较")):
+            return  # 比预算数28亿元少8亿元: the base is never the topic of what follows
         self.topic = subject
         self.topic_pos = pos
         self.topic_line = self.layout.line_start(pos) - 1

@@ -80,7 +80,8 @@ _NOT_AMOUNT_AFTER = re.compile(
     # 300万吨级, 百万千瓦级, 五万千瓦规模的电站: a size class of what follows, not an amount
     r"级|规模的|"
     # a count followed by another numeral is a size class: 三个五年计划, 三十个五万千瓦电站
-    r"[一二三四五六七八九十]"
+    # (34家二级以上医院: a grade names the things counted, the count stands)
+    r"[一二三四五六七八九十](?![级等类星])"
 )
 # A dash after a digit or letter makes a range or a code (0-15岁, K2-1); after words it is
 # a minus sign (增长-2.3%).

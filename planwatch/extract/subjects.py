@@ -54,7 +54,7 @@ _LIST_SPLIT_STRONG = re.compile(r"[、和]")
 _LIST_SPLIT_COMMA = re.compile(r"、")
 _RIGHT_STOP = re.compile(
     # a threshold (600分以上, 65周岁以上) belongs to the noun it qualifies
-    r"[，,。；;：:、\n]|(?<![0-9０-９.])[0-9０-９](?![0-9０-９.]*(?:分|周岁|岁))|(?<=[目业位])中|其中|同比|比上年|增长|下降|占|上半年|全年|累计|共计|进行|完成(?=全年|年度|目标|计划)"
+    r"[，,。；;：:、\n]|(?<![0-9０-９.])[0-9０-９](?![0-9０-９.]*(?:分|周岁|岁))|(?<=[目业位])中|其中|同比|比上年|增长|下降|占|上半年|全年|累计|共计|进行|完成(?=全年|年度|目标|计划)|按(?=[^，,。；]{1,10}计算)"
 )
 _VERB_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
 _COUNTERS = lexicon.COUNTERS
@@ -74,6 +74,14 @@ def trim(phrase: str, longest: int = MAX_SUBJECT) -> str:
         phrase = _last_phrase(phrase)
     phrase = phrase.translate(_NO_QUOTES)
     return _PRODUCT_GROUP.sub("", phrase)
+
+
+_LEADING_YEAR = re.compile(rf"^{_YEAR}")
+
+
+def strip_year(phrase: str) -> str:
+    """`１９５５年国家决算…` → `国家决算…`: a year leading a phrase names no thing."""
+    return _LEADING_YEAR.sub("", phrase)
 
 
 def unquoted(phrase: str) -> str:
@@ -191,7 +199,7 @@ _VERB_AT_END = re.compile(
 )
 _VERB_AT_START = re.compile(_VERB_AT_END.pattern.replace(")$", ")").replace("(?:", "^(?:", 1))
 _GENERIC = frozenset(
-    ("金额", "面积", "总额", "数量", "人数", "户数", "资金", "规模", "产值", "投资", "总量")
+    ("金额", "面积", "总额", "数量", "人数", "户数", "资金", "融资", "规模", "产值", "投资", "总量")
 )
 # what institutions just counted have: 学校…招生, 医院…床位, 机构…从业人员
 _ENROLMENT = frozenset(

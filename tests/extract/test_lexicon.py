@@ -60,5 +60,6 @@ def test_units_once_known_to_the_scan_only_convert() -> None:
 def test_counters_are_the_union_of_both_lists() -> None:
     # subjects' counters and the scan's counted things: the things are a marked subset
     assert lexicon.COUNTED_THINGS == frozenset("个项所批条件种家")
-    assert frozenset("个项家所名人批场处块条件套台宗户栋辆座种次轮起只架支") == lexicon.COUNTERS
+    union = frozenset("个项家所名人批场处块条件套台宗户栋辆座种次轮起只架支")
+    assert union | {"枚"} == lexicon.COUNTERS  # 枚 (18枚金牌) added since
     assert lexicon.COUNTED_THINGS <= lexicon.COUNTERS
