@@ -33,11 +33,13 @@ _SCENE_ACT = re.compile(r"部署|安装|建成|新建|改造|交付|接入|上�
 _COMPARABLE = re.compile(r"同口径|可比口径")
 _LONGEST_LIST = 16  # 分别 lists name a handful of items; longer runs are not one list
 _PREDICATE_START = re.compile(
-    r"再创|创|实现|保持|继续|持续|稳定|达到|完成|突破|超过|位居|居|增长|下降|"
+    r"再创|创|实现|保持|继续|持续|稳定|达到|完成|突破|超过|位居|居|增长|下降|一直|处于|"
     # 包括…在内: an aside on what is counted, naming nothing
     r"包括|不包括|不含"
 )
 _BASIS = re.compile(r"按[^，,。；]{1,10}计算")
+# 生铁、钢、煤炭、发电设备、机车、汽车、动力机械等产品的产量: a list of examples runs longer
+_TOPIC_LIST = re.compile(r"[\u4e00-\u9fff、]{2,40}(?<=[量值额数率])")
 _TOPIC_CLAUSE = re.compile(r"[\u4e00-\u9fff、]{2,24}")
 _RATIO_GAP = re.compile(r"[：:︰]")
 _RATIO_SUBJECT = re.compile(r"结构|比例|之比|比为")
@@ -359,7 +361,8 @@ class Reader:
             clause = self.text[before_start : self.text.rfind(clause, before_start) - 1]
             clause = clause.strip(" \u3000")
         clause = subjects.strip_year(clause)  # １９５５年国家决算用于…的支出，共占…
-        if not _TOPIC_CLAUSE.fullmatch(clause) or _PREDICATE_START.match(clause):
+        listed = "等" in clause and _TOPIC_LIST.fullmatch(clause) is not None
+        if not (listed or _TOPIC_CLAUSE.fullmatch(clause)) or _PREDICATE_START.match(clause):
             return ""  # 再创新高 says something; it names nothing
         if "相抵" in clause:
             return ""  # 三项增减相抵: it sums what came before, naming nothing
@@ -368,8 +371,9 @@ class Reader:
         return subjects.trim(clause)
 
     def _remember(self, subject: str, pos: int) -> None:
-        if subject.startswith(("比", "较")):
-            return  # 比预算数28亿元少8亿元: the base is never the topic of what follows
+        if subject.startswith(("比", "较")) or subject.endswith(tuple(subjects.PLAN_NOUNS)):
+            # 比预算数28亿元少8亿元, 超过原定计划427亿元的15.3%: the base is never the topic
+            return
         self.topic = subject
         self.topic_pos = pos
         self.topic_line = self.layout.line_start(pos) - 1

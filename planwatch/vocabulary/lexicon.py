@@ -72,8 +72,8 @@ PLAIN_DIGITS = "".join(d for d in CHINESE_DIGITS if d in "零〇○一二两三�
 FINANCIAL_DIGITS = "".join(d for d in CHINESE_DIGITS if d not in PLAIN_DIGITS)
 _YEAR_DIGITS = "〇一二三四五六七八九"
 # a year as reports write it, for regexes: 2017, １９５５ (full-width), 一九五八, 二〇一七
-ARABIC_YEAR = r"(?:[1１][9９]|[2２][0０])[0-9０-９]{2}"
-CHINESE_YEAR = r"[一二][九零〇○][〇○零一二三四五六七八九]{2}"
+ARABIC_YEAR = r"(?:[1１][789７８９]|[2２][0０])[0-9０-９]{2}"
+CHINESE_YEAR = r"(?:一[七八九]|二[零〇○])[〇○零一二三四五六七八九]{2}"
 YEAR = rf"(?:{ARABIC_YEAR}|{CHINESE_YEAR})"
 
 

@@ -38,3 +38,23 @@ def test_a_rate_of_the_budget_is_completion_of_the_item() -> None:
     found = facts("税收收入完成1381835万元，为预算的109.5%，增长22.38%。")
     assert [m for _, m, _, _ in found] == ["value", "completion", "yoy_growth"]
     assert {s for s, *_ in found} == {"税收收入"}
+
+
+def test_a_level_reached_takes_the_topic_not_the_verb() -> None:
+    text = "一九五九年政府工作报告\n工业所占的比重，一九五二年为百分之四十一点五，一九五七年上升为百分之五十六点五。"
+    found = facts(text)
+    assert [(m, v) for _, m, v, _ in found] == [("share", 41.5), ("share", 56.5)]
+    assert {s for s, *_ in found} == {"工业所占的比重"}
+
+
+def test_a_plan_beaten_by_a_rate_keeps_the_thing_as_subject() -> None:
+    text = "基本建设投资总额共为四百九十三亿元，超过原定计划四百二十七亿四千万元的百分之十五点三。"
+    found = facts(text)
+    assert [m for _, m, _, _ in found] == ["value", "target_value", "change"]
+    assert found[1][0] == "基本建设投资总额原定计划"
+    assert found[2][0] == "基本建设投资总额"
+
+
+def test_a_list_of_examples_names_the_measure_after_it() -> None:
+    found = facts("粮食、棉花、烤烟等产品的产量，也都比一九五七年增长一倍以上。")
+    assert found and found[0][0] == "粮食、棉花、烤烟等产品的产量"
