@@ -41,7 +41,7 @@ def test_a_rate_of_the_budget_is_completion_of_the_item() -> None:
 
 
 def test_a_level_reached_takes_the_topic_not_the_verb() -> None:
-    text = "一九五九年政府工作报告\n工业所占的比重，一九五二年为百分之四十一点五，一九五七年上升为百分之五十六点五。"
+    text = "一九五八年国民经济发展情况的公报\n工业所占的比重，一九五二年为百分之四十一点五，一九五七年上升为百分之五十六点五。"
     found = facts(text)
     assert [(m, v) for _, m, v, _ in found] == [("share", 41.5), ("share", 56.5)]
     assert {s for s, *_ in found} == {"工业所占的比重"}
