@@ -121,6 +121,16 @@ class Reader:
             group.append(following)
         return group
 
+    def _outside_brackets(self, left_start: int) -> int:
+        """机床（不包括简易机床，下同）增加了…: a comma inside brackets ends no clause."""
+        close = self.text.find("）", left_start - 1, left_start + 24)
+        if close < 0 or self.text.find("（", left_start - 1, close) >= 0:
+            return left_start
+        opened = self.text.rfind("（", max(0, left_start - 24), left_start)
+        if opened < 0:
+            return left_start
+        return max(self.layout.clause_start(opened), self.topic_pos + 1, opened - _RUN_UP)
+
     def _bare_ok(self, token: NumberToken) -> bool:
         if MEDAL.match(self.text, token.end):
             return True
@@ -131,7 +141,7 @@ class Reader:
         first = group[0]
         # an object read after the previous count may run past this number: never beyond it
         left_start = max(self.layout.clause_start(first.start), previous_end, first.lead - _RUN_UP)
-        left_start = min(left_start, first.lead)
+        left_start = min(self._outside_brackets(left_start), first.lead)
         # 下降  14.5%: the spaces a PDF puts before a number are no words
         left = self.text[left_start : first.lead].rstrip(" \u3000\t")
         # the sentence's run-up, bounded: plan words sit near the numbers they govern

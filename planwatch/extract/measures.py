@@ -109,7 +109,8 @@ _ACHIEVED = re.compile(
 # 力求, 应该: what should be done is planned, like 力争; 要新增, 将完成: a modal before a verb
 # (never 主要, 需要, 纲要 or 将 as the object mark of 将…纳入)
 _CLAUSE_TARGET_WORDS = re.compile(
-    r"力争|力求|确保|争取|应该|应当|预计[增比]|"
+    # (应当是: what a figure amounts to, restated, not what should be done)
+    r"力争|力求|确保|争取|应该(?!是)|应当(?!是)|预计[增比]|"
     r"要(?<![主需重必只纲摘概提紧首]要)(?=新|完成|达到|实现|建成|增加|提高|引进|培育|开工|突破|超过|控制|保持|累计)|"
     r"将(?<!即将)(?:至少|可以?)?(?=新[增建开]|完成|实现|建成|增加|引进|培育|开工|突破|超过|累计|为)"
 )
