@@ -41,7 +41,7 @@ _BASIS = re.compile(r"按[^，,。；]{1,10}计算")
 # 生铁、钢、煤炭、发电设备、机车、汽车、动力机械等产品的产量: a list of examples runs longer
 _TOPIC_LIST = re.compile(r"[\u4e00-\u9fff、]{2,40}(?<=[量值额数率])")
 _TOPIC_CLAUSE = re.compile(r"[\u4e00-\u9fff、]{2,24}")
-_RATIO_GAP = re.compile(r"[：:︰]")
+_RATIO_GAP = re.compile(r"[：:︰∶]")
 _RATIO_SUBJECT = re.compile(r"结构|比例|之比|比为")
 # an amount restated in other terms, or what a sum could buy if spent
 _EQUIVALENT = re.compile(r"相当于(?:约|近|将近)?$")

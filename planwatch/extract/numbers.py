@@ -35,7 +35,10 @@ _UNIT = (
 
 # Runs are bounded so that pathological input (a million digits) cannot make the scan
 # backtrack quadratically; real amounts are far shorter.
-_ARABIC = r"[0-9０-９]{1,16}(?:[,，][0-9０-９]{3}(?![0-9０-９])){0,5}(?:[.．][0-9０-９]{1,8})?"
+# (1,421, 486: a stray space or line break after a group's comma splits no number)
+_ARABIC = (
+    r"[0-9０-９]{1,16}(?:[,，][ \n]?[0-9０-９]{3}(?![0-9０-９])){0,5}(?:[.．][0-9０-９]{1,8})?"
+)
 _CN_DIGIT = lexicon.PLAIN_DIGITS + lexicon.FINANCIAL_DIGITS
 _CN_SCALE = "".join(lexicon.CHINESE_SCALES)
 # never the tail of a longer numeral: a numeral is read whole or not at all
@@ -89,6 +92,20 @@ _NOT_AMOUNT_BEFORE = re.compile(
     r"(?:第|每|[A-Za-z]|[0-9０-９][.．]?|[0-9０-９A-Za-z][-—～~－]|[～~])$"
 )
 _MINUS = re.compile(r"[-－−]$")
+# GDP4408.1亿元: an abbreviation of two capitals or more names what the amount is of
+_ABBREVIATION_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,6}$")
+# 增长6-6.5%, 3～5个百分点, 6%～7%: the upper bound of a range whose unit is written once
+_RANGE_BEFORE = re.compile(
+    r"(?<![A-Za-z0-9.])[0-9０-９]{1,4}(?:[.．][0-9０-９]{1,4})?[%％]?[-－—~～]$"
+)
+
+
+def _amount_after_mark(text: str, start: int) -> bool:
+    """A measured number after letters or a dash: a range's upper bound or GDP4408.1亿元."""
+    window = text[max(0, start - 12) : start]
+    return bool(_ABBREVIATION_BEFORE.search(window) or _RANGE_BEFORE.search(window))
+
+
 # A threshold used as a modifier: `30亿元以上项目`, `5000万元以上的`.
 _MODIFIER_AFTER = re.compile(r"[的\u4e00-\u9fff]")
 _MODIFIER_OK = re.compile(r"[和与及或、]")
@@ -138,6 +155,7 @@ def scan(text: str) -> list[NumberToken]:
     return tokens
 
 
+_RANGE_UNIT = re.compile(rf"[-－—~～]{_ARABIC}({_UNIT})")
 _BORROWED_UNIT = re.compile(rf"(?=[、和与及]{_ARABIC}({_UNIT}))")
 
 
@@ -149,10 +167,15 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
     unit = match.group("unit")
     if chinese and unit is None and match.group("pct") is None and text[end : end + 1] != "成":
         return None  # 一是, 进一步: most Chinese numeral runs count nothing
+    lower = None
     if unit is None and not chinese:
         borrowed = _BORROWED_UNIT.match(text, end)
         if borrowed is not None:
             unit = borrowed.group(1)  # 累计分别达238和317个: the unit written once
+        elif text[end : end + 1] in _RANGE_DASHES and match.group("pct") is None:
+            ranged = _RANGE_UNIT.match(text, end)
+            if ranged is not None:
+                unit, lower = ranged.group(1), "at_least"  # 增长6-6.5%: the lower bound
     if unit is None and text[end : end + 1] == "成" and match.group("pct") is None:
         tenths = _TENTHS.match(text, start)
         return _tenths(text, tenths, match) if tenths is not None else None
@@ -169,7 +192,7 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
         value, start = -value, start - 1
     if match.group("pct"):
         unit = "%"
-    qualifier = _qualifier(text, match, start) or bound
+    qualifier = _qualifier(text, match, start) or bound or lower
     if unit is not None and len(unit) > 1 and unit[1] in "多余" and unit[0] in "万亿千百十":
         unit, qualifier = unit[0] + unit[2:], qualifier or "at_least"
     if qualifier == "modifier":
@@ -226,8 +249,8 @@ _SPELLED_RATE_BEFORE = re.compile(r"百分之[零〇一二两三四五六七八�
 def _range_bound(text: str, match: re.Match[str], start: int) -> str | None:
     lead, end = match.start(), match.end()
     if lead >= 2 and text[lead - 1] in _RANGE_DASHES:
-        if text[lead - 2] in _PERCENT_SIGNS:
-            return "at_most"
+        if text[lead - 2] in _PERCENT_SIGNS or _RANGE_BEFORE.search(text, max(0, lead - 12), lead):
+            return "at_most"  # 6%～7%, 6-6.5%: the upper bound
         if match.group("pct") and _SPELLED_RATE_BEFORE.search(text, max(0, lead - 14), lead):
             return "at_most"
     dash = text[end : end + 1]
@@ -264,7 +287,7 @@ def _tenths(text: str, match: re.Match[str], token: re.Match[str]) -> NumberToke
 def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: str | None) -> bool:
     before = text[max(0, start - 2) : start]
     if _NOT_AMOUNT_BEFORE.search(before) or before.endswith(("“", '"', "「")):
-        return True
+        return unit is None or not _amount_after_mark(text, start)
     lead = match.start()
     if text[lead - 1 : lead] == "产" and text[lead - 2 : lead] == "年产":
         if _OF_WHAT.match(text, match.end()):
@@ -292,7 +315,7 @@ def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: 
 
 _NOT_PEOPLE = re.compile(r"口|民(?!币)")
 _OF_WHAT = re.compile(r"[\u4e00-\u9fff]{0,6}的")
-_RATIO_MARKS = ("：", ":", "︰")
+_RATIO_MARKS = ("：", ":", "︰", "∶")  # ∶ (U+2236) in 1.2∶36.6∶62.2
 
 
 def _after_ratio_mark(text: str, start: int) -> bool:

@@ -58,3 +58,36 @@ def test_a_plan_beaten_by_a_rate_keeps_the_thing_as_subject() -> None:
 def test_a_list_of_examples_names_the_measure_after_it() -> None:
     found = facts("粮食、棉花、烤烟等产品的产量，也都比一九五七年增长一倍以上。")
     assert found and found[0][0] == "粮食、棉花、烤烟等产品的产量"
+
+
+def test_ranges_give_both_bounds_with_the_unit_written_once() -> None:
+    assert [(v, u, q) for *_, v, u, q in _bounds("地区生产总值增长6-6.5%。")] == [
+        (6.0, "%", "at_least"),
+        (6.5, "%", "at_most"),
+    ]
+    assert [(v, q) for *_, v, _, q in _bounds("研发投入强度提高3～5个百分点。")] == [
+        (3.0, "at_least"),
+        (5.0, "at_most"),
+    ]
+    assert [(v, q) for *_, v, _, q in _bounds("经济增长6%～7%。")] == [
+        (6.0, "at_least"),
+        (7.0, "at_most"),
+    ]
+    assert _bounds("0-15岁人口，K2-1地块，2017-2020年") == []
+
+
+def test_number_shapes_of_converted_and_typed_reports() -> None:
+    assert [(v, u) for *_, v, u, _ in _bounds("完成GDP4408.1亿元。")] == [(4408.1, "亿元")]
+    assert [(v, u) for *_, v, u, _ in _bounds("全市完成投资1,421, 486万元。")] == [
+        (1421486.0, "万元")
+    ]
+    parts = _bounds("三次产业结构为1.2∶36.6∶62.2。")
+    assert [(s, v) for s, v, *_ in parts] == [
+        ("第一产业", 1.2),
+        ("第二产业", 36.6),
+        ("第三产业", 62.2),
+    ]
+
+
+def _bounds(text: str) -> list[tuple[str | None, float | None, str | None, str | None]]:
+    return [(f.subject, f.value, f.unit, f.qualifier) for f in extract_text(text).facts]
