@@ -12,60 +12,28 @@ from dataclasses import dataclass
 
 from planwatch.extract.budgets import planned_amount
 from planwatch.extract.comparisons import gap_below, more_or_less_than_base
+from planwatch.vocabulary import lexicon
 
+# the change verbs of the lexicon, longest first; 新增 (newly added) is no growth
+_VERBS = "|".join(
+    "(?<!新)增" if verb == "增" else verb
+    for verb in sorted(lexicon.CHANGE_VERBS, key=len, reverse=True)
+)
 _GROWTH = re.compile(
     r"(?P<base>同比|环比|比上年同期|比去年同期|比上年末|比上一年|比前一年|比上年|比去年|较上年同期|较去年同期|较上年|较去年|"
     r"与上年相比|比[0-9一二九〇零]{4}年(?:预计)?|[比较][^，,。；比较]{1,8}?(?:预计)?)?"
     r"(?P<mod>分别|又|将|累计|年均|平均|均|同口径|各)*"
-    r"(?P<verb>增长|增加|上涨|提高|提升|上升|增高|增幅|涨幅|增速|下降|降低|减少|回落|下滑|降幅|减产|增产|"
-    r"压减|压缩|节约|扩大|缩小|收窄|加快|放缓|净增|净减|(?<!新)增|减|降|涨)"
+    rf"(?P<verb>{_VERBS})"
     # 上升为56.5%, 提高为: risen to a level, no change (增长为 stays a growth)
     r"(?:了|(?<!上升|提高|下降|降低|增加|减少|扩大|缩小|回落)为|达到|达|分别为|分别|控制在|保持在|稳定在)?"
     r"(?:约|将近|接近|近|超过|突破|不低于|不超过|逾|超)?$|"
     # a signed rate straight after its base: 同比-5.1%
     r"(?P<verb_less>同比|环比|比上年同期|比去年同期|比上年)(?:分别)?$"
 )
-_NEGATIVE_VERBS = frozenset(
-    (
-        "下降",
-        "降低",
-        "减少",
-        "回落",
-        "下滑",
-        "降幅",
-        "减产",
-        "压减",
-        "压缩",
-        "节约",
-        "缩小",
-        "收窄",
-        "放缓",
-        "减",
-        "降",
-        "净减",
-    )
-)
+_NEGATIVE_VERBS = lexicon.FALLING_VERBS
 # 节约二十亿元 is no change: a saving is the amount kept, read as a positive value (or a
 # target_value in a plan); a saving rate (节约百分之十) still reads as a cut, as 降低 does.
-_CHANGE_VERBS = frozenset(
-    (
-        "增长",  # 本年收入增长966,485,000元: an amount of growth is a change
-        "增加",
-        "减少",
-        "增",
-        "减",
-        "净增",
-        "净减",
-        "扩大",
-        "缩小",
-        "增产",
-        "减产",
-        "提高",
-        "降低",
-        "上升",
-        "下降",
-    )
-)
+_CHANGE_VERBS = lexicon.AMOUNT_CHANGE_VERBS
 _COMPLETION = re.compile(
     # 为预算的110.91%, 为调整预算的96.3%, 相当于年度计划的: the plan noun is the yardstick
     r"(?:分别)?(?:为|是|相当于)(?:了)?(?:调整|调整后|年初|汇总|全年|年度)?(?:预算|计划)(?:数)?的$|"
