@@ -10,6 +10,7 @@ previous one (`上半年完成525.69亿元，同比增长8.1%`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from planwatch.vocabulary import lexicon
 
@@ -68,6 +69,7 @@ _COUNTERS = lexicon.COUNTERS
 MAX_SUBJECT = 24
 
 
+@lru_cache(maxsize=16384)  # a pure function of its text: a report repeats its phrases
 def trim(phrase: str, longest: int = MAX_SUBJECT) -> str:
     """`全年地区生产总值计划` → `地区生产总值`."""
     if "（" in phrase or "(" in phrase or "[" in phrase or "［" in phrase:
