@@ -18,6 +18,7 @@ from planwatch.extract.layout import Layout
 from planwatch.extract.measures import Reading, classify
 from planwatch.extract.model import Fact
 from planwatch.extract.numbers import MEDAL, NumberToken, is_unitless_reading
+from planwatch.extract.tense import capped, is_closed, is_future
 from planwatch.periods import Period
 
 # 3.8%和4.3%: a list; 3%-5%: a range, whose bounds share one reading
@@ -82,10 +83,17 @@ class _Context:
 class Reader:
     """Reads the facts of one document; `topic` carries a subject between clauses."""
 
-    def __init__(self, text: str, layout: Layout, indicator: IndicatorLookup) -> None:
+    def __init__(
+        self,
+        text: str,
+        layout: Layout,
+        indicator: IndicatorLookup,
+        capped: Callable[[str], bool] = lambda _: False,
+    ) -> None:
         self.text = text
         self.layout = layout
         self.indicator = indicator
+        self.capped = capped  # whether a subject's good direction is down (失业率, 能耗)
         self.topic = ""
         self.topic_line = -1
         self.topic_pos = -1
@@ -149,7 +157,7 @@ class Reader:
         sentence = self.text[sentence_start : first.lead]
         period, named = self.layout.period_before(first.start)
         planned_section = self.layout.section(first.start).target
-        closed = named and _closed(period, self.layout.document_period, self.layout.ahead)
+        closed = named and is_closed(period, self.layout.document_period, self.layout.ahead)
         target = (planned_section and not closed) or self._ahead(period, named, sentence)
         hint = subjects.trim(left)
         past = not planned_section and self._reviewed(period)
@@ -201,7 +209,7 @@ class Reader:
             number_span=(token.start, token.end),
             text=self.text[context.start : token.span_end],
             indicator=self.indicator(name) if name else None,
-            qualifier=token.qualifier,
+            qualifier=capped(measure, token.qualifier, self.capped(name) if name else False),
             basis=context.basis,
         )
 
@@ -223,7 +231,7 @@ class Reader:
     def _ahead(self, period: Period | None, named: bool, sentence: str) -> bool:
         """下半年…, 预计全年…: a period the document has not yet closed holds plans."""
         document = self.layout.document_period
-        if _is_future(period, document, named, self.layout.ahead):
+        if is_future(period, document, named, self.layout.ahead):
             return True
         if document is not None and "年内" in sentence[-_NEAR:]:
             return self.layout.ahead or document.months < 12  # 年内完成…: a year still open
@@ -245,7 +253,9 @@ class Reader:
         if len(group) == 1:
             return self._single_name(first, subject, left_start)
         if subject:
-            parts = subjects.split_list(subject, len(group))
+            parts = subjects.split_list(subject, len(group)) or self._groups_of(
+                group, subject, left_start
+            )
         else:
             # 木材和水泥的产量，也将分别增长9.4%和14.5%: the list sits in the clause before
             parts = subjects.split_list(self._clause_topic(left_start), len(group))
@@ -338,6 +348,16 @@ class Reader:
             self._remember(topic, pos)  # 发电机：从三万千瓦增加到二十万千瓦
         return topic
 
+    def _groups_of(
+        self, group: list[NumberToken], subject: str, left_start: int
+    ) -> list[str] | None:
+        """`省级6项、市级5项，分别完成投资30亿元、20亿元`: each amount is of one group counted."""
+        if "分别" not in self.text[left_start : group[0].lead]:
+            return None
+        groups = self._earlier_subjects(len(group), group[0].start)
+        measured = subject.removeprefix("分别")
+        return [name + measured for name in groups] if groups and measured else None
+
     def _earlier_subjects(self, count: int, pos: int) -> list[str] | None:
         """`新开工3166套,分配入住3247套,分别占全年目标50.3%、75.6%`: 分别 over earlier facts."""
         sentence_start = self.layout.sentence_start(pos)
@@ -387,24 +407,6 @@ class Reader:
         self.topic = subject
         self.topic_pos = pos
         self.topic_line = self.layout.line_start(pos) - 1
-
-
-def _is_future(period: Period | None, document: Period | None, named: bool, ahead: bool) -> bool:
-    """Whether `period` lies after the document's own: its numbers can only be plans."""
-    if period is None or document is None:
-        return False
-    if period.year != document.year:
-        return period.year > document.year
-    if named and ahead and period.kind == "Y":
-        return True  # 今年要…, 全年…: a work report's own year is still to come
-    return document.months <= 6 and period.kind == "H" and period.index == 2
-
-
-def _closed(period: Period | None, document: Period | None, ahead: bool) -> bool:
-    """上半年 in a half-year report's plans: a part of the year the report has closed."""
-    if period is None or document is None or ahead or period.year != document.year:
-        return False
-    return period.months <= document.months < 12
 
 
 def _subject(left: str, reading: Reading, group: list[NumberToken], hint: str) -> str:

@@ -84,6 +84,10 @@ _CLAUSE_TARGET_WORDS = re.compile(
 )
 _LEADING_CUT = re.compile(r"^(?:压减|压缩|削减|减少|降低)(?=[\u4e00-\u9fff]{2})")
 _RATE_SUBJECT = re.compile(r"[率]$")
+# 民间投资占比不低于40%, 占GDP比重达到2.5%: a share named as a noun (将占45% only shares)
+_SHARE_NOUN = re.compile(
+    r"(?:占比|比重|比例|份额)(?:为|达到?|是|不低于|不高于|不超过|保持在|控制在|稳定在)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -154,7 +158,8 @@ def _percent(left: str, target: bool, subject_hint: str) -> Reading:
     if target:
         if "降低率" in subject_hint or "下降率" in subject_hint:
             return Reading("target_reduction", 1.0, cut)
-        return Reading("target_value", 1.0, cut)
+        # 民间投资占比不低于40%: a target on the share itself, so the share word stays
+        return Reading("target_value", 1.0, len(left) if _SHARE_NOUN.search(left) else cut)
     done = _DONE.search(left)
     if done is not None and not _RATE_SUBJECT.search(subject_hint or left[: done.start()]):
         return Reading("completion", 1.0, done.start())
