@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from planwatch.extract import subjects
 from planwatch.extract.comparisons import change_against_other_base
+from planwatch.extract.illustrations import not_measured
 from planwatch.extract.layout import Layout
 from planwatch.extract.measures import Reading, classify
 from planwatch.extract.model import Fact
@@ -44,15 +45,6 @@ _TOPIC_LIST = re.compile(r"[\u4e00-\u9fff、]{2,40}(?<=[量值额数率])")
 _TOPIC_CLAUSE = re.compile(r"[\u4e00-\u9fff、]{2,24}")
 _RATIO_GAP = re.compile(r"[：:︰∶]")
 _RATIO_SUBJECT = re.compile(r"结构|比例|之比|比为")
-# an amount restated in other terms, or what a sum could buy if spent
-_EQUIVALENT = re.compile(r"相当于(?:约|近|将近)?$")
-_HYPOTHESIS = re.compile(
-    r"(?:如果|假如|假若|倘若|如若|如(?=[用把将按以]))[^，,。；]{1,16}[，,]"
-    r"(?:则|就|便)(?:可以|可|能够|能)[^。；]*$"
-)
-# 上述三项, 三项增减相抵: a count of the items just listed
-_BACK_REFERENCE = ("上述", "前述", "上列", "这")
-_OFFSET = re.compile(r"(?:增减|收支)?相抵")
 _NEAR = 24  # how far before a number a date word still governs it
 _PARTS_SLACK = 2.0  # parts of a whole, rounded, add up to 100 within this
 _THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
@@ -162,7 +154,7 @@ class Reader:
         hint = subjects.trim(left)
         past = not planned_section and self._reviewed(period)
         reading = classify(left, first.unit, sentence, None if past else target, hint)
-        if not reading.measure or self._not_measured(first, left, sentence):
+        if not reading.measure or not_measured(self.text, first, left, sentence):
             return previous_end  # 是上年的1.5倍: a multiple with no growth word
         if reading.measure == "yoy_growth":
             clause = self.text[self.layout.clause_start(first.start) : first.lead]
@@ -212,14 +204,6 @@ class Reader:
             qualifier=capped(measure, token.qualifier, self.capped(name) if name else False),
             basis=context.basis,
         )
-
-    def _not_measured(self, token: NumberToken, left: str, sentence: str) -> bool:
-        """Numbers that measure nothing: an illustration, or a count of items just named."""
-        if token.unit not in ("%", "‰") and "相当于" in left[-6:] and _EQUIVALENT.search(left):
-            return True  # 节约的电量相当于50万吨标准煤: the same amount, restated
-        if ("如" in sentence or "若" in sentence) and _HYPOTHESIS.search(sentence):
-            return True  # 如用之于基建，则可以新建学校100所，或…: what it could pay for
-        return left.endswith(_BACK_REFERENCE) or bool(_OFFSET.match(self.text, token.span_end))
 
     def _reviewed(self, period: Period | None) -> bool:
         """A work report's figures for an earlier year: results, whatever the verb (争取…资金)."""

@@ -8,9 +8,11 @@ dropped here, so the grammar only sees amounts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from planwatch.extract import hedges
+from planwatch.extract.hedges import PRE_QUALIFIER, PRE_QUALIFIER_KIND
 from planwatch.extract.numerals import fraction_percent, numeral
+from planwatch.extract.tokens import NumberToken
 from planwatch.vocabulary import lexicon
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％○", "0123456789.,%〇")
@@ -68,13 +70,6 @@ _TOKEN = re.compile(_AMOUNT)
 # fractions are rare: the pattern that also tries them at every offset runs only on texts
 # that write 分之
 _TOKEN_WITH_FRACTIONS = re.compile(rf"(?P<fraction>{_FRACTION})|{_AMOUNT}")
-# 节约二十亿元 saves an amount; its 约 hedges nothing
-_PRE_QUALIFIER = re.compile(
-    r"(?:约(?<!节约)|近|超过|突破|不低于|不少于|至少|不超过|不高于|多达|逾|超|上)$"
-)
-# 至少完成四千万亩, 至少为国家节约: the floor set on the verb before the number
-_FLOOR_BEFORE = re.compile(r"至少[^，,。；0-9０-９]{1,6}$")
-_PRE_QUALIFIER_KIND = {"约": "approx", "近": "approx", "不超过": "at_most", "不高于": "at_most"}
 # Right after the number these make it a date, year, ordinal or name, not an amount.
 _NOT_AMOUNT_AFTER = re.compile(
     # fixed political formulations count nothing: 八项规定, 五次全会, 两条底线, 三个“升级版”
@@ -106,30 +101,8 @@ def _amount_after_mark(text: str, start: int) -> bool:
     return bool(_ABBREVIATION_BEFORE.search(window) or _RANGE_BEFORE.search(window))
 
 
-# A threshold used as a modifier: `30亿元以上项目`, `5000万元以上的`.
-_MODIFIER_AFTER = re.compile(r"[的\u4e00-\u9fff]")
-_MODIFIER_OK = re.compile(r"[和与及或、]")
-# Counters of things, not sizes: N个以上X counts X (people and households are left out,
-# since 5000人以上企业 and 1000户以上小区 are size classes)
-_COUNTED_THINGS = lexicon.COUNTED_THINGS
 # A Chinese numeral directly followed by one of these is a counted word, not an amount.
 _QUOTE_AFTER = re.compile(r"[“\"「《]")
-
-
-@dataclass(slots=True)
-class NumberToken:
-    start: int
-    end: int
-    value: float
-    unit: str | None
-    qualifier: str | None
-    span_end: int
-    chinese: bool
-    lead: int = -1  # where the words of the number begin (百分之五 starts before 五)
-
-    def __post_init__(self) -> None:
-        if self.lead < 0:
-            self.lead = self.start
 
 
 def to_float(token: str) -> float | None:
@@ -192,7 +165,7 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
         value, start = -value, start - 1
     if match.group("pct"):
         unit = "%"
-    qualifier = _qualifier(text, match, start) or bound or lower
+    qualifier = hedges.qualifier(text, match, start) or bound or lower
     if unit is not None and len(unit) > 1 and unit[1] in "多余" and unit[0] in "万亿千百十":
         unit, qualifier = unit[0] + unit[2:], qualifier or "at_least"
     if qualifier == "modifier":
@@ -232,9 +205,9 @@ def _fraction(text: str, match: re.Match[str]) -> NumberToken | None:
     if after is not None:
         least, most = after.group("least"), after.group("most")
         qualifier = "at_least" if least else ("at_most" if most else "approx")
-    pre = _PRE_QUALIFIER.search(text, max(0, start - 3), start)
+    pre = PRE_QUALIFIER.search(text, max(0, start - 3), start)
     if qualifier is None and pre is not None:
-        qualifier = _PRE_QUALIFIER_KIND.get(pre.group(), "at_least")
+        qualifier = PRE_QUALIFIER_KIND.get(pre.group(), "at_least")
     span_end = after.end() if after is not None else end
     return NumberToken(start, end, value, "%", qualifier, span_end, True)
 
@@ -387,7 +360,7 @@ def _chinese_excluded(text: str, match: re.Match[str], start: int) -> bool:
     ):
         # 千家创客社区 is a name; 近千人次, 上千种 are amounts
         hedged = match.group("more") is not None  # 百余人, 千余家
-        return not hedged and _PRE_QUALIFIER.search(text, max(0, start - 3), start) is None
+        return not hedged and PRE_QUALIFIER.search(text, max(0, start - 3), start) is None
     return text[max(0, start - 1) : start] in (
         "每",
         "某",
@@ -401,28 +374,3 @@ def _chinese_excluded(text: str, match: re.Match[str], start: int) -> bool:
         "数",
         "届",
     )
-
-
-def _qualifier(text: str, match: re.Match[str], start: int) -> str | None:
-    post = match.group("post")
-    if post is not None and post != "左右":
-        following = text[match.end() : match.end() + 1]
-        counted = (match.group("unit") or "")[-1:] in _COUNTED_THINGS
-        if following and _MODIFIER_AFTER.match(following) and not _MODIFIER_OK.match(following):
-            # 30亿元以上项目 is a size class; 建立3个以上机制 counts at least 3 of them
-            return "at_least" if counted and post != "以下" else "modifier"
-    if post == "左右":
-        return "approx"
-    if post in ("以上", "及以上"):
-        return "at_least"
-    if post in ("以下", "以内", "及以下"):
-        return "at_most"
-    if match.group("more") or match.group("more2"):
-        return "at_least"
-    pre = _PRE_QUALIFIER.search(text, max(0, match.start() - 3), match.start())
-    if pre is not None:
-        return _PRE_QUALIFIER_KIND.get(pre.group(), "at_least")
-    start = max(0, match.start() - 8)
-    if "至少" in text[start : match.start()] and _FLOOR_BEFORE.search(text, start, match.start()):
-        return "at_least"
-    return None
