@@ -24,6 +24,7 @@ from planwatch.periods import Period
 
 # 3.8%和4.3%: a list; 3%-5%: a range, whose bounds share one reading
 _LIST_GAP = re.compile(r"[、和及与\s]{0,2}|[-－—~～至到]")
+_RANGE_DASHES = "-－—~～至到"
 _RESPECTIVE_GAP = re.compile(r"[、和及与\s,，]{1,2}")
 _RUN_UP = 240
 _SCENE = re.compile(
@@ -121,14 +122,18 @@ class Reader:
             group.append(following)
         return group
 
-    def _outside_brackets(self, left_start: int) -> int:
+    def _is_range(self, group: list[NumberToken]) -> bool:
+        between = self.text[group[0].span_end : group[1].lead]
+        return len(between) == 1 and between in _RANGE_DASHES
+
+    def _outside_brackets(self, left_start: int, previous_end: int) -> int:
         """机床（不包括简易机床，下同）增加了…: a comma inside brackets ends no clause."""
         close = self.text.find("）", left_start - 1, left_start + 24)
         if close < 0 or self.text.find("（", left_start - 1, close) >= 0:
             return left_start
-        opened = self.text.rfind("（", max(0, left_start - 24), left_start)
+        opened = self.text.rfind("（", max(0, left_start - 24, previous_end), left_start)
         if opened < 0:
-            return left_start
+            return left_start  # (含公交车2990辆，巡游出租车…): items inside brackets
         return max(self.layout.clause_start(opened), self.topic_pos + 1, opened - _RUN_UP)
 
     def _bare_ok(self, token: NumberToken) -> bool:
@@ -141,7 +146,7 @@ class Reader:
         first = group[0]
         # an object read after the previous count may run past this number: never beyond it
         left_start = max(self.layout.clause_start(first.start), previous_end, first.lead - _RUN_UP)
-        left_start = min(self._outside_brackets(left_start), first.lead)
+        left_start = min(self._outside_brackets(left_start, previous_end), first.lead)
         # 下降  14.5%: the spaces a PDF puts before a number are no words
         left = self.text[left_start : first.lead].rstrip(" \u3000\t")
         # the sentence's run-up, bounded: plan words sit near the numbers they govern
@@ -236,6 +241,10 @@ class Reader:
             return [medal.group()], medal.end()
         if len(group) == 1:
             return self._single_name(first, subject, left_start)
+        if len(group) == 2 and self._is_range(group):
+            # 旅游度假区、旅游休闲街区2-3家: both bounds are of the whole subject
+            names, consumed = self._single_name(group[-1], subject, left_start)
+            return names * 2, max(consumed, end)
         if subject:
             parts = subjects.split_list(subject, len(group)) or self._groups_of(
                 group, subject, left_start

@@ -91,3 +91,18 @@ def test_number_shapes_of_converted_and_typed_reports() -> None:
 
 def _bounds(text: str) -> list[tuple[str | None, float | None, str | None, str | None]]:
     return [(f.subject, f.value, f.unit, f.qualifier) for f in extract_text(text).facts]
+
+
+def test_a_range_of_a_listed_subject_keeps_the_whole_subject() -> None:
+    found = _bounds("创建旅游度假区、旅游休闲街区2-3家。")
+    assert [(s, v, q) for s, v, _, q in found] == [
+        ("创建旅游度假区、旅游休闲街区", 2.0, "at_least"),
+        ("创建旅游度假区、旅游休闲街区", 3.0, "at_most"),
+    ]
+
+
+def test_items_inside_brackets_and_talent_keep_their_names() -> None:
+    found = _bounds("其中，客运车辆6694辆（含公交车2990辆，巡游出租车2252辆）。高层次人才47万人。")
+    names = [s or "" for s, *_ in found]
+    assert len(names) == 4 and not any(ch.isdigit() for name in names for ch in name)
+    assert names[2] == "巡游出租车" and names[3] == "高层次人才"
