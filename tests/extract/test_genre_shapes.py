@@ -106,3 +106,13 @@ def test_items_inside_brackets_and_talent_keep_their_names() -> None:
     names = [s or "" for s, *_ in found]
     assert len(names) == 4 and not any(ch.isdigit() for name in names for ch in name)
     assert names[2] == "巡游出租车" and names[3] == "高层次人才"
+
+
+def test_a_line_introducing_a_list_keeps_the_plan_section_open() -> None:
+    text = (
+        "（三）一九五八年国民经济各部门发展计划的安排\n"
+        "各工业部门的建设情况是这样：\n"
+        "冶金工业部有五十七个建设项目。\n"
+    )
+    found = extract_text(text).facts
+    assert [(f.measure, f.value) for f in found] == [("target_value", 57.0)]
