@@ -178,24 +178,29 @@ def corpus_texts() -> tuple[list[str], str]:
     return texts, f"corpus: the sample report + {len(files)} reports from {folder}"
 
 
-def throughput(tool: Tool, texts: list[str], seconds: float) -> float:
-    """Characters per second of the fastest whole pass over all texts, after a warm-up.
+def throughputs(tools: list[Tool], texts: list[str], seconds: float) -> dict[str, float]:
+    """Characters per second of each tool's fastest whole pass over all texts.
 
-    The fastest pass, as timeit reports, is the least disturbed by other
-    processes on the machine; passes repeat until ``seconds`` have gone by.
+    The tools take turns, one pass each, so a busy machine slows them alike; the
+    fastest pass, as timeit reports, is the least disturbed. Passes repeat until
+    every tool has run ``seconds`` (and at least three passes).
     """
-    tool.run(texts[0])
+    for tool in tools:
+        tool.run(texts[0])  # warm up: caches, compiled patterns, lazy imports
     chars = sum(map(len, texts))
-    fastest = float("inf")
-    spent = 0.0
-    while spent < seconds or fastest == float("inf"):
-        started = time.perf_counter()
-        for text in texts:
-            tool.run(text)
-        elapsed = time.perf_counter() - started
-        fastest = min(fastest, elapsed)
-        spent += elapsed
-    return chars / fastest
+    fastest = {tool.name: float("inf") for tool in tools}
+    spent = {tool.name: 0.0 for tool in tools}
+    passes = 0
+    while passes < 3 or min(spent.values()) < seconds:
+        for tool in tools:
+            started = time.perf_counter()
+            for text in texts:
+                tool.run(text)
+            elapsed = time.perf_counter() - started
+            fastest[tool.name] = min(fastest[tool.name], elapsed)
+            spent[tool.name] += elapsed
+        passes += 1
+    return {name: chars / best for name, best in fastest.items()}
 
 
 def recall(tool: Tool, text: str, gold: list[dict[str, Any]]) -> tuple[int, int]:
@@ -244,7 +249,7 @@ def main() -> None:
             print(f"{name} is not installed: pip install -e '.[bench]' to compare with it")
         else:
             tools.append(peer)
-    speeds = {tool.name: throughput(tool, texts, args.seconds) for tool in tools}
+    speeds = throughputs(tools, texts, args.seconds)
     print()
     print(
         f"{'tool':<18}{'chars/s':>14}{'planwatch/peer':>16}"
@@ -277,8 +282,9 @@ def _sizes(tools: list[Tool], text: str, args: argparse.Namespace) -> None:
     for size in SIZES:
         long_text = "\n".join([text] * size)
         row = f"{str(size) + 'x':<12}{len(long_text):>10,}"
+        speeds = throughputs(tools, [long_text], args.seconds / 2)
         for tool in tools:
-            speed = throughput(tool, [long_text], args.seconds / 2)
+            speed = speeds[tool.name]
             first.setdefault(tool.name, speed)
             row += f"{speed:>16,.0f} ({speed / first[tool.name]:>4.2f} of 1x)"
         print(row)

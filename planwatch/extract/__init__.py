@@ -50,7 +50,7 @@ def _read(text: str, info: DocumentInfo) -> list[Fact]:
     table_facts = read_tables(text, info) if tables else []
     tokens = _outside(scan(text), tables)
     layout = Layout(text, period, ahead="工作报告" in (info.title or ""))
-    facts = Reader(text, layout, _indicator).read(tokens) + table_facts
+    facts = Reader(text, layout, _indicator, _lower_is_better).read(tokens) + table_facts
     facts += read_relations(text, layout)
     facts.sort(key=lambda fact: fact.number_span or fact.span)
     return facts
@@ -82,6 +82,11 @@ def _outside(tokens: list[NumberToken], spans: list[tuple[int, int]]) -> list[Nu
 def _indicator(subject: str) -> str | None:
     indicator = lookup(subject)
     return indicator.name if indicator is not None else None
+
+
+def _lower_is_better(subject: str) -> bool:
+    indicator = lookup(subject)
+    return indicator is not None and indicator.lower_is_better
 
 
 def _warnings(info: DocumentInfo, facts: list[Fact]) -> list[ExtractionWarning]:

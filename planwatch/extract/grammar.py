@@ -14,14 +14,17 @@ from dataclasses import dataclass
 
 from planwatch.extract import subjects
 from planwatch.extract.comparisons import change_against_other_base
+from planwatch.extract.illustrations import not_measured
 from planwatch.extract.layout import Layout
 from planwatch.extract.measures import Reading, classify
 from planwatch.extract.model import Fact
 from planwatch.extract.numbers import MEDAL, NumberToken, is_unitless_reading
+from planwatch.extract.tense import capped, is_closed, is_future
 from planwatch.periods import Period
 
 # 3.8%和4.3%: a list; 3%-5%: a range, whose bounds share one reading
 _LIST_GAP = re.compile(r"[、和及与\s]{0,2}|[-－—~～至到]")
+_RANGE_DASHES = "-－—~～至到"
 _RESPECTIVE_GAP = re.compile(r"[、和及与\s,，]{1,2}")
 _RUN_UP = 240
 _SCENE = re.compile(
@@ -33,22 +36,16 @@ _SCENE_ACT = re.compile(r"部署|安装|建成|新建|改造|交付|接入|上�
 _COMPARABLE = re.compile(r"同口径|可比口径")
 _LONGEST_LIST = 16  # 分别 lists name a handful of items; longer runs are not one list
 _PREDICATE_START = re.compile(
-    r"再创|创|实现|保持|继续|持续|稳定|达到|完成|突破|超过|位居|居|增长|下降|"
+    r"再创|创|实现|保持|继续|持续|稳定|达到|完成|突破|超过|位居|居|增长|下降|一直|处于|"
     # 包括…在内: an aside on what is counted, naming nothing
     r"包括|不包括|不含"
 )
+_BASIS = re.compile(r"按[^，,。；]{1,10}计算")
+# 生铁、钢、煤炭、发电设备、机车、汽车、动力机械等产品的产量: a list of examples runs longer
+_TOPIC_LIST = re.compile(r"[\u4e00-\u9fff、]{2,40}(?<=[量值额数率])")
 _TOPIC_CLAUSE = re.compile(r"[\u4e00-\u9fff、]{2,24}")
-_RATIO_GAP = re.compile(r"[：:︰]")
+_RATIO_GAP = re.compile(r"[：:︰∶]")
 _RATIO_SUBJECT = re.compile(r"结构|比例|之比|比为")
-# an amount restated in other terms, or what a sum could buy if spent
-_EQUIVALENT = re.compile(r"相当于(?:约|近|将近)?$")
-_HYPOTHESIS = re.compile(
-    r"(?:如果|假如|假若|倘若|如若|如(?=[用把将按以]))[^，,。；]{1,16}[，,]"
-    r"(?:则|就|便)(?:可以|可|能够|能)[^。；]*$"
-)
-# 上述三项, 三项增减相抵: a count of the items just listed
-_BACK_REFERENCE = ("上述", "前述", "上列", "这")
-_OFFSET = re.compile(r"(?:增减|收支)?相抵")
 _NEAR = 24  # how far before a number a date word still governs it
 _PARTS_SLACK = 2.0  # parts of a whole, rounded, add up to 100 within this
 _THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
@@ -79,10 +76,17 @@ class _Context:
 class Reader:
     """Reads the facts of one document; `topic` carries a subject between clauses."""
 
-    def __init__(self, text: str, layout: Layout, indicator: IndicatorLookup) -> None:
+    def __init__(
+        self,
+        text: str,
+        layout: Layout,
+        indicator: IndicatorLookup,
+        capped: Callable[[str], bool] = lambda _: False,
+    ) -> None:
         self.text = text
         self.layout = layout
         self.indicator = indicator
+        self.capped = capped  # whether a subject's good direction is down (失业率, 能耗)
         self.topic = ""
         self.topic_line = -1
         self.topic_pos = -1
@@ -118,6 +122,20 @@ class Reader:
             group.append(following)
         return group
 
+    def _is_range(self, group: list[NumberToken]) -> bool:
+        between = self.text[group[0].span_end : group[1].lead]
+        return len(between) == 1 and between in _RANGE_DASHES
+
+    def _outside_brackets(self, left_start: int, previous_end: int) -> int:
+        """机床（不包括简易机床，下同）增加了…: a comma inside brackets ends no clause."""
+        close = self.text.find("）", left_start - 1, left_start + 24)
+        if close < 0 or self.text.find("（", left_start - 1, close) >= 0:
+            return left_start
+        opened = self.text.rfind("（", max(0, left_start - 24, previous_end), left_start)
+        if opened < 0:
+            return left_start  # (含公交车2990辆，巡游出租车…): items inside brackets
+        return max(self.layout.clause_start(opened), self.topic_pos + 1, opened - _RUN_UP)
+
     def _bare_ok(self, token: NumberToken) -> bool:
         if MEDAL.match(self.text, token.end):
             return True
@@ -128,7 +146,7 @@ class Reader:
         first = group[0]
         # an object read after the previous count may run past this number: never beyond it
         left_start = max(self.layout.clause_start(first.start), previous_end, first.lead - _RUN_UP)
-        left_start = min(left_start, first.lead)
+        left_start = min(self._outside_brackets(left_start, previous_end), first.lead)
         # 下降  14.5%: the spaces a PDF puts before a number are no words
         left = self.text[left_start : first.lead].rstrip(" \u3000\t")
         # the sentence's run-up, bounded: plan words sit near the numbers they govern
@@ -136,12 +154,12 @@ class Reader:
         sentence = self.text[sentence_start : first.lead]
         period, named = self.layout.period_before(first.start)
         planned_section = self.layout.section(first.start).target
-        closed = named and _closed(period, self.layout.document_period, self.layout.ahead)
+        closed = named and is_closed(period, self.layout.document_period, self.layout.ahead)
         target = (planned_section and not closed) or self._ahead(period, named, sentence)
         hint = subjects.trim(left)
         past = not planned_section and self._reviewed(period)
         reading = classify(left, first.unit, sentence, None if past else target, hint)
-        if not reading.measure or self._not_measured(first, left, sentence):
+        if not reading.measure or not_measured(self.text, first, left, sentence):
             return previous_end  # 是上年的1.5倍: a multiple with no growth word
         if reading.measure == "yoy_growth":
             clause = self.text[self.layout.clause_start(first.start) : first.lead]
@@ -175,7 +193,7 @@ class Reader:
         if token.unit is None:
             # a bare number is a ratio part (share) or an index reading (value)
             measure = "share" if listed > 1 else ("target_value" if context.target else "value")
-        name = subjects.unquoted(name)
+        name = subjects.unquoted(name).removeprefix("比").removeprefix("较")
         # 增长2倍 keeps its unit as written: a growth of 2 times (facts.md)
         value, unit = token.value * reading.sign + reading.offset, token.unit
         return Fact(
@@ -188,17 +206,9 @@ class Reader:
             number_span=(token.start, token.end),
             text=self.text[context.start : token.span_end],
             indicator=self.indicator(name) if name else None,
-            qualifier=token.qualifier,
+            qualifier=capped(measure, token.qualifier, self.capped(name) if name else False),
             basis=context.basis,
         )
-
-    def _not_measured(self, token: NumberToken, left: str, sentence: str) -> bool:
-        """Numbers that measure nothing: an illustration, or a count of items just named."""
-        if token.unit not in ("%", "‰") and "相当于" in left[-6:] and _EQUIVALENT.search(left):
-            return True  # 节约的电量相当于50万吨标准煤: the same amount, restated
-        if ("如" in sentence or "若" in sentence) and _HYPOTHESIS.search(sentence):
-            return True  # 如用之于基建，则可以新建学校100所，或…: what it could pay for
-        return left.endswith(_BACK_REFERENCE) or bool(_OFFSET.match(self.text, token.span_end))
 
     def _reviewed(self, period: Period | None) -> bool:
         """A work report's figures for an earlier year: results, whatever the verb (争取…资金)."""
@@ -210,7 +220,7 @@ class Reader:
     def _ahead(self, period: Period | None, named: bool, sentence: str) -> bool:
         """下半年…, 预计全年…: a period the document has not yet closed holds plans."""
         document = self.layout.document_period
-        if _is_future(period, document, named, self.layout.ahead):
+        if is_future(period, document, named, self.layout.ahead):
             return True
         if document is not None and "年内" in sentence[-_NEAR:]:
             return self.layout.ahead or document.months < 12  # 年内完成…: a year still open
@@ -231,8 +241,14 @@ class Reader:
             return [medal.group()], medal.end()
         if len(group) == 1:
             return self._single_name(first, subject, left_start)
+        if len(group) == 2 and self._is_range(group):
+            # 旅游度假区、旅游休闲街区2-3家: both bounds are of the whole subject
+            names, consumed = self._single_name(group[-1], subject, left_start)
+            return names * 2, max(consumed, end)
         if subject:
-            parts = subjects.split_list(subject, len(group))
+            parts = subjects.split_list(subject, len(group)) or self._groups_of(
+                group, subject, left_start
+            )
         else:
             # 木材和水泥的产量，也将分别增长9.4%和14.5%: the list sits in the clause before
             parts = subjects.split_list(self._clause_topic(left_start), len(group))
@@ -325,6 +341,16 @@ class Reader:
             self._remember(topic, pos)  # 发电机：从三万千瓦增加到二十万千瓦
         return topic
 
+    def _groups_of(
+        self, group: list[NumberToken], subject: str, left_start: int
+    ) -> list[str] | None:
+        """`省级6项、市级5项，分别完成投资30亿元、20亿元`: each amount is of one group counted."""
+        if "分别" not in self.text[left_start : group[0].lead]:
+            return None
+        groups = self._earlier_subjects(len(group), group[0].start)
+        measured = subject.removeprefix("分别")
+        return [name + measured for name in groups] if groups and measured else None
+
     def _earlier_subjects(self, count: int, pos: int) -> list[str] | None:
         """`新开工3166套,分配入住3247套,分别占全年目标50.3%、75.6%`: 分别 over earlier facts."""
         sentence_start = self.layout.sentence_start(pos)
@@ -352,7 +378,14 @@ class Reader:
         if before_start < sentence_start:
             return ""
         clause = self.text[before_start : left_start - 1].strip(" \u3000")
-        if not _TOPIC_CLAUSE.fullmatch(clause) or _PREDICATE_START.match(clause):
+        if _BASIS.fullmatch(clause) and before_start > sentence_start + 1:
+            # 投资额，按可比部分计算，只比1954年增加了9%: the basis clause names nothing
+            before_start = self.layout.clause_start(before_start - 1)
+            clause = self.text[before_start : self.text.rfind(clause, before_start) - 1]
+            clause = clause.strip(" \u3000")
+        clause = subjects.strip_year(clause)  # １９５５年国家决算用于…的支出，共占…
+        listed = "等" in clause and _TOPIC_LIST.fullmatch(clause) is not None
+        if not (listed or _TOPIC_CLAUSE.fullmatch(clause)) or _PREDICATE_START.match(clause):
             return ""  # 再创新高 says something; it names nothing
         if "相抵" in clause:
             return ""  # 三项增减相抵: it sums what came before, naming nothing
@@ -361,27 +394,12 @@ class Reader:
         return subjects.trim(clause)
 
     def _remember(self, subject: str, pos: int) -> None:
+        if subject.startswith(("比", "较")) or subject.endswith(tuple(subjects.PLAN_NOUNS)):
+            # 比预算数28亿元少8亿元, 超过原定计划427亿元的15.3%: the base is never the topic
+            return
         self.topic = subject
         self.topic_pos = pos
         self.topic_line = self.layout.line_start(pos) - 1
-
-
-def _is_future(period: Period | None, document: Period | None, named: bool, ahead: bool) -> bool:
-    """Whether `period` lies after the document's own: its numbers can only be plans."""
-    if period is None or document is None:
-        return False
-    if period.year != document.year:
-        return period.year > document.year
-    if named and ahead and period.kind == "Y":
-        return True  # 今年要…, 全年…: a work report's own year is still to come
-    return document.months <= 6 and period.kind == "H" and period.index == 2
-
-
-def _closed(period: Period | None, document: Period | None, ahead: bool) -> bool:
-    """上半年 in a half-year report's plans: a part of the year the report has closed."""
-    if period is None or document is None or ahead or period.year != document.year:
-        return False
-    return period.months <= document.months < 12
 
 
 def _subject(left: str, reading: Reading, group: list[NumberToken], hint: str) -> str:

@@ -203,9 +203,13 @@ class Layout:
         if plan and _FIVE_YEAR.search(line):
             return Section(start, None, plan)  # “十五五”时期: targets for the plan's last year
         if period is None and not plan:
-            # a review heading (“十四五”时期工作回顾) closes whatever plans came before it
-            review = top or _REVIEW_HEADING.search(line) is not None
-            return Section(start, self.document_period, False) if review else None
+            if top:
+                return Section(start, self.document_period, False)
+            # a review heading (“十四五”时期工作回顾) closes the plans before it; a line that
+            # introduces a list (各工业部门的建设情况是这样：) is no heading of its own
+            if _REVIEW_HEADING.search(line) is None or line.endswith(("：", ":")):
+                return None
+            return Section(start, self.document_period if current.target else current.period, False)
         if period is None and plan and self.year is not None:
             period = Period(self.year, "Y", 0)  # 第四季度工作安排: plans for the year
         if period is None:

@@ -12,60 +12,28 @@ from dataclasses import dataclass
 
 from planwatch.extract.budgets import planned_amount
 from planwatch.extract.comparisons import gap_below, more_or_less_than_base
+from planwatch.vocabulary import lexicon
 
+# the change verbs of the lexicon, longest first; 新增 (newly added) is no growth
+_VERBS = "|".join(
+    "(?<!新)增" if verb == "增" else verb
+    for verb in sorted(lexicon.CHANGE_VERBS, key=len, reverse=True)
+)
 _GROWTH = re.compile(
     r"(?P<base>同比|环比|比上年同期|比去年同期|比上年末|比上一年|比前一年|比上年|比去年|较上年同期|较去年同期|较上年|较去年|"
     r"与上年相比|比[0-9一二九〇零]{4}年(?:预计)?|[比较][^，,。；比较]{1,8}?(?:预计)?)?"
     r"(?P<mod>分别|又|将|累计|年均|平均|均|同口径|各)*"
-    r"(?P<verb>增长|增加|上涨|提高|提升|上升|增高|增幅|涨幅|增速|下降|降低|减少|回落|下滑|降幅|减产|增产|"
-    r"压减|压缩|节约|扩大|缩小|收窄|加快|放缓|净增|净减|(?<!新)增|减|降|涨)"
+    rf"(?P<verb>{_VERBS})"
     # 上升为56.5%, 提高为: risen to a level, no change (增长为 stays a growth)
     r"(?:了|(?<!上升|提高|下降|降低|增加|减少|扩大|缩小|回落)为|达到|达|分别为|分别|控制在|保持在|稳定在)?"
     r"(?:约|将近|接近|近|超过|突破|不低于|不超过|逾|超)?$|"
     # a signed rate straight after its base: 同比-5.1%
     r"(?P<verb_less>同比|环比|比上年同期|比去年同期|比上年)(?:分别)?$"
 )
-_NEGATIVE_VERBS = frozenset(
-    (
-        "下降",
-        "降低",
-        "减少",
-        "回落",
-        "下滑",
-        "降幅",
-        "减产",
-        "压减",
-        "压缩",
-        "节约",
-        "缩小",
-        "收窄",
-        "放缓",
-        "减",
-        "降",
-        "净减",
-    )
-)
+_NEGATIVE_VERBS = lexicon.FALLING_VERBS
 # 节约二十亿元 is no change: a saving is the amount kept, read as a positive value (or a
 # target_value in a plan); a saving rate (节约百分之十) still reads as a cut, as 降低 does.
-_CHANGE_VERBS = frozenset(
-    (
-        "增长",  # 本年收入增长966,485,000元: an amount of growth is a change
-        "增加",
-        "减少",
-        "增",
-        "减",
-        "净增",
-        "净减",
-        "扩大",
-        "缩小",
-        "增产",
-        "减产",
-        "提高",
-        "降低",
-        "上升",
-        "下降",
-    )
-)
+_CHANGE_VERBS = lexicon.AMOUNT_CHANGE_VERBS
 _COMPLETION = re.compile(
     # 为预算的110.91%, 为调整预算的96.3%, 相当于年度计划的: the plan noun is the yardstick
     r"(?:分别)?(?:为|是|相当于)(?:了)?(?:调整|调整后|年初|汇总|全年|年度)?(?:预算|计划)(?:数)?的$|"
@@ -109,12 +77,17 @@ _ACHIEVED = re.compile(
 # 力求, 应该: what should be done is planned, like 力争; 要新增, 将完成: a modal before a verb
 # (never 主要, 需要, 纲要 or 将 as the object mark of 将…纳入)
 _CLAUSE_TARGET_WORDS = re.compile(
-    r"力争|力求|确保|争取|应该|应当|预计[增比]|"
+    # (应当是: what a figure amounts to, restated, not what should be done)
+    r"力争|力求|确保|争取|应该(?!是)|应当(?!是)|预计[增比]|"
     r"要(?<![主需重必只纲摘概提紧首]要)(?=新|完成|达到|实现|建成|增加|提高|引进|培育|开工|突破|超过|控制|保持|累计)|"
     r"将(?<!即将)(?:至少|可以?)?(?=新[增建开]|完成|实现|建成|增加|引进|培育|开工|突破|超过|累计|为)"
 )
 _LEADING_CUT = re.compile(r"^(?:压减|压缩|削减|减少|降低)(?=[\u4e00-\u9fff]{2})")
 _RATE_SUBJECT = re.compile(r"[率]$")
+# 民间投资占比不低于40%, 占GDP比重达到2.5%: a share named as a noun (将占45% only shares)
+_SHARE_NOUN = re.compile(
+    r"(?:占比|比重|比例|份额)(?:为|达到?|是|不低于|不高于|不超过|保持在|控制在|稳定在)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -185,7 +158,8 @@ def _percent(left: str, target: bool, subject_hint: str) -> Reading:
     if target:
         if "降低率" in subject_hint or "下降率" in subject_hint:
             return Reading("target_reduction", 1.0, cut)
-        return Reading("target_value", 1.0, cut)
+        # 民间投资占比不低于40%: a target on the share itself, so the share word stays
+        return Reading("target_value", 1.0, len(left) if _SHARE_NOUN.search(left) else cut)
     done = _DONE.search(left)
     if done is not None and not _RATE_SUBJECT.search(subject_hint or left[: done.start()]):
         return Reading("completion", 1.0, done.start())

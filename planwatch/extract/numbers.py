@@ -8,9 +8,11 @@ dropped here, so the grammar only sees amounts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from planwatch.extract import hedges
+from planwatch.extract.hedges import PRE_QUALIFIER, PRE_QUALIFIER_KIND
 from planwatch.extract.numerals import fraction_percent, numeral
+from planwatch.extract.tokens import NumberToken
 from planwatch.vocabulary import lexicon
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％○", "0123456789.,%〇")
@@ -35,7 +37,10 @@ _UNIT = (
 
 # Runs are bounded so that pathological input (a million digits) cannot make the scan
 # backtrack quadratically; real amounts are far shorter.
-_ARABIC = r"[0-9０-９]{1,16}(?:[,，][0-9０-９]{3}(?![0-9０-９])){0,5}(?:[.．][0-9０-９]{1,8})?"
+# (1,421, 486: a stray space or line break after a group's comma splits no number)
+_ARABIC = (
+    r"[0-9０-９]{1,16}(?:[,，][ \n]?[0-9０-９]{3}(?![0-9０-９])){0,5}(?:[.．][0-9０-９]{1,8})?"
+)
 _CN_DIGIT = lexicon.PLAIN_DIGITS + lexicon.FINANCIAL_DIGITS
 _CN_SCALE = "".join(lexicon.CHINESE_SCALES)
 # never the tail of a longer numeral: a numeral is read whole or not at all
@@ -65,13 +70,6 @@ _TOKEN = re.compile(_AMOUNT)
 # fractions are rare: the pattern that also tries them at every offset runs only on texts
 # that write 分之
 _TOKEN_WITH_FRACTIONS = re.compile(rf"(?P<fraction>{_FRACTION})|{_AMOUNT}")
-# 节约二十亿元 saves an amount; its 约 hedges nothing
-_PRE_QUALIFIER = re.compile(
-    r"(?:约(?<!节约)|近|超过|突破|不低于|不少于|至少|不超过|不高于|多达|逾|超|上)$"
-)
-# 至少完成四千万亩, 至少为国家节约: the floor set on the verb before the number
-_FLOOR_BEFORE = re.compile(r"至少[^，,。；0-9０-９]{1,6}$")
-_PRE_QUALIFIER_KIND = {"约": "approx", "近": "approx", "不超过": "at_most", "不高于": "at_most"}
 # Right after the number these make it a date, year, ordinal or name, not an amount.
 _NOT_AMOUNT_AFTER = re.compile(
     # fixed political formulations count nothing: 八项规定, 五次全会, 两条底线, 三个“升级版”
@@ -80,7 +78,8 @@ _NOT_AMOUNT_AFTER = re.compile(
     # 300万吨级, 百万千瓦级, 五万千瓦规模的电站: a size class of what follows, not an amount
     r"级|规模的|"
     # a count followed by another numeral is a size class: 三个五年计划, 三十个五万千瓦电站
-    r"[一二三四五六七八九十]"
+    # (34家二级以上医院: a grade names the things counted, the count stands)
+    r"[一二三四五六七八九十](?![级等类星])"
 )
 # A dash after a digit or letter makes a range or a code (0-15岁, K2-1); after words it is
 # a minus sign (增长-2.3%).
@@ -88,30 +87,22 @@ _NOT_AMOUNT_BEFORE = re.compile(
     r"(?:第|每|[A-Za-z]|[0-9０-９][.．]?|[0-9０-９A-Za-z][-—～~－]|[～~])$"
 )
 _MINUS = re.compile(r"[-－−]$")
-# A threshold used as a modifier: `30亿元以上项目`, `5000万元以上的`.
-_MODIFIER_AFTER = re.compile(r"[的\u4e00-\u9fff]")
-_MODIFIER_OK = re.compile(r"[和与及或、]")
-# Counters of things, not sizes: N个以上X counts X (people and households are left out,
-# since 5000人以上企业 and 1000户以上小区 are size classes)
-_COUNTED_THINGS = lexicon.COUNTED_THINGS
+# GDP4408.1亿元: an abbreviation of two capitals or more names what the amount is of
+_ABBREVIATION_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,6}$")
+# 增长6-6.5%, 3～5个百分点, 6%～7%: the upper bound of a range whose unit is written once
+_RANGE_BEFORE = re.compile(
+    r"(?<![A-Za-z0-9.])[0-9０-９]{1,4}(?:[.．][0-9０-９]{1,4})?[%％]?[-－—~～]$"
+)
+
+
+def _amount_after_mark(text: str, start: int) -> bool:
+    """A measured number after letters or a dash: a range's upper bound or GDP4408.1亿元."""
+    window = text[max(0, start - 12) : start]
+    return bool(_ABBREVIATION_BEFORE.search(window) or _RANGE_BEFORE.search(window))
+
+
 # A Chinese numeral directly followed by one of these is a counted word, not an amount.
 _QUOTE_AFTER = re.compile(r"[“\"「《]")
-
-
-@dataclass(slots=True)
-class NumberToken:
-    start: int
-    end: int
-    value: float
-    unit: str | None
-    qualifier: str | None
-    span_end: int
-    chinese: bool
-    lead: int = -1  # where the words of the number begin (百分之五 starts before 五)
-
-    def __post_init__(self) -> None:
-        if self.lead < 0:
-            self.lead = self.start
 
 
 def to_float(token: str) -> float | None:
@@ -137,6 +128,7 @@ def scan(text: str) -> list[NumberToken]:
     return tokens
 
 
+_RANGE_UNIT = re.compile(rf"[-－—~～]{_ARABIC}({_UNIT})")
 _BORROWED_UNIT = re.compile(rf"(?=[、和与及]{_ARABIC}({_UNIT}))")
 
 
@@ -148,10 +140,15 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
     unit = match.group("unit")
     if chinese and unit is None and match.group("pct") is None and text[end : end + 1] != "成":
         return None  # 一是, 进一步: most Chinese numeral runs count nothing
+    lower = None
     if unit is None and not chinese:
         borrowed = _BORROWED_UNIT.match(text, end)
         if borrowed is not None:
             unit = borrowed.group(1)  # 累计分别达238和317个: the unit written once
+        elif text[end : end + 1] in _RANGE_DASHES and match.group("pct") is None:
+            ranged = _RANGE_UNIT.match(text, end)
+            if ranged is not None:
+                unit, lower = ranged.group(1), "at_least"  # 增长6-6.5%: the lower bound
     if unit is None and text[end : end + 1] == "成" and match.group("pct") is None:
         tenths = _TENTHS.match(text, start)
         return _tenths(text, tenths, match) if tenths is not None else None
@@ -168,7 +165,7 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
         value, start = -value, start - 1
     if match.group("pct"):
         unit = "%"
-    qualifier = _qualifier(text, match, start) or bound
+    qualifier = hedges.qualifier(text, match, start) or bound or lower
     if unit is not None and len(unit) > 1 and unit[1] in "多余" and unit[0] in "万亿千百十":
         unit, qualifier = unit[0] + unit[2:], qualifier or "at_least"
     if qualifier == "modifier":
@@ -208,9 +205,9 @@ def _fraction(text: str, match: re.Match[str]) -> NumberToken | None:
     if after is not None:
         least, most = after.group("least"), after.group("most")
         qualifier = "at_least" if least else ("at_most" if most else "approx")
-    pre = _PRE_QUALIFIER.search(text, max(0, start - 3), start)
+    pre = PRE_QUALIFIER.search(text, max(0, start - 3), start)
     if qualifier is None and pre is not None:
-        qualifier = _PRE_QUALIFIER_KIND.get(pre.group(), "at_least")
+        qualifier = PRE_QUALIFIER_KIND.get(pre.group(), "at_least")
     span_end = after.end() if after is not None else end
     return NumberToken(start, end, value, "%", qualifier, span_end, True)
 
@@ -225,8 +222,8 @@ _SPELLED_RATE_BEFORE = re.compile(r"百分之[零〇一二两三四五六七八�
 def _range_bound(text: str, match: re.Match[str], start: int) -> str | None:
     lead, end = match.start(), match.end()
     if lead >= 2 and text[lead - 1] in _RANGE_DASHES:
-        if text[lead - 2] in _PERCENT_SIGNS:
-            return "at_most"
+        if text[lead - 2] in _PERCENT_SIGNS or _RANGE_BEFORE.search(text, max(0, lead - 12), lead):
+            return "at_most"  # 6%～7%, 6-6.5%: the upper bound
         if match.group("pct") and _SPELLED_RATE_BEFORE.search(text, max(0, lead - 14), lead):
             return "at_most"
     dash = text[end : end + 1]
@@ -263,7 +260,7 @@ def _tenths(text: str, match: re.Match[str], token: re.Match[str]) -> NumberToke
 def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: str | None) -> bool:
     before = text[max(0, start - 2) : start]
     if _NOT_AMOUNT_BEFORE.search(before) or before.endswith(("“", '"', "「")):
-        return True
+        return unit is None or not _amount_after_mark(text, start)
     lead = match.start()
     if text[lead - 1 : lead] == "产" and text[lead - 2 : lead] == "年产":
         if _OF_WHAT.match(text, match.end()):
@@ -291,7 +288,7 @@ def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: 
 
 _NOT_PEOPLE = re.compile(r"口|民(?!币)")
 _OF_WHAT = re.compile(r"[\u4e00-\u9fff]{0,6}的")
-_RATIO_MARKS = ("：", ":", "︰")
+_RATIO_MARKS = ("：", ":", "︰", "∶")  # ∶ (U+2236) in 1.2∶36.6∶62.2
 
 
 def _after_ratio_mark(text: str, start: int) -> bool:
@@ -363,7 +360,7 @@ def _chinese_excluded(text: str, match: re.Match[str], start: int) -> bool:
     ):
         # 千家创客社区 is a name; 近千人次, 上千种 are amounts
         hedged = match.group("more") is not None  # 百余人, 千余家
-        return not hedged and _PRE_QUALIFIER.search(text, max(0, start - 3), start) is None
+        return not hedged and PRE_QUALIFIER.search(text, max(0, start - 3), start) is None
     return text[max(0, start - 1) : start] in (
         "每",
         "某",
@@ -377,28 +374,3 @@ def _chinese_excluded(text: str, match: re.Match[str], start: int) -> bool:
         "数",
         "届",
     )
-
-
-def _qualifier(text: str, match: re.Match[str], start: int) -> str | None:
-    post = match.group("post")
-    if post is not None and post != "左右":
-        following = text[match.end() : match.end() + 1]
-        counted = (match.group("unit") or "")[-1:] in _COUNTED_THINGS
-        if following and _MODIFIER_AFTER.match(following) and not _MODIFIER_OK.match(following):
-            # 30亿元以上项目 is a size class; 建立3个以上机制 counts at least 3 of them
-            return "at_least" if counted and post != "以下" else "modifier"
-    if post == "左右":
-        return "approx"
-    if post in ("以上", "及以上"):
-        return "at_least"
-    if post in ("以下", "以内", "及以下"):
-        return "at_most"
-    if match.group("more") or match.group("more2"):
-        return "at_least"
-    pre = _PRE_QUALIFIER.search(text, max(0, match.start() - 3), match.start())
-    if pre is not None:
-        return _PRE_QUALIFIER_KIND.get(pre.group(), "at_least")
-    start = max(0, match.start() - 8)
-    if "至少" in text[start : match.start()] and _FLOOR_BEFORE.search(text, start, match.start()):
-        return "at_least"
-    return None

@@ -36,7 +36,7 @@ class Numeral:
 @lru_cache(maxsize=8192)
 def numeral(token: str) -> Numeral | None:
     """The value of a numeral token; None when it does not read as exactly one number."""
-    plain = token.translate(_FULL_WIDTH).replace(",", "")
+    plain = token.translate(_FULL_WIDTH).replace(",", "").replace(" ", "").replace("\n", "")
     sign = 1.0
     if plain.startswith(("负", "-", "－", "−")):
         sign, plain = -1.0, plain[1:]

@@ -10,6 +10,7 @@ previous one (`上半年完成525.69亿元，同比增长8.1%`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from planwatch.vocabulary import lexicon
 
@@ -22,17 +23,19 @@ _LEADING = re.compile(
     r"第?[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|"
     # 由1952年的26.7%上升到1954年的33%: the second level's clause names only its year
     rf"(?:上升|下降|提高|降低|增加|减少|增长)(?:到|至)(?={_YEAR})|"
-    r"(?:完成|实现|达到)了?|已|又|为|是|有望|预计|确保|力争|争取|计划|(?:我们|我)?[要将](?=新|完成|实现|达到|建成|增加|引进|培育|开工|突破|超过|累计|力争|确保)|就将|就(?=达|是)|至少|如(?![东皋意期何今果若此实下需])(?=[\u4e00-\u9fff])|实际(?=完成|实现|达到)|共有|拥有|即|要求|"
+    # 同我国一九五二年生产…的水平大体相等: the compared-with mark
+    r"同(?![比期口级样时类行业心步意])|超过了?|超出|(?:完成|实现|达到)了?|已|又|为|是|有望|预计|确保|力争|争取|计划|(?:我们|我)?[要将](?=新|完成|实现|达到|建成|增加|引进|培育|开工|突破|超过|累计|力争|确保)|就将|就(?=达|是)|至少|如(?![东皋意期何今果若此实下需])(?=[\u4e00-\u9fff])|实际(?=完成|实现|达到)|共有|拥有|即|要求|"
     r"按(?:可比价格?|不变价格?|现价|可比部分|可比口径)计算|"
     r"(?:高于|低于|快于|慢于)[^，,。；]{1,10}?(?:增速|增幅|平均水平|水平|平均|$)|"
     r"(?:增幅|降幅|增速|涨幅)(?:比[^，,。；]{1,8}?)?(?=收窄|扩大|提高|回落|加快|放缓|$)|"
     r"[\"“”'‘’]|\[\d+\])+"
 )
 _TRAILING = re.compile(
-    r"(?:计划|预计|预期|力争|力求|应该|应当|确保|争取|同口径|可比口径|按可比价格计算|按不变价格计算|同比|"
+    # 原定计划, 原计划, 年度计划 keep their 计划: the plan is the thing measured
+    r"(?:(?<!原定)(?<!原)(?<!年度)计划|预计|预期|力争|力求|应该|应当|确保|争取|同口径|可比口径|按可比价格计算|按不变价格计算|同比|"
     r"分别|累计|共计|合计|共|达到了|达到|达|完成了|完成|实现了|实现|为|是|又|已经|已|将|约(?<!节约)|"
     # 年产量就已经达到, 才增加到, 只有, 曾经两次接近: adverbs of time and degree
-    r"接近|将近|近|(?<!成)就|才|只有|只|曾经|折合|折算|"
+    r"接近|将近|近|(?<!成)就|(?<![人天奇英])才|只有|只|曾经|折合|折算|"
     r"超过|突破|不低于|不少于|不超过|控制在|稳定在|保持在|增至|提高至|提高到|增加到|上升到|"
     r"提升至|提升到|上升至|增长到|增长至|扩大到|扩大至|减少到|减少至|下降至|"
     # 为上年同期的105%, 相当于上年的98%: the base is no part of the subject
@@ -40,13 +43,18 @@ _TRAILING = re.compile(
     r"下降到|降至|达到约|拟定|拟|仍然安排|安排|仍然|仍|由上年的|由上年|由|有望|有|的|要|了|可|(?<!以)上|"
     # 增速高于全州: the compared figure is no part of the subject
     r"(?:高于|低于|快于|慢于|高出|低出)[^，,。；高低快慢]{1,10}|"
+    # 上升为56.5%: the level reached, named by the topic
+    r"(?:上升|提高|下降|降低|增加|减少)为|"
+    # 早在一八五四年就已经能够生产, 在二十世纪初期: when, not what
+    rf"早在{_YEAR}|(?:就)?(?:已经)?能够生产|{_YEAR}生产|在[\u4e00-\u9fff]{{2,8}}(?:初期|中期|末期|时期|年代)|"
     # 支出预算由…变动为: the plan as changed keeps the plan's name
     r"(?:变动|调整|调增|调减)(?:为|到|至)|"
     r"超|逾|微|略|新增|全年|年内|稳定|保持|都|均|也|还|从|由|每月|每年|每人|"
     r"[，,、\s\u3000“”\"])+$"
 )
 # 主要畜禽产品肉产量: the product group before the product
-_PRODUCT_GROUP = re.compile(r"^\S*产品(?=\S{1,6}产量$)")
+# (粮食、棉花、烤烟等产品的产量 keeps its products: 的 joins them to the measure)
+_PRODUCT_GROUP = re.compile(r"^\S*产品(?=(?!的)\S{1,6}产量$)")
 _NO_QUOTES = str.maketrans("", "", '“”"‘’')
 _BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]|[\[［]\d+[\]］]")
 _LIST_SPLIT = re.compile(r"[、和及与]")
@@ -54,13 +62,14 @@ _LIST_SPLIT_STRONG = re.compile(r"[、和]")
 _LIST_SPLIT_COMMA = re.compile(r"、")
 _RIGHT_STOP = re.compile(
     # a threshold (600分以上, 65周岁以上) belongs to the noun it qualifies
-    r"[，,。；;：:、\n]|(?<![0-9０-９.])[0-9０-９](?![0-9０-９.]*(?:分|周岁|岁))|(?<=[目业位])中|其中|同比|比上年|增长|下降|占|上半年|全年|累计|共计|进行|完成(?=全年|年度|目标|计划)"
+    r"[，,。；;：:、\n]|(?<![0-9０-９.])[0-9０-９](?![0-9０-９.]*(?:分|周岁|岁))|(?<=[目业位])中|其中|同比|比上年|增长|下降|占|上半年|全年|累计|共计|进行|完成(?=全年|年度|目标|计划)|按(?=[^，,。；]{1,10}计算)"
 )
 _VERB_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
 _COUNTERS = lexicon.COUNTERS
 MAX_SUBJECT = 24
 
 
+@lru_cache(maxsize=16384)  # a pure function of its text: a report repeats its phrases
 def trim(phrase: str, longest: int = MAX_SUBJECT) -> str:
     """`全年地区生产总值计划` → `地区生产总值`."""
     if "（" in phrase or "(" in phrase or "[" in phrase or "［" in phrase:
@@ -74,6 +83,14 @@ def trim(phrase: str, longest: int = MAX_SUBJECT) -> str:
         phrase = _last_phrase(phrase)
     phrase = phrase.translate(_NO_QUOTES)
     return _PRODUCT_GROUP.sub("", phrase)
+
+
+_LEADING_YEAR = re.compile(rf"^{_YEAR}")
+
+
+def strip_year(phrase: str) -> str:
+    """`１９５５年国家决算…` → `国家决算…`: a year leading a phrase names no thing."""
+    return _LEADING_YEAR.sub("", phrase)
 
 
 def unquoted(phrase: str) -> str:
@@ -190,8 +207,10 @@ _VERB_AT_END = re.compile(
     r"建成投用|落地|部署|安装|发展|培育|惠民|帮扶|覆盖|带动|吸纳|涉及|托管|管理|储备|储存|成功)$"
 )
 _VERB_AT_START = re.compile(_VERB_AT_END.pattern.replace(")$", ")").replace("(?:", "^(?:", 1))
+# 超过原定计划427亿元: the plan of the topic just named
+PLAN_NOUNS = frozenset(("原定计划", "原计划", "年度计划", "预算数", "计划数"))
 _GENERIC = frozenset(
-    ("金额", "面积", "总额", "数量", "人数", "户数", "资金", "规模", "产值", "投资", "总量")
+    ("金额", "面积", "总额", "数量", "人数", "户数", "资金", "融资", "规模", "产值", "投资", "总量")
 )
 # what institutions just counted have: 学校…招生, 医院…床位, 机构…从业人员
 _ENROLMENT = frozenset(
@@ -241,7 +260,7 @@ def with_topic(subject: str, topic: str, clause_topic: bool, products: bool) -> 
     if subject in _ENROLMENT:
         # 普通高中31所，招生2.7万人；在校生7.3万人: each figure is of the places counted
         return _school_of(topic) + subject
-    if subject in _GENERIC or subject.startswith("总"):
+    if subject in _GENERIC or subject in PLAN_NOUNS or subject.startswith("总"):
         return topic + subject
     if subject.startswith("进行") and len(subject) > 2:
         # 对14个社会工作项目进行定制型的指导42次: the act done to the thing just counted

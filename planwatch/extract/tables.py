@@ -22,13 +22,16 @@ from dataclasses import dataclass, field
 
 from planwatch.catalog import lookup
 from planwatch.extract.model import DocumentInfo, Fact
+from planwatch.extract.numerals import numeral
 
 _LINE = re.compile(r"[^\n]*")
 # Tabs are the cell separator when present: labels pad their characters with
 # single or en spaces (原  煤, 衣  着), which must not split the label.
 _SPACED_CELLS = re.compile(r"[ \u3000]{2,}")
 _PADDING = re.compile(r"[ \u2002\u3000\u00a0]+")
-_NUMBER_CELL = re.compile(r"[-−+]?\d+(?:,\d{3})*(?:\.\d+)?(?:\[\d+\])?")
+# full-width digits, points, commas and minus signs read as in prose (－１．５)
+_NUMBER_CELL = re.compile(r"[-−+－]?\d+(?:[,，]\d{3})*(?:[.．]\d+)?(?:\[\d+\])?")
+_PIPE_RULE = re.compile(r"^[\s|:：\-－—]*$")  # | --- | --- |: a Markdown rule row
 _BLANK_CELLS = {"", "-", "—", "…", "...", "/", "－"}
 _PART_MARK = re.compile(r"^(?:其\s*中|内\s*含|含)[：:]\s*")
 # A total's own qualifier, which its parts replace: 全市常住人口 → 城镇常住人口,
@@ -92,7 +95,7 @@ class _Table:
 
 def read_tables(text: str, document: DocumentInfo) -> list[Fact]:
     """One fact per numeric cell of every text table in ``text``."""
-    if "\t" not in text and "  " not in text and "\u3000\u3000" not in text:
+    if not _may_hold_tables(text):
         return []  # no line can have two cells; prose-only documents cost one scan
     facts: list[Fact] = []
     for table, rows in _tables(text, document):
@@ -103,13 +106,21 @@ def read_tables(text: str, document: DocumentInfo) -> list[Fact]:
 
 def table_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of table lines (title, header, rows), for the grammar to skip."""
-    if "\t" not in text and "  " not in text and "\u3000\u3000" not in text:
+    if not _may_hold_tables(text):
         return []
     spans: list[tuple[int, int]] = []
     for table, rows in _tables(text, DocumentInfo()):
         del table
         spans.append((rows[0][0], rows[-1][1]))
     return spans
+
+
+def _may_hold_tables(text: str) -> bool:
+    return "\t" in text or "  " in text or "\u3000\u3000" in text or "|" in text
+
+
+def _cells_separated(line: str) -> bool:
+    return "\t" in line or "  " in line or line.count("|") >= 2
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -120,6 +131,10 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _cells(line: str) -> list[str]:
+    if line.count("|") >= 2 and "\t" not in line:
+        # | 指标 | 绝对数 |: a table as an HTML-to-text conversion writes it
+        cells = [cell.strip() for cell in line.strip().split("|")]
+        return cells[1:-1] if line.strip().startswith("|") else cells
     if "\t" in line:
         # strip() without arguments: cells are padded with en and ideographic spaces too
         return [cell.strip() for cell in line.split("\t")]
@@ -139,7 +154,7 @@ def _tables(
     while index < len(lines):
         start, end = lines[index]
         line = text[start:end]
-        header = _header(_cells(line)) if ("\t" in line or "  " in line) else None
+        header = _header(_cells(line)) if _cells_separated(line) else None
         if header is None:
             index += 1
             continue
@@ -151,13 +166,32 @@ def _tables(
         while index < len(lines):
             row_start, row_end = lines[index]
             cells = _cells(text[row_start:row_end])
-            if len(cells) < 2 or not any(_NUMBER_CELL.fullmatch(cell) for cell in cells[1:]):
-                break
+            if not _is_row(cells):
+                # a rule row, or one unreadable row between rows, ends no table
+                skip = (
+                    _PIPE_RULE.match(text[row_start:row_end]) is not None
+                    and "|" in text[row_start:row_end]
+                )
+                if not (skip or _row_follows(text, lines, index + 1)):
+                    break
+                index += 1
+                continue
             rows.append((row_start, row_end, _aligned(cells, len(header))))
             index += 1
         if rows:
             first = before[-1][0] if before else start
             yield table, [(first, end, []), *rows]
+
+
+def _is_row(cells: list[str]) -> bool:
+    return len(cells) >= 2 and any(_NUMBER_CELL.fullmatch(cell) for cell in cells[1:])
+
+
+def _row_follows(text: str, lines: list[tuple[int, int]], index: int) -> bool:
+    if index >= len(lines):
+        return False
+    start, end = lines[index]
+    return _is_row(_cells(text[start:end]))
 
 
 def _aligned(cells: list[str], width: int) -> list[str]:
@@ -203,6 +237,9 @@ def _column(cell: str) -> _Column:
     if name in _UNIT_COLUMNS:
         return _Column(None, None, is_unit_column=True)
     unit = _header_unit(name)
+    planned = _planned_column(name, unit)
+    if planned is not None:
+        return planned
     if "百分点" in name:
         return _Column("pp_change", "个百分点")
     if any(word in name for word in _SHARE_WORDS):
@@ -215,6 +252,21 @@ def _column(cell: str) -> _Column:
     if any(word in name for word in _VALUE_WORDS) or _YEAR_HEADER.match(name):
         return _Column("value", unit)
     return _Column(None, None)
+
+
+_COMPLETION_WORDS = ("完成率", "完成程度", "完成进度", "为计划", "占计划", "为预算", "占预算")
+_PLAN_WORDS = ("计划", "目标", "预算")
+
+
+def _planned_column(name: str, unit: str | None) -> _Column | None:
+    """计划 / 完成 / 完成率 columns: the plan is a target, its rate completion; 指数 a value."""
+    if any(word in name for word in _COMPLETION_WORDS):
+        return _Column("completion", "%")
+    if any(name.startswith(word) or name.startswith("年度" + word) for word in _PLAN_WORDS):
+        return _Column("target_value", unit if unit != "%" else None)
+    if "指数" in name:
+        return _Column("value", None)  # 指数（上年=100）: an index reading has no unit
+    return None
 
 
 def _header_unit(name: str) -> str | None:
@@ -246,6 +298,9 @@ def _period(header: str, before: list[tuple[int, int, str]], document: DocumentI
 
 
 def _row_facts(text: str, table: _Table, start: int, end: int, cells: list[str]) -> list[Fact]:
+    label_unit = _LABEL_UNIT.search(cells[0])
+    if label_unit is not None:
+        cells = [cells[0][: label_unit.start()], *cells[1:]]  # 固定资产投资（亿元）
     subject = _subject(table, cells[0])
     indicator = lookup(subject) if subject else None
     row_unit = next(
@@ -264,8 +319,11 @@ def _row_facts(text: str, table: _Table, start: int, end: int, cells: list[str])
                 subject=subject,
                 indicator=indicator.name if indicator else None,
                 measure=column.measure,
-                value=float(number.replace(",", "").replace("−", "-")),
-                unit=column.unit or row_unit or table.unit,
+                value=_cell_value(number),
+                unit=column.unit
+                or row_unit
+                or (label_unit.group(1) if label_unit and column.measure in _AMOUNTS else None)
+                or table.unit,
                 period=table.period,
                 span=(start, end),
                 number_span=(number_start, number_start + len(number)),
@@ -273,6 +331,17 @@ def _row_facts(text: str, table: _Table, start: int, end: int, cells: list[str])
             )
         )
     return facts
+
+
+_LABEL_UNIT = re.compile(r"[（(]([^（()）=±%％]{1,6})[）)]\s*$")
+_AMOUNTS = ("value", "target_value", "change")
+
+
+def _cell_value(number: str) -> float:
+    read = numeral(number.replace("−", "-").replace("－", "-"))
+    if read is None:  # _NUMBER_CELL matched it, so it reads
+        raise ValueError(f"unreadable table number {number!r}")
+    return read.value
 
 
 def _cell_offsets(text: str, start: int, end: int, cells: list[str]) -> list[int]:

@@ -67,13 +67,21 @@ COUNTERS: frozenset[str] = frozenset(row[0] for row in entries("counters.txt"))
 COUNTED_THINGS: frozenset[str] = frozenset(
     row[0] for row in entries("counters.txt") if "thing" in row[1:]
 )
+# change verbs (增长, 下降 …): which lower a number, which make an amount a change
+CHANGE_VERBS: tuple[str, ...] = tuple(row[0] for row in entries("change_verbs.txt"))
+FALLING_VERBS: frozenset[str] = frozenset(
+    row[0] for row in entries("change_verbs.txt") if "down" in row[1:]
+)
+AMOUNT_CHANGE_VERBS: frozenset[str] = frozenset(
+    row[0] for row in entries("change_verbs.txt") if "amount" in row[1:]
+)
 # the plain digits, in order, as a regex character class body: 零〇○一二两三…九
 PLAIN_DIGITS = "".join(d for d in CHINESE_DIGITS if d in "零〇○一二两三四五六七八九")
 FINANCIAL_DIGITS = "".join(d for d in CHINESE_DIGITS if d not in PLAIN_DIGITS)
 _YEAR_DIGITS = "〇一二三四五六七八九"
 # a year as reports write it, for regexes: 2017, １９５５ (full-width), 一九五八, 二〇一七
-ARABIC_YEAR = r"(?:[1１][9９]|[2２][0０])[0-9０-９]{2}"
-CHINESE_YEAR = r"[一二][九零〇○][〇○零一二三四五六七八九]{2}"
+ARABIC_YEAR = r"(?:[1１][789７８９]|[2２][0０])[0-9０-９]{2}"
+CHINESE_YEAR = r"(?:一[七八九]|二[零〇○])[〇○零一二三四五六七八九]{2}"
 YEAR = rf"(?:{ARABIC_YEAR}|{CHINESE_YEAR})"
 
 

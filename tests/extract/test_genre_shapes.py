@@ -38,3 +38,81 @@ def test_a_rate_of_the_budget_is_completion_of_the_item() -> None:
     found = facts("税收收入完成1381835万元，为预算的109.5%，增长22.38%。")
     assert [m for _, m, _, _ in found] == ["value", "completion", "yoy_growth"]
     assert {s for s, *_ in found} == {"税收收入"}
+
+
+def test_a_level_reached_takes_the_topic_not_the_verb() -> None:
+    text = "一九五八年国民经济发展情况的公报\n工业所占的比重，一九五二年为百分之四十一点五，一九五七年上升为百分之五十六点五。"
+    found = facts(text)
+    assert [(m, v) for _, m, v, _ in found] == [("share", 41.5), ("share", 56.5)]
+    assert {s for s, *_ in found} == {"工业所占的比重"}
+
+
+def test_a_plan_beaten_by_a_rate_keeps_the_thing_as_subject() -> None:
+    text = "基本建设投资总额共为四百九十三亿元，超过原定计划四百二十七亿四千万元的百分之十五点三。"
+    found = facts(text)
+    assert [m for _, m, _, _ in found] == ["value", "target_value", "change"]
+    assert found[1][0] == "基本建设投资总额原定计划"
+    assert found[2][0] == "基本建设投资总额"
+
+
+def test_a_list_of_examples_names_the_measure_after_it() -> None:
+    found = facts("粮食、棉花、烤烟等产品的产量，也都比一九五七年增长一倍以上。")
+    assert found and found[0][0] == "粮食、棉花、烤烟等产品的产量"
+
+
+def test_ranges_give_both_bounds_with_the_unit_written_once() -> None:
+    assert [(v, u, q) for *_, v, u, q in _bounds("地区生产总值增长6-6.5%。")] == [
+        (6.0, "%", "at_least"),
+        (6.5, "%", "at_most"),
+    ]
+    assert [(v, q) for *_, v, _, q in _bounds("研发投入强度提高3～5个百分点。")] == [
+        (3.0, "at_least"),
+        (5.0, "at_most"),
+    ]
+    assert [(v, q) for *_, v, _, q in _bounds("经济增长6%～7%。")] == [
+        (6.0, "at_least"),
+        (7.0, "at_most"),
+    ]
+    assert _bounds("0-15岁人口，K2-1地块，2017-2020年") == []
+
+
+def test_number_shapes_of_converted_and_typed_reports() -> None:
+    assert [(v, u) for *_, v, u, _ in _bounds("完成GDP4408.1亿元。")] == [(4408.1, "亿元")]
+    assert [(v, u) for *_, v, u, _ in _bounds("全市完成投资1,421, 486万元。")] == [
+        (1421486.0, "万元")
+    ]
+    parts = _bounds("三次产业结构为1.2∶36.6∶62.2。")
+    assert [(s, v) for s, v, *_ in parts] == [
+        ("第一产业", 1.2),
+        ("第二产业", 36.6),
+        ("第三产业", 62.2),
+    ]
+
+
+def _bounds(text: str) -> list[tuple[str | None, float | None, str | None, str | None]]:
+    return [(f.subject, f.value, f.unit, f.qualifier) for f in extract_text(text).facts]
+
+
+def test_a_range_of_a_listed_subject_keeps_the_whole_subject() -> None:
+    found = _bounds("创建旅游度假区、旅游休闲街区2-3家。")
+    assert [(s, v, q) for s, v, _, q in found] == [
+        ("创建旅游度假区、旅游休闲街区", 2.0, "at_least"),
+        ("创建旅游度假区、旅游休闲街区", 3.0, "at_most"),
+    ]
+
+
+def test_items_inside_brackets_and_talent_keep_their_names() -> None:
+    found = _bounds("其中，客运车辆6694辆（含公交车2990辆，巡游出租车2252辆）。高层次人才47万人。")
+    names = [s or "" for s, *_ in found]
+    assert len(names) == 4 and not any(ch.isdigit() for name in names for ch in name)
+    assert names[2] == "巡游出租车" and names[3] == "高层次人才"
+
+
+def test_a_line_introducing_a_list_keeps_the_plan_section_open() -> None:
+    text = (
+        "（三）一九五八年国民经济各部门发展计划的安排\n"
+        "各工业部门的建设情况是这样：\n"
+        "冶金工业部有五十七个建设项目。\n"
+    )
+    found = extract_text(text).facts
+    assert [(f.measure, f.value) for f in found] == [("target_value", 57.0)]

@@ -60,5 +60,16 @@ def test_units_once_known_to_the_scan_only_convert() -> None:
 def test_counters_are_the_union_of_both_lists() -> None:
     # subjects' counters and the scan's counted things: the things are a marked subset
     assert lexicon.COUNTED_THINGS == frozenset("个项所批条件种家")
-    assert frozenset("个项家所名人批场处块条件套台宗户栋辆座种次轮起只架支") == lexicon.COUNTERS
+    union = frozenset("个项家所名人批场处块条件套台宗户栋辆座种次轮起只架支")
+    assert union | {"枚"} == lexicon.COUNTERS  # 枚 (18枚金牌) added since
     assert lexicon.COUNTED_THINGS <= lexicon.COUNTERS
+
+
+def test_change_verbs_are_one_list_with_their_sign_and_kind() -> None:
+    # the three lists measures.py wrote out (all verbs, falling verbs, amount-change verbs)
+    assert set(
+        "下降 降低 减少 回落 下滑 降幅 减产 压减 压缩 节约 缩小 收窄 放缓 减 降 净减".split()
+    ) == (lexicon.FALLING_VERBS)
+    assert {"增长", "增加", "提高", "净增", "减少", "扩大", "缩小"} <= lexicon.AMOUNT_CHANGE_VERBS
+    assert "节约" not in lexicon.AMOUNT_CHANGE_VERBS  # a saving is the amount kept
+    assert lexicon.FALLING_VERBS | lexicon.AMOUNT_CHANGE_VERBS <= set(lexicon.CHANGE_VERBS)

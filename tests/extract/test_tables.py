@@ -223,3 +223,48 @@ def test_spaced_rows_with_a_padded_label_or_a_missing_cell() -> None:
         ("衣着", "yoy_growth", 2.1, "%", "2.1"),
         ("居住", "yoy_growth", 1.4, "%", "1.4"),
     ]
+
+
+def test_pipe_tables_with_a_unit_line_and_full_width_cells() -> None:
+    from planwatch.extract import extract_text
+    from planwatch.extract.model import DocumentInfo
+
+    text = (
+        "表1 主要指标\n单位：亿元\n| 指标 | 绝对数 | 比上年增长（%） |\n| --- | --- | --- |\n"
+        "| 地区生产总值 | 4408.1 | 5.2 |\n| 第一产业 | １２０．３ | －１．５ |\n"
+    )
+    found = [
+        (f.subject, f.measure, f.value, f.unit)
+        for f in extract_text(text, DocumentInfo(year=2025, period="2025")).facts
+    ]
+    assert found == [
+        ("地区生产总值", "value", 4408.1, "亿元"),
+        ("地区生产总值", "yoy_growth", 5.2, "%"),
+        ("第一产业", "value", 120.3, "亿元"),
+        ("第一产业", "yoy_growth", -1.5, "%"),
+    ]
+
+
+def test_plan_completion_and_index_columns_and_a_row_unit() -> None:
+    from planwatch.extract import extract_text
+    from planwatch.extract.model import DocumentInfo
+
+    text = (
+        "指标\t计划\t完成\t完成率（%）\t增长（%）\n"
+        "固定资产投资（亿元）\t220\t235.5\t107.0\t10.2\n"
+        "……\n"  # one unreadable row ends no table
+        "社会消费品零售总额（亿元）\t500\t480\t96.0\t-2.1\n"
+        "\n指标\t指数（上年=100）\n居民消费价格\t101.2\n"
+    )
+    found = [
+        (f.subject, f.measure, f.value, f.unit)
+        for f in extract_text(text, DocumentInfo(year=2025, period="2025")).facts
+    ]
+    assert found[:4] == [
+        ("固定资产投资", "target_value", 220.0, "亿元"),
+        ("固定资产投资", "value", 235.5, "亿元"),
+        ("固定资产投资", "completion", 107.0, "%"),
+        ("固定资产投资", "yoy_growth", 10.2, "%"),
+    ]
+    assert found[4][0] == "社会消费品零售总额" and len(found) == 9
+    assert found[-1] == ("居民消费价格", "value", 101.2, None)

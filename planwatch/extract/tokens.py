@@ -1,0 +1,21 @@
+"""A number token: one amount found in the text, with its unit and hedge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(slots=True)
+class NumberToken:
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    qualifier: str | None
+    span_end: int
+    chinese: bool
+    lead: int = -1  # where the words of the number begin (百分之五 starts before 五)
+
+    def __post_init__(self) -> None:
+        if self.lead < 0:
+            self.lead = self.start
