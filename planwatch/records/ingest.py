@@ -30,6 +30,7 @@ from planwatch.store.models import Document, Fact, Indicator, Region
 from planwatch.store.reference import region_row
 
 RegionGuard = Callable[[Session, Region | None], None]
+DOCUMENT_BYTES = 30 * 1024 * 1024  # larger than any plan report; the web's limit too
 TEXT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".shtml", "")
 
 
@@ -246,6 +247,11 @@ def safe_filename(filename: str) -> str:
 
 def _read_bytes(path: Path) -> bytes:
     try:
+        if path.is_file() and path.stat().st_size > DOCUMENT_BYTES:
+            raise InvalidInput(
+                f"{path.name} is larger than {DOCUMENT_BYTES // (1024 * 1024)} MB",
+                "ingest the report alone, not an archive of attachments",
+            )
         return path.read_bytes()
     except FileNotFoundError as err:
         raise InvalidInput(f"file '{path}' does not exist", "check the path") from err
