@@ -98,12 +98,20 @@ def read_csv_rows(path: Path) -> list[dict[str, str]]:
     return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in rows]
 
 
-def read_bytes(path: Path, folder_hint: str = "pass a file") -> bytes:
-    """The file's bytes; a missing file or a folder is an input error with a hint."""
+def read_bytes(
+    path: Path,
+    folder_hint: str = "pass a file",
+    limit: int = FILE_BYTES,
+    too_large_hint: str = "a plan or figure file is kilobytes: check that this is the right file",
+) -> bytes:
+    """The file's bytes; a missing file, a folder or a file over ``limit`` bytes is an input
+    error with a hint."""
     try:
         size = path.stat().st_size
-        if size > FILE_BYTES and path.is_file():
-            raise _too_large(path)
+        if size > limit and path.is_file():
+            raise InvalidInput(
+                f"{path.name} is larger than {limit // (1024 * 1024)} MB", too_large_hint
+            )
         return path.read_bytes()
     except FileNotFoundError as err:
         raise InvalidInput(f"file '{path}' does not exist", "check the path") from err
@@ -122,13 +130,6 @@ def read_text(path: Path) -> str:
                 "save it as UTF-8 (in Excel: CSV UTF-8) and try again",
             ) from err
         raise InvalidInput(f"{path.name} is not UTF-8", "save it as UTF-8 and try again") from err
-
-
-def _too_large(path: Path) -> InvalidInput:
-    return InvalidInput(
-        f"{path.name} is larger than {FILE_BYTES // (1024 * 1024)} MB",
-        "a plan or figure file is kilobytes: check that this is the right file",
-    )
 
 
 def validated(model: type[M], data: Any, source: str) -> M:

@@ -31,6 +31,7 @@ from planwatch.store.models import Document, Fact, Indicator, Region
 from planwatch.store.reference import region_row
 
 RegionGuard = Callable[[Session, Region | None], None]
+DOCUMENT_BYTES = 30 * 1024 * 1024  # larger than any plan report; the web's limit too
 TEXT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".shtml", "")
 
 
@@ -56,7 +57,12 @@ def ingest_path(
     encoding: str | None = None,
     region: str | None = None,
 ) -> IngestResult:
-    data = read_bytes(path, "pass the documents in it")
+    data = read_bytes(
+        path,
+        "pass the documents in it",
+        limit=DOCUMENT_BYTES,
+        too_large_hint="ingest the report alone, not an archive of attachments",
+    )
     return _ingest(store, data, path, accept=accept, actor=actor, encoding=encoding, region=region)
 
 

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from anyio import CapacityLimiter
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import RedirectResponse, Response
@@ -40,6 +41,7 @@ from planwatch.web.render import ChineseJSONResponse, template_environment
 from planwatch.web.throttle import Throttle
 
 STATIC = Path(__file__).parent / "static"
+HEAVY_WORK = 2
 SESSION_COOKIE = "planwatch_session"
 
 
@@ -75,6 +77,8 @@ def create_app(
     app.state.page_cache = PageCache(page_cache_size)
     app.state.recent_accounts = RecentAccounts()
     app.state.throttle = Throttle()
+    # extraction is CPU-bound: two documents at a time leave the other threads to pages
+    app.state.heavy_work = CapacityLimiter(HEAVY_WORK)
     _add_middleware(app, settings)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

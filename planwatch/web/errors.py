@@ -53,9 +53,18 @@ def error_response(request: Request, error: PlanwatchError) -> Response:
     if isinstance(error, Unauthorized) and _is_browser_page(request):
         target = str(request.url.path) + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(links.login(target), status_code=303)
+    response: Response
     if wants_json(request) or request.headers.get("hx-request") or not _accepts_html(request):
-        return ChineseJSONResponse(error.as_dict(), status_code=error.status)
-    return html(request, "error.html", error.as_dict(), status=error.status)
+        response = ChineseJSONResponse(error.as_dict(), status_code=error.status)
+    else:
+        response = html(request, "error.html", error.as_dict(), status=error.status)
+    if error.status in RETRY_AFTER:
+        response.headers["Retry-After"] = RETRY_AFTER[error.status]
+    return response
+
+
+# seconds a client should wait: the sign-in throttle's window, a busy database's queue
+RETRY_AFTER = {429: "60", 503: "5"}
 
 
 def _is_browser_page(request: Request) -> bool:

@@ -15,9 +15,9 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from planwatch.errors import TooLarge
+from planwatch.records.ingest import DOCUMENT_BYTES
 
 MB = 1024 * 1024
-DOCUMENT_BYTES = 30 * MB  # larger than any plan report; stops a wrong file early
 SHEET_BYTES = 10 * MB  # a department's sheet is kilobytes
 OTHER_BYTES = 1 * MB  # forms and JSON: a narrative is at most 100,000 characters
 

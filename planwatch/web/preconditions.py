@@ -13,7 +13,7 @@ def etag(version: int) -> str:
     return f'"{version}"'
 
 
-def expected_version(request: Request, form_field: str | None = None) -> int | None:
+def expected_version(request: Request) -> int | None:
     """The version named by ``If-Match`` (``"3"``, ``W/"3"`` or ``3``), else None.
 
     ``*`` matches any version, as HTTP defines it; so does a missing header, so clients

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Annotated, Any
 
+from anyio import to_thread
 from fastapi import APIRouter, Depends, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel
@@ -41,7 +42,7 @@ async def upload(request: Request, file: UploadFile, user: Uploader) -> Response
     _check_upload(file.filename, data)
     # the document belongs to whatever region it names, which must be within the user's
     # own; extraction takes a while on long reports: keep the event loop free meanwhile
-    result = await run_in_threadpool(
+    result = await to_thread.run_sync(
         partial(
             ingest_bytes,
             request.app.state.store,
@@ -49,7 +50,8 @@ async def upload(request: Request, file: UploadFile, user: Uploader) -> Response
             file.filename or "upload.txt",
             actor=user.name,
             guard=lambda session, region: check_allowed(session, user, "upload", region),
-        )
+        ),
+        limiter=request.app.state.heavy_work,
     )
     page = upload_result(result)
     if request.url.path.startswith("/api/"):

@@ -174,3 +174,15 @@ def test_a_utf16_report_without_bom_is_read(planner: TestClient) -> None:
     answer = planner.post(UPLOAD, files={"file": _file("utf16-nobom.txt")})
     assert answer.status_code == 201, answer.text
     assert answer.json()["facts"] >= 2
+
+
+def test_the_cli_refuses_a_document_over_the_limit(app: Any, demo: Demo, tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as out:
+        out.truncate(31 * MB)  # sparse: no 31 MB written to disk
+    before = snapshot(app.state.store)
+    code, _out, err = run("ingest", str(big), "--db", demo.database_url)
+    assert code == 1 and err.strip() == (
+        "error: big.txt is larger than 30 MB: ingest the report alone, not an archive of attachments"
+    )
+    assert snapshot(app.state.store) == before

@@ -156,7 +156,8 @@ def _peak_rss_mb(pid: int) -> float:
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
 def test_server_memory_stays_bounded_under_bombs(demo: Demo, tmp_path: Path) -> None:
-    """A real server process: 300 MB bombs through every upload route, peak RSS measured."""
+    """A real server process: 300 MB bombs through every upload route, then 80 wrong Basic
+    sign-ins at once; its peak resident memory measured."""
     port = free_port()
     command = shutil.which("planwatch", path=str(Path(sys.executable).parent)) or "planwatch"
     env = {**os.environ, "PLANWATCH_SECRET_KEY": "memory-test"}
@@ -180,12 +181,36 @@ def test_server_memory_stays_bounded_under_bombs(demo: Demo, tmp_path: Path) -> 
                         path, files={"file": (name, data)}, headers={"accept": "application/json"}
                     )
                 )
+        floods = _wrong_logins(base, 80)
         peak = _peak_rss_mb(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=10)
     assert [a.status_code for a in answers] == [400, 400, 400], [a.text for a in answers]
+    assert set(floods) <= {401, 429} and floods.count(429) >= 60, floods
     assert peak < 300, f"peak resident memory {peak:.0f} MB"
+
+
+def _wrong_logins(base: str, count: int) -> list[int]:
+    """``count`` wrong Basic sign-ins at the same moment: their statuses."""
+    import threading
+
+    import httpx
+
+    statuses: list[int] = []
+    start = threading.Barrier(count)
+
+    def attempt(i: int) -> None:
+        start.wait()
+        answer = httpx.get(f"{base}/api/regions", auth=(f"guess{i}", "wrong"), timeout=120)
+        statuses.append(answer.status_code)
+
+    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses
 
 
 def _wait_for(base: str) -> None:

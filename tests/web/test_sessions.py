@@ -54,6 +54,7 @@ def test_the_eleventh_wrong_password_within_a_minute_is_throttled(
     )
     error = error_of(answer, 429)
     assert error["message"].startswith("too many wrong passwords; sign-in is paused for")
+    assert answer.headers["retry-after"] == "60"
 
 
 def test_throttling_counts_per_address_across_accounts(client_as: SignIn) -> None:
