@@ -31,7 +31,7 @@ def draft_report(
     span = Period.parse(period)
     row = region_row(session, region)
     assessed = assess_region(session, row.code, span.code)
-    sources = SourceBook(session, chosen.link_base)
+    sources = SourceBook(session, chosen.link_base, row.code, span.code)
     sources.load([a.target_id for a in assessed.assessments], _figure_ids(assessed.assessments))
     sections, task_warnings = task_sections(session, assessed, sources, chosen)
     report = Report(

@@ -24,10 +24,12 @@ class Source:
 
 @dataclass(frozen=True)
 class Piece:
-    """A run of text; a number with a source when ``source`` is set."""
+    """A run of text; a number with a source when ``source`` is set, and ``value`` the
+    number that source holds (what the self-check compares the printed text with)."""
 
     text: str
     source: Source | None = None
+    value: float | None = None
 
 
 @dataclass

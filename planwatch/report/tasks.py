@@ -7,11 +7,18 @@ import re
 from sqlalchemy.orm import Session
 
 from planwatch.assess.model import RegionAssessment, TaskAssessment
-from planwatch.assess.sentences import one_decimal
+from planwatch.extract.numbers import scan
 from planwatch.periods import Period
 from planwatch.reads.plans import Progress, task_progress
-from planwatch.report.model import Paragraph, Piece, ReportOptions, TaskItem, TaskSection
-from planwatch.report.sources import SourceBook, linked
+from planwatch.report.model import (
+    Paragraph,
+    Piece,
+    ReportOptions,
+    Source,
+    TaskItem,
+    TaskSection,
+)
+from planwatch.report.sources import SourceBook
 
 # the heading for tasks the plan files under no section
 UNSECTIONED = "其他重点工作"
@@ -73,12 +80,27 @@ def _paragraph(
         pieces.append(Piece(MISSING_PROGRESS))
         return Paragraph(pieces, placeholder=True)
     for row in rows:
-        source = sources.task_progress(task.task_id, row.id)
-        pieces += linked(_sentence(row.note), [], fallback=source)
-    if options.details and task.completion is not None and task.gap_phrase:
-        judged = f"(完成全年目标的{one_decimal(task.completion)}%,{task.gap_phrase})"
-        pieces += linked(judged, [], fallback=source)
+        pieces += note_pieces(_sentence(row.note), sources.task_progress(task.task_id, row.id))
+    if options.details and task.share_parts and task.gap_parts:
+        judged = [Piece("("), *sources.pieces(task.share_parts), Piece(",")]
+        pieces += [*judged, *sources.pieces(task.gap_parts), Piece(")")]
     return Paragraph(pieces)
+
+
+def note_pieces(note: str, source: Source) -> list[Piece]:
+    """A department's note with each amount in it linked to the note's entry.
+
+    The note is the department's own text, not one the report printed, so its amounts
+    are found the way every document's are: by the extractor's number scanner.
+    """
+    pieces: list[Piece] = []
+    position = 0
+    for token in scan(note):
+        if token.start > position:
+            pieces.append(Piece(note[position : token.start]))
+        pieces.append(Piece(note[token.start : token.end], source, token.value))
+        position = token.end
+    return [*pieces, Piece(note[position:])] if position < len(note) else pieces
 
 
 def _sentence(note: str) -> str:
