@@ -165,6 +165,8 @@ class Assessment(_Data):
     target_parts: tuple[Part, ...] = ()
     actual_clauses: tuple[Clause, ...] = ()
     judgement_parts: tuple[Part, ...] = ()
+    # the period's figure the target still lacks, as the draft asks for it (上半年…增速)
+    wanted_figure: str | None = None
 
 
 @dataclass(frozen=True)

@@ -129,6 +129,7 @@ def assess_target(ctx: Context, region_findings: list[Finding]) -> Assessment:
         target_parts=wording,
         actual_clauses=outcome.said,
         judgement_parts=outcome.judgement,
+        wanted_figure=outcome.wanted,
     )
 
 

@@ -33,6 +33,14 @@ def number(value: float, places: int = 2) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def figure_text(value: float, unit: str | None) -> str:
+    """A figure as the office writes it: amounts in 元 whole (24012元), every other
+    amount (亿元, 万元, 万平方米) and every rate to two decimals at most, as reported
+    (525.69亿元, 83.8亿元, 15.61%). The one rule for every number a report prints."""
+    whole = unit is not None and (unit == "元" or unit.startswith("元/"))
+    return number(value, 0 if whole else 2)
+
+
 def one_decimal(value: float) -> str:
     """Completion shares and gaps keep one decimal, as the office rounds them (74.5, 79.0)."""
     text = f"{value:.1f}"
@@ -51,6 +59,16 @@ def period_phrase(period: Period) -> str:
 def rest_phrase(period: Period) -> str:
     """The months still to come after the period (下半年, 四季度, 6-12月)."""
     return vocabulary.rest_phrase(period.months)
+
+
+# A relation target's qualifier names its operator: growth above the other's (the
+# default), at least the other's (不低于), or in step with it (同步, ``approx``).
+_RELATION_OPERATORS = {"at_least": ">=", "approx": "="}
+
+
+def relation_operator(qualifier: str | None) -> str:
+    """``>``, ``>=`` or ``=``: how a relation target compares the two growth rates."""
+    return _RELATION_OPERATORS.get(qualifier or "", ">")
 
 
 def qualifier_word(qualifier: str | None) -> str:
@@ -104,15 +122,15 @@ def change_phrase(percent: float, places: int = 1) -> str:
 
 
 def amount_parts(value: float, unit: str | None, source: Ref | None) -> tuple[Part, ...]:
-    return (Part(number(value, 4), value, source), Part(unit or ""))
+    return (Part(figure_text(value, unit), value, source), Part(unit or ""))
 
 
 def figure_amount(figure: Figure) -> tuple[Part, ...]:
-    return (observed(figure, number(figure.value, 4)), Part(figure.unit or ""))
+    return amount_parts(figure.value, figure.unit, Ref("observation", figure.observation_id))
 
 
 def amount(value: float, unit: str | None) -> str:
-    return f"{number(value, 4)}{unit or ''}"
+    return f"{figure_text(value, unit)}{unit or ''}"
 
 
 def share_parts(before: str, share: float, source: Ref | None) -> tuple[Part, ...]:

@@ -78,6 +78,7 @@ class Outcome:
     said: tuple[Clause, ...] = ()
     judgement: tuple[Part, ...] = ()
     findings: list[Finding] = field(default_factory=list)
+    wanted: str | None = None
     extra_sources: list[int] = field(default_factory=list)
 
 
@@ -90,14 +91,17 @@ def target_parts(target: TargetLike) -> tuple[Part, ...]:
     name, value, unit = target.indicator.name, target.value, target.unit or ""
     subject = Part(f"全年{name}计划")
     shown = (
-        Part(say.number(value, 4), value, Ref("target", target.id))
+        Part(say.figure_text(value, unit), value, Ref("target", target.id))
         if value is not None
         else Part("?")
     )
     if target.kind == "relation":
         other = say.short_name(target.other_indicator.name) if target.other_indicator else "?"
+        if say.relation_operator(target.qualifier) == "=":
+            return (subject, Part(f"增长与{other}增长同步"))
         margin = (shown, Part("个百分点")) if value else ()
-        return (subject, Part(f"增长速度高于{other}增速"), *margin)
+        compared = "不低于" if say.relation_operator(target.qualifier) == ">=" else "高于"
+        return (subject, Part(f"增长速度{compared}{other}增速"), *margin)
     qualifier = say.qualifier_word(target.qualifier)
     if target.kind == "growth_at_least":
         return (subject, Part(f"{say.basis_word(target.basis)}增长"), shown, Part(f"%{qualifier}"))
@@ -112,12 +116,17 @@ def target_phrase(target: TargetLike) -> str:
     return say.text_of(target_parts(target))
 
 
+# what a missing figure is called where the draft asks for it (【待填写：上半年…增速】)
+_WANTED = {"value": "完成值", "growth rate": "增速", "reduction figure": "降低率"}
+
+
 def _no_figure(ctx: Context, what: str, name: str | None = None) -> Outcome:
     indicator = name or ctx.target.indicator.name
     return Outcome(
         "unknown",
         f"no {ctx.period.code} {what} for {indicator}",
         judgement=(Part(f"{ctx.when}暂无{indicator}数据,无法判断"),),
+        wanted=f"{ctx.when}{indicator}{_WANTED[what]}",
     )
 
 

@@ -9,6 +9,7 @@ from planwatch.assess.model import Assessment
 from planwatch.assess.sentences import period_phrase, rest_phrase
 from planwatch.periods import Period
 from planwatch.reads.narratives import narratives, paragraphs
+from planwatch.reads.reports import target_texts
 from planwatch.report.indicators import Drafting, indicator_lines, lagging_paragraphs
 from planwatch.report.model import Paragraph, Report, ReportOptions
 from planwatch.report.related import RelatedBook
@@ -34,6 +35,14 @@ def draft_report(
     sources = SourceBook(session, chosen.link_base, row.code, span.code)
     sources.load([a.target_id for a in assessed.assessments], _figure_ids(assessed.assessments))
     sections, task_warnings = task_sections(session, assessed, sources, chosen)
+    drafting = Drafting(
+        assessed,
+        sources,
+        chosen,
+        RelatedBook(session, assessed),
+        target_texts(session, [a.target_id for a in assessed.assessments]),
+    )
+    lines = indicator_lines(drafting)
     report = Report(
         title=report_title(row.name, span),
         region=row.name,
@@ -43,15 +52,13 @@ def draft_report(
         period_phrase=period_phrase(span),
         rest_phrase=_rest_words(span),
         opening=[],
-        indicators=indicator_lines(
-            Drafting(assessed, sources, chosen, RelatedBook(session, assessed))
-        ),
+        indicators=lines,
         task_sections=sections,
         lagging=lagging_paragraphs(assessed, sources) if chosen.list_lagging else [],
         problems=[],
         next_steps=[],
         options=chosen,
-        warnings=task_warnings,
+        warnings=drafting.warnings + task_warnings,
     )
     _add_narratives(report, narratives(session, row, span.code))
     return report

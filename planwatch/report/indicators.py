@@ -7,7 +7,7 @@ the second target without the indicator's name and the period's figures said onc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 
 from planwatch.assess.model import (
@@ -21,6 +21,7 @@ from planwatch.assess.model import (
 from planwatch.report.model import IndicatorLine, Paragraph, Piece, ReportOptions
 from planwatch.report.related import RelatedBook
 from planwatch.report.sources import SourceBook
+from planwatch.report.wording import plan_worded
 
 LAGGING = ("behind", "slightly_behind")
 _ORDINALS = "一二三四五六七八九十"
@@ -34,6 +35,10 @@ class Drafting:
     sources: SourceBook
     options: ReportOptions
     related: RelatedBook | None = None
+    # the plan's own wording of each target, by target id
+    texts: dict[int, str] = field(default_factory=dict)
+    # what the draft still asks for, said on stderr and on the report page
+    warnings: list[str] = field(default_factory=list)
 
 
 def indicator_lines(drafting: Drafting) -> list[IndicatorLine]:
@@ -53,20 +58,35 @@ def indicator_lines(drafting: Drafting) -> list[IndicatorLine]:
 
 def _line(targets: list[Assessment], drafting: Drafting) -> Paragraph:
     sources = drafting.sources
+    worded = [plan_worded(a.target_parts, drafting.texts.get(a.target_id)) for a in targets]
     # a second target of the line goes without its subject (全年…计划): 增长10%以上
-    wording = [*targets[0].target_parts]
-    for a in targets[1:]:
-        wording += [Part(","), *a.target_parts[1:]]
+    wording = [*worded[0]]
+    for parts in worded[1:]:
+        wording += [Part(","), *parts[1:]]
     pieces = [Piece("——"), *sources.pieces(wording), Piece("。")]
     said = [_reported(targets, drafting)]
     if drafting.options.details:
-        said += [a.judgement_parts for a in targets]
+        # an assessment that could not judge says so on the review side, not here
+        said += [a.judgement_parts for a in targets if a.status != "unknown"]
     for number, parts in enumerate(p for p in said if p):
         pieces += [Piece(",")] if number else []
         pieces += sources.pieces(parts)
     if any(said):
         pieces.append(Piece("。"))
-    return Paragraph(_joined(pieces))
+        return Paragraph(_joined(pieces))
+    return _asking(pieces, targets[0], drafting)
+
+
+def _asking(pieces: list[Piece], a: Assessment, drafting: Drafting) -> Paragraph:
+    """A line whose period brought no figure: a visible 【待填写】 naming the figure."""
+    wanted = a.wanted_figure or f"{drafting.assessed.period_phrase}{a.indicator}完成情况"
+    placeholder = f"【待填写：{wanted}】"
+    stated = "".join(p.text for p in pieces).removeprefix("——").removesuffix("。")
+    drafting.warnings.append(
+        f"no {drafting.assessed.period} figure for the target '{stated}': the draft "
+        f"shows {placeholder}; load it with `planwatch observations load` or enter it on the web"
+    )
+    return Paragraph(_joined([*pieces, Piece(placeholder)]), placeholder=True)
 
 
 def _reported(targets: list[Assessment], drafting: Drafting) -> tuple[Part, ...]:
@@ -97,7 +117,8 @@ def lagging_paragraphs(assessed: RegionAssessment, sources: SourceBook) -> list[
         ]
     pieces = [Piece(f"从监测情况看,有{len(items)}项指标或任务进度滞后:")]
     for number, item in enumerate(items):
-        pieces.append(Piece(f"{_ordinal(number)}是"))
+        # 一是 only where a 二是 follows: a single item is said plainly
+        pieces += [Piece(f"{_ordinal(number)}是")] if len(items) > 1 else []
         pieces += item
         pieces.append(Piece("。" if number == len(items) - 1 else ";"))
     return [Paragraph(_joined(pieces))]

@@ -6,7 +6,7 @@ import re
 
 from sqlalchemy.orm import Session
 
-from planwatch.assess.model import RegionAssessment, TaskAssessment
+from planwatch.assess.model import Part, RegionAssessment, TaskAssessment
 from planwatch.extract.numbers import scan
 from planwatch.periods import Period
 from planwatch.reads.plans import Progress, task_progress
@@ -81,9 +81,10 @@ def _paragraph(
         return Paragraph(pieces, placeholder=True)
     for row in rows:
         pieces += note_pieces(_sentence(row.note), sources.task_progress(task.task_id, row.id))
-    if options.details and task.share_parts and task.gap_parts:
-        judged = [Piece("("), *sources.pieces(task.share_parts), Piece(",")]
-        pieces += [*judged, *sources.pieces(task.gap_parts), Piece(")")]
+    if options.details and task.gap_parts:
+        # a share the note reports is stated already: only the time progress is added
+        share = [] if task.completion_source == "reported" else [*task.share_parts, Part(",")]
+        pieces += [Piece("("), *sources.pieces([*share, *task.gap_parts]), Piece(")")]
     return Paragraph(pieces)
 
 

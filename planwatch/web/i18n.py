@@ -133,6 +133,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "action_update": {"zh": "修改", "en": "changed"},
     "action_delete": {"zh": "删除", "en": "deleted"},
     "beijing_time": {"zh": "北京时间", "en": "Beijing time"},
+    # the report page: its settings, review panel and number check
+    "report_details": {
+        "zh": "写明时间过半、任务过半情况(完成全年目标的比例、与序时进度相比)",
+        "en": "Add time progress (share of the annual target, against time elapsed)",
+    },
+    "apply": {"zh": "应用", "en": "Apply"},
 }
 
 
