@@ -139,6 +139,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Add time progress (share of the annual target, against time elapsed)",
     },
     "apply": {"zh": "应用", "en": "Apply"},
+    "review_panel": {"zh": "审核提示", "en": "Review"},
+    "review_nothing": {"zh": "暂无需要核实的问题。", "en": "Nothing to look at."},
+    "review_not_printed": {
+        "zh": "以上提示仅供审核，不出现在报告正文中。",
+        "en": "For review only: none of this is printed in the report.",
+    },
 }
 
 

@@ -26,6 +26,8 @@ from planwatch.report.draft import draft_report
 from planwatch.report.model import Report, ReportOptions
 from planwatch.report.pdf import write_pdf
 from planwatch.report.render import render_html, render_markdown
+from planwatch.report.review import review_items
+from planwatch.report.selfcheck import check_report
 from planwatch.vocabulary import NARRATIVE_PARTS, word
 from planwatch.web.auth import Viewer, allowed, app_store
 from planwatch.web.params import period_of
@@ -60,7 +62,11 @@ def report_data(session: Session, report: Report, user: Account) -> dict[str, An
     texts = narratives(session, report.region_code, report.period)
     # the report's settings travel with its downloads and preview
     query = "?details=1" if report.options.details else ""
+    # the preview as the officer reads it, re-read and checked against the data
+    checked = check_report(session, report, "html")
     return {
+        "check": checked.as_dict(),
+        "review": [item.as_dict() for item in review_items(session, report, checked)],
         "title": report.title,
         "region": {"code": report.region_code, "name": report.region},
         "period": {"code": report.period, "phrase": report.period_phrase},
