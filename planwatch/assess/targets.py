@@ -352,26 +352,27 @@ def _relation(ctx: Context) -> Outcome:
     stand_in = (
         f" ({growth.indicator} stands in)" if growth.indicator != ctx.target.indicator.name else ""
     )
-    other_rate = say.change_parts(
-        other_growth.value, 2, Ref("observation", other_growth.observation_id)
-    )
-    apart = Part(say.number(abs(difference)), difference, ctx.computed)
     outcome = _judged(
         judged,
         f"growth against the growth of {other.name}{stand_in}",
-        (
-            Part(f"{say.short_name(other.name)}同期"),
-            *other_rate,
-            Part(",相差"),
-            apart,
-            Part("个百分点"),
-        ),
+        _apart(ctx, other.name, other_growth, difference),
     )
     comparison = "高于" if difference > 0 else ("低于" if difference < 0 else "持平于")
     outcome.actual, outcome.growth, outcome.other_growth = actual, growth, other_growth
     compared = Clause("comparison", (Part(f"{comparison}{say.short_name(other.name)}增速"),))
     outcome.said = (*_relation_clauses(ctx, actual, growth), compared)
     return outcome
+
+
+def _apart(ctx: Context, other: str, other_growth: Figure, difference: float) -> tuple[Part, ...]:
+    """GDP同期增长8.1%,相差1.47个百分点."""
+    return (
+        Part(f"{say.short_name(other)}同期"),
+        *say.change_parts(other_growth.value, 2, Ref("observation", other_growth.observation_id)),
+        Part(",相差"),
+        Part(say.number(abs(difference)), difference, ctx.computed),
+        Part("个百分点"),
+    )
 
 
 def _relation_clauses(ctx: Context, actual: Figure | None, growth: Figure) -> tuple[Clause, ...]:

@@ -28,10 +28,12 @@ from planwatch.extract.html_page import html_text
 from planwatch.extract.model import DocumentInfo
 from planwatch.periods import Period
 from planwatch.reads.figures import Figure, FigureBook
+from planwatch.reads.plans import Progress, task_progress
 from planwatch.reads.regions import stored_region
 from planwatch.report.model import Report
 from planwatch.report.output import BINARY_FORMATS, render_text, write_report
 from planwatch.report.render import render_html, render_markdown
+from planwatch.report.typeset import typeset
 from planwatch.units import convert
 
 Known = tuple[float, str | None]  # a value and its unit
@@ -171,16 +173,66 @@ def check_text(session: Session, report: Report, text: str, source: str) -> Self
     book = FigureBook(session, region, (report.year, report.year - 1))
     known = _Known(assessed, book.figures())
     info = DocumentInfo(region=report.region, year=report.year, period=report.period)
-    consistent, mismatches, unchecked = [], [], 0
-    for fact in extract_text(text, info).facts:
-        check = _checked(fact, text, known)
-        if check is None:
-            unchecked += 1
-        elif check.consistent:
-            consistent.append(check)
-        else:
-            mismatches.append(check)
-    return SelfCheck(source, consistent, mismatches, unchecked)
+    facts = extract_text(text, info).facts
+    checks = _note_checks(text, facts, _notes(session, assessed))
+    for index, fact in enumerate(facts):
+        if index not in checks:
+            found = _checked(fact, text, fact.indicator, known.of(fact) if fact.indicator else [])
+            if found is not None:
+                checks[index] = found
+    ordered = [checks[i] for i in sorted(checks)]
+    return SelfCheck(
+        source,
+        [c for c in ordered if c.consistent],
+        [c for c in ordered if not c.consistent],
+        len(facts) - len(checks),
+    )
+
+
+def _notes(session: Session, assessed: RegionAssessment) -> list[tuple[str, Progress]]:
+    """Each task's progress entries of the period, with the task's title."""
+    titles = {t.task_id: t.title for t in assessed.tasks}
+    notes = task_progress(session, list(titles), Period.parse(assessed.period))
+    return [(titles[task_id], row) for task_id, rows in notes.items() for row in rows]
+
+
+def _note_checks(
+    text: str, facts: list[Fact], notes: list[tuple[str, Progress]]
+) -> dict[int, NumberCheck]:
+    """A progress note's value and share, against the numbers read back from the note.
+
+    The entry's value (32万平方米) must be one of the note's amounts in its unit, and its
+    share (占全年目标的51.8%) one of the note's shares; a note with none that agrees is a
+    mismatch on its first. The note's other numbers have nothing stored to compare with.
+    """
+    checks: dict[int, NumberCheck] = {}
+    for title, note in notes:
+        words = typeset(note.note.strip()).rstrip("。")
+        start = text.find(words) if words else -1
+        if start < 0:
+            continue  # the note is not in this draft as written
+        inside = [
+            i
+            for i, f in enumerate(facts)
+            if f.number_span and start <= f.number_span[0] < start + len(words)
+        ]
+        for measures, known in (
+            (("value",), (note.value, note.unit)),
+            (("completion", "share"), (note.completion, "%")),
+        ):
+            stating = [i for i in inside if i not in checks and _states(facts[i], measures, known)]
+            if not stating or known[0] is None:
+                continue
+            found = [_checked(facts[i], text, title, [(known[0], known[1])]) for i in stating]
+            agreeing = [(i, c) for i, c in zip(stating, found, strict=True) if c and c.consistent]
+            index, check = agreeing[0] if agreeing else (stating[0], found[0])
+            if check is not None:
+                checks[index] = check
+    return checks
+
+
+def _states(fact: Fact, measures: tuple[str, ...], known: tuple[float | None, str | None]) -> bool:
+    return fact.measure in measures and (measures != ("value",) or fact.unit == known[1])
 
 
 class _Known:
@@ -213,6 +265,7 @@ class _Known:
         self._values.setdefault((indicator, measure, span), []).append(known)
 
     def of(self, fact: Fact) -> list[Known]:
+        """The values ``fact`` (of a known indicator) may state."""
         assert fact.indicator is not None
         if fact.measure.startswith("target_"):
             return self._values.get((fact.indicator, fact.measure, None), [])
@@ -231,11 +284,11 @@ def _span(code: str | None) -> tuple[int, int] | None:
     return (period.year, period.months) if period else None
 
 
-def _checked(fact: Fact, text: str, known: _Known) -> NumberCheck | None:
-    if fact.value is None or fact.indicator is None or fact.number_span is None:
-        return None
-    candidates = known.of(fact)
-    if not candidates:
+def _checked(
+    fact: Fact, text: str, subject: str | None, candidates: list[Known]
+) -> NumberCheck | None:
+    """``fact`` against the values it may state; None when there is nothing to compare."""
+    if fact.value is None or subject is None or fact.number_span is None or not candidates:
         return None
     start, end = fact.number_span
     printed = text[start:end]
@@ -246,7 +299,7 @@ def _checked(fact: Fact, text: str, known: _Known) -> NumberCheck | None:
         printed=printed,
         value=fact.value,
         unit=fact.unit,
-        indicator=fact.indicator,
+        indicator=subject,
         measure=fact.measure,
         period=fact.period,
         expected=expected[0],

@@ -82,3 +82,18 @@ def test_the_cli_final_flag(sample_store: Store, tmp_path: Path) -> None:
         "report", "--region", "武昌区", "--period", "2017H1", "-o", str(path), "--db", db
     )
     assert code == 0 and path.exists()  # without --final the draft is written as it is
+
+
+def test_section_two_notes_are_checked_against_their_entries(sample_store: Store) -> None:
+    from planwatch.store.models import TaskProgress
+
+    with sample_store.reading() as session:
+        checked = check_report(session, drafted(sample_store), "md")
+    titles = {c.indicator for c in checked.consistent}
+    assert "加快重点功能区建设(房屋征收)" in titles and "推进保障性住房建设(新开工)" in titles
+    with sample_store.transaction() as session:
+        progress = session.query(TaskProgress).filter(TaskProgress.completion == 51.8).one()
+        progress.value = 30.0  # the note still says 32万平方米
+    with sample_store.reading() as session:
+        [mismatch] = check_report(session, drafted(sample_store), "md").mismatches
+    assert mismatch.message == "加快重点功能区建设(房屋征收)：稿中为32万平方米，数据为30万平方米"
