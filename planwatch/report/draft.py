@@ -11,7 +11,7 @@ from planwatch.periods import Period
 from planwatch.reads.narratives import narratives, paragraphs
 from planwatch.reads.reports import target_texts
 from planwatch.report.indicators import Drafting, indicator_lines, lagging_paragraphs
-from planwatch.report.model import Paragraph, Report, ReportOptions
+from planwatch.report.model import Notice, Paragraph, Report, ReportOptions
 from planwatch.report.related import RelatedBook
 from planwatch.report.sources import SourceBook
 from planwatch.report.tasks import task_sections
@@ -58,8 +58,8 @@ def draft_report(
         problems=[],
         next_steps=[],
         options=chosen,
-        warnings=drafting.warnings + task_warnings,
     )
+    report.warn(drafting.warnings + task_warnings)
     _add_narratives(report, narratives(session, row, span.code))
     return report
 
@@ -92,8 +92,10 @@ def _add_narratives(report: Report, texts: dict[str, str]) -> None:
             target.extend(Paragraph.plain(text) for text in paragraphs(texts[part]))
             continue
         target.append(Paragraph.plain(f"【待填写：{words[part]}】", placeholder=True))
-        report.warnings.append(
+        en = (
             f"no {part} text for {report.region} {report.period}: the draft shows "
             f"【待填写：{words[part]}】; write it with `planwatch narrative set "
             f"--region {report.region_code} --period {report.period} --part {part}`"
         )
+        zh = f"尚未填写{words[part]}，稿中显示【待填写：{words[part]}】；请在“文字部分”填写并保存"
+        report.warn([Notice(en, zh)])

@@ -18,7 +18,7 @@ from planwatch.assess.model import (
     RegionAssessment,
     TaskAssessment,
 )
-from planwatch.report.model import IndicatorLine, Paragraph, Piece, ReportOptions
+from planwatch.report.model import IndicatorLine, Notice, Paragraph, Piece, ReportOptions
 from planwatch.report.related import RelatedBook
 from planwatch.report.sources import SourceBook
 from planwatch.report.wording import plan_worded
@@ -38,7 +38,7 @@ class Drafting:
     # the plan's own wording of each target, by target id
     texts: dict[int, str] = field(default_factory=dict)
     # what the draft still asks for, said on stderr and on the report page
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
 
 
 def indicator_lines(drafting: Drafting) -> list[IndicatorLine]:
@@ -83,8 +83,12 @@ def _asking(pieces: list[Piece], a: Assessment, drafting: Drafting) -> Paragraph
     placeholder = f"【待填写：{wanted}】"
     stated = "".join(p.text for p in pieces).removeprefix("——").removesuffix("。")
     drafting.warnings.append(
-        f"no {drafting.assessed.period} figure for the target '{stated}': the draft "
-        f"shows {placeholder}; load it with `planwatch observations load` or enter it on the web"
+        Notice(
+            f"no {drafting.assessed.period} figure for the target '{stated}': the draft "
+            f"shows {placeholder}; load it with `planwatch observations load` or enter it "
+            "on the web",
+            f"“{stated}”缺少{wanted}，稿中显示{placeholder}；请导入或填报该数据",
+        )
     )
     return Paragraph(_joined([*pieces, Piece(placeholder)]), placeholder=True)
 

@@ -48,6 +48,14 @@ class Paragraph:
         return cls([Piece(text)], placeholder=placeholder)
 
 
+@dataclass(frozen=True)
+class Notice:
+    """What the draft could not fill, said for the CLI (English) and the web page (Chinese)."""
+
+    en: str
+    zh: str
+
+
 @dataclass
 class IndicatorLine:
     """One line of (一)主要指标完成情况: one indicator's targets and what the period brought."""
@@ -116,6 +124,12 @@ class Report:
     next_steps: list[Paragraph]
     options: ReportOptions = field(default_factory=ReportOptions)
     warnings: list[str] = field(default_factory=list)
+    # the same warnings in Chinese, in the same order, for the web report page
+    warnings_zh: list[str] = field(default_factory=list)
+
+    def warn(self, notices: list[Notice]) -> None:
+        self.warnings += [n.en for n in notices]
+        self.warnings_zh += [n.zh for n in notices]
 
     @property
     def period_heading(self) -> str:

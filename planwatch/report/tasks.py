@@ -11,6 +11,7 @@ from planwatch.extract.numbers import scan
 from planwatch.periods import Period
 from planwatch.reads.plans import Progress, task_progress
 from planwatch.report.model import (
+    Notice,
     Paragraph,
     Piece,
     ReportOptions,
@@ -28,13 +29,13 @@ _BRACKETED_PART = re.compile(r"[(（][^()（）]*[)）]$")
 
 def task_sections(
     session: Session, assessed: RegionAssessment, sources: SourceBook, options: ReportOptions
-) -> tuple[list[TaskSection], list[str]]:
+) -> tuple[list[TaskSection], list[Notice]]:
     """Sections in plan order, each task with its notes; warnings name tasks with none."""
     notes = task_progress(
         session, [t.task_id for t in assessed.tasks], Period.parse(assessed.period)
     )
     sections: list[TaskSection] = []
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     for task in assessed.tasks:
         title = task.section or UNSECTIONED
         if not sections or sections[-1].title != title:
@@ -42,14 +43,22 @@ def task_sections(
         rows = notes.get(task.task_id, [])
         if not rows:
             warnings.append(
-                f"task '{task.title}' has no progress for {assessed.period}: "
-                f"the draft shows {MISSING_PROGRESS}"
+                Notice(
+                    f"task '{task.title}' has no progress for {assessed.period}: "
+                    f"the draft shows {MISSING_PROGRESS}",
+                    f"重点任务“{task.title}”{assessed.period_phrase}暂无进展情况，"
+                    f"稿中显示{MISSING_PROGRESS}",
+                )
             )
         _add_item(sections[-1], task, _paragraph(task, rows, sources, options))
     if not sections:
         warnings.append(
-            f"the {assessed.year} plan of {assessed.region} has no key tasks: the draft shows "
-            "【待填写：主要任务完成情况】; add tasks to the plan file and load it again"
+            Notice(
+                f"the {assessed.year} plan of {assessed.region} has no key tasks: the draft "
+                "shows 【待填写：主要任务完成情况】; add tasks to the plan file and load it again",
+                f"{assessed.region}{assessed.year}年计划未列重点任务，稿中显示"
+                "【待填写：主要任务完成情况】；请在计划文件中补充后重新导入",
+            )
         )
     return sections, warnings
 

@@ -71,6 +71,7 @@ def report_data(session: Session, report: Report, user: Account) -> dict[str, An
         "region": {"code": report.region_code, "name": report.region},
         "period": {"code": report.period, "phrase": report.period_phrase},
         "warnings": report.warnings,
+        "warnings_zh": report.warnings_zh,
         "has_placeholders": report.has_placeholders,
         "narratives": [
             {

@@ -47,3 +47,11 @@ def test_the_time_progress_setting(planner: TestClient) -> None:
     preview = planner.get(detailed["preview"]).text
     assert "超序时进度" in preview
     assert 'name="details"' in planner.get(f"{PAGE}?details=1").text
+
+
+def test_the_page_says_what_is_missing_in_chinese_and_english(planner: TestClient) -> None:
+    data = planner.get(f"{PAGE}.json").json()
+    assert len(data["warnings_zh"]) == len(data["warnings"]) > 0
+    assert any("缺少上半年单位生产总值能耗降低率" in w for w in data["warnings_zh"])
+    assert data["warnings_zh"][0] in planner.get(PAGE).text
+    assert data["warnings"][0] in planner.get(f"{PAGE}?lang=en").text.replace("&#39;", "'")
