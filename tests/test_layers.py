@@ -29,7 +29,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "records": {"store", "extract"},
     "reads": {"store"},
     "assess": {"reads", "store"},
-    "report": {"assess", "reads", "store"},
+    "report": {"assess", "reads", "store", "extract"},
     "demo": {"records", "store", "extract"},
     "web": {"report", "assess", "reads", "records", "store", "extract"},
     "cli": {"web", "demo", "report", "assess", "reads", "records", "store", "extract"},

@@ -8,7 +8,7 @@ person to look at, not an error and not a reason to overwrite anything.
 from __future__ import annotations
 
 from planwatch.assess.model import Finding, Thresholds
-from planwatch.assess.sentences import number, period_phrase
+from planwatch.assess.sentences import amount, number, period_phrase
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
 from planwatch.reads.figures import Figure, FigureBook
@@ -59,7 +59,7 @@ def growth_finding(
         ),
         chinese=(
             f"{growth.indicator}{period_phrase(period)}报送增速{number(growth.value)}%,"
-            f"按本年{number(level.value, 4)}与上年同期{number(last.value, 4)}计算为"
+            f"按本年{amount(level.value, level.unit)}与上年同期{amount(last.value, last.unit)}计算为"
             f"{number(computed)}%,相差{number(abs(difference))}个百分点"
         ),
         sources=[growth.observation_id, level.observation_id, last.observation_id],

@@ -24,6 +24,43 @@ class _Data:
         return asdict(self)  # type: ignore[call-overload]  # every subclass is a dataclass
 
 
+RefKind = Literal["target", "observation", "assessment", "task"]
+ClauseKind = Literal["level", "rate", "comparison"]
+
+
+@dataclass(frozen=True)
+class Ref(_Data):
+    """Where a printed quantity comes from: a plan target, a stored figure, or the
+    assessment of a target or task (``assessment`` / ``task``) that computed it."""
+
+    kind: RefKind
+    id: int
+
+
+@dataclass(frozen=True)
+class Part(_Data):
+    """A run of a phrase: plain words, or a quantity when ``value`` and ``source`` are set.
+
+    ``text`` is the quantity as printed (its magnitude when the sign is a verb: 下降5.9),
+    ``value`` the number as its source holds it, so a renderer or a checker never has
+    to read a number back out of printed words.
+    """
+
+    text: str
+    value: float | None = None
+    source: Ref | None = None
+
+
+@dataclass(frozen=True)
+class Clause(_Data):
+    """One clause of what the period brought: a level (完成525.69亿元), a rate
+    (同比增长8.1%) or a comparison (高于GDP增速); the first begins with the period's word
+    as a part of its own."""
+
+    says: ClauseKind
+    parts: tuple[Part, ...]
+
+
 @dataclass(frozen=True)
 class Thresholds(_Data):
     """How far behind still counts as slightly behind, and when two figures disagree.
@@ -124,6 +161,12 @@ class Assessment(_Data):
     judgement_phrase: str
     sentence: str
     sources: list[int]
+    # the phrases above as parts; the first target part names the subject (全年…计划)
+    target_parts: tuple[Part, ...] = ()
+    actual_clauses: tuple[Clause, ...] = ()
+    judgement_parts: tuple[Part, ...] = ()
+    # the period's figure the target still lacks, as the draft asks for it (上半年…增速)
+    wanted_figure: str | None = None
 
 
 @dataclass(frozen=True)
@@ -148,6 +191,9 @@ class TaskAssessment(_Data):
     reason: str
     findings: list[Finding]
     sentence: str
+    # completion and gap as parts: 完成全年目标的51.8% / 超序时进度1.8个百分点
+    share_parts: tuple[Part, ...] = ()
+    gap_parts: tuple[Part, ...] = ()
 
 
 @dataclass(frozen=True)

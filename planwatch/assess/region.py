@@ -10,7 +10,7 @@ from planwatch.assess import sentences as say
 from planwatch.assess.findings import growth_findings
 from planwatch.assess.model import STATUSES, Assessment, Finding, RegionAssessment, Thresholds
 from planwatch.assess.rest_of_year import rest_of_year
-from planwatch.assess.targets import Context, judge_target, target_phrase
+from planwatch.assess.targets import Context, judge_target, target_parts
 from planwatch.assess.tasks import assess_task, stages_of
 from planwatch.periods import Period
 from planwatch.reads.figures import FigureBook
@@ -93,7 +93,9 @@ def assess_target(ctx: Context, region_findings: list[Finding]) -> Assessment:
     if target.other_indicator is not None:
         names.add(target.other_indicator.name)
     findings = [f for f in region_findings if f.indicator in names] + outcome.findings
-    phrase = target_phrase(target)
+    wording = target_parts(target)
+    phrase, said = say.text_of(wording), say.clauses_text(outcome.said)
+    judgement = say.text_of(outcome.judgement)
     figures = (outcome.actual, outcome.growth, outcome.other_growth)
     return Assessment(
         target_id=target.id,
@@ -120,10 +122,14 @@ def assess_target(ctx: Context, region_findings: list[Finding]) -> Assessment:
         rest_of_year=rest_of_year(target, ctx.book, ctx.period),
         findings=findings,
         target_phrase=phrase,
-        actual_phrase=outcome.actual_phrase,
-        judgement_phrase=outcome.judgement_phrase,
-        sentence=say.sentence(phrase, outcome.actual_phrase, outcome.judgement_phrase),
+        actual_phrase=said,
+        judgement_phrase=judgement,
+        sentence=say.sentence(phrase, said, judgement),
         sources=[f.observation_id for f in figures if f is not None] + outcome.extra_sources,
+        target_parts=wording,
+        actual_clauses=outcome.said,
+        judgement_parts=outcome.judgement,
+        wanted_figure=outcome.wanted,
     )
 
 

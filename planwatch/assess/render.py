@@ -14,7 +14,7 @@ from planwatch.assess.model import (
     RegionComparison,
     TaskAssessment,
 )
-from planwatch.assess.sentences import number
+from planwatch.assess.sentences import number, relation_operator
 
 _KIND_SIGNS = {
     "growth_at_least": "growth ≥",
@@ -40,7 +40,7 @@ def table(rows: list[list[str]]) -> list[str]:
 
 def _target(a: Assessment) -> str:
     if a.kind == "relation":
-        return f"growth > {a.other_indicator} growth"
+        return f"growth {relation_operator(a.qualifier)} {a.other_indicator} growth"
     unit = "%" if a.kind in ("growth_at_least", "reduction_at_least") else (a.target_unit or "")
     value = number(a.target_value, 4) if a.target_value is not None else "?"
     return f"{_KIND_SIGNS[a.kind]} {value}{unit}"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from planwatch.assess import sentences as say
 from planwatch.assess.findings import basis_finding, completion_finding
-from planwatch.assess.model import Finding, Status, Thresholds
+from planwatch.assess.model import Clause, Finding, Part, Ref, Status, Thresholds
 from planwatch.assess.status import (
     Judgement,
     judge_amount,
@@ -54,6 +54,11 @@ class Context:
     def when(self) -> str:
         return say.period_phrase(self.period)
 
+    @property
+    def computed(self) -> Ref:
+        """What a number this assessment worked out (a gap, a share) points at."""
+        return Ref("assessment", self.target.id)
+
     def figure(self, measure: str, indicator_id: int | None = None) -> Figure | None:
         return self.book.get(indicator_id or self.target.indicator_id, self.period, measure)
 
@@ -70,9 +75,10 @@ class Outcome:
     completion: float | None = None
     gap: float | None = None
     gap_phrase: str | None = None
-    actual_phrase: str = ""
-    judgement_phrase: str = ""
+    said: tuple[Clause, ...] = ()
+    judgement: tuple[Part, ...] = ()
     findings: list[Finding] = field(default_factory=list)
+    wanted: str | None = None
     extra_sources: list[int] = field(default_factory=list)
 
 
@@ -80,22 +86,38 @@ def judge_target(ctx: Context) -> Outcome:
     return _RULES[ctx.target.kind](ctx)
 
 
-def target_phrase(target: TargetLike) -> str:
-    """全年…计划…: the target as the report states it."""
+def target_parts(target: TargetLike) -> tuple[Part, ...]:
+    """全年…计划…: the target as the report states it; the first part names the subject."""
     name, value, unit = target.indicator.name, target.value, target.unit or ""
-    shown = say.number(value, 4) if value is not None else "?"
+    subject = Part(f"全年{name}计划")
+    shown = (
+        Part(say.figure_text(value, unit), value, Ref("target", target.id))
+        if value is not None
+        else Part("?")
+    )
     if target.kind == "relation":
         other = say.short_name(target.other_indicator.name) if target.other_indicator else "?"
-        margin = f"{shown}个百分点" if value else ""
-        return f"全年{name}计划增长速度高于{other}增速{margin}"
+        if say.relation_operator(target.qualifier) == "=":
+            return (subject, Part(f"增长与{other}增长同步"))
+        margin = (shown, Part("个百分点")) if value else ()
+        compared = "不低于" if say.relation_operator(target.qualifier) == ">=" else "高于"
+        return (subject, Part(f"增长速度{compared}{other}增速"), *margin)
     qualifier = say.qualifier_word(target.qualifier)
     if target.kind == "growth_at_least":
-        return f"全年{name}计划{say.basis_word(target.basis)}增长{shown}%{qualifier}"
+        return (subject, Part(f"{say.basis_word(target.basis)}增长"), shown, Part(f"%{qualifier}"))
     if target.kind == "reduction_at_least":
-        return f"全年{name}计划降低{shown}%{qualifier}"
+        return (subject, Part("降低"), shown, Part(f"%{qualifier}"))
     if target.kind == "value_at_most":
-        return f"全年{name}计划控制在{shown}{unit}{qualifier or '以内'}"
-    return f"全年{name}计划完成{shown}{unit}{qualifier}"
+        return (subject, Part("控制在"), shown, Part(f"{unit}{qualifier or '以内'}"))
+    return (subject, Part("完成"), shown, Part(f"{unit}{qualifier}"))
+
+
+def target_phrase(target: TargetLike) -> str:
+    return say.text_of(target_parts(target))
+
+
+# what a missing figure is called where the draft asks for it (【待填写：上半年…增速】)
+_WANTED = {"value": "完成值", "growth rate": "增速", "reduction figure": "降低率"}
 
 
 def _no_figure(ctx: Context, what: str, name: str | None = None) -> Outcome:
@@ -103,20 +125,23 @@ def _no_figure(ctx: Context, what: str, name: str | None = None) -> Outcome:
     return Outcome(
         "unknown",
         f"no {ctx.period.code} {what} for {indicator}",
-        judgement_phrase=f"{ctx.when}暂无{indicator}数据,无法判断",
+        judgement=(Part(f"{ctx.when}暂无{indicator}数据,无法判断"),),
+        wanted=f"{ctx.when}{indicator}{_WANTED[what]}",
     )
 
 
-def _level_phrase(ctx: Context, actual: Figure | None, growth: Figure | None) -> str:
-    parts = []
+def _level_clauses(
+    ctx: Context, actual: Figure | None, growth: Figure | None
+) -> tuple[Clause, ...]:
+    """上半年完成525.69亿元 / 同比增长8.1%: the period's word opens the first clause."""
+    clauses = []
     if actual is not None:
         verb = "完成" if ctx.target.indicator.kind == "flow" else f"{ctx.target.indicator.name}为"
-        parts.append(f"{ctx.when}{verb}{say.amount(actual.value, actual.unit)}")
+        clauses.append(Clause("level", (Part(ctx.when), Part(verb), *say.figure_amount(actual))))
     if growth is not None:
-        parts.append(
-            say.growth_phrase(growth) if parts else f"{ctx.when}{say.growth_phrase(growth)}"
-        )
-    return ",".join(parts)
+        lead = () if clauses else (Part(ctx.when),)
+        clauses.append(Clause("rate", (*lead, *say.growth_parts(growth))))
+    return tuple(clauses)
 
 
 def _share_of_target(ctx: Context, actual: Figure) -> float:
@@ -140,7 +165,7 @@ def _value_at_least(ctx: Context) -> Outcome:
         return Outcome("unknown", err.message, actual, growth)
     outcome = _amount_outcome(ctx, completion)
     outcome.actual, outcome.growth = actual, growth
-    outcome.actual_phrase = _level_phrase(ctx, actual, growth)
+    outcome.said = _level_clauses(ctx, actual, growth)
     if reported is not None:
         finding = completion_finding(
             reported.indicator,
@@ -187,35 +212,35 @@ def _rate_level(ctx: Context, actual: Figure) -> Outcome:
     """A rate that must reach a level (优良天数比例70%以上): compared in points."""
     assert ctx.target.value is not None
     judged = judge_rate(actual.value, ctx.target.value, ctx.thresholds, full_year=ctx.full_year)
-    outcome = _judged(judged, "level against the target", say.target_gap_phrase(judged.gap))
+    gap = say.target_gap_parts(judged.gap, ctx.computed)
+    outcome = _judged(judged, "level against the target", gap)
     outcome.actual = actual
-    outcome.actual_phrase = _level_phrase(ctx, actual, None)
+    outcome.said = _level_clauses(ctx, actual, None)
     return outcome
 
 
 def _amount_outcome(ctx: Context, completion: float) -> Outcome:
-    share = f"完成全年目标的{say.one_decimal(completion)}%"
+    share = say.share_parts("完成全年目标的", completion, ctx.computed)
     if ctx.target.indicator.kind != "flow":
         judged = judge_level(completion, ctx.thresholds, full_year=ctx.full_year)
-        return _judged(
-            judged, "level against the target", f"达到目标的{say.one_decimal(completion)}%"
-        )
+        reached = say.share_parts("达到目标的", completion, ctx.computed)
+        return _judged(judged, "level against the target", reached)
     judged = judge_amount(completion, ctx.time_progress, ctx.thresholds, full_year=ctx.full_year)
     if ctx.full_year:
         return _judged(judged, "annual amount against the target", share)
-    phrase = say.time_gap_phrase(judged.gap)
-    outcome = _judged(judged, "completion against time progress", f"{share},{phrase}")
-    outcome.gap_phrase = phrase
+    gap = say.time_gap_parts(judged.gap, ctx.computed)
+    outcome = _judged(judged, "completion against time progress", (*share, Part(","), *gap))
+    outcome.gap_phrase = say.text_of(gap)
     return outcome
 
 
-def _judged(judged: Judgement, reason: str, judgement_phrase: str) -> Outcome:
+def _judged(judged: Judgement, reason: str, judgement: tuple[Part, ...]) -> Outcome:
     return Outcome(
         judged.status,
         reason,
         completion=_rounded(judged.completion),
         gap=_rounded(judged.gap),
-        judgement_phrase=judgement_phrase,
+        judgement=judgement,
     )
 
 
@@ -232,10 +257,11 @@ def _growth_at_least(ctx: Context) -> Outcome:
         outcome.actual = actual
         return outcome
     judged = judge_rate(growth.value, ctx.target.value, ctx.thresholds, full_year=ctx.full_year)
-    outcome = _judged(judged, "growth against the target rate", say.target_gap_phrase(judged.gap))
-    outcome.gap_phrase = outcome.judgement_phrase
+    gap = say.target_gap_parts(judged.gap, ctx.computed)
+    outcome = _judged(judged, "growth against the target rate", gap)
+    outcome.gap_phrase = say.text_of(gap)
     outcome.actual, outcome.growth = actual, growth
-    outcome.actual_phrase = _level_phrase(ctx, actual, growth)
+    outcome.said = _level_clauses(ctx, actual, growth)
     finding = basis_finding(growth, ctx.target.basis, ctx.period)
     outcome.findings = [finding] if finding else []
     return outcome
@@ -249,15 +275,14 @@ def _reduction_at_least(ctx: Context) -> Outcome:
         return _no_figure(ctx, "reduction figure")
     reduction = -growth.value
     judged = judge_rate(reduction, ctx.target.value, ctx.thresholds, full_year=ctx.full_year)
-    outcome = _judged(
-        judged, "reduction against the target rate", say.target_gap_phrase(judged.gap)
-    )
-    outcome.gap_phrase = outcome.judgement_phrase
+    gap = say.target_gap_parts(judged.gap, ctx.computed)
+    outcome = _judged(judged, "reduction against the target rate", gap)
+    outcome.gap_phrase = say.text_of(gap)
     outcome.growth = growth
     verb = "降低" if reduction >= 0 else "上升"
-    outcome.actual_phrase = (
-        f"{ctx.when}{ctx.target.indicator.name}{verb}{say.number(abs(reduction))}%"
-    )
+    printed = say.observed(growth, say.number(abs(reduction)))
+    words = (Part(ctx.when), Part(f"{ctx.target.indicator.name}{verb}"), printed, Part("%"))
+    outcome.said = (Clause("rate", words),)
     return outcome
 
 
@@ -273,7 +298,7 @@ def _value_at_most(ctx: Context) -> Outcome:
         return Outcome("unknown", err.message, actual)
     outcome = _cap_outcome(ctx, level)
     outcome.actual = actual
-    outcome.actual_phrase = _level_phrase(ctx, actual, None)
+    outcome.said = _level_clauses(ctx, actual, None)
     return outcome
 
 
@@ -283,22 +308,22 @@ def _cap_outcome(ctx: Context, level: float) -> Outcome:
     kind, thresholds, full = ctx.target.indicator.kind, ctx.thresholds, ctx.full_year
     if kind == "rate":
         judged = judge_cap_rate(level, cap, thresholds, full_year=full)
+        over = Part(say.number(judged.gap), judged.gap, ctx.computed)
         within = (
-            "控制在目标以内"
+            (Part("控制在目标以内"),)
             if judged.gap <= 0
-            else (f"超出控制目标{say.number(judged.gap)}个百分点")
+            else (Part("超出控制目标"), over, Part("个百分点"))
         )
         return _judged(judged, "level against the cap", within)
     completion = level / cap * 100
-    share = f"占全年控制目标的{say.one_decimal(completion)}%"
+    share = say.share_parts("占全年控制目标的", completion, ctx.computed)
     if kind != "flow" or full:
         judged = judge_cap_level(completion, thresholds, full_year=full)
         return _judged(judged, "level against the cap", share)
     judged = judge_cap_amount(completion, ctx.time_progress, thresholds, full_year=full)
-    outcome = _judged(
-        judged, "cap used against time progress", f"{share},{say.time_gap_phrase(judged.gap)}"
-    )
-    outcome.gap_phrase = say.time_gap_phrase(judged.gap)
+    gap = say.time_gap_parts(judged.gap, ctx.computed)
+    outcome = _judged(judged, "cap used against time progress", (*share, Part(","), *gap))
+    outcome.gap_phrase = say.text_of(gap)
     return outcome
 
 
@@ -330,23 +355,32 @@ def _relation(ctx: Context) -> Outcome:
     outcome = _judged(
         judged,
         f"growth against the growth of {other.name}{stand_in}",
-        f"{say.short_name(other.name)}同期{say.change_phrase(other_growth.value, 2)},"
-        f"相差{say.number(abs(difference))}个百分点",
+        _apart(ctx, other.name, other_growth, difference),
     )
     comparison = "高于" if difference > 0 else ("低于" if difference < 0 else "持平于")
     outcome.actual, outcome.growth, outcome.other_growth = actual, growth, other_growth
-    outcome.actual_phrase = (
-        f"{_relation_level(ctx, actual, growth)}{say.growth_phrase(growth)},"
-        f"{comparison}{say.short_name(other.name)}增速"
-    )
+    compared = Clause("comparison", (Part(f"{comparison}{say.short_name(other.name)}增速"),))
+    outcome.said = (*_relation_clauses(ctx, actual, growth), compared)
     return outcome
 
 
-def _relation_level(ctx: Context, actual: Figure | None, growth: Figure) -> str:
-    name = growth.indicator
+def _apart(ctx: Context, other: str, other_growth: Figure, difference: float) -> tuple[Part, ...]:
+    """GDP同期增长8.1%,相差1.47个百分点."""
+    return (
+        Part(f"{say.short_name(other)}同期"),
+        *say.change_parts(other_growth.value, 2, Ref("observation", other_growth.observation_id)),
+        Part(",相差"),
+        Part(say.number(abs(difference)), difference, ctx.computed),
+        Part("个百分点"),
+    )
+
+
+def _relation_clauses(ctx: Context, actual: Figure | None, growth: Figure) -> tuple[Clause, ...]:
+    lead = (Part(ctx.when), Part(growth.indicator))
     if actual is None:
-        return f"{ctx.when}{name}"
-    return f"{ctx.when}{name}{say.amount(actual.value, actual.unit)},"
+        return (Clause("rate", (*lead, *say.growth_parts(growth))),)
+    level = Clause("level", (*lead, *say.figure_amount(actual)))
+    return (level, Clause("rate", say.growth_parts(growth)))
 
 
 _RULES: dict[str, Callable[[Context], Outcome]] = {

@@ -15,7 +15,15 @@ from sqlalchemy.orm import Session
 
 from planwatch.assess import sentences as say
 from planwatch.assess.findings import completion_finding
-from planwatch.assess.model import Finding, ProjectStages, Status, TaskAssessment, Thresholds
+from planwatch.assess.model import (
+    Finding,
+    Part,
+    ProjectStages,
+    Ref,
+    Status,
+    TaskAssessment,
+    Thresholds,
+)
 from planwatch.assess.status import judge_amount
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
@@ -63,7 +71,10 @@ def assess_task(task: PlanTask, period: Period, thresholds: Thresholds) -> TaskA
     judged = judge_amount(
         completion, period.time_progress * 100, thresholds, full_year=period.months >= 12
     )
-    gap_phrase = say.time_gap_phrase(judged.gap)
+    computed = Ref("task", task.id)
+    gap = say.time_gap_parts(judged.gap, computed)
+    gap_phrase = say.text_of(gap)
+    share = say.share_parts("完成全年目标的", completion, computed)
     return _task_assessment(
         task,
         period,
@@ -76,6 +87,8 @@ def assess_task(task: PlanTask, period: Period, thresholds: Thresholds) -> TaskA
         status=judged.status,
         reason="completion against time progress",
         sentence=_sentence(task, progress, period, completion, gap_phrase),
+        share_parts=share,
+        gap_parts=gap,
     )
 
 
@@ -92,6 +105,8 @@ def _task_assessment(
     gap: float | None = None,
     gap_phrase: str | None = None,
     status: Status = "unknown",
+    share_parts: tuple[Part, ...] = (),
+    gap_parts: tuple[Part, ...] = (),
 ) -> TaskAssessment:
     """Built once with every field: ``dataclasses.replace`` was a tenth of a task's time."""
     return TaskAssessment(
@@ -113,6 +128,8 @@ def _task_assessment(
         reason=reason,
         findings=findings or [],
         sentence=sentence,
+        share_parts=share_parts,
+        gap_parts=gap_parts,
     )
 
 

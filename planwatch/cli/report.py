@@ -7,13 +7,22 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from sqlalchemy.orm import Session
 
 from planwatch.cli.common import DbOption, clean_errors, store_for
 from planwatch.errors import InvalidInput
 from planwatch.reads.narratives import narratives
 from planwatch.records.narratives import check_part, set_narrative
-from planwatch.report import FORMATS, ReportOptions, draft_report, render_text, write_report
+from planwatch.report import (
+    FORMATS,
+    Report,
+    ReportOptions,
+    draft_report,
+    render_text,
+    write_report,
+)
 from planwatch.report.output import BINARY_FORMATS, check_format
+from planwatch.report.selfcheck import final_text, write_final
 from planwatch.vocabulary import NARRATIVE_PARTS, word
 
 _SUFFIX_ALIASES = {"markdown": "md", "htm": "html"}
@@ -56,6 +65,13 @@ def report(
     link_base: Annotated[
         str, typer.Option(help="Server address put before HTML source links.")
     ] = "",
+    final: Annotated[
+        bool,
+        typer.Option(
+            "--final",
+            help="Re-read the draft and refuse to write it while a number disagrees with the data.",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Draft the plan-execution report of a region for a period (关于…计划执行情况的报告)."""
@@ -65,12 +81,26 @@ def report(
     options = ReportOptions(details=details, list_lagging=lagging, link_base=link_base)
     with store_for(db).reading() as session:
         drafted = draft_report(session, region, period, options)
-    for warning in drafted.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        for warning in drafted.warnings:
+            typer.echo(f"warning: {warning}", err=True)
+        if final:
+            _write_final(session, drafted, fmt, output, docx_fonts)
+            return
     if output is None:
         sys.stdout.write(render_text(drafted, fmt))
         return
     write_report(drafted, fmt, output, docx_fonts=docx_fonts)
+    typer.echo(f"wrote {output} ({drafted.title})", err=True)
+
+
+def _write_final(
+    session: Session, drafted: Report, fmt: str, output: Path | None, docx_fonts: str
+) -> None:
+    if output is None:
+        sys.stdout.write(final_text(session, drafted, fmt))
+        return
+    checked = write_final(session, drafted, fmt, output, docx_fonts=docx_fonts)
+    typer.echo(f"{checked.summary}", err=True)
     typer.echo(f"wrote {output} ({drafted.title})", err=True)
 
 

@@ -9,8 +9,9 @@ from planwatch.assess.model import Assessment
 from planwatch.assess.sentences import period_phrase, rest_phrase
 from planwatch.periods import Period
 from planwatch.reads.narratives import narratives, paragraphs
+from planwatch.reads.reports import target_texts
 from planwatch.report.indicators import Drafting, indicator_lines, lagging_paragraphs
-from planwatch.report.model import Paragraph, Report, ReportOptions
+from planwatch.report.model import Notice, Paragraph, Report, ReportOptions
 from planwatch.report.related import RelatedBook
 from planwatch.report.sources import SourceBook
 from planwatch.report.tasks import task_sections
@@ -31,9 +32,17 @@ def draft_report(
     span = Period.parse(period)
     row = region_row(session, region)
     assessed = assess_region(session, row.code, span.code)
-    sources = SourceBook(session, chosen.link_base)
+    sources = SourceBook(session, chosen.link_base, row.code, span.code)
     sources.load([a.target_id for a in assessed.assessments], _figure_ids(assessed.assessments))
     sections, task_warnings = task_sections(session, assessed, sources, chosen)
+    drafting = Drafting(
+        assessed,
+        sources,
+        chosen,
+        RelatedBook(session, assessed),
+        target_texts(session, [a.target_id for a in assessed.assessments]),
+    )
+    lines = indicator_lines(drafting)
     report = Report(
         title=report_title(row.name, span),
         region=row.name,
@@ -43,16 +52,14 @@ def draft_report(
         period_phrase=period_phrase(span),
         rest_phrase=_rest_words(span),
         opening=[],
-        indicators=indicator_lines(
-            Drafting(assessed, sources, chosen, RelatedBook(session, assessed))
-        ),
+        indicators=lines,
         task_sections=sections,
         lagging=lagging_paragraphs(assessed, sources) if chosen.list_lagging else [],
         problems=[],
         next_steps=[],
         options=chosen,
-        warnings=task_warnings,
     )
+    report.warn(drafting.warnings + task_warnings)
     _add_narratives(report, narratives(session, row, span.code))
     return report
 
@@ -85,8 +92,10 @@ def _add_narratives(report: Report, texts: dict[str, str]) -> None:
             target.extend(Paragraph.plain(text) for text in paragraphs(texts[part]))
             continue
         target.append(Paragraph.plain(f"【待填写：{words[part]}】", placeholder=True))
-        report.warnings.append(
+        en = (
             f"no {part} text for {report.region} {report.period}: the draft shows "
             f"【待填写：{words[part]}】; write it with `planwatch narrative set "
             f"--region {report.region_code} --period {report.period} --part {part}`"
         )
+        zh = f"尚未填写{words[part]}，稿中显示【待填写：{words[part]}】；请在“文字部分”填写并保存"
+        report.warn([Notice(en, zh)])

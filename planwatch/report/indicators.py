@@ -7,13 +7,21 @@ the second target without the indicator's name and the period's figures said onc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 
-from planwatch.assess.model import STATUS_ORDER, Assessment, RegionAssessment, TaskAssessment
-from planwatch.report.model import IndicatorLine, Paragraph, Piece, ReportOptions, Source
+from planwatch.assess.model import (
+    STATUS_ORDER,
+    Assessment,
+    Clause,
+    Part,
+    RegionAssessment,
+    TaskAssessment,
+)
+from planwatch.report.model import IndicatorLine, Notice, Paragraph, Piece, ReportOptions
 from planwatch.report.related import RelatedBook
-from planwatch.report.sources import SourceBook, linked
+from planwatch.report.sources import SourceBook
+from planwatch.report.wording import plan_worded
 
 LAGGING = ("behind", "slightly_behind")
 _ORDINALS = "一二三四五六七八九十"
@@ -27,6 +35,10 @@ class Drafting:
     sources: SourceBook
     options: ReportOptions
     related: RelatedBook | None = None
+    # the plan's own wording of each target, by target id
+    texts: dict[int, str] = field(default_factory=dict)
+    # what the draft still asks for, said on stderr and on the report page
+    warnings: list[Notice] = field(default_factory=list)
 
 
 def indicator_lines(drafting: Drafting) -> list[IndicatorLine]:
@@ -45,58 +57,62 @@ def indicator_lines(drafting: Drafting) -> list[IndicatorLine]:
 
 
 def _line(targets: list[Assessment], drafting: Drafting) -> Paragraph:
-    sources, assessed = drafting.sources, drafting.assessed
-    target_words = ",".join(
-        [targets[0].target_phrase] + [_without_subject(a.target_phrase) for a in targets[1:]]
-    )
-    pieces = [Piece("——")]
-    pieces += linked(
-        target_words, [(a.target_value or 0.0, sources.target(a.target_id)) for a in targets]
-    )
-    pieces.append(Piece("。"))
-    reported, candidates = _reported(targets, drafting)
-    said = [reported]
+    sources = drafting.sources
+    worded = [plan_worded(a.target_parts, drafting.texts.get(a.target_id)) for a in targets]
+    # a second target of the line goes without its subject (全年…计划): 增长10%以上
+    wording = [*worded[0]]
+    for parts in worded[1:]:
+        wording += [Part(","), *parts[1:]]
+    pieces = [Piece("——"), *sources.pieces(wording), Piece("。")]
+    said = [_reported(targets, drafting)]
     if drafting.options.details:
-        said += [a.judgement_phrase for a in targets]
-    computed = sources.assessment(assessed.region_code, assessed.period, targets[0].target_id)
-    for number, words in enumerate(w for w in said if w):
+        # an assessment that could not judge says so on the review side, not here
+        said += [a.judgement_parts for a in targets if a.status != "unknown"]
+    for number, parts in enumerate(p for p in said if p):
         pieces += [Piece(",")] if number else []
-        # the first clause states reported figures; later ones are the assessment's own
-        pieces += linked(words, candidates, computed if number else None)
+        pieces += sources.pieces(parts)
     if any(said):
         pieces.append(Piece("。"))
-    return Paragraph(_joined(pieces))
+        return Paragraph(_joined(pieces))
+    return _asking(pieces, targets[0], drafting)
 
 
-def _reported(
-    targets: list[Assessment], drafting: Drafting
-) -> tuple[str, list[tuple[float, Source | None]]]:
+def _asking(pieces: list[Piece], a: Assessment, drafting: Drafting) -> Paragraph:
+    """A line whose period brought no figure: a visible 【待填写】 naming the figure."""
+    wanted = a.wanted_figure or f"{drafting.assessed.period_phrase}{a.indicator}完成情况"
+    placeholder = f"【待填写：{wanted}】"
+    stated = "".join(p.text for p in pieces).removeprefix("——").removesuffix("。")
+    drafting.warnings.append(
+        Notice(
+            f"no {drafting.assessed.period} figure for the target '{stated}': the draft "
+            f"shows {placeholder}; load it with `planwatch observations load` or enter it "
+            "on the web",
+            f"“{stated}”缺少{wanted}，稿中显示{placeholder}；请导入或填报该数据",
+        )
+    )
+    return Paragraph(_joined([*pieces, Piece(placeholder)]), placeholder=True)
+
+
+def _reported(targets: list[Assessment], drafting: Drafting) -> tuple[Part, ...]:
     """The period's figures as the assessments phrased them, or a narrower indicator's."""
-    candidates = _figure_sources(targets, drafting.sources)
-    if candidates or drafting.related is None:
-        return _merged_clauses([a.actual_phrase for a in targets]), candidates
+    has_figures = any(f for a in targets for f in (a.actual, a.growth, a.other_growth))
+    if has_figures or drafting.related is None:
+        return _merged_clauses([a.actual_clauses for a in targets])
     found = drafting.related.for_indicator(targets[0].indicator)
     if found is None:
-        return "", []
+        return ()
     drafting.sources.load([], [f.observation_id for f in found.figures])
-    return found.phrase, [
-        (f.value, drafting.sources.observation(f.observation_id)) for f in found.figures
-    ]
+    return found.parts
 
 
 def lagging_paragraphs(assessed: RegionAssessment, sources: SourceBook) -> list[Paragraph]:
     """一是…;二是…: the targets and tasks the assessment judged behind time or target."""
-    items: list[list[Piece]] = []
-    for a in assessed.assessments:
-        if a.status in LAGGING:
-            computed = sources.assessment(assessed.region_code, assessed.period, a.target_id)
-            text = _lagging_words(a, assessed.period_phrase)
-            items.append(linked(text, _figure_sources([a], sources), computed))
-    items += [
-        linked(_task_words(t), [], sources.task(t.task_id))
-        for t in assessed.tasks
-        if t.status in LAGGING
+    items = [
+        sources.pieces(_lagging_words(a, assessed.period_phrase))
+        for a in assessed.assessments
+        if a.status in LAGGING
     ]
+    items += [sources.pieces(_task_words(t)) for t in assessed.tasks if t.status in LAGGING]
     if not items:
         if not any(a.status != "unknown" for a in assessed.assessments):
             return []
@@ -105,51 +121,37 @@ def lagging_paragraphs(assessed: RegionAssessment, sources: SourceBook) -> list[
         ]
     pieces = [Piece(f"从监测情况看,有{len(items)}项指标或任务进度滞后:")]
     for number, item in enumerate(items):
-        pieces.append(Piece(f"{_ordinal(number)}是"))
+        # 一是 only where a 二是 follows: a single item is said plainly
+        pieces += [Piece(f"{_ordinal(number)}是")] if len(items) > 1 else []
         pieces += item
         pieces.append(Piece("。" if number == len(items) - 1 else ";"))
     return [Paragraph(_joined(pieces))]
 
 
-def _lagging_words(a: Assessment, period_phrase: str) -> str:
+def _lagging_words(a: Assessment, period_phrase: str) -> tuple[Part, ...]:
     """地区生产总值同比增长8.1%,低于全年目标0.9个百分点: the figure judged, then the judgement."""
-    clauses = a.actual_phrase.removeprefix(period_phrase).split(",")
     rates = a.kind in ("growth_at_least", "reduction_at_least", "relation")
-    judged = [c for c in clauses if rates == any(w in c for w in ("同比", "降低", "上升"))]
-    figure = (judged or clauses)[0]
-    lead = figure if figure.startswith(a.indicator) else f"{a.indicator}{figure}"
-    return ",".join(w for w in (lead, a.judgement_phrase) if w)
+    judged = [c for c in a.actual_clauses if rates == (c.says == "rate")]
+    chosen = (judged or list(a.actual_clauses))[:1]
+    figure = list(chosen[0].parts) if chosen else []
+    if figure and figure[0].source is None and figure[0].text == period_phrase:
+        figure = figure[1:]  # the period is the paragraph's, not the item's
+    if not "".join(p.text for p in figure).startswith(a.indicator):
+        figure.insert(0, Part(a.indicator))
+    tail = (Part(","), *a.judgement_parts) if a.judgement_parts else ()
+    return (*figure, *tail)
 
 
-def _task_words(t: TaskAssessment) -> str:
-    return ",".join(w for w in (t.title, t.gap_phrase) if w)
+def _task_words(t: TaskAssessment) -> tuple[Part, ...]:
+    return (Part(t.title), Part(","), *t.gap_parts) if t.gap_parts else (Part(t.title),)
 
 
-def _figure_sources(
-    targets: list[Assessment], sources: SourceBook
-) -> list[tuple[float, Source | None]]:
-    found = []
-    for a in targets:
-        for figure in (a.actual, a.growth, a.other_growth):
-            if figure is not None:
-                found.append((figure.value, sources.observation(figure.observation_id)))
-    return found
-
-
-def _without_subject(phrase: str) -> str:
-    """全年全社会固定资产投资计划增长10%以上 → 增长10%以上, for a second target of one line."""
-    _, marker, rest = phrase.partition("计划")
-    return rest if marker and rest else phrase
-
-
-def _merged_clauses(phrases: list[str]) -> str:
-    """The clauses of several actual phrases, each said once, in order of first mention."""
-    clauses: list[str] = []
-    for phrase in phrases:
-        for clause in phrase.split(","):
-            if clause and clause not in clauses:
-                clauses.append(clause)
-    return ",".join(clauses)
+def _merged_clauses(said: list[tuple[Clause, ...]]) -> tuple[Part, ...]:
+    """The clauses of several targets' figures, each said once, in order of first mention."""
+    clauses: list[Clause] = []
+    for target_clauses in said:
+        clauses += [c for c in target_clauses if c.parts and c not in clauses]
+    return tuple(part for clause in clauses for part in (Part(","), *clause.parts))[1:]
 
 
 def _worst(targets: list[Assessment]) -> str:

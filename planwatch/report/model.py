@@ -24,10 +24,12 @@ class Source:
 
 @dataclass(frozen=True)
 class Piece:
-    """A run of text; a number with a source when ``source`` is set."""
+    """A run of text; a number with a source when ``source`` is set, and ``value`` the
+    number that source holds (what the self-check compares the printed text with)."""
 
     text: str
     source: Source | None = None
+    value: float | None = None
 
 
 @dataclass
@@ -44,6 +46,14 @@ class Paragraph:
     @classmethod
     def plain(cls, text: str, *, placeholder: bool = False) -> Paragraph:
         return cls([Piece(text)], placeholder=placeholder)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What the draft could not fill, said for the CLI (English) and the web page (Chinese)."""
+
+    en: str
+    zh: str
 
 
 @dataclass
@@ -114,6 +124,12 @@ class Report:
     next_steps: list[Paragraph]
     options: ReportOptions = field(default_factory=ReportOptions)
     warnings: list[str] = field(default_factory=list)
+    # the same warnings in Chinese, in the same order, for the web report page
+    warnings_zh: list[str] = field(default_factory=list)
+
+    def warn(self, notices: list[Notice]) -> None:
+        self.warnings += [n.en for n in notices]
+        self.warnings_zh += [n.zh for n in notices]
 
     @property
     def period_heading(self) -> str:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from planwatch.assess.model import RegionAssessment
-from planwatch.assess.sentences import amount, growth_phrase
+from planwatch.assess.model import Part, RegionAssessment
+from planwatch.assess.sentences import figure_amount, growth_parts
 from planwatch.periods import Period
 from planwatch.reads.figures import Figure, FigureBook
 from planwatch.reads.indicators import indicators_by_id
@@ -22,9 +22,10 @@ from planwatch.reads.regions import stored_region
 
 @dataclass(frozen=True)
 class RelatedFigures:
-    """The period's figures of indicators named inside a broader one (城镇… inside 居民…)."""
+    """The period's figures of indicators named inside a broader one (城镇… inside 居民…),
+    as parts (上半年, 城镇居民人均可支配收入, 24012, 元, ",", 同比增长, 9.57, %)."""
 
-    phrase: str
+    parts: tuple[Part, ...]
     figures: list[Figure]
 
 
@@ -40,18 +41,20 @@ class RelatedBook:
         self._names: dict[int, str] = {i: row.name for i, row in found.items()}
 
     def for_indicator(self, indicator: str) -> RelatedFigures | None:
-        clauses: list[str] = []
+        clauses: list[tuple[Part, ...]] = []
         figures: list[Figure] = []
         for indicator_id, name in sorted(self._names.items(), key=lambda item: item[1]):
             if name == indicator or not name.endswith(indicator):
                 continue
             level = self._book.get(indicator_id, self._period, "value")
             growth = self._book.get(indicator_id, self._period, "yoy_growth")
-            said = [f"{name}{amount(level.value, level.unit)}"] if level else []
+            said = [(Part(name), *figure_amount(level))] if level else []
             if growth is not None:
-                said.append(growth_phrase(growth) if said else f"{name}{growth_phrase(growth)}")
+                lead = () if said else (Part(name),)
+                said.append((*lead, *growth_parts(growth)))
             clauses.extend(said)
             figures.extend(f for f in (level, growth) if f is not None)
         if not clauses:
             return None
-        return RelatedFigures(self._phrase + ",".join(clauses), figures)
+        joined = [part for clause in clauses for part in (Part(","), *clause)][1:]
+        return RelatedFigures((Part(self._phrase), *joined), figures)

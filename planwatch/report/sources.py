@@ -5,29 +5,34 @@ A target or figure accepted from a document links to the span its number was rea
 submission (``/observations/{id}``); a target loaded from a plan file links to the plan,
 a task's progress note to the task, and a number the assessment computed (a gap, the
 time progress) to the assessment of that target on the region's page.
+
+The assessment hands over its phrases as parts, each quantity naming its source
+(``Ref``); ``pieces`` turns them into the report's pieces by looking the reference up
+here, so no number is ever read back out of printed text.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
 
 from planwatch import links
+from planwatch.assess.model import Part, Ref
 from planwatch.reads.sources import DocumentSpan, observation_origins, target_origins
 from planwatch.report.model import Piece, Source, SourceKind
-
-# Arabic figures as reports print them: 525.69, 24012, 1.724 (a sign is written as a word)
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 class SourceBook:
     """Sources of a region's targets and observations, read in two queries."""
 
-    def __init__(self, session: Session, base: str = "") -> None:
+    def __init__(
+        self, session: Session, base: str = "", region_code: str = "", period: str = ""
+    ) -> None:
         self._session = session
         self._base = base.rstrip("/")
+        # the region's page an assessment's computed numbers link to
+        self._region_code, self._period = region_code, period
         self._targets: dict[int, Source] = {}
         self._observations: dict[int, Source] = {}
 
@@ -66,6 +71,25 @@ class SourceBook:
             f"assessment:{target_id}",
         )
 
+    def resolve(self, ref: Ref) -> Source | None:
+        """The link of a quantity's source; None for a target or figure not loaded."""
+        if ref.kind == "target":
+            return self.target(ref.id)
+        if ref.kind == "observation":
+            return self.observation(ref.id)
+        if ref.kind == "task":
+            return self.task(ref.id)
+        return self.assessment(self._region_code, self._period, ref.id)
+
+    def pieces(self, parts: Iterable[Part]) -> list[Piece]:
+        """Parts as pieces: each quantity carries its source's link."""
+        return [
+            Piece(part.text, self.resolve(part.source), part.value)
+            if part.source
+            else Piece(part.text)
+            for part in parts
+        ]
+
     def _span_source(self, span: DocumentSpan | None) -> Source | None:
         if span is None:
             return None
@@ -77,38 +101,3 @@ class SourceBook:
 
     def _link(self, kind: SourceKind, path: str, key: str) -> Source:
         return Source(kind, self._base + path, key)
-
-
-def linked(
-    text: str, candidates: Sequence[tuple[float, Source | None]], fallback: Source | None = None
-) -> list[Piece]:
-    """``text`` cut into pieces where each number found among ``candidates`` carries its source.
-
-    Phrases print growth without its sign (同比下降5.9%) and round to the places shown, so
-    a number matches a candidate of either sign at its printed precision; a number
-    matching none takes ``fallback`` (a computed gap, say).
-    """
-    pieces: list[Piece] = []
-    position = 0
-    for match in _NUMBER.finditer(text):
-        source = _source_of(match.group(), candidates, fallback)
-        if source is None:
-            continue
-        if match.start() > position:
-            pieces.append(Piece(text[position : match.start()]))
-        pieces.append(Piece(match.group(), source))
-        position = match.end()
-    if position < len(text):
-        pieces.append(Piece(text[position:]))
-    return pieces
-
-
-def _source_of(
-    printed: str, candidates: Sequence[tuple[float, Source | None]], fallback: Source | None
-) -> Source | None:
-    places = len(printed.partition(".")[2])
-    number = float(printed)
-    for value, source in candidates:
-        if source is not None and abs(round(abs(value), places) - number) < 1e-9:
-            return source
-    return fallback

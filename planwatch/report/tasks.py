@@ -6,12 +6,20 @@ import re
 
 from sqlalchemy.orm import Session
 
-from planwatch.assess.model import RegionAssessment, TaskAssessment
-from planwatch.assess.sentences import one_decimal
+from planwatch.assess.model import Part, RegionAssessment, TaskAssessment
+from planwatch.extract.numbers import scan
 from planwatch.periods import Period
 from planwatch.reads.plans import Progress, task_progress
-from planwatch.report.model import Paragraph, Piece, ReportOptions, TaskItem, TaskSection
-from planwatch.report.sources import SourceBook, linked
+from planwatch.report.model import (
+    Notice,
+    Paragraph,
+    Piece,
+    ReportOptions,
+    Source,
+    TaskItem,
+    TaskSection,
+)
+from planwatch.report.sources import SourceBook
 
 # the heading for tasks the plan files under no section
 UNSECTIONED = "其他重点工作"
@@ -21,13 +29,13 @@ _BRACKETED_PART = re.compile(r"[(（][^()（）]*[)）]$")
 
 def task_sections(
     session: Session, assessed: RegionAssessment, sources: SourceBook, options: ReportOptions
-) -> tuple[list[TaskSection], list[str]]:
+) -> tuple[list[TaskSection], list[Notice]]:
     """Sections in plan order, each task with its notes; warnings name tasks with none."""
     notes = task_progress(
         session, [t.task_id for t in assessed.tasks], Period.parse(assessed.period)
     )
     sections: list[TaskSection] = []
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     for task in assessed.tasks:
         title = task.section or UNSECTIONED
         if not sections or sections[-1].title != title:
@@ -35,14 +43,22 @@ def task_sections(
         rows = notes.get(task.task_id, [])
         if not rows:
             warnings.append(
-                f"task '{task.title}' has no progress for {assessed.period}: "
-                f"the draft shows {MISSING_PROGRESS}"
+                Notice(
+                    f"task '{task.title}' has no progress for {assessed.period}: "
+                    f"the draft shows {MISSING_PROGRESS}",
+                    f"重点任务“{task.title}”{assessed.period_phrase}暂无进展情况，"
+                    f"稿中显示{MISSING_PROGRESS}",
+                )
             )
         _add_item(sections[-1], task, _paragraph(task, rows, sources, options))
     if not sections:
         warnings.append(
-            f"the {assessed.year} plan of {assessed.region} has no key tasks: the draft shows "
-            "【待填写：主要任务完成情况】; add tasks to the plan file and load it again"
+            Notice(
+                f"the {assessed.year} plan of {assessed.region} has no key tasks: the draft "
+                "shows 【待填写：主要任务完成情况】; add tasks to the plan file and load it again",
+                f"{assessed.region}{assessed.year}年计划未列重点任务，稿中显示"
+                "【待填写：主要任务完成情况】；请在计划文件中补充后重新导入",
+            )
         )
     return sections, warnings
 
@@ -73,12 +89,28 @@ def _paragraph(
         pieces.append(Piece(MISSING_PROGRESS))
         return Paragraph(pieces, placeholder=True)
     for row in rows:
-        source = sources.task_progress(task.task_id, row.id)
-        pieces += linked(_sentence(row.note), [], fallback=source)
-    if options.details and task.completion is not None and task.gap_phrase:
-        judged = f"(完成全年目标的{one_decimal(task.completion)}%,{task.gap_phrase})"
-        pieces += linked(judged, [], fallback=source)
+        pieces += note_pieces(_sentence(row.note), sources.task_progress(task.task_id, row.id))
+    if options.details and task.gap_parts:
+        # a share the note reports is stated already: only the time progress is added
+        share = [] if task.completion_source == "reported" else [*task.share_parts, Part(",")]
+        pieces += [Piece("("), *sources.pieces([*share, *task.gap_parts]), Piece(")")]
     return Paragraph(pieces)
+
+
+def note_pieces(note: str, source: Source) -> list[Piece]:
+    """A department's note with each amount in it linked to the note's entry.
+
+    The note is the department's own text, not one the report printed, so its amounts
+    are found the way every document's are: by the extractor's number scanner.
+    """
+    pieces: list[Piece] = []
+    position = 0
+    for token in scan(note):
+        if token.start > position:
+            pieces.append(Piece(note[position : token.start]))
+        pieces.append(Piece(note[token.start : token.end], source, token.value))
+        position = token.end
+    return [*pieces, Piece(note[position:])] if position < len(note) else pieces
 
 
 def _sentence(note: str) -> str:

@@ -152,6 +152,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error_busy": {"zh": "系统繁忙,请稍后再试", "en": "The system is busy: try again shortly"},
     "error_method_not_allowed": {"zh": "不支持该操作", "en": "This action is not supported here"},
     "error_server_error": {"zh": "服务器出错", "en": "The server failed"},
+    # the report page: its settings, review panel and number check
+    "report_details": {
+        "zh": "写明时间过半、任务过半情况(完成全年目标的比例、与序时进度相比)",
+        "en": "Add time progress (share of the annual target, against time elapsed)",
+    },
+    "apply": {"zh": "应用", "en": "Apply"},
+    "review_panel": {"zh": "审核提示", "en": "Review"},
+    "review_nothing": {"zh": "暂无需要核实的问题。", "en": "Nothing to look at."},
+    "review_not_printed": {
+        "zh": "以上提示仅供审核，不出现在报告正文中。",
+        "en": "For review only: none of this is printed in the report.",
+    },
 }
 
 

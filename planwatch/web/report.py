@@ -23,9 +23,11 @@ from planwatch.records.narratives import set_narrative
 from planwatch.records.users import Account, check_allowed
 from planwatch.report.docx import write_docx
 from planwatch.report.draft import draft_report
-from planwatch.report.model import Report
+from planwatch.report.model import Report, ReportOptions
 from planwatch.report.pdf import write_pdf
 from planwatch.report.render import render_html, render_markdown
+from planwatch.report.review import review_items
+from planwatch.report.selfcheck import check_report
 from planwatch.vocabulary import NARRATIVE_PARTS, word
 from planwatch.web.auth import Viewer, allowed, app_store
 from planwatch.web.params import period_of
@@ -43,11 +45,14 @@ MEDIA_TYPES = {
 }
 
 
-def report_page(request: Request, code: str, period: str, user: Viewer) -> Response:
+def report_page(
+    request: Request, code: str, period: str, user: Viewer, details: bool = False
+) -> Response:
+    """The draft beside its narratives; ``?details=1`` adds the 时间过半 wording."""
     when = period_of(period)
     with app_store(request).reading() as session:
         region = stored_region(session, code)
-        report = draft_report(session, region.code, when.code)
+        report = draft_report(session, region.code, when.code, ReportOptions(details=details))
         data = report_data(session, report, user)
     return respond(request, "report.html", data)
 
@@ -55,11 +60,18 @@ def report_page(request: Request, code: str, period: str, user: Viewer) -> Respo
 def report_data(session: Session, report: Report, user: Account) -> dict[str, Any]:
     base = links.region(report.region_code, report.period)
     texts = narratives(session, report.region_code, report.period)
+    # the report's settings travel with its downloads and preview
+    query = "?details=1" if report.options.details else ""
+    # the preview as the officer reads it, re-read and checked against the data
+    checked = check_report(session, report, "html")
     return {
+        "check": checked.as_dict(),
+        "review": [item.as_dict() for item in review_items(session, report, checked)],
         "title": report.title,
         "region": {"code": report.region_code, "name": report.region},
         "period": {"code": report.period, "phrase": report.period_phrase},
         "warnings": report.warnings,
+        "warnings_zh": report.warnings_zh,
         "has_placeholders": report.has_placeholders,
         "narratives": [
             {
@@ -72,20 +84,24 @@ def report_data(session: Session, report: Report, user: Account) -> dict[str, An
         ],
         "may_edit": user.may("edit_narrative"),
         "markdown": render_markdown(report),
+        "options": {"details": report.options.details},
         "downloads": {
-            fmt: links.report(report.region_code, report.period, fmt) for fmt in MEDIA_TYPES
+            fmt: links.report(report.region_code, report.period, fmt) + query for fmt in MEDIA_TYPES
         },
-        "preview": links.report(report.region_code, report.period, "html") + "?inline=1",
+        "preview": links.report(report.region_code, report.period, "html")
+        + (f"{query}&inline=1" if query else "?inline=1"),
         "links": {"overview": base},
     }
 
 
-def download(request: Request, code: str, period: str, fmt: Format, user: Viewer) -> Response:
+def download(
+    request: Request, code: str, period: str, fmt: Format, user: Viewer, details: bool = False
+) -> Response:
     """The report file; ``?inline=1`` shows the HTML in the page instead of saving it."""
     when = period_of(period)
     with app_store(request).reading() as session:
         region = stored_region(session, code)
-        report = draft_report(session, region.code, when.code)
+        report = draft_report(session, region.code, when.code, ReportOptions(details=details))
     body = report_bytes(report, fmt)
     response = Response(body, media_type=MEDIA_TYPES[fmt])
     if not (fmt == "html" and request.query_params.get("inline")):

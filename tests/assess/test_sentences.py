@@ -55,3 +55,12 @@ def test_growth_phrase_says_fall_and_basis() -> None:
     assert growth_phrase(fall) == "同比下降5.9%"
     comparable = Figure("地方一般公共预算收入", "2017H1", "yoy_growth", 44.7, "%", "comparable", 2)
     assert growth_phrase(comparable) == "同口径同比增长44.7%"
+
+
+def test_figures_as_the_office_writes_them() -> None:
+    from planwatch.assess.sentences import amount, figure_text
+
+    assert figure_text(525.6912, "亿元") == "525.69" and figure_text(83.8, "亿元") == "83.8"
+    assert figure_text(24012.4, "元") == "24012" and figure_text(1850.6, "元/人") == "1851"
+    assert figure_text(15.61, "%") == "15.61" and figure_text(8.1, "%") == "8.1"
+    assert amount(12.3456, "万平方米") == "12.35万平方米"

@@ -74,14 +74,25 @@ def test_text_is_escaped(sample_store: Store) -> None:
     assert "<script>" not in page and "&lt;script&gt;" in page
 
 
-def test_numbers_match_their_source_at_the_printed_precision() -> None:
+def test_numbers_match_their_source_at_the_printed_precision(sample_store: Store) -> None:
+    """A quantity keeps its source's value and prints at the phrase's precision; the
+    report looks its source up by reference, reading nothing back out of the words."""
+    from planwatch.assess.model import Part
+    from planwatch.assess.sentences import growth_parts
+    from planwatch.reads.figures import Figure
     from planwatch.report.model import Source
-    from planwatch.report.sources import linked
+    from planwatch.report.sources import SourceBook
 
+    figure = Figure("PM10浓度", "2017H1", "yoy_growth", -15.616, "%", None, 7)
     growth = Source("observation", "/observations/7", "observation:7")
-    pieces = linked("同比下降15.62%,PM2.5", [(-15.616, growth)])
+    with sample_store.reading() as session:
+        book = SourceBook(session)
+        book.load([], [7])
+        pieces = book.pieces((*growth_parts(figure), Part(",PM2.5")))
     assert [(p.text, p.source) for p in pieces] == [
         ("同比下降", None),
         ("15.62", growth),
-        ("%,PM2.5", None),
+        ("%", None),
+        (",PM2.5", None),
     ]
+    assert pieces[1].value == -15.616
