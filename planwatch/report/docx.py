@@ -29,7 +29,7 @@ from planwatch.report.docx_layout import (
     set_styles,
 )
 from planwatch.report.model import Report
-from planwatch.report.render import PLACEHOLDER, render_markdown
+from planwatch.report.render import PLACEHOLDER, markdown_text
 from planwatch.report.typeset import title_lines
 
 _HEADING_MARKS = dict(zip(("##", "###", "####"), HEADING_STYLES, strict=True))
@@ -46,7 +46,7 @@ def write_docx(report: Report, path: Path, fonts: str = "official") -> Path:
     _page_numbers(document, chosen)
     _declare_fallbacks(document, chosen)
     _core_properties(document, report)
-    _write_blocks(document, render_markdown(report))
+    _write_blocks(document, markdown_text(report))
     try:
         document.save(str(path))
     except OSError as err:

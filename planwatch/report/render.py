@@ -40,9 +40,19 @@ def stylesheet() -> str:
     return (resources.files("planwatch.report") / "templates" / "report.css").read_text("utf-8")
 
 
-def render_markdown(report: Report) -> str:
+def markdown_text(report: Report) -> str:
+    """The report's text in Markdown's layout, as written (the DOCX is laid out from it)."""
     text = environment().get_template("report.md.j2").render(report=report)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def render_markdown(report: Report) -> str:
+    """The Markdown download: a planner's ``<script>`` in a narrative is text, not HTML that
+    a Markdown viewer would run (CommonMark prints a backslash-escaped ``<`` as itself)."""
+    return _RAW_HTML.sub(r"\\\1", markdown_text(report))
+
+
+_RAW_HTML = re.compile(r"([<>&])")
 
 
 def render_html(report: Report, *, links: bool = True, for_print: bool = False) -> str:

@@ -17,7 +17,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from planwatch import links
-from planwatch.reads.narratives import narratives
+from planwatch.reads.narratives import narrative_versions, narratives
 from planwatch.reads.regions import stored_region
 from planwatch.records.narratives import set_narrative
 from planwatch.records.users import Account, check_allowed
@@ -60,6 +60,7 @@ def report_page(
 def report_data(session: Session, report: Report, user: Account) -> dict[str, Any]:
     base = links.region(report.region_code, report.period)
     texts = narratives(session, report.region_code, report.period)
+    versions = narrative_versions(session, report.region_code, report.period)
     # the report's settings travel with its downloads and preview
     query = "?details=1" if report.options.details else ""
     # the preview as the officer reads it, re-read and checked against the data
@@ -78,6 +79,7 @@ def report_data(session: Session, report: Report, user: Account) -> dict[str, An
                 "part": part,
                 "label": word("narrative_parts", part).zh,
                 "text": texts.get(part, ""),
+                "version": versions.get(part, 0),
                 "action": links.narrative(report.region_code, report.period, part),
             }
             for part in NARRATIVE_PARTS
@@ -134,14 +136,20 @@ def save_narrative(
     part: str,
     user: Planner,
     text: Annotated[str, Form()],
+    version: Annotated[
+        int | None, Form(ge=0, description="The version the form was read at.")
+    ] = None,
 ) -> Response:
-    """Store one part of the planner's text; the report draws it at once."""
+    """Store one part of the planner's text; the report draws it at once. A form read
+    before someone else saved the part is refused (409) rather than overwriting it."""
     when = period_of(period)
     with app_store(request).transaction(actor=user.name) as session:
         region = stored_region(session, code)
         check_allowed(session, user, "edit_narrative", region)
-        set_narrative(session, region.code, when.code, part, text)
+        row = set_narrative(session, region.code, when.code, part, text, expected=version)
+        saved_version = row.version
     data = {
+        "version": saved_version,
         "part": part,
         "label": word("narrative_parts", part).zh if part in NARRATIVE_PARTS else part,
         "saved": True,

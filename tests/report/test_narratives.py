@@ -43,3 +43,18 @@ def test_unknown_region(sqlite_store: Store) -> None:
 
 def test_paragraphs_are_lines() -> None:
     assert paragraphs("一是……\n\n  二是……  \n") == ["一是……", "二是……"]
+
+
+def test_markdown_prints_a_narratives_html_as_text(sample_store: Store) -> None:
+    from planwatch.report.draft import draft_report
+    from planwatch.report.render import markdown_text, render_markdown
+
+    with sample_store.transaction() as session:
+        set_narrative(session, "武昌区", "2017H1", "opening", "今年以来<script>x</script>&")
+    with sample_store.reading() as session:
+        report = draft_report(session, "420106", "2017H1")
+    shipped = render_markdown(report)
+    assert "今年以来\\<script\\>x\\</script\\>\\&" in shipped
+    assert "<script>" not in shipped
+    # the DOCX is laid out from the text as the planner wrote it
+    assert "今年以来<script>x</script>&" in markdown_text(report)

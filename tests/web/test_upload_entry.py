@@ -132,6 +132,26 @@ def test_planner_edits_a_narrative_and_the_report_shows_it(planner: TestClient) 
     assert text in data["markdown"]
 
 
+def test_a_narrative_form_read_before_another_save_is_refused(planner: TestClient) -> None:
+    """Two planners open the report; the second to save, from the page as first read,
+    gets 409 and the first planner's text stays."""
+    page = planner.get(f"{REPORT}.json").json()
+    read_at = next(n for n in page["narratives"] if n["part"] == "problems")["version"]
+    url, hx = f"{REPORT}/narratives/problems", {"hx-request": "true"}
+    first = planner.post(url, data={"text": "一是投资增速回落。", "version": read_at}, headers=hx)
+    assert first.status_code == 200
+    assert 'id="version-problems"' in first.text and 'hx-swap-oob="true"' in first.text
+    stale = planner.post(url, data={"text": "一是……", "version": read_at}, headers=hx)
+    assert stale.status_code == 409
+    now = next(
+        n for n in planner.get(f"{REPORT}.json").json()["narratives"] if n["part"] == "problems"
+    )
+    assert now["text"] == "一是投资增速回落。" and now["version"] > read_at
+    fresh = planner.post(url, data={"text": "一是……", "version": now["version"]}, headers=hx)
+    assert fresh.status_code == 200
+    assert f'value="{now["version"] + 1}"' in fresh.text
+
+
 def test_form_entry_with_an_unknown_measure_says_what_to_choose(reporter: TestClient) -> None:
     form = {"indicator": "地区生产总值", "measure": "level", "value": "526"}
     answer = reporter.post(
