@@ -86,3 +86,43 @@ def test_bad_files(store: Store, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="does not exist"):
         ingest_path(store, tmp_path / "missing.txt")
     assert counts(store) == (0, 0, 0, 0)
+
+
+def test_a_document_over_the_text_budget_is_refused_before_extraction(
+    sqlite_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planwatch.records import ingest
+
+    monkeypatch.setattr(ingest, "MAX_CHARS", 1000)  # the sample has about 25,000
+    report = (SAMPLE / "wuchang-2017h1-plan-execution.txt").read_bytes()
+    with pytest.raises(InvalidInput, match=r"holds [\d,]+ characters of text.*up to 1,000"):
+        ingest_bytes(sqlite_store, report, "report.txt")
+    with sqlite_store.reading() as session:
+        assert session.scalar(select(func.count(Document.id))) == 0
+
+
+def test_a_pdf_over_the_page_budget_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planwatch.extract import formats
+
+    monkeypatch.setattr(formats, "MAX_PDF_PAGES", 1)
+    # two blank pages, written by hand: the smallest valid PDF that has them
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+    ]
+    body, offsets = "%PDF-1.4\n", []
+    for number, text in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += f"{number} 0 obj\n{text}\nendobj\n"
+    xref = len(body)
+    body += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n"
+    body += "".join(f"{o:010d} 00000 n \n" for o in offsets)
+    body += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    path = tmp_path / "two.pdf"
+    path.write_text(body, encoding="ascii")
+    with pytest.raises(InvalidInput, match="has 2 pages; planwatch reads reports of up to 1"):
+        formats.pdf_text(path)

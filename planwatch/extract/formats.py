@@ -52,6 +52,10 @@ def _docx_rows(table: Any) -> list[str]:
     return rows
 
 
+# a year's plan report runs to tens of pages; the cap bounds the time one upload may take
+MAX_PDF_PAGES = 1000
+
+
 def pdf_text(path: Path) -> str:
     """Text lines of a text PDF, with ruled tables as tab-separated rows."""
     import pdfplumber
@@ -60,6 +64,12 @@ def pdf_text(path: Path) -> str:
     lines: list[str] = []
     try:
         with pdfplumber.open(path) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise InvalidInput(
+                    f"{path.name} has {len(pdf.pages)} pages; planwatch reads reports of up to "
+                    f"{MAX_PDF_PAGES}",
+                    "upload the report itself, not a bound volume of annexes",
+                )
             for page in pdf.pages:
                 lines.extend(_pdf_page_lines(page))
     except (PdfminerException, MalformedPDFException) as err:

@@ -119,6 +119,7 @@ def _ingest(
     elif encoding is None and path.suffix.lower() in TEXT_SUFFIXES:
         encoding = looks_like_utf16(data)  # without its BOM the loader sees no text
     loaded = load(path, encoding)
+    _check_length(loaded.text, path.name)
     extraction = extract_text(loaded.text, loaded.document)
     try:
         with store.transaction(actor=actor) as session:
@@ -141,6 +142,21 @@ def _ingest(
             raise
         return known
     return result
+
+
+# Extraction runs at about a million characters a second and its memory grows with the
+# text: this many characters bound one document's time to seconds and its memory to tens
+# of megabytes. The longest real report seen (a national plan) has under 300,000.
+MAX_CHARS = 3_000_000
+
+
+def _check_length(text: str, name: str) -> None:
+    if len(text) > MAX_CHARS:
+        raise InvalidInput(
+            f"{name} holds {len(text):,} characters of text; planwatch reads documents of up "
+            f"to {MAX_CHARS:,}",
+            "split the document into its reports and ingest each on its own",
+        )
 
 
 def _known(session: Session, sha: str) -> IngestResult | None:

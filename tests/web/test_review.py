@@ -75,3 +75,18 @@ def test_htmx_review_answers_the_fact_row(planner: TestClient) -> None:
     assert f'id="fact-{value["id"]}"' in answer.text
     assert 'data-status="accepted"' in answer.text
     assert '已入库: <a href="/observations/' in answer.text
+
+
+def test_review_buttons_send_the_version_their_row_shows(planner: TestClient) -> None:
+    """Each fact row tells htmx its version; a decision taken on a stale row is refused."""
+    value = fact(planner, "招商引资", "value")
+    page = planner.get(f"/documents/{value['document_id']}").text
+    shown = f'id="fact-{value["id"]}" data-fact="{value["id"]}"'
+    assert shown in page
+    row = page[page.index(shown) :].split(">", 1)[0]
+    assert f'hx-headers=\'{{"If-Match": "{value["version"]}"}}\'' in row
+    hx = {"hx-request": "true", "If-Match": f'"{value["version"]}"'}
+    answer = planner.post(f"/facts/{value['id']}/accept", headers=hx)
+    assert answer.status_code == 200
+    assert f'{{"If-Match": "{value["version"] + 1}"}}' in answer.text
+    assert planner.post(f"/facts/{value['id']}/reject", headers=hx).status_code == 409
