@@ -126,3 +126,16 @@ def test_a_pdf_over_the_page_budget_is_refused(
     path.write_text(body, encoding="ascii")
     with pytest.raises(InvalidInput, match="has 2 pages; planwatch reads reports of up to 1"):
         formats.pdf_text(path)
+
+
+def test_a_document_over_the_time_budget_is_refused_and_nothing_is_stored(
+    sqlite_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planwatch.records import ingest
+
+    monkeypatch.setattr(ingest, "EXTRACTION_SECONDS", 0.0)  # past before the first number
+    report = (SAMPLE / "wuchang-2017h1-plan-execution.txt").read_bytes()
+    with pytest.raises(InvalidInput, match=r"took longer than 0 s \(reading stopped at"):
+        ingest_bytes(sqlite_store, report, "report.txt")
+    with sqlite_store.reading() as session:
+        assert session.scalar(select(func.count(Document.id))) == 0

@@ -7,12 +7,13 @@
 from __future__ import annotations
 
 import pathlib
+import time
 from bisect import bisect_right
 
 from planwatch.catalog import lookup
 from planwatch.errors import InvalidInput
 from planwatch.extract import document as document_info
-from planwatch.extract.grammar import Reader
+from planwatch.extract.grammar import Reader, TooSlow
 from planwatch.extract.layout import Layout
 from planwatch.extract.loaders import load
 from planwatch.extract.model import DocumentInfo, Extraction, ExtractionWarning, Fact
@@ -33,24 +34,37 @@ def extract(source: str | pathlib.Path, *, encoding: str | None = None) -> Extra
     return extract_text(source)
 
 
-def extract_text(text: str, document: DocumentInfo | None = None) -> Extraction:
-    """Facts of `text`; `document` holds metadata already known (gaps are inferred)."""
+def extract_text(
+    text: str, document: DocumentInfo | None = None, *, seconds: float | None = None
+) -> Extraction:
+    """Facts of `text`; `document` holds metadata already known (gaps are inferred).
+
+    ``seconds`` is the time budget: past it the reader stops with ``InvalidInput``.
+    """
     info = document_info.infer(text, document)
+    deadline = time.monotonic() + seconds if seconds is not None else None
     flowing = unwrap(text)
-    if flowing is None:
-        facts = _read(text, info)
-    else:
-        facts = [flowing.restore(fact) for fact in _read(flowing.text, info)]
+    try:
+        if flowing is None:
+            facts = _read(text, info, deadline)
+        else:
+            facts = [flowing.restore(fact) for fact in _read(flowing.text, info, deadline)]
+    except TooSlow as err:
+        raise InvalidInput(
+            f"reading the document took longer than {seconds:g} s ({err})",
+            "split it into its reports and ingest each on its own",
+        ) from None
     return Extraction(document=info, facts=facts, warnings=_warnings(info, facts))
 
 
-def _read(text: str, info: DocumentInfo) -> list[Fact]:
+def _read(text: str, info: DocumentInfo, deadline: float | None = None) -> list[Fact]:
     period = _document_period(info)
     tables = table_spans(text)
     table_facts = read_tables(text, info) if tables else []
     tokens = _outside(scan(text), tables)
     layout = Layout(text, period, ahead="工作报告" in (info.title or ""))
-    facts = Reader(text, layout, _indicator, _lower_is_better).read(tokens) + table_facts
+    reader = Reader(text, layout, _indicator, _lower_is_better, deadline=deadline)
+    facts = reader.read(tokens) + table_facts
     facts += read_relations(text, layout)
     facts.sort(key=lambda fact: fact.number_span or fact.span)
     return facts

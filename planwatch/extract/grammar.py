@@ -9,6 +9,7 @@ subject phrase over several numbers.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -73,6 +74,10 @@ class _Context:
     target: bool
 
 
+class TooSlow(Exception):
+    """Reading a document took longer than its time budget."""
+
+
 class Reader:
     """Reads the facts of one document; `topic` carries a subject between clauses."""
 
@@ -82,8 +87,10 @@ class Reader:
         layout: Layout,
         indicator: IndicatorLookup,
         capped: Callable[[str], bool] = lambda _: False,
+        deadline: float | None = None,
     ) -> None:
         self.text = text
+        self.deadline = deadline  # a time.monotonic() reading past which reading stops
         self.layout = layout
         self.indicator = indicator
         self.capped = capped  # whether a subject's good direction is down (失业率, 能耗)
@@ -95,6 +102,8 @@ class Reader:
     def read(self, tokens: list[NumberToken]) -> list[Fact]:
         index, previous_end = 0, 0
         while index < len(tokens):
+            if self.deadline is not None and time.monotonic() > self.deadline:
+                raise TooSlow(f"reading stopped at character {tokens[index].start}")
             group = self._group(tokens, index)
             if tokens[index].unit is None and len(group) < 2 and not self._bare_ok(tokens[index]):
                 index += 1

@@ -120,7 +120,7 @@ def _ingest(
         encoding = looks_like_utf16(data)  # without its BOM the loader sees no text
     loaded = load(path, encoding)
     _check_length(loaded.text, path.name)
-    extraction = extract_text(loaded.text, loaded.document)
+    extraction = extract_text(loaded.text, loaded.document, seconds=EXTRACTION_SECONDS)
     try:
         with store.transaction(actor=actor) as session:
             # another upload of the same bytes may have finished while this one extracted
@@ -148,6 +148,8 @@ def _ingest(
 # text: this many characters bound one document's time to seconds and its memory to tens
 # of megabytes. The longest real report seen (a national plan) has under 300,000.
 MAX_CHARS = 3_000_000
+# and however the text is shaped, one document's reading stops after this long
+EXTRACTION_SECONDS = 120.0
 
 
 def _check_length(text: str, name: str) -> None:
