@@ -7,7 +7,6 @@ whole, with the plan it belongs to, so its page can show and link everything.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, bindparam, select
@@ -16,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from planwatch.errors import NotFound
 from planwatch.reads.facts import SourceFact, source_fact
 from planwatch.reads.paging import read_one
-from planwatch.reads.plans import PLAN_IDS, read
+from planwatch.reads.plans import PLAN_IDS, PROGRESS_COLUMNS, Progress, progress_of, read
 from planwatch.store.models import (
     Department,
     Fact,
@@ -57,18 +56,6 @@ class TargetRow:
     source_fact: SourceFact | None
 
 
-@dataclass(frozen=True, slots=True)
-class ProgressRow:
-    id: int
-    task_id: int
-    period: str
-    note: str
-    value: float | None
-    unit: str | None
-    completion: float | None
-    created_at: datetime
-
-
 @dataclass(frozen=True)
 class TaskRow:
     id: int
@@ -79,7 +66,7 @@ class TaskRow:
     target_value: float | None
     unit: str | None
     description: str | None
-    progress: list[ProgressRow] = field(default_factory=list)
+    progress: list[Progress] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,16 +137,7 @@ _TASK_COLUMNS = select(
 _TASKS = _TASK_COLUMNS.where(Task.plan_id.in_(PLAN_IDS)).order_by(Task.position, Task.id)
 _TASK = _TASK_COLUMNS.where(Task.id == bindparam("task"))
 _PROGRESS = (
-    select(
-        TaskProgress.id,
-        TaskProgress.task_id,
-        TaskProgress.period,
-        TaskProgress.note,
-        TaskProgress.value,
-        TaskProgress.unit,
-        TaskProgress.completion,
-        TaskProgress.created_at,
-    )
+    select(*PROGRESS_COLUMNS)
     .where(TaskProgress.task_id.in_(bindparam("tasks", expanding=True)))
     .order_by(TaskProgress.period, TaskProgress.id)
 )
@@ -206,7 +184,8 @@ def _tasks(session: Session, rows: Any) -> list[TaskRow]:
     if tasks:
         by_id = {task.id: task for task in tasks}
         for row in read(session, _PROGRESS, tasks=list(by_id)):
-            by_id[row.task_id].progress.append(ProgressRow(*row))
+            entry = progress_of(*row)
+            by_id[entry.task_id].progress.append(entry)
     return tasks
 
 

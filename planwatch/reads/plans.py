@@ -128,6 +128,7 @@ class Progress:
     """One progress entry of a task; ``year`` and ``months`` are its period's, parsed once."""
 
     id: int
+    task_id: int
     period: str
     year: int
     months: int
@@ -136,6 +137,32 @@ class Progress:
     unit: str | None
     completion: float | None
     created_at: datetime
+
+
+def progress_of(
+    progress_id: int,
+    task_id: int,
+    period: str,
+    note: str,
+    value: float | None,
+    unit: str | None,
+    completion: float | None,
+    created_at: datetime,
+) -> Progress:
+    """A progress entry from its stored columns, its period parsed once."""
+    span = parsed_period(period)
+    return Progress(
+        progress_id,
+        task_id,
+        period,
+        span.year,
+        span.months,
+        note,
+        value,
+        unit,
+        completion,
+        created_at,
+    )
 
 
 @dataclass(frozen=True)
@@ -339,13 +366,11 @@ def _add_tasks(session: Session, plans: dict[int, PlanRows]) -> None:
             tasks[row.id] = task
             plans[row.plan_id].tasks.append(task)
         if row.progress_id is not None:
-            span = parsed_period(row.period)
             task.progress.append(
-                Progress(
+                progress_of(
                     row.progress_id,
+                    row.id,
                     row.period,
-                    span.year,
-                    span.months,
                     row.note,
                     row.value,
                     row.progress_unit,
@@ -478,17 +503,19 @@ def indicator_targets(session: Session, region_id: int, indicator_id: int) -> li
     return [IndicatorTarget(*row) for row in rows]
 
 
+# the columns of progress_of, in its order
+PROGRESS_COLUMNS = (
+    TaskProgress.id,
+    TaskProgress.task_id,
+    TaskProgress.period,
+    TaskProgress.note,
+    TaskProgress.value,
+    TaskProgress.unit,
+    TaskProgress.completion,
+    TaskProgress.created_at,
+)
 _PROGRESS = (
-    select(
-        TaskProgress.task_id,
-        TaskProgress.id,
-        TaskProgress.period,
-        TaskProgress.note,
-        TaskProgress.value,
-        TaskProgress.unit,
-        TaskProgress.completion,
-        TaskProgress.created_at,
-    )
+    select(*PROGRESS_COLUMNS)
     .where(
         TaskProgress.task_id.in_(bindparam("tasks", expanding=True)),
         TaskProgress.period.like(bindparam("year_codes")),
@@ -505,19 +532,7 @@ def task_progress(
         return {}
     found: dict[int, list[Progress]] = {}
     for row in read(session, _PROGRESS, tasks=list(task_ids), year_codes=f"{period.year}%"):
-        span = parsed_period(row.period)
-        if span.months == period.months:
-            found.setdefault(row.task_id, []).append(
-                Progress(
-                    row.id,
-                    row.period,
-                    span.year,
-                    span.months,
-                    row.note,
-                    row.value,
-                    row.unit,
-                    row.completion,
-                    row.created_at,
-                )
-            )
+        entry = progress_of(*row)
+        if entry.months == period.months:
+            found.setdefault(entry.task_id, []).append(entry)
     return found

@@ -17,8 +17,9 @@ from pydantic.dataclasses import dataclass as shape
 from planwatch import links
 from planwatch.reads.documents import DocumentRow
 from planwatch.reads.facts import FactRow, SourceFact
-from planwatch.reads.objects import PlanHead, ProgressRow, ProjectRow, TargetRow, TaskRow
+from planwatch.reads.objects import PlanHead, ProjectRow, TargetRow, TaskRow
 from planwatch.reads.observations import ObservationRow
+from planwatch.reads.plans import Progress as ProgressRow
 from planwatch.reads.regions import RegionRow
 
 
