@@ -15,6 +15,7 @@ from planwatch.config import Settings, sqlite_url
 from planwatch.records.ingest import ingest_path
 from planwatch.records.observations import ObservationIn, read_observation_file, store_observations
 from planwatch.records.plans import PlanIn, read_plan_file, store_plan
+from planwatch.records.submissions import set_public
 from planwatch.records.users import add_user, new_password
 from planwatch.store import Store, open_store
 
@@ -36,11 +37,14 @@ HISTORY = (
     ("2016", 2.12, -0.3),
     ("2017Q1", 0.46, -0.6),
 )
+# (login, role, region, department): one reporter per department of the sample plan
 DEMO_USERS = (
-    ("admin", "admin", None),
-    ("planner", "planner", None),
-    ("reporter", "reporter", REGION),
-    ("viewer", "viewer", None),
+    ("admin", "admin", None, None),
+    ("planner", "planner", None, None),
+    ("reporter", "reporter", REGION, "区统计局"),
+    ("fagai", "reporter", REGION, "区发改委"),
+    ("caizheng", "reporter", REGION, "区财政局"),
+    ("viewer", "viewer", None, None),
 )
 
 
@@ -80,8 +84,11 @@ def fill_demo(store: Store) -> Demo:
 def _load_sample(store: Store) -> None:
     plan = read_plan_file(PLAN_FILE)
     figures = read_observation_file(FIGURES_FILE)
+    # the demo's figures are the statistics bureau's, already approved and published
+    figures = [f.model_copy(update={"status": "published"}) for f in figures]
     with store.transaction(actor="demo") as session:
         store_plan(session, plan)
+        set_public(session, REGION, True)  # its published figures are the public view
         own = [f for f in figures if f.indicator not in FROM_REPORT]
         store_observations(session, own)
         store_observations(session, _history(own))
@@ -148,7 +155,7 @@ def _neighbour_figures(
 def _add_users(store: Store) -> dict[str, str]:
     passwords = {}
     with store.transaction(actor="demo") as session:
-        for name, role, region in DEMO_USERS:
+        for name, role, region, department in DEMO_USERS:
             passwords[name] = new_password()
-            add_user(session, name, role, passwords[name], region=region)
+            add_user(session, name, role, passwords[name], region=region, department=department)
     return passwords

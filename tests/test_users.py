@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planwatch.errors import Conflict, Forbidden, InvalidInput
+from planwatch.records.departments import add_department
 from planwatch.records.users import account, add_user, authenticate, check_allowed
 from planwatch.store import Store
 from planwatch.store.reference import region_row
@@ -37,7 +38,12 @@ def test_bad_users_are_refused_with_a_fix(sqlite_store: Store) -> None:
 def test_region_limits_actions_to_the_region_and_below(sqlite_store: Store) -> None:
     with sqlite_store.transaction() as session:
         city = add_user(session, "city", "planner", "long enough", region="420100")
-        district = add_user(session, "wu", "reporter", "long enough", region="420106")
+        with pytest.raises(InvalidInput, match="a reporter needs a department"):
+            add_user(session, "wu", "reporter", "long enough", region="420106")
+        add_department(session, "420106", "区统计局")
+        district = add_user(
+            session, "wu", "reporter", "long enough", region="420106", department="区统计局"
+        )
         wuchang, hongshan = region_row(session, "420106"), region_row(session, "420111")
         city_planner, reporter = account(session, city.id), account(session, district.id)
         assert city_planner is not None and reporter is not None

@@ -6,7 +6,7 @@ import importlib
 
 import typer
 
-COMMAND_MODULES = ("store", "extract", "ingest", "assess", "report", "web")
+COMMAND_MODULES = ("store", "extract", "ingest", "assess", "report", "web", "workflow")
 
 
 def build_app() -> typer.Typer:

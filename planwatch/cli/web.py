@@ -75,6 +75,9 @@ def users_add(
     password: Annotated[
         str | None, typer.Option(help="Password; asked for when omitted (blank: generate one).")
     ] = None,
+    department: Annotated[
+        str | None, typer.Option(help="Department a reporter reports for, e.g. 区统计局.")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Add a user; the password is stored as an argon2 hash."""
@@ -86,7 +89,7 @@ def users_add(
     shown = not chosen
     chosen = chosen or new_password()
     with store_for(db).transaction(actor="cli") as session:
-        row = add_user(session, name, role, chosen, region=region)
+        row = add_user(session, name, role, chosen, region=region, department=department)
         typer.echo(f"added user {row.name} ({row.role})")
     if shown:
         typer.echo(f"password: {chosen}")

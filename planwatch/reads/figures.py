@@ -1,8 +1,11 @@
 """Which figure counts: the one rule every page, the report and the CLI share.
 
 For (region, indicator, measure, period) the figure that counts is the latest version,
-among the statuses counted (``Counting``: every status, submitted and above, or approved
-and above; ``DEFAULT_COUNTING`` is the one default the approval workflow changes).
+among the statuses counted (``Counting``: every status, submitted and above, approved
+and above, or published only). Approved and published figures count by default; who
+reads may narrow or widen that for the current request with ``counting_for`` (the web
+app does: anonymous visitors see published figures, a planner's preview submitted ones),
+so every query below follows the reader without passing it through each page.
 Periods that close after the same number of months are one span (2017H1, 2017Q2 and
 2017M06 are all January to June), so a figure stored under any of their codes is found;
 the exact code wins, then the code stored first.
@@ -14,7 +17,9 @@ stored versions, for its history.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -29,18 +34,39 @@ from planwatch.store.models import Indicator, Observation
 from planwatch.store.reference import RegionKey
 from planwatch.vocabulary import OBSERVATION_STATUSES, ObservationStatus
 
-Counting = Literal["all", "submitted", "approved"]
+Counting = Literal["all", "submitted", "approved", "published"]
 COUNTED: dict[Counting, tuple[ObservationStatus, ...]] = {
     "all": OBSERVATION_STATUSES,
     "submitted": ("submitted", "approved", "published"),
     "approved": ("approved", "published"),
+    "published": ("published",),
 }
-DEFAULT_COUNTING: Counting = "all"
+DEFAULT_COUNTING: Counting = "approved"
+_reader_counting: ContextVar[Counting | None] = ContextVar("counting", default=None)
 
 
 def counted_statuses(counting: Counting | None = None) -> tuple[ObservationStatus, ...]:
-    """The statuses whose figures count; None means ``DEFAULT_COUNTING``, read at each call."""
-    return COUNTED[counting or DEFAULT_COUNTING]
+    """The statuses whose figures count; None: the current reader's, else the default."""
+    return COUNTED[counting or current_counting()]
+
+
+def current_counting() -> Counting:
+    return _reader_counting.get() or DEFAULT_COUNTING
+
+
+@contextmanager
+def counting_for(counting: Counting | None) -> Iterator[None]:
+    """Count ``counting`` in this block (this request's context); None keeps the default."""
+    token = _reader_counting.set(counting)
+    try:
+        yield
+    finally:
+        _reader_counting.reset(token)
+
+
+def set_counting(counting: Counting | None) -> None:
+    """Count ``counting`` for the rest of this context (one web request's task)."""
+    _reader_counting.set(counting)
 
 
 @dataclass(frozen=True)
@@ -55,6 +81,7 @@ class Figure:
     basis: str | None
     observation_id: int
     note: str | None = None
+    status: str = "approved"  # submitted ones count only in a planner's preview (未审核)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -73,7 +100,7 @@ _SAYS = (
     Observation.basis,
 )
 _FIGURES = (
-    select(Observation.region_id, *_SAYS, Observation.id, Observation.note)
+    select(Observation.region_id, *_SAYS, Observation.id, Observation.note, Observation.status)
     .join(Indicator, Observation.indicator_id == Indicator.id)
     .where(
         Observation.region_id.in_(bindparam("regions", expanding=True)),
@@ -117,6 +144,7 @@ class FigureBook:
                 row.basis,
                 row.id,
                 row.note,
+                row.status,
             )
             for row in rows
             if row.status in counted
@@ -211,7 +239,19 @@ def figure_books(
     statuses = list(counted_statuses(counting))
     rows = read(session, _FIGURES, regions=list(region_ids), years=wanted, statuses=statuses)
     latest: dict[int, dict[tuple[int, str, str], Figure]] = {}
-    for region_id, indicator_id, name, code, measure, value, unit, basis, row_id, note in rows:
+    for (
+        region_id,
+        indicator_id,
+        name,
+        code,
+        measure,
+        value,
+        unit,
+        basis,
+        row_id,
+        note,
+        status,
+    ) in rows:
         latest.setdefault(region_id, {})[(indicator_id, code, measure)] = Figure(
             indicator=name,
             period=code,
@@ -221,5 +261,6 @@ def figure_books(
             basis=basis,
             observation_id=row_id,
             note=note,
+            status=status,
         )
     return latest

@@ -34,10 +34,12 @@ class ObservationIn(BaseModel):
     value: Number
     unit: str | None = Field(None, max_length=32)
     basis: Literal["comparable"] | None = None
-    status: ObservationStatus = "draft"
+    # None: as the one who enters may (planwatch.records.submissions); files: approved
+    status: ObservationStatus | None = None
     note: str | None = Field(None, max_length=5000)
+    reason: str | None = Field(None, max_length=2000)
 
-    @field_validator("unit", "basis", "note", mode="before")
+    @field_validator("unit", "basis", "note", "reason", mode="before")
     @classmethod
     def _blank_is_none(cls, v: Any) -> Any:
         return None if v == "" else v
@@ -107,8 +109,13 @@ def store_observation(
     *,
     user_id: int | None = None,
     source_fact_id: int | None = None,
+    department_id: int | None = None,
 ) -> Observation:
-    """Add the figure as the next version of its (indicator, region, period, measure)."""
+    """Add the figure as the next version of its (indicator, region, period, measure).
+
+    Nothing here asks who may: a file loaded by the office is approved unless it says
+    otherwise; people's entries go through ``planwatch.records.submissions``.
+    """
     row = Observation(
         indicator=indicator_row(session, item.indicator),
         region=region_row(session, item.region),
@@ -117,10 +124,12 @@ def store_observation(
         value=item.value,
         unit=item.unit,
         basis=item.basis,
-        status=item.status,
+        status=item.status or "approved",
         note=item.note,
+        reason=item.reason,
         user_id=user_id,
         source_fact_id=source_fact_id,
+        department_id=department_id,
     )
     return add_observation(session, row)
 

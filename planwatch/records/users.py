@@ -3,11 +3,13 @@
 Roles, from most to least trusted:
 
 - ``admin``: everything, including managing users;
-- ``planner``: the 发改委 office: reviews extracted facts, uploads documents, edits the
-  report's narrative, enters figures;
-- ``reporter``: a department's data reporter: enters figures for their own region;
+- ``planner``: the 发改委 planning office: plans, review, approval and publication of
+  figures, narratives, reports, the audit log, departments;
+- ``reporter``: one department's data reporter: enters and submits figures only for the
+  items its plan assigns to that department (``planwatch.records.submissions``);
 - ``viewer``: reads dashboards and the API.
 
+Anonymous visitors are no role: they read the published figures of public regions only.
 A user with a region may act only on that region and the regions below it; reading is
 never restricted by region, because leaders compare regions.
 """
@@ -24,20 +26,24 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planwatch.errors import Conflict, Forbidden, InvalidInput, NotFound
-from planwatch.store.models import Region, User
-from planwatch.store.reference import RegionKey, region_row
+from planwatch.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
+from planwatch.store.models import ApiToken, Department, Region, SignIn, User
+from planwatch.store.reference import RegionKey, region_row, stored_department
 from planwatch.vocabulary import ROLES
 
-Action = Literal["read", "enter_observations", "review", "upload", "edit_narrative", "admin"]
+Action = Literal[
+    "read", "enter_observations", "review", "upload", "edit_narrative", "approve", "audit", "admin"
+]
+PLANNING: frozenset[str] = frozenset(
+    {"read", "enter_observations", "review", "upload", "edit_narrative", "approve", "audit"}
+)
 
 ALLOWED: dict[str, frozenset[str]] = {
-    "admin": frozenset(
-        {"read", "enter_observations", "review", "upload", "edit_narrative", "admin"}
-    ),
-    "planner": frozenset({"read", "enter_observations", "review", "upload", "edit_narrative"}),
+    "admin": PLANNING | {"admin"},
+    "planner": PLANNING,
     "reporter": frozenset({"read", "enter_observations"}),
     "viewer": frozenset({"read"}),
+    "anonymous": frozenset(),  # reads only public regions' published figures
 }
 
 # What each action is called in a refusal, so the message tells who may do it.
@@ -47,6 +53,8 @@ ACTION_WORDS: dict[str, str] = {
     "review": "review extracted facts",
     "upload": "upload documents",
     "edit_narrative": "edit report narratives",
+    "approve": "approve, return or publish figures",
+    "audit": "read the audit log",
     "admin": "manage users",
 }
 
@@ -65,9 +73,14 @@ class Account:
     role: str
     region_id: int | None
     region_code: str | None
+    department_id: int | None = None
+    department: str | None = None
 
     def may(self, action: Action) -> bool:
         return action in ALLOWED.get(self.role, frozenset())
+
+
+ANONYMOUS = Account(id=0, name="anonymous", role="anonymous", region_id=None, region_code=None)
 
 
 def new_password() -> str:
@@ -75,35 +88,68 @@ def new_password() -> str:
 
 
 def add_user(
-    session: Session, name: str, role: str, password: str, region: str | None = None
+    session: Session,
+    name: str,
+    role: str,
+    password: str,
+    region: str | None = None,
+    department: str | None = None,
 ) -> User:
-    """Store a user with an argon2 hash of the password."""
+    """Store a user with an argon2 hash of the password (a reporter: with a department)."""
     if role not in ROLES:
         raise InvalidInput(f"unknown role '{role}'", f"use one of {', '.join(ROLES)}")
     if not name.strip():
         raise InvalidInput("a user needs a name", "pass a login name such as zhangsan")
-    if len(password) < 8:
-        raise InvalidInput("the password is shorter than 8 characters", "choose a longer one")
+    _check_password(password)
     if session.scalar(select(User).where(User.name == name)) is not None:
         raise Conflict(f"user '{name}' already exists", "choose another name")
     if role == "reporter" and region is None:
         raise InvalidInput(
             "a reporter needs a region", "pass --region with the code of the region they report"
         )
+    if role == "reporter" and department is None:
+        raise InvalidInput(
+            "a reporter needs a department",
+            "pass --department with the department they report for (planwatch departments list)",
+        )
+    where = region_row(session, region) if region else None
     row = User(
         name=name,
         role=role,
         password_hash=_hasher.hash(password),
-        region_id=region_row(session, region).id if region else None,
+        region_id=where.id if where else None,
+        department_id=stored_department(session, where, department).id
+        if where and department
+        else None,
     )
     session.add(row)
     session.flush()
     return row
 
 
+def _check_password(password: str) -> None:
+    if len(password) < 8:
+        raise InvalidInput("the password is shorter than 8 characters", "choose a longer one")
+
+
+def set_password(session: Session, name: str, password: str) -> None:
+    _check_password(password)
+    user_row(session, name).password_hash = _hasher.hash(password)
+
+
+def set_disabled(session: Session, name: str, disabled: bool) -> None:
+    """A disabled user cannot sign in; their sign-ins and tokens stop working at once."""
+    row = user_row(session, name)
+    row.disabled = disabled
+    if disabled:
+        for table in (SignIn, ApiToken):
+            for kept in session.scalars(select(table).where(table.user_id == row.id)):
+                session.delete(kept)
+
+
 def authenticate(session: Session, name: str, password: str) -> Account | None:
     """The account if the password is right, else None (the caller says so without detail)."""
-    row = session.scalar(select(User).where(User.name == name[:100]))
+    row = session.scalar(select(User).where(User.name == name[:100], User.disabled.is_(False)))
     with _checking:
         if row is None:
             _hasher.hash(password)  # spend the same time, so names cannot be probed by timing
@@ -120,24 +166,34 @@ def account(session: Session, user_id: int) -> Account | None:
     return account_where(session, User.id == user_id)
 
 
-ACCOUNT_COLUMNS = (User.id, User.name, User.role, User.region_id, Region.code)
+ACCOUNT_COLUMNS = (
+    User.id,
+    User.name,
+    User.role,
+    User.region_id,
+    Region.code,
+    User.department_id,
+    Department.name,
+)
 
 
 def account_where(session: Session, *conditions: Any, joined: Any = None) -> Account | None:
     """The one account the conditions find (``joined``: a table they also name)."""
-    query = select(*ACCOUNT_COLUMNS).outerjoin(Region, User.region_id == Region.id)
+    query = (
+        select(*ACCOUNT_COLUMNS)
+        .outerjoin(Region, User.region_id == Region.id)
+        .outerjoin(Department, User.department_id == Department.id)
+    )
     if joined is not None:
         query = query.join(joined)
-    found = session.execute(query.where(*conditions)).first()
-    if found is None:
-        return None
-    return Account(
-        id=found[0], name=found[1], role=found[2], region_id=found[3], region_code=found[4]
-    )
+    found = session.execute(query.where(User.disabled.is_(False), *conditions)).first()
+    return None if found is None else Account(*found)
 
 
 def require_role(user: Account, action: Action) -> None:
     """Raise Forbidden unless the user's role allows the action anywhere."""
+    if user.role == "anonymous":
+        raise Unauthorized("you are not signed in", "sign in at /login")
     if not user.may(action):
         allowed = [role for role, actions in ALLOWED.items() if action in actions]
         raise Forbidden(
@@ -150,6 +206,9 @@ def check_allowed(
     session: Session, user: Account, action: Action, region: RegionKey | None = None
 ) -> None:
     """Raise Forbidden unless the user's role allows the action on this region."""
+    if user is ANONYMOUS and action == "read" and region is not None:
+        _check_public(session, region)
+        return
     require_role(user, action)
     if region is None or user.region_id is None or action == "read":
         return
@@ -158,6 +217,14 @@ def check_allowed(
             f"you may {ACTION_WORDS[action]} only for region {user.region_code}, "
             f"not {region.code} {region.name}",
             "sign in as a user of that region or ask an admin",
+        )
+
+
+def _check_public(session: Session, region: RegionKey) -> None:
+    if not session.scalar(select(Region.public).where(Region.id == region.id)):
+        raise Unauthorized(
+            f"{region.name}'s figures are not public",
+            "sign in to read them, or ask the planning office to make the region public",
         )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     Float,
     ForeignKey,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -35,6 +37,8 @@ class Region(Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"), index=True)
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
+    # set by a planner: anonymous visitors read this region's published figures
+    public: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     parent: Mapped[Region | None] = relationship(remote_side=[id])
 
 
@@ -117,7 +121,11 @@ class Observation(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     source_fact_id: Mapped[int | None] = mapped_column(ForeignKey("facts.id"))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # the department whose submission holds the figure (None: the planning office's own)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"), index=True)
     note: Mapped[str | None] = mapped_column(Text)
+    # why an approved figure was changed: required for every version after an approved one
+    reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     indicator: Mapped[Indicator] = relationship()
     region: Mapped[Region] = relationship()
@@ -227,6 +235,39 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(16))
     region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+
+
+class Submission(Base):
+    """One department's figures of one period in one region, on their way to publication.
+
+    draft → submitted → approved (locked) → published, or submitted → returned (with a
+    comment) → submitted again. The figures' own statuses follow each step.
+    """
+
+    __tablename__ = "submissions"
+    __table_args__ = (UniqueConstraint("region_id", "department_id", "period"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"))
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    period: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(12), default="draft")
+    comment: Mapped[str | None] = mapped_column(Text)
+    changed_by: Mapped[str | None] = mapped_column(String(100))
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ApiToken(Base):
+    """A program's credential: the token is shown once; the table keeps only its SHA-256."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True, info={"secret": True})
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class Narrative(Base):

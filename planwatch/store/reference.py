@@ -116,3 +116,17 @@ def department_row(session: Session, region: Region, name: str) -> Department:
             session, Department(region_id=region.id, name=name), lambda: session.scalar(query)
         )
     return row
+
+
+def stored_department(session: Session, region: Region, name: str) -> Department:
+    """A department already added to the region (a user or a submission names one)."""
+    row = session.scalar(
+        select(Department).where(Department.region_id == region.id, Department.name == name)
+    )
+    if row is None:
+        raise NotFound(
+            f"region {region.code} {region.name} has no department '{name}'",
+            f"add it with `planwatch departments add --region {region.code} {name}`, "
+            "or list them with `planwatch departments list`",
+        )
+    return row

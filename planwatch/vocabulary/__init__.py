@@ -33,6 +33,8 @@ TargetKind = Literal[
     "growth_at_least", "value_at_least", "reduction_at_least", "value_at_most", "relation"
 ]
 ObservationStatus = Literal["draft", "submitted", "approved", "published"]
+SubmissionStatus = Literal["draft", "submitted", "returned", "approved", "published"]
+SubmissionStep = Literal["submit", "approve", "return", "publish"]
 ReviewStatus = Literal["pending", "accepted", "corrected", "rejected"]
 AssessmentStatus = Literal["achieved", "on_track", "slightly_behind", "behind", "unknown"]
 ProjectStage = Literal["planned", "started", "under_construction", "completed"]
@@ -45,6 +47,8 @@ MEASURES: tuple[Measure, ...] = get_args(Measure)
 OBSERVED_MEASURES: tuple[ObservedMeasure, ...] = get_args(ObservedMeasure)
 TARGET_KINDS: tuple[TargetKind, ...] = get_args(TargetKind)
 OBSERVATION_STATUSES: tuple[ObservationStatus, ...] = get_args(ObservationStatus)
+SUBMISSION_STATUSES: tuple[SubmissionStatus, ...] = get_args(SubmissionStatus)
+SUBMISSION_STEPS: tuple[SubmissionStep, ...] = get_args(SubmissionStep)
 REVIEW_STATUSES: tuple[ReviewStatus, ...] = get_args(ReviewStatus)
 ASSESSMENT_STATUSES: tuple[AssessmentStatus, ...] = get_args(AssessmentStatus)
 PROJECT_STAGES: tuple[ProjectStage, ...] = get_args(ProjectStage)
@@ -58,6 +62,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "measures": MEASURES,
     "target_kinds": TARGET_KINDS,
     "observation_statuses": OBSERVATION_STATUSES,
+    "submission_statuses": SUBMISSION_STATUSES,
+    "submission_steps": SUBMISSION_STEPS,
     "review_statuses": REVIEW_STATUSES,
     "assessment_statuses": ASSESSMENT_STATUSES,
     "project_stages": PROJECT_STAGES,

@@ -7,6 +7,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from anyio import CapacityLimiter
 from fastapi import FastAPI
@@ -31,6 +32,7 @@ from planwatch.web import (
     objects,
     overview,
     report,
+    submissions,
     upload,
 )
 from planwatch.web.auth import RecentAccounts
@@ -94,14 +96,39 @@ def create_app(
         narratives,
         api,
         objects,
+        submissions,
     ):
         app.include_router(module.router)
+    _declare_security(app)
     app.add_api_route("/", _home, include_in_schema=False)
     app.add_api_route("/docs", _api_docs, include_in_schema=False)
     return app
 
 
+# how programs sign in, as the OpenAPI schema tells /docs (its Authorize button) and clients
+SECURITY_SCHEMES = {
+    "token": {"type": "http", "scheme": "bearer", "description": "planwatch tokens add"},
+    "basic": {"type": "http", "scheme": "basic"},
+    "session": {"type": "apiKey", "in": "cookie", "name": SESSION_COOKIE},
+}
+
+
+def _declare_security(app: FastAPI) -> None:
+    plain = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        fresh = app.openapi_schema is None
+        schema = plain()  # FastAPI builds it once and keeps it in app.openapi_schema
+        if fresh:
+            schema.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEMES
+            schema["security"] = [{name: []} for name in SECURITY_SCHEMES]
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def _api_docs() -> Response:
+
     return get_swagger_ui_html(
         openapi_url="/openapi.json",
         title="planwatch API",

@@ -1,14 +1,20 @@
-"""Signing in: a login form setting a signed session cookie, or HTTP Basic for scripts.
+"""Signing in: a login form setting a signed session cookie, or a token or HTTP Basic
+for programs.
 
 Every page and API route needs a signed-in user (data of a government office is not
-public, even on its intranet); ``/login``, ``/static`` and the OpenAPI pages do not.
-Each action checks the role through ``planwatch.records.users.check_allowed``.
+public, even on its intranet), except the dashboard's public view (``Visitor``): the
+published figures of regions a planner made public. Each action checks the role through
+``planwatch.records.users.check_allowed``. The reader decides which figures count for
+the request (``reading_as``); a form posted with the session cookie must carry the
+session's CSRF token (field ``csrf`` or header ``X-CSRF-Token``).
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hmac
+import secrets
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -19,9 +25,13 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from planwatch.errors import Unauthorized
+from planwatch.errors import Forbidden, Unauthorized
+from planwatch.reads.figures import Counting, set_counting
+from planwatch.reads.regions import stored_region
 from planwatch.records.signins import end_sign_in, signed_in_account, start_sign_in
+from planwatch.records.tokens import token_account
 from planwatch.records.users import (
+    ANONYMOUS,
     Account,
     Action,
     authenticate,
@@ -71,18 +81,82 @@ class RecentAccounts:
 
 async def signed_in(request: Request) -> Account:
     """The user of this request, from the session cookie or an Authorization header."""
+    user = await _identified(request)
+    if user is None:
+        raise Unauthorized(
+            "you are not signed in",
+            "sign in at /login, or send an API token (Authorization: Bearer) with API requests",
+        )
+    return user
+
+
+async def visitor(request: Request) -> Account:
+    """The signed-in user, or the anonymous visitor of the public view."""
+    user = await _identified(request)
+    if user is not None:
+        return user
+    request.state.user = None
+    set_counting("published")
+    return ANONYMOUS
+
+
+async def _identified(request: Request) -> Account | None:
     header = request.headers.get("authorization", "")
     if header.lower().startswith("basic "):
         # argon2 is slow by design: verify off the event loop
         user: Account | None = await run_in_threadpool(_from_basic, request, header)
+    elif header.lower().startswith("bearer "):
+        user = await run_in_threadpool(_from_token, request, header[7:].strip())
     else:
         user = await _from_session(request)
-    if user is None:
-        raise Unauthorized(
-            "you are not signed in",
-            "sign in at /login, or send HTTP Basic credentials with API requests",
+        if user is not None and request.method not in SAFE_METHODS:
+            await _check_csrf(request)
+    if user is not None:
+        request.state.user = user
+        set_counting(reading_as(user, request.query_params.get("preview")))
+    return user
+
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+CSRF = "csrf"  # the session's key, the form field's name
+
+
+def reading_as(user: Account, preview: str | None) -> Counting:
+    """Which figures count for this reader: a reporter sees what is published, the office
+    what is approved, and a planner's preview (``?preview=submitted``) also what waits."""
+    if user.role == "reporter":
+        return "published"
+    if preview == "submitted" and user.may("approve"):
+        return "submitted"
+    return "approved"
+
+
+async def _check_csrf(request: Request) -> None:
+    expected = request.session.get(CSRF)
+    sent: object = request.headers.get("x-csrf-token")
+    if sent is None and "form" in request.headers.get("content-type", ""):
+        sent = (await request.form()).get(CSRF)  # Starlette keeps the parsed form
+    if not isinstance(expected, str) or not isinstance(sent, str):
+        raise Forbidden(
+            "the form carries no CSRF token",
+            "reload the page and send the form again (the token comes with the page)",
         )
-    request.state.user = user
+    if not hmac.compare_digest(expected, sent):
+        raise Forbidden("the form's CSRF token is not this session's", "reload the page")
+
+
+def check_visitor(request: Request, user: Account, code: str) -> None:
+    """Anonymous visitors reach only public regions (401 elsewhere); users every region."""
+    if user is ANONYMOUS:
+        with app_store(request).reading() as session:
+            check_allowed(session, user, "read", stored_region(session, code))
+
+
+def _from_token(request: Request, token: str) -> Account:
+    with app_store(request).reading() as session:
+        user = token_account(session, token)
+    if user is None:
+        raise Unauthorized("the API token is unknown or revoked", "ask an admin for a new one")
     return user
 
 
@@ -144,6 +218,7 @@ def allowed(action: Action) -> Callable[[Request], Awaitable[Account]]:
 
 
 Viewer = Annotated[Account, Depends(allowed("read"))]
+Visitor = Annotated[Account, Depends(visitor)]
 
 
 @router.get("/login", include_in_schema=False)
@@ -166,19 +241,26 @@ def login(
         token = start_sign_in(session, user.id)
     request.session.clear()
     request.session[TOKEN] = token
+    request.session[CSRF] = secrets.token_urlsafe(32)
     return RedirectResponse(_safe_next(next_page), status_code=303)
 
 
 @router.post("/logout", include_in_schema=False)
-def logout(request: Request) -> Response:
+async def logout(request: Request) -> Response:
     """Ends the sign-in on the server: the cookie, even a copy of it, no longer works."""
+    if request.session.get(TOKEN) is not None:
+        await _check_csrf(request)  # no other site may sign anyone out
     token = request.session.get(TOKEN)
     if isinstance(token, str):
-        with app_store(request).transaction(actor="logout") as session:
-            end_sign_in(session, token)
-        request.app.state.recent_accounts.forget(token)
+        await run_in_threadpool(_end_sign_in, request, token)
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
+
+
+def _end_sign_in(request: Request, token: str) -> None:
+    with app_store(request).transaction(actor="logout") as session:
+        end_sign_in(session, token)
+    request.app.state.recent_accounts.forget(token)
 
 
 def _safe_next(target: str) -> str:
@@ -189,4 +271,13 @@ def _safe_next(target: str) -> str:
     return target
 
 
-__all__ = ["Viewer", "allowed", "app_store", "check_allowed", "router", "signed_in"]
+__all__ = [
+    "Viewer",
+    "Visitor",
+    "allowed",
+    "app_store",
+    "check_allowed",
+    "check_visitor",
+    "router",
+    "signed_in",
+]

@@ -19,14 +19,16 @@ from fastapi import Request
 from sqlalchemy.orm import Session
 
 from planwatch.reads.changes import data_version
+from planwatch.reads.figures import current_counting
 from planwatch.store import Store
 
 PageData = dict[str, Any]
 
 
 def cached_page(request: Request, key: Hashable, build: Callable[[Session], PageData]) -> PageData:
+    """The page for ``key`` as this reader sees it (which figures count is part of the key)."""
     cache: PageCache = request.app.state.page_cache
-    return cache.page(request.app.state.store, key, build)
+    return cache.page(request.app.state.store, (key, current_counting()), build)
 
 
 class PageCache:

@@ -1,7 +1,8 @@
 """Entering figures (form, Excel sheet, API) and showing where any stored figure came from.
 
-Figures entered by people are ``submitted``; each is a new version, so a correction never
-hides what was there before. Reporters enter only for their own region.
+Figures entered by people go through ``planwatch.records.submissions``: a reporter's are
+drafts of its department until approved; each is a new version, so a correction never
+hides what was there before.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from planwatch.reads import Session
 from planwatch.reads.lookup import indicator_names
 from planwatch.reads.observations import AuditRow, audit_of, observation_by_id, versions_of
 from planwatch.reads.regions import stored_region
-from planwatch.records.observations import ObservationIn, read_figures, store_observation
+from planwatch.records.observations import ObservationIn, read_figures
+from planwatch.records.submissions import enter_figures
 from planwatch.records.users import Account, check_allowed
 from planwatch.vocabulary import OBSERVED_MEASURES
 from planwatch.web import shapes
@@ -64,6 +66,7 @@ def enter_one(
     measure: Annotated[str, Form()] = "value",
     unit: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
+    reason: Annotated[str, Form()] = "",
 ) -> Response:
     fields = {
         "region": code,
@@ -73,7 +76,7 @@ def enter_one(
         "value": value,
         "unit": unit,
         "note": note,
-        "status": "submitted",
+        "reason": reason,
     }
     try:
         item = ObservationIn.model_validate(fields)
@@ -107,12 +110,8 @@ def _store_and_show(
 
 
 def store_figures(session: Session, user: Account, items: list[ObservationIn]) -> list[int]:
-    """Store each figure after checking the user may enter figures for its region."""
-    ids = []
-    for item in items:
-        check_allowed(session, user, "enter_observations", stored_region(session, item.region))
-        ids.append(store_observation(session, item, user_id=user.id).id)
-    return ids
+    """Store each figure as the user may (a reporter's are drafts of its department)."""
+    return enter_figures(session, user, items)
 
 
 def api_add_observation(request: Request, item: ObservationIn, user: Reporter) -> Response:

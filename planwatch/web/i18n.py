@@ -75,6 +75,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "submitted_via": {"zh": "录入方式", "en": "Entered via"},
     "version": {"zh": "版本", "en": "Version"},
     "note": {"zh": "备注", "en": "Note"},
+    "change_reason": {"zh": "修改原因", "en": "Reason for the change"},
+    "change_reason_hint": {
+        "zh": "修改已审核数据时必填",
+        "en": "required when changing an approved figure",
+    },
     "changes": {"zh": "修改记录", "en": "Change log"},
     "excel_upload": {"zh": "Excel 批量填报", "en": "Excel upload"},
     "stored_count": {"zh": "已保存条数", "en": "Figures stored"},

@@ -18,7 +18,7 @@ from planwatch.reads.observations import ObservationRow, observations_of
 from planwatch.reads.plans import indicator_targets, period_order
 from planwatch.reads.regions import RegionRow, stored_region
 from planwatch.web import shapes
-from planwatch.web.auth import Viewer
+from planwatch.web.auth import Visitor, check_visitor
 from planwatch.web.cache import cached_page
 from planwatch.web.params import period_of
 from planwatch.web.parts import card, judged_on
@@ -29,8 +29,9 @@ router = APIRouter()
 CHARTED = ("value", "yoy_growth")
 
 
-def indicator_page(request: Request, code: str, period: str, name: str, user: Viewer) -> Response:
+def indicator_page(request: Request, code: str, period: str, name: str, user: Visitor) -> Response:
     when = period_of(period)
+    check_visitor(request, user, code)
     data = cached_page(
         request,
         ("indicator", code, when.code, name),

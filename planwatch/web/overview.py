@@ -19,7 +19,7 @@ from planwatch.reads.observations import observations_by_id
 from planwatch.reads.plans import period_order, plan_listings
 from planwatch.reads.regions import RegionRow, stored_region
 from planwatch.web import shapes
-from planwatch.web.auth import Viewer, app_store
+from planwatch.web.auth import Viewer, Visitor, app_store, check_visitor
 from planwatch.web.cache import cached_page
 from planwatch.web.params import period_of
 from planwatch.web.parts import card
@@ -55,9 +55,10 @@ def _plans(session: Session) -> list[dict[str, Any]]:
     ]
 
 
-def overview_page(request: Request, code: str, period: str, user: Viewer) -> Response:
+def overview_page(request: Request, code: str, period: str, user: Visitor) -> Response:
     """A card per plan target, lagging ones first, with completion against time progress."""
     when = period_of(period)
+    check_visitor(request, user, code)
     data = cached_page(request, ("overview", code, when.code), lambda s: _overview(s, code, when))
     return respond(request, "overview.html", data)
 

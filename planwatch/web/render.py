@@ -95,6 +95,7 @@ def html(request: Request, template: str, data: dict[str, Any], *, status: int =
         t=translator(lang),
         lang=lang,
         user=getattr(request.state, "user", None),
+        csrf=_csrf(request),
         path=request.url.path,
         json_href=_json_href(request),
         lang_href={other: _with_query(request, lang=other) for other in LANGUAGES},
@@ -103,6 +104,12 @@ def html(request: Request, template: str, data: dict[str, Any], *, status: int =
     if request.query_params.get("lang") in LANGUAGES:
         response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
     return response
+
+
+def _csrf(request: Request) -> str | None:
+    """The session's CSRF token, which every form and htmx request of the page sends."""
+    token = request.session.get("csrf") if "session" in request.scope else None
+    return token if isinstance(token, str) else None
 
 
 def _json_href(request: Request) -> str:

@@ -25,7 +25,7 @@ def test_demo_builds_a_database_and_prints_passwords(tmp_path: Path) -> None:
     passwords = dict(
         line.split()[1::2] for line in out.splitlines() if line.strip().startswith("user ")
     )
-    assert set(passwords) == {"admin", "planner", "reporter", "viewer"}
+    assert set(passwords) == {"admin", "planner", "reporter", "fagai", "caizheng", "viewer"}
     store = open_store(Settings(database_url=sqlite_url(db), secret_key="x"))
     with store.reading() as session:
         planner = authenticate(session, "planner", passwords["planner"])
@@ -46,11 +46,19 @@ def test_users_add_and_list(tmp_path: Path) -> None:
         "reporter",
         "--region",
         "420106",
+        "--department",
+        "区统计局",
         "--password",
         "a long password",
         "--db",
         db,
     )
+    assert code == 1  # the department must exist first
+    assert run("departments", "add", "区统计局", "--region", "420106", "--db", db)[0] == 0
+    code, out, _ = run(
+        "users", "add", "wang", "--role", "reporter", "--region", "420106",
+        "--department", "区统计局", "--password", "a long password", "--db", db,
+    )  # fmt: skip
     assert (code, out.strip()) == (0, "added user wang (reporter)")
     assert run("users", "list", "--db", db)[1].strip() == "wang\treporter"
     code, _, err = run("users", "add", "zhao", "--role", "chief", "--password", "x" * 9, "--db", db)
@@ -86,7 +94,7 @@ def test_demo_serves_the_dashboard(tmp_path: Path) -> None:
     ) as server:
         try:
             assert server.stdout is not None
-            lines = [server.stdout.readline() for _ in range(6)]
+            lines = [server.stdout.readline() for _ in range(8)]  # a title, 6 users, the URL
             assert lines[-1].strip() == f"open http://127.0.0.1:{port}/regions/420106/2017H1"
             assert "计划执行监测" in _page_when_up(f"http://127.0.0.1:{port}/login")
         finally:

@@ -49,7 +49,7 @@ def _add(
 @pytest.fixture
 def agreeing(store: Store) -> Iterator[tuple[Demo, TestClient, Store]]:
     demo = fill_demo(store)
-    _add(store, GDP, "2017H1", "yoy_growth", 8.4, status="submitted")  # version 2 counts
+    _add(store, GDP, "2017H1", "yoy_growth", 8.4, status="approved")  # version 2 counts
     _add(store, RETAIL, "2017M06", "value", 321.5, unit="亿元")  # same span, other code
     _add(store, JOBS, "2017Q2", "value", 99999.0, unit="人")  # the exact 2017H1 code wins
     # pages are built anew each time, so a changed default shows at once
@@ -93,27 +93,28 @@ def test_every_face_shows_the_counted_figures(agreeing: tuple[Demo, TestClient, 
     assert "同比增长8.4%" in line and "8.1%" not in line
 
 
-def test_the_status_filter_is_one_default(
-    agreeing: tuple[Demo, TestClient, Store], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_status_filter_is_one_default(agreeing: tuple[Demo, TestClient, Store]) -> None:
     _, client, store = agreeing
+    _add(store, GDP, "2017H1", "yoy_growth", 8.6, status="submitted")
     _add(store, GDP, "2017H1", "yoy_growth", 9999.0, status="draft")
+    countings = ("all", "submitted", "approved", "published")
     with store.reading() as session:
         region = stored_region(session, "420106")
-        books = {
-            c: FigureBook(session, region, [2017], c) for c in ("all", "submitted", "approved")
-        }
+        books = {c: FigureBook(session, region, [2017], c) for c in countings}
     gdp = next(key for key, f in books["all"].current(H1).items() if f.indicator == GDP)[0]
     growth = {c: book.get(gdp, H1, "yoy_growth") for c, book in books.items()}
-    # the draft counts only when every status does; the sample's own figure is approved
+    # the draft counts only when every status does; the demo's own figure is published
     assert {c: f.value if f else None for c, f in growth.items()} == {
         "all": 9999.0,
-        "submitted": 8.4,
-        "approved": 8.1,
+        "submitted": 8.6,
+        "approved": 8.4,
+        "published": 8.1,
     }
+    with figures.counting_for(None):
+        assert figures.counted_statuses() == ("approved", "published")  # the default
 
-    assert _measures(client, GDP)["yoy_growth"] == 9999.0
-    monkeypatch.setattr(figures, "DEFAULT_COUNTING", "submitted")
-    assert _measures(client, GDP)["yoy_growth"] == 8.4
+    assert _measures(client, GDP)["yoy_growth"] == 8.4  # an admin reads approved figures
+    preview = _json(client, "/regions/420106/2017H1.json?preview=submitted")
+    assert next(c for c in preview["cards"] if c["indicator"] == GDP)["growth"] == 8.6
     overview = _json(client, "/regions/420106/2017H1.json")
     assert next(c for c in overview["cards"] if c["indicator"] == GDP)["growth"] == 8.4

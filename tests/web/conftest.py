@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from planwatch.config import Settings, sqlite_url
 from planwatch.demo import Demo, build_demo
 from planwatch.web import create_app
-from tests.web.helpers import SignIn
+from tests.web.helpers import SignIn, csrf_of
 
 SECRET = "test-secret-key"
 
@@ -56,6 +56,7 @@ def client_as(app: FastAPI, demo: Demo) -> Iterator[SignIn]:
                 follow_redirects=False,
             )
             assert answer.status_code == 303, answer.text
+            client.headers["X-CSRF-Token"] = csrf_of(client)
         return client
 
     yield sign_in

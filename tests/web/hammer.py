@@ -16,6 +16,8 @@ from typing import Any
 
 import httpx
 
+from tests.web.helpers import csrf_of
+
 NARRATIVE = "/api/narratives/420106/2017H1/problems"
 UPLOAD = "关于武昌区2017年1-7月经济运行情况的报告\n1-7月地区生产总值完成600亿元,同比增长8.1%。\n"
 
@@ -44,11 +46,12 @@ def signed_in(base: str, name: str, password: str) -> httpx.Client:
     client = httpx.Client(base_url=base, timeout=60)
     answer = client.post("/login", data={"username": name, "password": password, "next": "/"})
     assert answer.status_code in (200, 303), answer.text
+    client.headers["X-CSRF-Token"] = csrf_of(client)
     return client
 
 
 def _figure(client: httpx.Client, tally: Tally, rng: random.Random) -> None:
-    body = {"region": "420106", "indicator": "地区生产总值", "period": "2017H1"}
+    body = {"region": "420106", "indicator": "地区生产总值", "period": "2017H1", "reason": "复核"}
     body["value"] = round(rng.uniform(500, 560), 2)  # type: ignore[assignment]
     answer = client.post("/api/observations", json=body)
     tally.saw(answer)

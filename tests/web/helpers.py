@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -32,3 +33,13 @@ def error_of(answer: Any, status: int) -> dict[str, Any]:
     assert body["error"]["message"]
     error: dict[str, Any] = body["error"]
     return error
+
+
+CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
+
+
+def csrf_of(client: Any) -> str:
+    """The session's CSRF token, as a signed-in page carries it (TestClient or httpx)."""
+    found = CSRF_META.search(client.get("/regions").text)
+    assert found, "a signed-in page carries the session's CSRF token"
+    return found.group(1)

@@ -73,7 +73,7 @@ def test_html_pages_show_the_error_readably(viewer: TestClient) -> None:
 def test_browser_without_session_is_sent_to_login(client_as: SignIn) -> None:
     anonymous = client_as(None)
     answer = anonymous.get(
-        "/regions/420106/2017H1", headers={"accept": "text/html"}, follow_redirects=False
+        "/regions/420102/2017H1", headers={"accept": "text/html"}, follow_redirects=False
     )
     assert answer.status_code == 303
-    assert answer.headers["location"] == "/login?next=/regions/420106/2017H1"
+    assert answer.headers["location"] == "/login?next=/regions/420102/2017H1"

@@ -22,7 +22,7 @@ from planwatch.records.archives import check_archive
 from planwatch.store.models import Document, Observation
 from planwatch.web.limits import DOCUMENT_BYTES, SHEET_BYTES
 from tests.web.bombs import damaged_docx, docx_bomb, lying_bomb, xlsx_bomb
-from tests.web.helpers import error_of
+from tests.web.helpers import csrf_of, error_of
 from tests.web.live import free_port, serving
 
 MB = 1024 * 1024
@@ -176,6 +176,7 @@ def test_server_memory_stays_bounded_under_bombs(demo: Demo, tmp_path: Path) -> 
         for user, (path, name, data) in zip(("planner", "planner", "reporter"), bombs, strict=True):
             with httpx.Client(base_url=base, timeout=60) as client:
                 client.post("/login", data={"username": user, "password": demo.passwords[user]})
+                client.headers["X-CSRF-Token"] = csrf_of(client)
                 answers.append(
                     client.post(
                         path, files={"file": (name, data)}, headers={"accept": "application/json"}

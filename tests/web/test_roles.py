@@ -38,12 +38,17 @@ def test_viewer_may_not_enter_figures_upload_or_edit_narratives(viewer: TestClie
     )
 
 
-def test_reporter_enters_figures_for_their_region_only(reporter: TestClient) -> None:
-    answer = reporter.post("/api/observations", json=FIGURE)
-    assert answer.status_code == 201
+def test_reporter_enters_drafts_for_their_department_only(reporter: TestClient) -> None:
+    """The demo's reporter is 区统计局's: GDP is theirs, 招商引资 is 区招商局's."""
+    own = {**FIGURE, "indicator": "地区生产总值", "period": "2017Q3", "status": "published"}
+    answer = reporter.post("/api/observations", json=own)
+    assert answer.status_code == 201, answer.text
     stored = answer.json()
     assert stored["source"] == {"kind": "user", "user": "reporter", "href": None}
-    elsewhere = {**FIGURE, "region": "420102"}
+    assert stored["status"] == "draft"  # the status a reporter sends is ignored
+    error = error_of(reporter.post("/api/observations", json=FIGURE), 403)
+    assert "区招商局" in error["message"]
+    elsewhere = {**own, "region": "420102"}
     error = error_of(reporter.post("/api/observations", json=elsewhere), 403)
     assert "only for region 420106" in error["message"]
 

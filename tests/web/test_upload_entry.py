@@ -69,18 +69,18 @@ def test_reporter_uploads_figures_from_excel(reporter: TestClient) -> None:
     sheet = _sheet(
         [
             ["指标", "口径", "数值", "单位"],
-            ["招商引资", "总量", 430, "亿元"],
-            ["招商引资", "增速", 81.2, "%"],
+            ["地区生产总值", "总量", 830, "亿元"],
+            ["地区生产总值", "增速", 8.2, "%"],
         ]
     )
     files = {"file": ("figures.xlsx", sheet)}
-    answer = reporter.post("/regions/420106/2017H1/enter/excel", files=files)
-    assert answer.status_code == 200
+    answer = reporter.post("/regions/420106/2017Q3/enter/excel", files=files)
+    assert answer.status_code == 200, answer.text
     assert "已保存条数: 2" in answer.text
-    stored = reporter.get("/api/observations?indicator=招商引资&region=420106").json()
-    assert {(o["measure"], o["value"], o["status"]) for o in stored["items"]} == {
-        ("value", 430.0, "submitted"),
-        ("yoy_growth", 81.2, "submitted"),
+    stored = reporter.get("/api/observations?indicator=地区生产总值&region=420106").json()
+    assert {(o["measure"], o["value"], o["status"]) for o in stored["items"]} >= {
+        ("value", 830.0, "draft"),
+        ("yoy_growth", 8.2, "draft"),
     }
 
 
@@ -93,15 +93,22 @@ def test_excel_without_headers_says_which_to_write(reporter: TestClient) -> None
     assert error["message"] == "figures.xlsx has no column indicator or value in row 1"
 
 
-def test_form_entry_makes_a_new_version(reporter: TestClient) -> None:
+def test_form_entry_makes_a_new_version(reporter: TestClient, planner: TestClient) -> None:
+    """Changing an approved figure needs a reason; the reporter's new version is a draft,
+    so the overview keeps the approved one until the planning office approves."""
     form = {"indicator": "地区生产总值", "measure": "value", "value": "526", "unit": "亿元"}
-    answer = reporter.post("/regions/420106/2017H1/enter", data=form)
+    refused = reporter.post("/regions/420106/2017H1/enter", data=form)
+    assert refused.status_code == 400 and "reason" in refused.text
+    answer = reporter.post("/regions/420106/2017H1/enter", data={**form, "reason": "统计局反馈"})
     assert answer.status_code == 200
-    overview = reporter.get("/regions/420106/2017H1.json").json()
+    overview = planner.get("/regions/420106/2017H1.json").json()
     gdp = next(c for c in overview["cards"] if c["indicator"] == "地区生产总值")
-    assert gdp["value"] == 526.0
-    versions = reporter.get(f"{gdp['sources'][0]}.json").json()["versions"]
-    assert [v["value"] for v in versions] == [525.69, 526.0]
+    assert gdp["value"] == 525.69
+    versions = planner.get(f"{gdp['sources'][0]}.json").json()["versions"]
+    assert [(v["value"], v["status"]) for v in versions] == [
+        (525.69, "published"),
+        (526.0, "draft"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,15 @@
     return node ? JSON.parse(node.textContent) : null;
   }
 
+  // every form posted with the session cookie carries the session's CSRF token
+  document.addEventListener("submit", function (event) {
+    var form = event.target, meta = document.querySelector('meta[name="csrf-token"]');
+    if (!meta || (form.method || "").toLowerCase() !== "post" || form.elements.csrf) return;
+    var field = document.createElement("input");
+    field.type = "hidden"; field.name = "csrf"; field.value = meta.content;
+    form.appendChild(field);
+  }, true);
+
   var FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
 
   function historyChart(node, data) {

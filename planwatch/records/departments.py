@@ -1,0 +1,30 @@
+"""Departments of a region: the units that report figures and answer for targets."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.errors import Conflict, InvalidInput
+from planwatch.store.models import Department
+from planwatch.store.reference import region_row
+
+
+def add_department(session: Session, region: str, name: str) -> Department:
+    """Add a department to a region; refused when the name is blank or already there."""
+    clean = name.strip()
+    if not clean or len(clean) > 100:
+        raise InvalidInput(
+            "a department needs a name of 1 to 100 characters",
+            "write it as the plan does: 区统计局",
+        )
+    where = region_row(session, region)
+    query = select(Department).where(Department.region_id == where.id, Department.name == clean)
+    if session.scalar(query) is not None:
+        raise Conflict(
+            f"{where.name} already has {clean}", "`planwatch departments list` shows them"
+        )
+    row = Department(region_id=where.id, name=clean)
+    session.add(row)
+    session.flush()
+    return row

@@ -1,0 +1,276 @@
+"""Figures on their way from a department to the dashboard: entry, submission, approval.
+
+A department's figures of one period in one region form a submission:
+draft → submitted → approved (locked) → published, or submitted → returned (with the
+planner's comment) → submitted again. Each step moves the figures' own statuses, and
+``planwatch.reads.figures`` counts only approved and published ones, so a draft never
+reaches a page or a report.
+
+A reporter enters figures only for indicators its plan assigns to its department, and
+what it enters is always a draft, whatever status it sends. Planners and admins enter
+approved figures unless they say otherwise. Changing a figure that was approved needs a
+reason; a reporter's change reopens the department's submission.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.errors import Conflict, Forbidden, InvalidInput
+from planwatch.periods import Period
+from planwatch.records.checks import Figure, refuse_failing
+from planwatch.records.observations import ObservationIn, store_observation
+from planwatch.records.users import Account, check_allowed
+from planwatch.store.models import (
+    Department,
+    Indicator,
+    Observation,
+    Plan,
+    Region,
+    Submission,
+    Target,
+    utcnow,
+)
+from planwatch.store.reference import indicator_row, region_row, stored_department
+from planwatch.vocabulary import ObservationStatus, SubmissionStatus, SubmissionStep
+
+COUNTED = ("approved", "published")  # a change to a figure in these needs a reason
+LOCKED: tuple[SubmissionStatus, ...] = ("submitted",)  # waiting for the planner
+
+
+@dataclass(frozen=True)
+class Move:
+    """One step: the submission statuses it starts from and goes to, and its figures'."""
+
+    starts: tuple[SubmissionStatus, ...]
+    ends: SubmissionStatus
+    figures_from: ObservationStatus
+    figures_to: ObservationStatus
+
+
+MOVES: dict[SubmissionStep, Move] = {
+    "submit": Move(("draft", "returned"), "submitted", "draft", "submitted"),
+    "approve": Move(("submitted",), "approved", "submitted", "approved"),
+    "return": Move(("submitted",), "returned", "submitted", "draft"),
+    "publish": Move(("approved",), "published", "approved", "published"),
+}
+
+
+def enter_figures(session: Session, user: Account, items: Sequence[ObservationIn]) -> list[int]:
+    """Store each figure as the user may; the ids of the stored observations."""
+    ids = []
+    for number, item in enumerate(items, start=1):
+        try:
+            ids.append(enter_figure(session, user, item).id)
+        except (InvalidInput, Forbidden, Conflict) as err:
+            if len(items) == 1:
+                raise
+            raise type(err)(f"figure {number}: {err.message}", err.hint) from err
+    return ids
+
+
+def enter_figure(session: Session, user: Account, item: ObservationIn) -> Observation:
+    region = region_row(session, item.region)
+    check_allowed(session, user, "enter_observations", region)
+    period = Period.parse(item.period)
+    indicator = indicator_row(session, item.indicator)
+    department = responsible_department(session, region, period.year, indicator)
+    status: ObservationStatus = item.status or "approved"
+    if user.role == "reporter":
+        _check_reporter(user, indicator, department)
+        assert department is not None
+        _reopen(session, user, submission_row(session, region, department, period.code))
+        status = "draft"
+    if _latest_status(session, indicator, region, period.code, item.measure) in COUNTED:
+        if not (item.reason or "").strip():
+            raise InvalidInput(
+                f"{indicator.name} {item.measure} of {region.name} {period.code} is approved",
+                "give the reason for the change (reason); the new figure is approved again",
+            )
+    return store_observation(
+        session,
+        item.model_copy(update={"status": status}),
+        user_id=user.id,
+        department_id=department.id if department else None,
+    )
+
+
+def _check_reporter(user: Account, indicator: Indicator, department: Department | None) -> None:
+    if department is None or department.id != user.department_id:
+        whose = f"it is reported by {department.name}" if department else "no department has it"
+        raise Forbidden(
+            f"{user.department or 'your department'} may not enter {indicator.name}: {whose}",
+            "enter the figures your department is responsible for, or ask the planning office",
+        )
+
+
+def _reopen(session: Session, user: Account, submission: Submission) -> None:
+    if submission.status in LOCKED:
+        raise Conflict(
+            "your figures of this period are submitted and wait for the planning office",
+            "ask the planning office to return them if you need to change one",
+        )
+    if submission.status != "draft":
+        submission.status = "draft"
+        submission.changed_by = user.name
+        submission.changed_at = utcnow()
+
+
+def responsible_department(
+    session: Session, region: Region, year: int, indicator: Indicator
+) -> Department | None:
+    """The department the region's plan of ``year`` makes responsible for ``indicator``."""
+    query = (
+        select(Department)
+        .join(Target, Target.department_id == Department.id)
+        .join(Plan, Target.plan_id == Plan.id)
+        .where(Plan.region_id == region.id, Plan.year == year)
+        .where(Target.indicator_id == indicator.id)
+        .order_by(Target.position)
+    )
+    return session.scalars(query).first()
+
+
+def submission_row(
+    session: Session, region: Region, department: Department, period: str
+) -> Submission:
+    """The department's submission of the period, created (as a draft) when first needed."""
+    query = select(Submission).where(
+        Submission.region_id == region.id,
+        Submission.department_id == department.id,
+        Submission.period == period,
+    )
+    row = session.scalar(query)
+    if row is None:
+        row = Submission(
+            region_id=region.id, department_id=department.id, period=period, status="draft"
+        )
+        session.add(row)
+        session.flush()
+    return row
+
+
+def _latest_status(
+    session: Session, indicator: Indicator, region: Region, period: str, measure: str
+) -> str | None:
+    query = (
+        select(Observation.status)
+        .where(
+            Observation.indicator_id == indicator.id,
+            Observation.region_id == region.id,
+            Observation.period == period,
+            Observation.measure == measure,
+        )
+        .order_by(Observation.version.desc())
+    )
+    return session.scalars(query).first()
+
+
+def move_submission(
+    session: Session,
+    user: Account,
+    step: SubmissionStep,
+    *,
+    region: str,
+    department: str,
+    period: str,
+    comment: str | None = None,
+    version: int | None = None,
+) -> Submission:
+    """Take one step; refused when the submission is elsewhere or was read at another version."""
+    where = region_row(session, region)
+    office = stored_department(session, where, department)
+    code = Period.parse(period).code
+    _check_step(session, user, step, where, office)
+    row = submission_row(session, where, office, code)
+    move = MOVES[step]
+    if version is not None and version != row.version:
+        raise Conflict(
+            f"the submission changed since you read it (version {version}, now {row.version})",
+            "reload the page and decide again",
+        )
+    if row.status not in move.starts:
+        raise Conflict(
+            f"{office.name}'s figures of {code} are {row.status}: they cannot {step} now",
+            f"{step} applies to a submission that is {' or '.join(move.starts)}",
+        )
+    if step == "return" and not (comment or "").strip():
+        raise InvalidInput(
+            "a returned submission needs a comment", "say what the department must correct"
+        )
+    figures = _latest_figures(session, row, move.figures_from)
+    if not figures:
+        raise InvalidInput(
+            f"{office.name} has no {move.figures_from} figures of {code} to {step}",
+            "enter the department's figures first",
+        )
+    if step == "submit":
+        refuse_failing([_checked(f) for f in figures])
+    for figure in figures:
+        figure.status = move.figures_to
+    row.status = move.ends
+    row.comment = comment.strip() if comment else (row.comment if step != "submit" else None)
+    row.changed_by = user.name
+    row.changed_at = utcnow()
+    session.flush()
+    return row
+
+
+def _check_step(
+    session: Session,
+    user: Account,
+    step: SubmissionStep,
+    region: Region,
+    department: Department,
+) -> None:
+    if step == "submit" and user.role == "reporter":
+        check_allowed(session, user, "enter_observations", region)
+        if user.department_id != department.id:
+            raise Forbidden(
+                f"you report for {user.department}, not {department.name}",
+                "submit your own department's figures",
+            )
+        return
+    check_allowed(session, user, "approve", region)
+
+
+def _latest_figures(
+    session: Session, submission: Submission, status: ObservationStatus
+) -> list[Observation]:
+    """The latest version of each of the region's series of the period, if it is the
+    department's and has ``status`` (older drafts stay behind, superseded)."""
+    rows = session.scalars(
+        select(Observation)
+        .where(
+            Observation.region_id == submission.region_id,
+            Observation.period == submission.period,
+        )
+        .order_by(Observation.version)
+    )
+    latest = {(row.indicator_id, row.measure): row for row in rows}
+    return [
+        row
+        for row in latest.values()
+        if row.department_id == submission.department_id and row.status == status
+    ]
+
+
+def _checked(row: Observation) -> Figure:
+    indicator = row.indicator
+    return Figure(
+        indicator=indicator.name,
+        indicator_unit=indicator.unit,
+        kind=indicator.kind,
+        measure=row.measure,
+        value=row.value,
+        unit=row.unit,
+    )
+
+
+def set_public(session: Session, region: str, public: bool) -> None:
+    """Let anonymous visitors read the region's published figures (or stop them)."""
+    region_row(session, region).public = public

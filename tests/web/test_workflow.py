@@ -1,0 +1,147 @@
+"""The submission workflow end to end: a draft never counts, an approved figure does."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.web.helpers import card, error_of
+
+OVERVIEW = "/regions/420106/2017H1.json"
+STEPS = "/api/submissions/420106/2017H1"
+INVESTMENT = "全社会固定资产投资"
+
+
+def _growth(client: TestClient) -> float | None:
+    found = card(client.get(OVERVIEW).json(), INVESTMENT, "growth_at_least")["growth"]
+    return None if found is None else float(found)
+
+
+def _department(client: TestClient, name: str) -> dict[str, object]:
+    rows = client.get(STEPS).json()
+    return next(row for row in rows if row["department"] == name)
+
+
+def test_a_draft_counts_only_once_approved(
+    client_as, planner: TestClient, viewer: TestClient
+) -> None:  # type: ignore[no-untyped-def]
+    fagai = client_as("fagai")  # 区发改委's reporter: investment is theirs
+    before = _growth(viewer)
+    report_before = viewer.get("/regions/420106/2017H1/report.md").text
+    figure = {
+        "region": "420106",
+        "indicator": INVESTMENT,
+        "period": "2017H1",
+        "measure": "yoy_growth",
+        "value": 9999,
+        "unit": "%",
+        "status": "published",
+        "reason": "按新口径",
+    }
+    stored = fagai.post("/api/observations", json=figure)
+    assert stored.status_code == 201, stored.text
+    assert stored.json()["status"] == "draft"
+    assert _growth(viewer) == before and _growth(planner) == before
+
+    step = {"department": "区发改委"}
+    assert fagai.post(f"{STEPS}/submit", json=step).status_code == 200
+    assert _growth(viewer) == before  # submitted, not approved: still nothing counts
+    assert _growth(planner) == before
+    assert viewer.get("/regions/420106/2017H1/report.md").text == report_before
+    error_of(fagai.post(f"{STEPS}/approve", json=step), 403)  # reporters never approve
+    error_of(planner.post(f"{STEPS}/return", json=step), 400)  # a return needs a comment
+
+    version = _department(planner, "区发改委")["version"]
+    returned = planner.post(
+        f"{STEPS}/return", json={**step, "comment": "增速明显有误，请核实", "version": version}
+    )
+    assert returned.status_code == 200 and returned.json()["status"] == "returned"
+    stale = planner.post(f"{STEPS}/approve", json={**step, "version": version})
+    error_of(stale, 409)
+    assert _department(fagai, "区发改委")["comment"] == "增速明显有误，请核实"
+
+    corrected = fagai.post("/api/observations", json={**figure, "value": 12.5})
+    assert corrected.status_code == 201, corrected.text
+    assert fagai.post(f"{STEPS}/submit", json=step).status_code == 200
+    assert _growth(viewer) == before
+    approved = planner.post(f"{STEPS}/approve", json=step)
+    assert approved.status_code == 200 and approved.json()["status"] == "approved"
+    assert _growth(viewer) == 12.5
+    assert "12.5%" in viewer.get("/regions/420106/2017H1/report.md").text
+
+
+def test_a_failing_check_cannot_be_submitted(client_as) -> None:  # type: ignore[no-untyped-def]
+    fagai = client_as("fagai")
+    figure = {
+        "region": "420106",
+        "indicator": INVESTMENT,
+        "period": "2017Q3",
+        "value": -50,
+        "unit": "亿元",
+    }
+    assert fagai.post("/api/observations", json=figure).status_code == 201
+    error = error_of(
+        fagai.post("/api/submissions/420106/2017Q3/submit", json={"department": "区发改委"}), 400
+    )
+    assert "cannot be negative" in error["message"]
+
+
+def test_a_reporter_may_not_submit_another_department(client_as) -> None:  # type: ignore[no-untyped-def]
+    reporter = client_as("reporter")  # 区统计局
+    answer = reporter.post(f"{STEPS}/submit", json={"department": "区发改委"})
+    assert "区统计局" in error_of(answer, 403)["message"]
+
+
+def test_a_form_without_its_csrf_token_is_refused(client_as) -> None:  # type: ignore[no-untyped-def]
+    planner = client_as("planner")
+    del planner.headers["X-CSRF-Token"]
+    answer = planner.post(
+        "/regions/420106/2017H1/report/narratives/opening",
+        data={"text": "x"},
+        headers={"accept": "application/json"},
+    )
+    assert "CSRF" in error_of(answer, 403)["message"]
+
+
+def test_programs_sign_in_with_a_token(app, demo) -> None:  # type: ignore[no-untyped-def]
+    from planwatch.records.tokens import add_token
+
+    with app.state.store.transaction(actor="test") as session:
+        _row, token = add_token(session, "viewer", "dashboard script")
+    client = TestClient(app)
+    assert client.get(OVERVIEW, headers={"authorization": f"Bearer {token}"}).status_code == 200
+    wrong = client.get(OVERVIEW, headers={"authorization": "Bearer pw_nothing"})
+    assert error_of(wrong, 401)["message"] == "the API token is unknown or revoked"
+
+
+def test_anonymous_visitors_read_public_regions_published_figures_only(
+    client_as,  # type: ignore[no-untyped-def]
+) -> None:
+    anonymous = client_as(None)
+    public = anonymous.get(OVERVIEW)
+    assert public.status_code == 200, public.text
+    assert _growth(anonymous) is not None
+    assert anonymous.get("/regions/420102/2017H1.json").status_code == 401  # not public
+    assert anonymous.get("/api/observations").status_code == 401
+    fagai = client_as("fagai")
+    figure = {
+        "region": "420106",
+        "indicator": INVESTMENT,
+        "period": "2017H1",
+        "measure": "yoy_growth",
+        "value": 30,
+        "reason": "更正",
+    }
+    assert fagai.post("/api/observations", json=figure).status_code == 201
+    assert fagai.post(f"{STEPS}/submit", json={"department": "区发改委"}).status_code == 200
+    planner = client_as("planner")
+    assert planner.post(f"{STEPS}/approve", json={"department": "区发改委"}).status_code == 200
+    assert _growth(planner) == 30  # approved counts for the office
+    assert _growth(anonymous) != 30  # the public sees it once published
+    assert planner.post(f"{STEPS}/publish", json={"department": "区发改委"}).status_code == 200
+    assert _growth(anonymous) == 30
+
+
+def test_the_api_description_declares_how_to_sign_in(client_as) -> None:  # type: ignore[no-untyped-def]
+    schema = client_as(None).get("/openapi.json").json()
+    assert set(schema["components"]["securitySchemes"]) == {"token", "basic", "session"}
+    assert {"token": []} in schema["security"]
