@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Select, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from planwatch.errors import NotFound
@@ -101,10 +101,18 @@ _OF_INDICATOR = _OBSERVATIONS.where(
 _BY_IDS = _OBSERVATIONS.where(Observation.id.in_(bindparam("ids", expanding=True)))
 
 
-@lru_cache(maxsize=8)
-def _filtered(by_region: bool, by_indicator: bool, by_period: bool) -> Select:
+# what a reporter may see: published figures, and its own department's at any status
+_REPORTER_SEES = or_(
+    Observation.status == "published", Observation.department_id == bindparam("department")
+)
+
+
+@lru_cache(maxsize=16)
+def _filtered(by_region: bool, by_indicator: bool, by_period: bool, by_reporter: bool) -> Select:
     """The list statement for the filters asked for, built once per combination."""
     statement: Select = _OBSERVATIONS.order_by(Observation.id.desc())
+    if by_reporter:
+        statement = statement.where(_REPORTER_SEES)
     if by_region:
         statement = statement.where(Observation.region_id == bindparam("region"))
     if by_indicator:
@@ -140,11 +148,18 @@ def observation_list(
     region_id: int | None = None,
     indicator_id: int | None = None,
     period: str | None = None,
+    reporter_department: int | None = None,
     limit: int,
     offset: int,
 ) -> Page[ObservationRow]:
-    """Stored figures, newest first, narrowed to a region, an indicator or a period."""
-    statement = _filtered(region_id is not None, indicator_id is not None, period is not None)
+    """Stored figures, newest first, narrowed to a region, an indicator or a period; for a
+    reporter (``reporter_department``) only published ones and its department's own."""
+    statement = _filtered(
+        region_id is not None,
+        indicator_id is not None,
+        period is not None,
+        reporter_department is not None,
+    )
     return paged(
         session,
         statement,
@@ -154,6 +169,7 @@ def observation_list(
         region=region_id,
         indicator=indicator_id,
         period=period,
+        department=reporter_department,
     )
 
 
@@ -162,6 +178,12 @@ def observation_by_id(session: Session, observation_id: int) -> ObservationRow:
         f"observation {observation_id} does not exist", "take an id from /api/observations"
     )
     return _observation(read_one(session, _BY_ID, missing, observation=observation_id))
+
+
+def reporter_sees(session: Session, observation_id: int, department_id: int | None) -> bool:
+    """Whether a reporter of ``department_id`` may see the figure (published or its own)."""
+    query = select(Observation.id).where(Observation.id == observation_id, _REPORTER_SEES)
+    return bool(read(session, query, department=department_id))
 
 
 def versions_of(session: Session, observation_id: int) -> list[ObservationRow]:

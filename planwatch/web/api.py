@@ -19,7 +19,7 @@ from planwatch.reads.paging import Page
 from planwatch.reads.regions import region_list, stored_region
 from planwatch.vocabulary import REVIEW_STATUSES
 from planwatch.web import shapes
-from planwatch.web.auth import Viewer, app_store
+from planwatch.web.auth import Viewer, app_store, reporter_scope
 from planwatch.web.params import Paging, paging, period_of
 
 router = APIRouter(prefix="/api")
@@ -55,6 +55,7 @@ def list_observations(
             region_id=stored_region(session, region).id if region else None,
             indicator_id=indicator_named(session, indicator).id if indicator else None,
             period=period_of(period).code if period else None,
+            reporter_department=reporter_scope(user),
             limit=page.limit,
             offset=page.offset,
         )

@@ -145,6 +145,14 @@ async def _check_csrf(request: Request) -> None:
         raise Forbidden("the form's CSRF token is not this session's", "reload the page")
 
 
+def reporter_scope(user: Account) -> int | None:
+    """The department whose unpublished figures a reporter may see (-1: none); None for
+    every other role, which sees every figure."""
+    if user.role != "reporter":
+        return None
+    return user.department_id if user.department_id is not None else -1
+
+
 def check_visitor(request: Request, user: Account, code: str) -> None:
     """Anonymous visitors reach only public regions (401 elsewhere); users every region."""
     if user is ANONYMOUS:
@@ -278,6 +286,7 @@ __all__ = [
     "app_store",
     "check_allowed",
     "check_visitor",
+    "reporter_scope",
     "router",
     "signed_in",
 ]

@@ -15,17 +15,23 @@ from pydantic import BaseModel, ValidationError
 from pydantic.dataclasses import dataclass
 
 from planwatch import links
-from planwatch.errors import InvalidInput
+from planwatch.errors import InvalidInput, NotFound
 from planwatch.reads import Session
 from planwatch.reads.lookup import indicator_names
-from planwatch.reads.observations import AuditRow, audit_of, observation_by_id, versions_of
+from planwatch.reads.observations import (
+    AuditRow,
+    audit_of,
+    observation_by_id,
+    reporter_sees,
+    versions_of,
+)
 from planwatch.reads.regions import stored_region
 from planwatch.records.observations import ObservationIn, read_figures
 from planwatch.records.submissions import enter_figures
 from planwatch.records.users import Account, check_allowed
 from planwatch.vocabulary import OBSERVED_MEASURES
 from planwatch.web import shapes
-from planwatch.web.auth import Viewer, allowed, app_store
+from planwatch.web.auth import Viewer, allowed, app_store, reporter_scope
 from planwatch.web.params import period_of
 from planwatch.web.render import ChineseJSONResponse, html, respond, twin
 
@@ -143,6 +149,11 @@ def observation_page(request: Request, observation_id: int, user: Viewer) -> Res
     with app_store(request).reading() as session:
         row = observation_by_id(session, observation_id)
         check_allowed(session, user, "read", stored_region(session, row.region))
+        scope = reporter_scope(user)
+        if scope is not None and not reporter_sees(session, observation_id, scope):
+            raise NotFound(  # as if it did not exist: ids must not tell what others entered
+                f"observation {observation_id} does not exist", "take an id from /api/observations"
+            )
         page = ObservationPage(
             observation=shapes.observation(row),
             region=shapes.region(stored_region(session, row.region)),

@@ -145,3 +145,19 @@ def test_the_api_description_declares_how_to_sign_in(client_as) -> None:  # type
     schema = client_as(None).get("/openapi.json").json()
     assert set(schema["components"]["securitySchemes"]) == {"token", "basic", "session"}
     assert {"token": []} in schema["security"]
+
+
+def test_a_reporter_cannot_see_another_departments_drafts(client_as) -> None:  # type: ignore[no-untyped-def]
+    fagai = client_as("fagai")
+    figure = {"region": "420106", "indicator": INVESTMENT, "period": "2017Q3", "value": 180}
+    draft = fagai.post("/api/observations", json=figure).json()
+    assert fagai.get(f"/observations/{draft['id']}.json").status_code == 200  # its own
+    statistics = client_as("reporter")  # 区统计局
+    error_of(statistics.get(f"/observations/{draft['id']}.json"), 404)
+    listed = statistics.get("/api/observations?limit=500").json()["items"]
+    assert draft["id"] not in {o["id"] for o in listed}
+    assert {o["status"] for o in listed} == {"published"}
+    planner = client_as("planner")
+    assert draft["id"] in {
+        o["id"] for o in planner.get("/api/observations?limit=500").json()["items"]
+    }
