@@ -11,7 +11,7 @@ import typer
 from planwatch.cli.common import DbOption, clean_errors, fail, store_for
 from planwatch.config import Settings
 from planwatch.reads.users import users
-from planwatch.records.users import add_user, new_password
+from planwatch.records.users import add_user, new_password, set_disabled, set_password
 from planwatch.vocabulary import ROLES
 
 users_app = typer.Typer(
@@ -105,6 +105,43 @@ def users_list(db: DbOption = None) -> None:
             raise fail("no users yet: add one with `planwatch users add NAME --role admin`")
         for row in rows:
             typer.echo(f"{row.name}\t{row.role}")
+
+
+UserName = Annotated[str, typer.Argument(help="Login name.")]
+
+
+@users_app.command("disable")
+@clean_errors
+def users_disable(name: UserName, db: DbOption = None) -> None:
+    """Stop a user signing in; their sessions and API tokens end at once."""
+    with store_for(db).transaction(actor="cli") as session:
+        set_disabled(session, name, True)
+    typer.echo(f"disabled {name}")
+
+
+@users_app.command("enable")
+@clean_errors
+def users_enable(name: UserName, db: DbOption = None) -> None:
+    """Let a disabled user sign in again."""
+    with store_for(db).transaction(actor="cli") as session:
+        set_disabled(session, name, False)
+    typer.echo(f"enabled {name}")
+
+
+@users_app.command("set-password")
+@clean_errors
+def users_set_password(
+    name: UserName,
+    password: Annotated[
+        str | None, typer.Option(help="New password; asked for when omitted.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Give a user a new password (stored as an argon2 hash)."""
+    chosen = password or typer.prompt("new password", hide_input=True)
+    with store_for(db).transaction(actor="cli") as session:
+        set_password(session, name, chosen)
+    typer.echo(f"new password set for {name}")
 
 
 def register(app: typer.Typer) -> None:

@@ -110,3 +110,26 @@ def _page_when_up(url: str, seconds: float = 20) -> str:
         except OSError:
             assert time.monotonic() < deadline, f"nothing answered at {url}"
             time.sleep(0.2)
+
+
+def test_a_disabled_user_cannot_sign_in(tmp_path: Path) -> None:
+    db = str(tmp_path / "planwatch.db")
+    assert run("init", "--db", db)[0] == 0
+    add = ("users", "add", "li", "--role", "viewer", "--password", "a long password")
+    assert run(*add, "--db", db)[0] == 0
+    store = open_store(Settings(database_url=sqlite_url(Path(db)), secret_key="x"))
+    try:
+        assert run("users", "disable", "li", "--db", db)[0] == 0
+        with store.reading() as session:
+            assert authenticate(session, "li", "a long password") is None
+        assert run("users", "enable", "li", "--db", db)[0] == 0
+        assert (
+            run("users", "set-password", "li", "--password", "another password", "--db", db)[0] == 0
+        )
+        with store.reading() as session:
+            assert authenticate(session, "li", "a long password") is None
+            assert authenticate(session, "li", "another password") is not None
+        code, _, err = run("users", "disable", "nobody", "--db", db)
+        assert code == 1 and "no user named 'nobody'" in err
+    finally:
+        store.dispose()
