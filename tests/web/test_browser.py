@@ -42,8 +42,9 @@ def page(browser: Browser, base_url: str, demo: Demo) -> Iterator[Page]:
     opened = context.new_page()
     outside: list[str] = []  # intranets have no internet: every file must come from us
     opened.on("request", lambda r: None if r.url.startswith(base_url) else outside.append(r.url))
-    opened.goto(OVERVIEW)
-    expect(opened).to_have_url(f"{base_url}/login?next={OVERVIEW}")
+    opened.goto("/regions/420102/2017H1")  # not public: a visitor is sent to sign in
+    expect(opened).to_have_url(f"{base_url}/login?next=/regions/420102/2017H1")
+    opened.goto(f"/login?next={OVERVIEW}")  # 武昌区 is public: sign in to act on it
     opened.fill("input[name=username]", "planner")
     opened.fill("input[name=password]", demo.passwords["planner"])
     opened.click("button[type=submit]")
