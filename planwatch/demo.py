@@ -15,8 +15,8 @@ from planwatch.config import Settings, sqlite_url
 from planwatch.records.ingest import ingest_path
 from planwatch.records.observations import ObservationIn, read_observation_file, store_observations
 from planwatch.records.plans import PlanIn, read_plan_file, store_plan
-from planwatch.records.submissions import set_public
-from planwatch.records.users import add_user, new_password
+from planwatch.records.submissions import enter_figures, move_submission, set_public
+from planwatch.records.users import account_named, add_user, new_password
 from planwatch.store import Store, open_store
 
 SAMPLE = Path(__file__).parent / "sample"
@@ -44,6 +44,7 @@ DEMO_USERS = (
     ("reporter", "reporter", REGION, "区统计局"),
     ("fagai", "reporter", REGION, "区发改委"),
     ("caizheng", "reporter", REGION, "区财政局"),
+    ("zhaoshang", "reporter", REGION, "区招商局"),
     ("viewer", "viewer", None, None),
 )
 
@@ -78,6 +79,7 @@ def fill_demo(store: Store) -> Demo:
     _load_sample(store)
     document = ingest_path(store, REPORT_FILE, actor="demo", region=REGION)
     passwords = _add_users(store)
+    _july_round(store)
     return Demo(store.url, REGION, PERIOD, document.document_id, passwords)
 
 
@@ -150,6 +152,50 @@ def _neighbour_figures(
             figure.model_copy(update={"region": code, "value": round(value, 2), "note": "示例数据"})
         )
     return made
+
+
+# 1-7月 figures on their way: 区发改委's wait for approval, 区财政局's were returned
+JULY = "2017M07"
+JULY_FIGURES = (
+    ("fagai", "全社会固定资产投资", "value", 191.36, "亿元"),
+    ("fagai", "全社会固定资产投资", "yoy_growth", 15.2, "%"),
+    ("caizheng", "地方一般公共预算收入", "yoy_growth", 6.4, "%"),
+)
+RETURNED = "同口径增速与上半年差距较大，请核实并附说明后重新报送"
+
+
+def _july_round(store: Store) -> None:
+    with store.transaction(actor="demo") as session:
+        reporters = {name: account_named(session, name) for name in ("fagai", "caizheng")}
+        planner = account_named(session, "planner")
+        for login, indicator, measure, value, unit in JULY_FIGURES:
+            figure = ObservationIn.model_validate(
+                {
+                    "region": REGION,
+                    "indicator": indicator,
+                    "period": JULY,
+                    "measure": measure,
+                    "value": value,
+                    "unit": unit,
+                    "note": "示例数据(演示用)",
+                }
+            )
+            enter_figures(session, reporters[login], [figure])
+        for login, account in reporters.items():
+            office = str(account.department)
+            move_submission(
+                session, account, "submit", region=REGION, department=office, period=JULY
+            )
+            if login == "caizheng":
+                move_submission(
+                    session,
+                    planner,
+                    "return",
+                    region=REGION,
+                    department=office,
+                    period=JULY,
+                    comment=RETURNED,
+                )
 
 
 def _add_users(store: Store) -> dict[str, str]:

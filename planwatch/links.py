@@ -59,6 +59,18 @@ def entry(code: str, period: str) -> str:
     return region(code, period, "enter")
 
 
+def submissions(code: str, period: str) -> str:
+    return region(code, period, "submissions")
+
+
+def departments(code: str) -> str:
+    return f"/departments/{code}"
+
+
+def audit() -> str:
+    return "/audit"
+
+
 def comparison(parent: str, level: str, period: str) -> str:
     return f"/compare/{parent}/{level}/{period}"
 

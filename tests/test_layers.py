@@ -54,6 +54,7 @@ WEB_LIBRARIES = {
     "render",
     "shapes",
     "spans",
+    "tables",
 }
 
 

@@ -79,3 +79,26 @@ def test_accepting_a_restated_target_updates_the_plan(sample_store: Store) -> No
         assert len(pairs) == len(set(pairs)), pairs
         gdp = next(t for t in targets if t.indicator.name == "地区生产总值")
         assert gdp.source_fact_id is not None and gdp.value == 9.0
+
+
+def test_a_restated_plan_target_keeps_its_department_when_reviewed_again(
+    sample_store: Store,
+) -> None:
+    """Accepting the report's GDP target twice, then rejecting it, leaves the plan's own
+    target (区统计局's) in place: only what a fact alone created is withdrawn."""
+    from planwatch.store.models import Target
+
+    ingest_path(sample_store, SAMPLE / "wuchang-2017h1-plan-execution.txt", accept=True)
+    with sample_store.reading() as session:
+        gdp = session.scalars(select(Target).where(Target.kind == "growth_at_least")).first()
+        assert gdp is not None and gdp.source_fact_id is not None
+        target_id, fact_id, department = gdp.id, gdp.source_fact_id, gdp.department_id
+        assert department is not None
+    with sample_store.transaction() as session:
+        accept_fact(session, fact_id)
+    with sample_store.transaction() as session:
+        reject_fact(session, fact_id)
+    with sample_store.reading() as session:
+        kept = session.get(Target, target_id)
+        assert kept is not None and kept.department_id == department
+        assert kept.source_fact_id is None

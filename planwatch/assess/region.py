@@ -52,10 +52,19 @@ def assess_targets(
 
 
 def assess_plan(
-    row: RegionLike, plan: PlanRows, book: FigureBook, span: Period, limits: Thresholds
+    row: RegionLike,
+    plan: PlanRows,
+    book: FigureBook,
+    span: Period,
+    limits: Thresholds,
+    *,
+    empty_ok: bool = False,
 ) -> RegionAssessment:
-    """A plan read beforehand judged against a book read beforehand: no queries."""
-    if not book.has_period(span):
+    """A plan read beforehand judged against a book read beforehand: no queries.
+
+    ``NotFound`` when the period has no figures, unless ``empty_ok`` (the overview shows
+    each target as 暂无数据 then)."""
+    if not empty_ok and not book.has_period(span):
         raise no_figures(row.name, span.code)
     assessments, findings = judge_targets(plan.targets, book, span, limits)
     counts = Counter(a.status for a in assessments)

@@ -13,7 +13,7 @@ from planwatch.reads.users import tokens
 from planwatch.records.departments import add_department
 from planwatch.records.submissions import move_submission
 from planwatch.records.tokens import add_token, revoke_token
-from planwatch.records.users import Account
+from planwatch.records.users import COMMAND_LINE
 from planwatch.vocabulary import SubmissionStep
 
 departments_app = typer.Typer(help="Departments of a region: the units that report figures.")
@@ -22,8 +22,6 @@ tokens_app = typer.Typer(help="API tokens for programs (shown once, stored hashe
 Region = Annotated[str, typer.Option(help="Region code or name, e.g. 420106.")]
 Period = Annotated[str, typer.Option(help="Period code, e.g. 2017H1.")]
 Dept = Annotated[str, typer.Option(help="Department name as the plan writes it, e.g. 区统计局.")]
-# the command line is the server's administrator acting for the planning office
-OFFICE = Account(id=0, name="cli", role="admin", region_id=None, region_code=None)
 
 
 @departments_app.command("add")
@@ -64,7 +62,7 @@ def _step(
     with store_for(db).transaction(actor="cli") as session:
         row = move_submission(
             session,
-            OFFICE,
+            COMMAND_LINE,
             step,
             region=region,
             department=department,

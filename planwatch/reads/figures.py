@@ -32,13 +32,13 @@ from planwatch.reads.observations import ObservationRow
 from planwatch.reads.plans import parsed_period, read
 from planwatch.store.models import Indicator, Observation
 from planwatch.store.reference import RegionKey
-from planwatch.vocabulary import OBSERVATION_STATUSES, ObservationStatus
+from planwatch.vocabulary import OBSERVATION_STATUSES, REVIEWED, ObservationStatus
 
 Counting = Literal["all", "submitted", "approved", "published"]
 COUNTED: dict[Counting, tuple[ObservationStatus, ...]] = {
     "all": OBSERVATION_STATUSES,
     "submitted": ("submitted", "approved", "published"),
-    "approved": ("approved", "published"),
+    "approved": REVIEWED,
     "published": ("published",),
 }
 DEFAULT_COUNTING: Counting = "approved"

@@ -425,7 +425,11 @@ class PlanListing:
     period_codes: list[str]
 
 
-_PERIODS_WITH_FIGURES = select(Observation.region_id, Observation.period).distinct()
+_PERIODS_WITH_FIGURES = (
+    select(Observation.region_id, Observation.period)
+    .where(Observation.status.in_(bindparam("counted", expanding=True)))
+    .distinct()
+)
 _PLAN_LIST = (
     select(Plan.id, Plan.region_id, Region.code, Region.name, Plan.year, Plan.title)
     .join(Region, Plan.region_id == Region.id)
@@ -433,10 +437,11 @@ _PLAN_LIST = (
 )
 
 
-def plan_listings(session: Session) -> list[PlanListing]:
-    """Every stored plan, by region code and newest year first."""
+def plan_listings(session: Session, counted: Sequence[str]) -> list[PlanListing]:
+    """Every stored plan, by region code and newest year first, with the periods that have
+    figures of the ``counted`` statuses (``reads.figures.counted_statuses``)."""
     periods: dict[tuple[int, str], set[str]] = {}
-    for region_id, code in read(session, _PERIODS_WITH_FIGURES):
+    for region_id, code in read(session, _PERIODS_WITH_FIGURES, counted=list(counted)):
         periods.setdefault((region_id, code[:4]), set()).add(code)
     return [
         PlanListing(

@@ -110,3 +110,13 @@ def region_list(
     return paged(
         session, statement, lambda row: RegionRow(*row), limit=limit, offset=offset, level=level
     )
+
+
+_TREE = select(Region.id).where(Region.id == bindparam("top")).cte("tree", recursive=True)
+_TREE = _TREE.union_all(select(Region.id).where(Region.parent_id == _TREE.c.id))
+_WITHIN = select(_TREE.c.id)
+
+
+def regions_within(session: Session, top: int) -> list[int]:
+    """The region ``top`` and every region below it."""
+    return [region_id for (region_id,) in read(session, _WITHIN, top=top)]

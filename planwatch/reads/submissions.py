@@ -14,6 +14,7 @@ from planwatch.store.models import Department, Submission
 
 @dataclass(frozen=True, slots=True)
 class SubmissionRow:
+    department_id: int
     department: str
     period: str
     status: str
@@ -27,6 +28,7 @@ def submissions(session: Session, region: RegionRow, period: str) -> list[Submis
     """Every department of the region with its submission of ``period`` (none yet: draft)."""
     query = (
         select(
+            Department.id,
             Department.name,
             Submission.status,
             Submission.comment,
@@ -44,7 +46,14 @@ def submissions(session: Session, region: RegionRow, period: str) -> list[Submis
     )
     return [
         SubmissionRow(
-            name, period, status or "draft", comment, by, str(at)[:19] if at else None, version or 0
+            department_id,
+            name,
+            period,
+            status or "draft",
+            comment,
+            by,
+            str(at)[:19] if at else None,
+            version or 0,
         )
-        for name, status, comment, by, at, version in read(session, query)
+        for department_id, name, status, comment, by, at, version in read(session, query)
     ]

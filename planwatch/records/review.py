@@ -114,10 +114,17 @@ def _mark(fact: Fact, status: str, user_id: int | None) -> None:
 
 
 def _withdraw(session: Session, fact: Fact) -> None:
-    """One ORM delete per row, so the audit log records each withdrawn figure."""
-    for model in (Observation, Target):
-        for row in session.scalars(select(model).where(model.source_fact_id == fact.id)):
-            session.delete(row)
+    """One ORM delete per row, so the audit log records each withdrawn figure.
+
+    A target someone made a department responsible for is part of the plan (a plan file's
+    target the report restates, say): it stays, no longer pointing at the fact."""
+    for row in session.scalars(select(Observation).where(Observation.source_fact_id == fact.id)):
+        session.delete(row)
+    for target in session.scalars(select(Target).where(Target.source_fact_id == fact.id)):
+        if target.department_id is None:
+            session.delete(target)
+        else:
+            target.source_fact_id = None
     session.flush()
 
 

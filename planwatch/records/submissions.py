@@ -36,9 +36,8 @@ from planwatch.store.models import (
     utcnow,
 )
 from planwatch.store.reference import indicator_row, region_row, stored_department
-from planwatch.vocabulary import ObservationStatus, SubmissionStatus, SubmissionStep
+from planwatch.vocabulary import REVIEWED, ObservationStatus, SubmissionStatus, SubmissionStep
 
-COUNTED = ("approved", "published")  # a change to a figure in these needs a reason
 LOCKED: tuple[SubmissionStatus, ...] = ("submitted",)  # waiting for the planner
 
 
@@ -85,7 +84,7 @@ def enter_figure(session: Session, user: Account, item: ObservationIn) -> Observ
         assert department is not None
         _reopen(session, user, submission_row(session, region, department, period.code))
         status = "draft"
-    if _latest_status(session, indicator, region, period.code, item.measure) in COUNTED:
+    if _latest_status(session, indicator, region, period.code, item.measure) in REVIEWED:
         if not (item.reason or "").strip():
             raise InvalidInput(
                 f"{indicator.name} {item.measure} of {region.name} {period.code} is approved",
@@ -218,6 +217,21 @@ def move_submission(
     row.changed_at = utcnow()
     session.flush()
     return row
+
+
+def open_steps(user: Account, status: str, department_id: int) -> list[SubmissionStep]:
+    """The steps ``user`` takes on the page on a department's submission that is ``status``."""
+    return [
+        step
+        for step, move in MOVES.items()
+        if status in move.starts and _may_take(user, step, department_id)
+    ]
+
+
+def _may_take(user: Account, step: SubmissionStep, department_id: int) -> bool:
+    if step == "submit":  # the office may submit for a department, but does not on the page
+        return user.role == "reporter" and user.department_id == department_id
+    return user.may("approve")
 
 
 def _check_step(

@@ -19,7 +19,7 @@ from __future__ import annotations
 import secrets
 import threading
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -32,11 +32,17 @@ from planwatch.store.reference import RegionKey, region_row, stored_department
 from planwatch.vocabulary import ROLES
 
 Action = Literal[
-    "read", "enter_observations", "review", "upload", "edit_narrative", "approve", "audit", "admin"
+    "read",
+    "enter_observations",
+    "review",
+    "upload",
+    "edit_narrative",
+    "approve",
+    "audit",
+    "departments",
+    "admin",
 ]
-PLANNING: frozenset[str] = frozenset(
-    {"read", "enter_observations", "review", "upload", "edit_narrative", "approve", "audit"}
-)
+PLANNING: frozenset[str] = frozenset(get_args(Action)) - {"admin"}
 
 ALLOWED: dict[str, frozenset[str]] = {
     "admin": PLANNING | {"admin"},
@@ -55,6 +61,7 @@ ACTION_WORDS: dict[str, str] = {
     "edit_narrative": "edit report narratives",
     "approve": "approve, return or publish figures",
     "audit": "read the audit log",
+    "departments": "manage departments",
     "admin": "manage users",
 }
 
@@ -80,7 +87,10 @@ class Account:
         return action in ALLOWED.get(self.role, frozenset())
 
 
+# the two accounts nobody signs in as: a visitor of the public view, and the command line,
+# which is the server's administrator acting for the planning office
 ANONYMOUS = Account(id=0, name="anonymous", role="anonymous", region_id=None, region_code=None)
+COMMAND_LINE = Account(id=0, name="cli", role="admin", region_id=None, region_code=None)
 
 
 def new_password() -> str:
@@ -188,6 +198,14 @@ def account_where(session: Session, *conditions: Any, joined: Any = None) -> Acc
         query = query.join(joined)
     found = session.execute(query.where(User.disabled.is_(False), *conditions)).first()
     return None if found is None else Account(*found)
+
+
+def account_named(session: Session, name: str) -> Account:
+    """The enabled account of that login name; NotFound saying how to list them."""
+    found = account_where(session, User.name == name)
+    if found is None:
+        raise NotFound(f"no enabled user {name}", "`planwatch users list` shows them")
+    return found
 
 
 def require_role(user: Account, action: Action) -> None:

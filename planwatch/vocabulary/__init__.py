@@ -56,6 +56,8 @@ ROLES: tuple[Role, ...] = get_args(Role)
 REGION_LEVELS: tuple[RegionLevel, ...] = get_args(RegionLevel)
 QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
 NARRATIVE_PARTS: tuple[NarrativePart, ...] = get_args(NarrativePart)
+# figures that passed review: they count by default, and changing one needs a reason
+REVIEWED: tuple[ObservationStatus, ...] = ("approved", "published")
 
 # the groups of words.yaml and the codes each must list
 GROUPS: dict[str, tuple[str, ...]] = {

@@ -23,8 +23,10 @@ from planwatch.records.signins import SESSION_HOURS
 from planwatch.store import Store, open_store
 from planwatch.web import (
     api,
+    audit,
     auth,
     compare,
+    departments,
     documents,
     entry,
     indicator,
@@ -97,6 +99,8 @@ def create_app(
         api,
         objects,
         submissions,
+        departments,
+        audit,
     ):
         app.include_router(module.router)
     _declare_security(app)

@@ -123,10 +123,11 @@ CSRF = "csrf"  # the session's key, the form field's name
 
 def reading_as(user: Account, preview: str | None) -> Counting:
     """Which figures count for this reader: a reporter sees what is published, the office
-    what is approved, and a planner's preview (``?preview=submitted``) also what waits."""
+    what is approved, and a planner's preview (``?preview=submitted``) also what waits; a
+    viewer reads what waits too, marked 未审核 like the preview."""
     if user.role == "reporter":
         return "published"
-    if preview == "submitted" and user.may("approve"):
+    if user.role == "viewer" or (preview == "submitted" and user.may("approve")):
         return "submitted"
     return "approved"
 

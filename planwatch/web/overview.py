@@ -13,7 +13,7 @@ from planwatch.assess.model import RegionAssessment, Thresholds
 from planwatch.assess.region import assess_plan
 from planwatch.periods import Period
 from planwatch.reads.documents import recent_documents
-from planwatch.reads.figures import FigureBook
+from planwatch.reads.figures import FigureBook, counted_statuses, current_counting
 from planwatch.reads.lookup import plan_of
 from planwatch.reads.observations import observations_by_id
 from planwatch.reads.plans import period_order, plan_listings
@@ -51,7 +51,7 @@ def _plans(session: Session) -> list[dict[str, Any]]:
                 for code in plan.period_codes
             ],
         }
-        for plan in plan_listings(session)
+        for plan in plan_listings(session, counted_statuses())
     ]
 
 
@@ -67,7 +67,7 @@ def _overview(session: Session, code: str, period: Period) -> dict[str, Any]:
     region = stored_region(session, code)
     plan = plan_of(session, region, period.year)
     book = FigureBook(session, region, (period.year, period.year - 1))
-    assessed = assess_plan(region, plan, book, period, Thresholds())
+    assessed = assess_plan(region, plan, book, period, Thresholds(), empty_ok=True)
     return overview_data(session, region, period, assessed, book)
 
 
@@ -94,6 +94,8 @@ def overview_data(
             "time_progress": assessed.time_progress,
         },
         "plan": {"title": assessed.plan_title, "year": assessed.year},
+        # figures waiting for approval count for this reader: they are marked 未审核
+        "preview": current_counting() in ("submitted", "all"),
         "status_counts": assessed.status_counts,
         "cards": cards,
         "other_figures": _other_figures(session, region, period, book, targeted),
@@ -143,6 +145,8 @@ def _links(region: RegionRow, period: str) -> dict[str, str | None]:
         "board": links.board(region.code, period),
         "report": links.report(region.code, period),
         "enter": links.entry(region.code, period),
+        "submissions": links.submissions(region.code, period),
+        "departments": links.departments(region.code),
         "compare": links.comparison(parent, region.level, period) if parent else None,
     }
 

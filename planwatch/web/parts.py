@@ -10,6 +10,7 @@ from typing import Any
 from planwatch import links
 from planwatch.assess.english import english_judgement
 from planwatch.assess.model import Assessment
+from planwatch.vocabulary import REVIEWED
 
 # Targets on an amount lead with the amount; rate targets lead with the growth rate.
 VALUE_KINDS = ("value_at_least", "value_at_most")
@@ -51,4 +52,10 @@ def card(code: str, period: str, a: Assessment) -> dict[str, Any]:
         "department": a.department,
         "sources": [links.observation(i) for i in a.sources],
         "href": links.indicator(code, period, judged_on(a)),
+        # the numbers shown that are not approved yet (a preview's, a viewer's): 未审核
+        "unreviewed": [
+            name
+            for name, figure in (("value", a.actual), ("growth", a.growth))
+            if figure is not None and figure.status not in REVIEWED
+        ],
     }

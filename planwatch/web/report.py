@@ -17,6 +17,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from planwatch import links
+from planwatch.reads.figures import Counting, counting_for, current_counting
 from planwatch.reads.narratives import narrative_versions, narratives
 from planwatch.reads.regions import stored_region
 from planwatch.records.narratives import set_narrative
@@ -52,9 +53,17 @@ def report_page(
     when = period_of(period)
     with app_store(request).reading() as session:
         region = stored_region(session, code)
-        report = draft_report(session, region.code, when.code, ReportOptions(details=details))
+        report = _draft(session, region.code, when.code, details)
         data = report_data(session, report, user)
     return respond(request, "report.html", data)
+
+
+def _draft(session: Session, code: str, period: str, details: bool) -> Report:
+    """The report states reviewed figures only, whatever the reader previews (a viewer's and
+    a planner's preview pages mark waiting figures 未审核; a report never prints them)."""
+    counting: Counting = "published" if current_counting() == "published" else "approved"
+    with counting_for(counting):
+        return draft_report(session, code, period, ReportOptions(details=details))
 
 
 def report_data(session: Session, report: Report, user: Account) -> dict[str, Any]:
@@ -103,7 +112,7 @@ def download(
     when = period_of(period)
     with app_store(request).reading() as session:
         region = stored_region(session, code)
-        report = draft_report(session, region.code, when.code, ReportOptions(details=details))
+        report = _draft(session, region.code, when.code, details)
     body = report_bytes(report, fmt)
     response = Response(body, media_type=MEDIA_TYPES[fmt])
     if not (fmt == "html" and request.query_params.get("inline")):

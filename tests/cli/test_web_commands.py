@@ -25,7 +25,15 @@ def test_demo_builds_a_database_and_prints_passwords(tmp_path: Path) -> None:
     passwords = dict(
         line.split()[1::2] for line in out.splitlines() if line.strip().startswith("user ")
     )
-    assert set(passwords) == {"admin", "planner", "reporter", "fagai", "caizheng", "viewer"}
+    assert set(passwords) == {
+        "admin",
+        "planner",
+        "reporter",
+        "fagai",
+        "caizheng",
+        "zhaoshang",
+        "viewer",
+    }
     store = open_store(Settings(database_url=sqlite_url(db), secret_key="x"))
     with store.reading() as session:
         planner = authenticate(session, "planner", passwords["planner"])
@@ -94,7 +102,7 @@ def test_demo_serves_the_dashboard(tmp_path: Path) -> None:
     ) as server:
         try:
             assert server.stdout is not None
-            lines = [server.stdout.readline() for _ in range(8)]  # a title, 6 users, the URL
+            lines = [server.stdout.readline() for _ in range(9)]  # a title, 7 users, the URL
             assert lines[-1].strip() == f"open http://127.0.0.1:{port}/regions/420106/2017H1"
             assert "计划执行监测" in _page_when_up(f"http://127.0.0.1:{port}/login")
         finally:

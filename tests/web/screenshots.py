@@ -31,6 +31,14 @@ SHOTS = {
     "report.png": (f"{OVERVIEW}/report", False),
     "upload.png": ("/upload", False),
     "observation.png": ("/observations/1", True),
+    "submissions.png": ("/regions/420106/2017M07/submissions", True),
+    "departments.png": ("/departments/420106?lang=en", True),
+    "audit.png": ("/audit?table=submissions", False),
+}
+# pages a leader or a reporter opens on a phone, shot 390 px wide
+PHONE_SHOTS = {
+    "submissions-phone.png": "/regions/420106/2017M07/submissions",
+    "overview-phone.png": OVERVIEW,
 }
 
 
@@ -64,6 +72,11 @@ def take(out: Path) -> None:
                 page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(600)  # ECharts animates its first drawing
                 page.screenshot(path=str(out / name), full_page=full)
+            page.set_viewport_size({"width": 390, "height": 844})
+            for name, path in PHONE_SHOTS.items():
+                page.goto(path)
+                page.wait_for_load_state("networkidle")
+                page.screenshot(path=str(out / name), full_page=True)
             browser.close()
         app.state.store.dispose()
 

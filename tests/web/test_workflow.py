@@ -16,6 +16,15 @@ def _growth(client: TestClient) -> float | None:
     return None if found is None else float(found)
 
 
+def _unreviewed(client: TestClient) -> list[str]:
+    marks = card(client.get(OVERVIEW).json(), INVESTMENT, "growth_at_least")["unreviewed"]
+    return list(marks)
+
+
+COMPARISON = f"/compare/420100/county/2017H1.json?indicator={INVESTMENT}"
+CHART = f"/regions/420106/2017H1/indicators/{INVESTMENT}.json"
+
+
 def _department(client: TestClient, name: str) -> dict[str, object]:
     rows = client.get(STEPS).json()
     return next(row for row in rows if row["department"] == name)
@@ -27,6 +36,8 @@ def test_a_draft_counts_only_once_approved(
     fagai = client_as("fagai")  # 区发改委's reporter: investment is theirs
     before = _growth(viewer)
     report_before = viewer.get("/regions/420106/2017H1/report.md").text
+    comparison_before = planner.get(COMPARISON).json()
+    chart_before = planner.get(CHART).json()
     figure = {
         "region": "420106",
         "indicator": INVESTMENT,
@@ -44,9 +55,16 @@ def test_a_draft_counts_only_once_approved(
 
     step = {"department": "区发改委"}
     assert fagai.post(f"{STEPS}/submit", json=step).status_code == 200
-    assert _growth(viewer) == before  # submitted, not approved: still nothing counts
-    assert _growth(planner) == before
+    assert _growth(planner) == before  # submitted, not approved: still nothing counts
+    assert planner.get(COMPARISON).json() == comparison_before
+    assert planner.get(CHART).json() == chart_before
     assert viewer.get("/regions/420106/2017H1/report.md").text == report_before
+    assert planner.get("/regions/420106/2017H1/report.md").text == report_before
+    # a viewer (and the planner's preview) read it, marked 未审核
+    assert _growth(viewer) == 9999 and _unreviewed(viewer) == ["growth"]
+    preview = planner.get(f"{OVERVIEW}?preview=submitted").json()
+    assert card(preview, INVESTMENT, "growth_at_least")["unreviewed"] == ["growth"]
+    assert preview["preview"] is True
     error_of(fagai.post(f"{STEPS}/approve", json=step), 403)  # reporters never approve
     error_of(planner.post(f"{STEPS}/return", json=step), 400)  # a return needs a comment
 
@@ -62,10 +80,12 @@ def test_a_draft_counts_only_once_approved(
     corrected = fagai.post("/api/observations", json={**figure, "value": 12.5})
     assert corrected.status_code == 201, corrected.text
     assert fagai.post(f"{STEPS}/submit", json=step).status_code == 200
-    assert _growth(viewer) == before
+    assert _growth(planner) == before
     approved = planner.post(f"{STEPS}/approve", json=step)
     assert approved.status_code == 200 and approved.json()["status"] == "approved"
-    assert _growth(viewer) == 12.5
+    assert _growth(planner) == 12.5 and _growth(viewer) == 12.5
+    assert _unreviewed(viewer) == []
+    assert planner.get(COMPARISON).json() != comparison_before
     assert "12.5%" in viewer.get("/regions/420106/2017H1/report.md").text
 
 

@@ -1,0 +1,56 @@
+"""A region's departments with what each answers for and who reports for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import Session
+
+from planwatch.reads.plans import read
+from planwatch.reads.regions import RegionRow
+from planwatch.store.models import Department, Project, Target, Task, User
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentRow:
+    id: int
+    name: str
+    targets: int
+    tasks: int
+    projects: int
+    users: tuple[str, ...]
+
+
+def _count(table: type[Target] | type[Task] | type[Project]) -> Any:
+    return (
+        select(func.count())
+        .where(table.department_id == Department.id)
+        .correlate(Department)
+        .scalar_subquery()
+    )
+
+
+_OF_REGION = (
+    select(Department.id, Department.name, _count(Target), _count(Task), _count(Project))
+    .where(Department.region_id == bindparam("region"))
+    .order_by(Department.name)
+)
+_USERS = (
+    select(User.department_id, User.name)
+    .join(Department, User.department_id == Department.id)
+    .where(Department.region_id == bindparam("region"), User.disabled.is_(False))
+    .order_by(User.name)
+)
+
+
+def departments(session: Session, region: RegionRow) -> list[DepartmentRow]:
+    """Each department of the region, by name, with its targets, tasks, projects and users."""
+    users: dict[int, list[str]] = {}
+    for department_id, name in read(session, _USERS, region=region.id):
+        users.setdefault(department_id, []).append(name)
+    return [
+        DepartmentRow(row_id, name, targets, tasks, projects, tuple(users.get(row_id, ())))
+        for row_id, name, targets, tasks, projects in read(session, _OF_REGION, region=region.id)
+    ]
