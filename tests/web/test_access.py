@@ -222,3 +222,29 @@ def test_each_visitor_gets_what_its_role_allows(
             if got != expected[who]:
                 wrong.append(f"{method} {template} as {who}: {got}, expected {expected[who]}")
     assert not wrong, "\n".join(wrong)
+
+
+SQL_META = ("1' OR '1'='1", "420106; DROP TABLE users;--", "%", "_", '"', "\\", "0x00")
+
+
+def test_sql_meta_characters_in_any_parameter_change_nothing(
+    app: FastAPI, visitors: dict[str, TestClient]
+) -> None:
+    """Every address part and the common query parameters, as the planner: 4xx or an empty
+    answer, never a 5xx, and the stored data stays as it was."""
+    planner = visitors["planner"]
+    before = planner.get("/api/observations?limit=1").json()["total"]
+    users_before = planner.get("/audit.json?table=users").json()["total"]
+    failures = []
+    for (method, template), _expected in ROUTES.items():
+        if method != "GET" or "{" not in template:
+            continue
+        for meta in SQL_META:
+            path = template.format(**{key: meta for key in PARAMETERS} | {"observation_id": meta})
+            for query in ("", f"?indicator={meta}&actor={meta}&table={meta}&q={meta}"):
+                got = planner.get(path.replace("?", "%3F").replace("#", "%23") + query)
+                if got.status_code >= 500:
+                    failures.append(f"{path}{query}: {got.status_code}")
+    assert not failures, failures
+    assert planner.get("/api/observations?limit=1").json()["total"] == before
+    assert planner.get("/audit.json?table=users").json()["total"] == users_before
