@@ -137,11 +137,19 @@ def responsible_department(
 def submission_row(
     session: Session, region: Region, department: Department, period: str
 ) -> Submission:
-    """The department's submission of the period, created (as a draft) when first needed."""
-    query = select(Submission).where(
-        Submission.region_id == region.id,
-        Submission.department_id == department.id,
-        Submission.period == period,
+    """The department's submission of the period, created (as a draft) when first needed.
+
+    The row is locked until the transaction ends (PostgreSQL; SQLite writers queue
+    anyway): a step or an entry that waited for another one sees its outcome, so a stale
+    decision answers 409 and no draft slips into a submitted submission."""
+    query = (
+        select(Submission)
+        .where(
+            Submission.region_id == region.id,
+            Submission.department_id == department.id,
+            Submission.period == period,
+        )
+        .with_for_update()
     )
     row = session.scalar(query)
     if row is None:
