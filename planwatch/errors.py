@@ -8,15 +8,32 @@ from __future__ import annotations
 
 
 class PlanwatchError(Exception):
-    """A problem the user can fix; ``message`` names it, ``hint`` says how to fix it."""
+    """A problem the user can fix; ``message`` names it, ``hint`` says how to fix it.
+
+    ``zh`` and ``zh_hint`` say the same in Chinese for the web pages' readers; the command
+    line and ``str()`` keep the English."""
 
     status = 400
     code = "bad_request"
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        hint: str | None = None,
+        *,
+        zh: str | None = None,
+        zh_hint: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.zh = zh
+        self.zh_hint = zh_hint
+
+    def within(self, en: str, zh: str) -> PlanwatchError:
+        """The same error, said of one part of a larger input (``figure 3``, ``第3条``)."""
+        zh_message = f"{zh}：{self.zh}" if self.zh else None
+        return type(self)(f"{en}: {self.message}", self.hint, zh=zh_message, zh_hint=self.zh_hint)
 
     def __str__(self) -> str:
         return f"{self.message}: {self.hint}" if self.hint else self.message
@@ -28,6 +45,7 @@ class PlanwatchError(Exception):
                 "status": self.status,
                 "message": self.message,
                 "hint": self.hint,
+                "zh": {"message": self.zh, "hint": self.zh_hint} if self.zh else None,
             }
         }
 

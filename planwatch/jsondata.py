@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 
@@ -33,6 +33,9 @@ def _finite(value: Any) -> Any:
 
 
 def _plain(value: Any) -> Any:
+    # stored times are UTC; SQLite hands them back without the zone, which RFC 3339 needs
+    if isinstance(value, datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=UTC).isoformat()
     if isinstance(value, datetime | date):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not JSON data")

@@ -45,6 +45,8 @@ class Period:
             raise InvalidInput(
                 f"period '{code}' is not valid",
                 "use 2017, 2017H1, 2017H2, 2017Q1..2017Q4 or 2017M01..2017M12",
+                zh=f"期间“{code}”无法识别",
+                zh_hint="期间写作2017（全年）、2017H1（上半年）、2017Q1（一季度）或2017M01（1月）",
             )
         year = int(match.group(1))
         for kind_group in (2, 4, 6):

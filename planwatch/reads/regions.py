@@ -45,6 +45,8 @@ def stored_region(session: Session, code: str) -> RegionRow:
         raise NotFound(
             f"no region with code '{code}' in this database",
             "use a region code listed at /api/regions, e.g. 420106 for 武昌区",
+            zh=f"没有代码为“{code}”的地区",
+            zh_hint="请使用已有地区的代码，例如武昌区为420106",
         )
     return RegionRow(*found[0])
 

@@ -64,7 +64,7 @@ def read_mapping_file(path: Path) -> Any:
             return json.loads(text)
         return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506  # a SafeLoader
     except InvalidInput as err:
-        raise InvalidInput(f"{path.name}: {err.message}", err.hint) from err
+        raise err.within(path.name, path.name) from err
     except (json.JSONDecodeError, yaml.YAMLError) as err:
         raise InvalidInput(
             f"{path.name} is not valid {path.suffix[1:].upper()} ({_first_line(err)})",

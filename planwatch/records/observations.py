@@ -189,5 +189,5 @@ def store_observations(session: Session, items: list[ObservationIn]) -> int:
         try:
             store_observation(session, item)
         except InvalidInput as err:
-            raise InvalidInput(f"observation {number}: {err.message}", err.hint) from err
+            raise err.within(f"observation {number}", f"第{number}条") from err
     return len(items)

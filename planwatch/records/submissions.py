@@ -36,7 +36,7 @@ from planwatch.store.models import (
     utcnow,
 )
 from planwatch.store.reference import indicator_row, region_row, stored_department
-from planwatch.vocabulary import REVIEWED, ObservationStatus, SubmissionStatus, SubmissionStep
+from planwatch.vocabulary import REVIEWED, ObservationStatus, SubmissionStatus, SubmissionStep, word
 
 LOCKED: tuple[SubmissionStatus, ...] = ("submitted",)  # waiting for the planner
 
@@ -68,7 +68,7 @@ def enter_figures(session: Session, user: Account, items: Sequence[ObservationIn
         except (InvalidInput, Forbidden, Conflict) as err:
             if len(items) == 1:
                 raise
-            raise type(err)(f"figure {number}: {err.message}", err.hint) from err
+            raise err.within(f"figure {number}", f"第{number}条") from err
     return ids
 
 
@@ -89,6 +89,8 @@ def enter_figure(session: Session, user: Account, item: ObservationIn) -> Observ
             raise InvalidInput(
                 f"{indicator.name} {item.measure} of {region.name} {period.code} is approved",
                 "give the reason for the change (reason); the new figure is approved again",
+                zh=f"{region.name}{period.code}的{indicator.name}已审核，修改须说明原因",
+                zh_hint="请填写修改原因",
             )
     return store_observation(
         session,
@@ -104,6 +106,9 @@ def _check_reporter(user: Account, indicator: Indicator, department: Department 
         raise Forbidden(
             f"{user.department or 'your department'} may not enter {indicator.name}: {whose}",
             "enter the figures your department is responsible for, or ask the planning office",
+            zh=f"{user.department or '本部门'}不负责填报{indicator.name}"
+            + (f"（由{department.name}填报）" if department else ""),
+            zh_hint="请填报本部门负责的指标，或联系规划科室",
         )
 
 
@@ -112,6 +117,8 @@ def _reopen(session: Session, user: Account, submission: Submission) -> None:
         raise Conflict(
             "your figures of this period are submitted and wait for the planning office",
             "ask the planning office to return them if you need to change one",
+            zh="本期数据已报送，正在等待审核，暂不能修改",
+            zh_hint="如需修改，请联系规划科室退回",
         )
     if submission.status != "draft":
         submission.status = "draft"
@@ -199,21 +206,31 @@ def move_submission(
         raise Conflict(
             f"the submission changed since you read it (version {version}, now {row.version})",
             "reload the page and decide again",
+            zh="该报送已被他人处理",
+            zh_hint="请刷新页面后重新操作",
         )
     if row.status not in move.starts:
         raise Conflict(
             f"{office.name}'s figures of {code} are {row.status}: they cannot {step} now",
             f"{step} applies to a submission that is {' or '.join(move.starts)}",
+            zh=f"{office.name}{code}的数据当前为“{word('submission_statuses', row.status).zh}”，"
+            f"不能{word('submission_steps', step).zh}",
+            zh_hint="请刷新页面查看最新状态",
         )
     if step == "return" and not (comment or "").strip():
         raise InvalidInput(
-            "a returned submission needs a comment", "say what the department must correct"
+            "a returned submission needs a comment",
+            "say what the department must correct",
+            zh="退回时须填写审核意见",
+            zh_hint="请写明需要部门更正的内容",
         )
     figures = _latest_figures(session, row, move.figures_from)
     if not figures:
         raise InvalidInput(
             f"{office.name} has no {move.figures_from} figures of {code} to {step}",
             "enter the department's figures first",
+            zh=f"{office.name}{code}没有可{word('submission_steps', step).zh}的数据",
+            zh_hint="请先填报本部门的数据",
         )
     if step == "submit":
         refuse_failing([_checked(f) for f in figures])
@@ -255,6 +272,8 @@ def _check_step(
             raise Forbidden(
                 f"you report for {user.department}, not {department.name}",
                 "submit your own department's figures",
+                zh=f"您代表{user.department}填报，不能报送{department.name}的数据",
+                zh_hint="请报送本部门的数据",
             )
         return
     check_allowed(session, user, "approve", region)

@@ -53,6 +53,17 @@ ALLOWED: dict[str, frozenset[str]] = {
 }
 
 # What each action is called in a refusal, so the message tells who may do it.
+ACTION_WORDS_ZH: dict[str, str] = {
+    "read": "查看数据",
+    "enter_observations": "填报数据",
+    "review": "审核提取的数据",
+    "upload": "上传文件",
+    "edit_narrative": "编辑报告文字",
+    "approve": "审核、退回或发布数据",
+    "audit": "查看操作日志",
+    "departments": "管理部门",
+    "admin": "管理用户",
+}
 ACTION_WORDS: dict[str, str] = {
     "read": "read data",
     "enter_observations": "enter figures",
@@ -211,12 +222,16 @@ def account_named(session: Session, name: str) -> Account:
 def require_role(user: Account, action: Action) -> None:
     """Raise Forbidden unless the user's role allows the action anywhere."""
     if user.role == "anonymous":
-        raise Unauthorized("you are not signed in", "sign in at /login")
+        raise Unauthorized(
+            "you are not signed in", "sign in at /login", zh="尚未登录", zh_hint="请先登录"
+        )
     if not user.may(action):
         allowed = [role for role, actions in ALLOWED.items() if action in actions]
         raise Forbidden(
             f"your role '{user.role}' may not {ACTION_WORDS[action]}",
             f"ask an admin: this needs the role {' or '.join(allowed)}",
+            zh=f"当前角色（{user.role}）无权{ACTION_WORDS_ZH[action]}",
+            zh_hint=f"请联系系统管理员：需要以下角色之一：{'、'.join(allowed)}",
         )
 
 
@@ -235,6 +250,8 @@ def check_allowed(
             f"you may {ACTION_WORDS[action]} only for region {user.region_code}, "
             f"not {region.code} {region.name}",
             "sign in as a user of that region or ask an admin",
+            zh=f"您只能为{user.region_code}{ACTION_WORDS_ZH[action]}，不能为{region.name}操作",
+            zh_hint="请以该地区的用户登录，或联系系统管理员",
         )
 
 
@@ -243,6 +260,8 @@ def _check_public(session: Session, region: RegionKey) -> None:
         raise Unauthorized(
             f"{region.name}'s figures are not public",
             "sign in to read them, or ask the planning office to make the region public",
+            zh=f"{region.name}的数据未公开",
+            zh_hint="请登录后查看，或请规划科室将该地区设为公开",
         )
 
 

@@ -86,6 +86,8 @@ async def signed_in(request: Request) -> Account:
         raise Unauthorized(
             "you are not signed in",
             "sign in at /login, or send an API token (Authorization: Bearer) with API requests",
+            zh="尚未登录",
+            zh_hint="请先登录；程序访问请在请求中附上 API 令牌",
         )
     return user
 
@@ -141,9 +143,16 @@ async def _check_csrf(request: Request) -> None:
         raise Forbidden(
             "the form carries no CSRF token",
             "reload the page and send the form again (the token comes with the page)",
+            zh="表单缺少安全校验码",
+            zh_hint="请刷新页面后重新提交",
         )
     if not hmac.compare_digest(expected, sent):
-        raise Forbidden("the form's CSRF token is not this session's", "reload the page")
+        raise Forbidden(
+            "the form's CSRF token is not this session's",
+            "reload the page",
+            zh="表单的安全校验码已失效",
+            zh_hint="请刷新页面后重新提交",
+        )
 
 
 def reporter_scope(user: Account) -> int | None:
@@ -196,7 +205,12 @@ def _from_basic(request: Request, header: str) -> Account:
         ) from err
     user = _checked_password(request, name, password)
     if user is None:
-        raise Unauthorized("wrong user name or password", "check both and try again")
+        raise Unauthorized(
+            "wrong user name or password",
+            "check both and try again",
+            zh="用户名或密码错误",
+            zh_hint="请检查后重试",
+        )
     return user
 
 

@@ -86,6 +86,8 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     error = ValidationFailed(
         "; ".join(problems) or "the request is not valid",
         "fix the named fields and send the request again; /docs describes each one",
+        zh="填写的内容不符合要求：" + "；".join(problems),
+        zh_hint="请修改所列字段后重新提交",
     )
     return error_response(request, error)
 
@@ -108,6 +110,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         error = NotFound(
             f"nothing at {request.url.path}",
             "check the address; the API is described at /docs",
+            zh=f"找不到页面 {request.url.path}",
+            zh_hint="请检查地址，或从首页重新进入",
         )
     elif exc.status_code == 405:
         error = MethodNotAllowed(
@@ -129,5 +133,7 @@ async def _unexpected_error(request: Request, exc: Exception) -> Response:
     error = ServerError(
         "the server failed on this request",
         "try again; if it keeps failing, send the server log to the administrator",
+        zh="服务器处理该请求时出错",
+        zh_hint="请重试；如仍出错，请将服务器日志发给系统管理员",
     )
     return error_response(request, error)

@@ -14,6 +14,7 @@ def test_unknown_route_is_a_404_in_the_error_shape(viewer: TestClient) -> None:
         "status": 404,
         "message": "nothing at /api/nothing-here",
         "hint": "check the address; the API is described at /docs",
+        "zh": {"message": "找不到页面 /api/nothing-here", "hint": "请检查地址，或从首页重新进入"},
     }
 
 
@@ -77,3 +78,15 @@ def test_browser_without_session_is_sent_to_login(client_as: SignIn) -> None:
     )
     assert answer.status_code == 303
     assert answer.headers["location"] == "/login?next=/regions/420102/2017H1"
+
+
+def test_errors_are_said_in_chinese_on_chinese_pages(client_as: SignIn) -> None:
+    caizheng = client_as("caizheng")  # 区财政局 may not enter 区发改委's investment
+    figure = {"region": "420106", "indicator": "全社会固定资产投资", "period": "2017Q3", "value": 1}
+    error = error_of(caizheng.post("/api/observations", json=figure), 403)
+    assert error["zh"]["message"] == "区财政局不负责填报全社会固定资产投资（由区发改委填报）"
+    page = caizheng.get("/audit", headers={"accept": "text/html"})
+    assert page.status_code == 403
+    assert "当前角色（reporter）无权查看操作日志" in page.text
+    english = caizheng.get("/audit?lang=en", headers={"accept": "text/html"}).text
+    assert "may not read the audit log" in english and "无权" not in english

@@ -94,7 +94,8 @@
     var message = xhr.status + " " + xhr.statusText;
     try {
       var error = JSON.parse(xhr.responseText).error;
-      message = error.message + (error.hint ? " — " + error.hint : "");
+      var said = document.documentElement.lang === "zh-CN" && error.zh ? error.zh : error;
+      message = said.message + (said.hint ? " — " + said.hint : "");
     } catch (ignored) { /* not the JSON error shape: show the status line */ }
     showError(message);
   });
