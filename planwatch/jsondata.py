@@ -34,8 +34,9 @@ def _finite(value: Any) -> Any:
 
 def _plain(value: Any) -> Any:
     # stored times are UTC; SQLite hands them back without the zone, which RFC 3339 needs
-    if isinstance(value, datetime) and value.tzinfo is None:
-        return value.replace(tzinfo=UTC).isoformat()
+    if isinstance(value, datetime):  # UTC written as pydantic writes it: …Z
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return aware.isoformat().replace("+00:00", "Z")
     if isinstance(value, datetime | date):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not JSON data")
