@@ -98,28 +98,29 @@ class Reader:
         self.topic_line = -1
         self.topic_pos = -1
         self.facts: list[Fact] = []
+        self._known: dict[str, tuple[str | None, bool]] = {}  # a subject's indicator, capped
 
     def read(self, tokens: list[NumberToken]) -> list[Fact]:
         index, previous_end = 0, 0
         while index < len(tokens):
             if self.deadline is not None and time.monotonic() > self.deadline:
                 raise TooSlow(f"reading stopped at character {tokens[index].start}")
-            group = self._group(tokens, index)
+            clause_start = self.layout.clause_start(tokens[index].start)
+            group = self._group(tokens, index, clause_start)
             if tokens[index].unit is None and len(group) < 2 and not self._bare_ok(tokens[index]):
                 index += 1
                 continue
-            previous_end = self._read_group(group, previous_end)
+            previous_end = self._read_group(group, previous_end, clause_start)
             index += len(group)
         return self.facts
 
-    def _group(self, tokens: list[NumberToken], index: int) -> list[NumberToken]:
+    def _group(self, tokens: list[NumberToken], index: int, clause_start: int) -> list[NumberToken]:
         """The token at `index` and the tokens listed right after it (`3.8%和4.3%`, `1.2：36.6`)."""
         group = [tokens[index]]
         ratio = tokens[index].unit is None
         gap = _RATIO_GAP if ratio else _LIST_GAP
         start = group[0].start
-        clause_start = max(self.layout.clause_start(start), start - _RUN_UP)
-        if not ratio and self.text.find("分别", clause_start, start) >= 0:
+        if not ratio and self.text.find("分别", max(clause_start, start - _RUN_UP), start) >= 0:
             gap = _RESPECTIVE_GAP
         while index + len(group) < len(tokens) and len(group) < _LONGEST_LIST:
             following = tokens[index + len(group)]
@@ -150,20 +151,22 @@ class Reader:
             return True
         return is_unitless_reading(self.text, token.start)
 
-    def _read_group(self, group: list[NumberToken], previous_end: int) -> int:
+    def _read_group(self, group: list[NumberToken], previous_end: int, clause_start: int) -> int:
         """Facts for one number or list of numbers; returns how far the text has been read."""
         first = group[0]
+        layout = self.layout
         # an object read after the previous count may run past this number: never beyond it
-        left_start = max(self.layout.clause_start(first.start), previous_end, first.lead - _RUN_UP)
+        left_start = max(clause_start, previous_end, first.lead - _RUN_UP)
         left_start = min(self._outside_brackets(left_start, previous_end), first.lead)
         # 下降  14.5%: the spaces a PDF puts before a number are no words
         left = self.text[left_start : first.lead].rstrip(" \u3000\t")
         # the sentence's run-up, bounded: plan words sit near the numbers they govern
-        sentence_start = max(self.layout.sentence_start(first.start), first.lead - _RUN_UP)
-        sentence = self.text[sentence_start : first.lead]
-        period, named = self.layout.period_before(first.start)
-        planned_section = self.layout.section(first.start).target
-        closed = named and is_closed(period, self.layout.document_period, self.layout.ahead)
+        own_sentence = layout.sentence_start(first.start)
+        sentence = self.text[max(own_sentence, first.lead - _RUN_UP) : first.lead]
+        section = layout.section(first.start)
+        period, named = layout.period_before(first.start, own_sentence, section)
+        planned_section = section.target
+        closed = named and is_closed(period, layout.document_period, layout.ahead)
         target = (planned_section and not closed) or self._ahead(period, named, sentence)
         hint = subjects.trim(left)
         past = not planned_section and self._reviewed(period)
@@ -171,10 +174,10 @@ class Reader:
         if not reading.measure or not_measured(self.text, first, left, sentence):
             return previous_end  # 是上年的1.5倍: a multiple with no growth word
         if reading.measure == "yoy_growth":
-            clause = self.text[self.layout.clause_start(first.start) : first.lead]
+            clause = self.text[clause_start : first.lead]
             if change_against_other_base(clause, period):
                 reading = Reading("change", reading.sign, reading.cut)
-        if not named and reading.measure.startswith("target") and not self.layout.ahead:
+        if not named and reading.measure.startswith("target") and not layout.ahead:
             # 中兴通讯计划在我区落地三个项目: a plan that names no date (a work report's are the year's)
             period = period if planned_section else None
         period = None if not named and "逐步" in sentence else period  # 逐步形成4家…公司
@@ -205,6 +208,7 @@ class Reader:
         name = subjects.unquoted(name).removeprefix("比").removeprefix("较")
         # 增长2倍 keeps its unit as written: a growth of 2 times (facts.md)
         value, unit = token.value * reading.sign + reading.offset, token.unit
+        indicator, lower_is_better = self._indicator_of(name) if name else (None, False)
         return Fact(
             subject=name or None,
             measure=measure,
@@ -214,10 +218,16 @@ class Reader:
             span=(context.start, token.span_end),
             number_span=(token.start, token.end),
             text=self.text[context.start : token.span_end],
-            indicator=self.indicator(name) if name else None,
-            qualifier=capped(measure, token.qualifier, self.capped(name) if name else False),
+            indicator=indicator,
+            qualifier=capped(measure, token.qualifier, lower_is_better),
             basis=context.basis,
         )
+
+    def _indicator_of(self, name: str) -> tuple[str | None, bool]:
+        known = self._known.get(name)
+        if known is None:
+            known = self._known[name] = (self.indicator(name), self.capped(name))
+        return known
 
     def _reviewed(self, period: Period | None) -> bool:
         """A work report's figures for an earlier year: results, whatever the verb (争取…资金)."""

@@ -12,6 +12,7 @@ import re
 from planwatch.extract import hedges
 from planwatch.extract.hedges import PRE_QUALIFIER, PRE_QUALIFIER_KIND
 from planwatch.extract.numerals import fraction_percent, numeral
+from planwatch.extract.skim import Skimmer
 from planwatch.extract.tokens import NumberToken
 from planwatch.vocabulary import lexicon
 
@@ -70,6 +71,16 @@ _TOKEN = re.compile(_AMOUNT)
 # fractions are rare: the pattern that also tries them at every offset runs only on texts
 # that write 分之
 _TOKEN_WITH_FRACTIONS = re.compile(rf"(?P<fraction>{_FRACTION})|{_AMOUNT}")
+# Where an amount may start, so the scan tries only there: a sign, 百分之 or a digit, or the
+# first character of a Chinese numeral that runs into a unit (as `_AMOUNT` requires of it).
+# Fractions have no such condition: they open with any numeral character or a point.
+_CN = f"{_CN_DIGIT}{_CN_SCALE}几"
+_AMOUNT_FIRST = (
+    rf"[负百0-9０-９{_CN}](?:(?<=[负百0-9０-９])|(?<![{_CN}][{_CN}])"
+    rf"(?=[{_CN}]{{0,31}}(?:点[{_CN_DIGIT}]{{1,8}})?[{re.escape(_UNIT_START)}]))"
+)
+_SKIM_TOKEN = Skimmer(_TOKEN, _AMOUNT_FIRST)
+_SKIM_WITH_FRACTIONS = Skimmer(_TOKEN_WITH_FRACTIONS, rf"[负百0-9０-９{_CN}.．点]")
 # Right after the number these make it a date, year, ordinal or name, not an amount.
 _NOT_AMOUNT_AFTER = re.compile(
     # fixed political formulations count nothing: 八项规定, 五次全会, 两条底线, 三个“升级版”
@@ -83,8 +94,9 @@ _NOT_AMOUNT_AFTER = re.compile(
 )
 # A dash after a digit or letter makes a range or a code (0-15岁, K2-1); after words it is
 # a minus sign (增长-2.3%).
+# (an opening quote right before names a thing: “1+1+10”)
 _NOT_AMOUNT_BEFORE = re.compile(
-    r"(?:第|每|[A-Za-z]|[0-9０-９][.．]?|[0-9０-９A-Za-z][-—～~－]|[～~])$"
+    r"(?:第|每|[A-Za-z“\"「]|[0-9０-９][.．]?|[0-9０-９A-Za-z][-—～~－]|[～~])$"
 )
 _MINUS = re.compile(r"[-－−]$")
 # GDP4408.1亿元: an abbreviation of two capitals or more names what the amount is of
@@ -120,8 +132,8 @@ def fold_unit(unit: str | None) -> str | None:
 def scan(text: str) -> list[NumberToken]:
     """Every amount in `text`, in order."""
     tokens: list[NumberToken] = []
-    pattern = _TOKEN_WITH_FRACTIONS if "分之" in text else _TOKEN
-    for match in pattern.finditer(text):
+    skimmer = _SKIM_WITH_FRACTIONS if "分之" in text else _SKIM_TOKEN
+    for match in skimmer.finditer(text):
         token = _read(text, match)
         if token is not None:
             tokens.append(token)
@@ -258,8 +270,7 @@ def _tenths(text: str, match: re.Match[str], token: re.Match[str]) -> NumberToke
 
 
 def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: str | None) -> bool:
-    before = text[max(0, start - 2) : start]
-    if _NOT_AMOUNT_BEFORE.search(before) or before.endswith(("“", '"', "「")):
+    if _NOT_AMOUNT_BEFORE.search(text, max(0, start - 2), start):
         return unit is None or not _amount_after_mark(text, start)
     lead = match.start()
     if text[lead - 1 : lead] == "产" and text[lead - 2 : lead] == "年产":
@@ -303,6 +314,8 @@ _QUOTE_CLOSE = re.compile(r"[^“”，。；\n]{0,8}”")
 
 
 def _inside_quotes(text: str, start: int, end: int) -> bool:
+    if text.find("“", max(0, start - 9), start) < 0:
+        return False  # the common case, settled without a regex
     opened = _QUOTE_OPEN.search(text, max(0, start - 9), start)
     return opened is not None and _QUOTE_CLOSE.match(text, end) is not None
 
