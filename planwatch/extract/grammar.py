@@ -61,7 +61,8 @@ _RATE_OF = re.compile(
 )
 _SPAN_LEAD = re.compile(r"[\s\u3000—\-－、和及与]*")
 
-IndicatorLookup = Callable[[str], str | None]
+# a subject's indicator name, and whether its good direction is down (失业率, 能耗)
+IndicatorLookup = Callable[[str], tuple[str | None, bool]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,19 +87,16 @@ class Reader:
         text: str,
         layout: Layout,
         indicator: IndicatorLookup,
-        capped: Callable[[str], bool] = lambda _: False,
         deadline: float | None = None,
     ) -> None:
         self.text = text
         self.deadline = deadline  # a time.monotonic() reading past which reading stops
         self.layout = layout
         self.indicator = indicator
-        self.capped = capped  # whether a subject's good direction is down (失业率, 能耗)
         self.topic = ""
         self.topic_line = -1
         self.topic_pos = -1
         self.facts: list[Fact] = []
-        self._known: dict[str, tuple[str | None, bool]] = {}  # a subject's indicator, capped
 
     def read(self, tokens: list[NumberToken]) -> list[Fact]:
         index, previous_end = 0, 0
@@ -189,9 +187,7 @@ class Reader:
         context = _Context(
             start=lead.end() if lead else left_start,
             period=period.code if period else None,
-            basis="comparable"
-            if _COMPARABLE.search(left) or _COMPARABLE.search(sentence[-12:])
-            else None,
+            basis="comparable" if _comparable(left, sentence) else None,
             target=target,
         )
         for token, name in zip(group, names, strict=True):
@@ -208,7 +204,7 @@ class Reader:
         name = subjects.unquoted(name).removeprefix("比").removeprefix("较")
         # 增长2倍 keeps its unit as written: a growth of 2 times (facts.md)
         value, unit = token.value * reading.sign + reading.offset, token.unit
-        indicator, lower_is_better = self._indicator_of(name) if name else (None, False)
+        indicator, lower_is_better = self.indicator(name) if name else (None, False)
         return Fact(
             subject=name or None,
             measure=measure,
@@ -222,12 +218,6 @@ class Reader:
             qualifier=capped(measure, token.qualifier, lower_is_better),
             basis=context.basis,
         )
-
-    def _indicator_of(self, name: str) -> tuple[str | None, bool]:
-        known = self._known.get(name)
-        if known is None:
-            known = self._known[name] = (self.indicator(name), self.capped(name))
-        return known
 
     def _reviewed(self, period: Period | None) -> bool:
         """A work report's figures for an earlier year: results, whatever the verb (争取…资金)."""
@@ -419,6 +409,13 @@ class Reader:
         self.topic = subject
         self.topic_pos = pos
         self.topic_line = self.layout.line_start(pos) - 1
+
+
+def _comparable(left: str, sentence: str) -> bool:
+    """同口径, 可比口径: a rate on a comparable basis (the words are rare: test 口径 first)."""
+    if "口径" not in left and "口径" not in sentence[-12:]:
+        return False
+    return bool(_COMPARABLE.search(left) or _COMPARABLE.search(sentence[-12:]))
 
 
 def _subject(left: str, reading: Reading, group: list[NumberToken], hint: str) -> str:

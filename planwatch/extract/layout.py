@@ -84,6 +84,12 @@ class Layout:
         self.line_ends = [m.start() for m in _LINE_END.finditer(text)]
         self._phrase_matches = list(_PERIOD_PHRASES.finditer(text))
         self._phrase_starts = [match.start() for match in self._phrase_matches]
+        # phrases that write their year out (1979年, 一九五八年): the ones that run on
+        self._year_starts = [
+            match.start()
+            for match in self._phrase_matches
+            if _WRITTEN_YEAR.match(match.group("year") or "")
+        ]
         self._phrases: dict[int, tuple[list[int], list[Period]]] = {}
         self._written: dict[int, list[bool]] = {}
         self._carried: dict[tuple[int, int], Period | None] = {}
@@ -136,6 +142,9 @@ class Layout:
 
     def _look_back(self, sentence_start: int, section: Section) -> Period | None:
         paragraph_start = self.line_start(sentence_start)
+        index = bisect_left(self._year_starts, paragraph_start)
+        if index == len(self._year_starts) or self._year_starts[index] >= sentence_start:
+            return None  # no year written earlier in the paragraph: the common case
         # a bounded look back: a text without line breaks must not cost quadratic time
         for _ in range(_YEAR_RUN_SENTENCES):
             if sentence_start <= paragraph_start or sentence_start <= section.start:

@@ -98,7 +98,7 @@ _NOT_AMOUNT_AFTER = re.compile(
 _NOT_AMOUNT_BEFORE = re.compile(
     r"(?:第|每|[A-Za-z“\"「]|[0-9０-９][.．]?|[0-9０-９A-Za-z][-—～~－]|[～~])$"
 )
-_MINUS = re.compile(r"[-－−]$")
+_MINUS_SIGNS = "-－−"
 # GDP4408.1亿元: an abbreviation of two capitals or more names what the amount is of
 _ABBREVIATION_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,6}$")
 # 增长6-6.5%, 3～5个百分点, 6%～7%: the upper bound of a range whose unit is written once
@@ -147,35 +147,37 @@ _BORROWED_UNIT = re.compile(rf"(?=[、和与及]{_ARABIC}({_UNIT}))")
 def _read(text: str, match: re.Match[str]) -> NumberToken | None:
     if match.re is _TOKEN_WITH_FRACTIONS and match.group("fraction") is not None:
         return _fraction(text, match)
-    chinese = match.group("chinese") is not None
     start, end = _numeral_span(match)
-    unit = match.group("unit")
-    if chinese and unit is None and match.group("pct") is None and text[end : end + 1] != "成":
+    chinese = match.start("chinese") >= 0
+    neg, pct, unit = match.group("neg", "pct", "unit")
+    following = text[end : end + 1]
+    if chinese and unit is None and pct is None and following != "成":
         return None  # 一是, 进一步: most Chinese numeral runs count nothing
     lower = None
     if unit is None and not chinese:
         borrowed = _BORROWED_UNIT.match(text, end)
         if borrowed is not None:
             unit = borrowed.group(1)  # 累计分别达238和317个: the unit written once
-        elif text[end : end + 1] in _RANGE_DASHES and match.group("pct") is None:
+        elif following and following in _RANGE_DASHES and pct is None:
             ranged = _RANGE_UNIT.match(text, end)
             if ranged is not None:
                 unit, lower = ranged.group(1), "at_least"  # 增长6-6.5%: the lower bound
-    if unit is None and text[end : end + 1] == "成" and match.group("pct") is None:
+    if unit is None and following == "成" and pct is None:
         tenths = _TENTHS.match(text, start)
         return _tenths(text, tenths, match) if tenths is not None else None
     if _excluded(text, match, start, chinese, unit):
         return None
-    read = numeral(text[start:end])
-    if read is None or _split_scale(text[start:end], unit):
+    numeral_text = text[start:end]
+    read = numeral(numeral_text)
+    if read is None or _split_scale(numeral_text, unit):
         return None
     value = read.value
     bound = _range_bound(text, match, start)
-    if match.group("neg") is not None:
+    if neg is not None:
         value, start = -value, match.start("neg")  # 负1.1, 负三十二
-    elif not chinese and bound is None and _MINUS.search(text, max(0, start - 1), start):
+    elif not chinese and bound is None and start > 0 and text[start - 1] in _MINUS_SIGNS:
         value, start = -value, start - 1
-    if match.group("pct"):
+    if pct:
         unit = "%"
     qualifier = hedges.qualifier(text, match, start) or bound or lower
     if unit is not None and len(unit) > 1 and unit[1] in "多余" and unit[0] in "万亿千百十":
@@ -196,10 +198,12 @@ def _split_scale(token: str, unit: str | None) -> bool:
 
 
 def _numeral_span(match: re.Match[str]) -> tuple[int, int]:
-    if match.group("chinese") is not None:
-        return match.span("chinese")
-    if match.group("mixed") is not None:
-        return match.start("arabic"), match.end("mixed")  # 5万4千6百
+    chinese = match.span("chinese")
+    if chinese[0] >= 0:
+        return chinese
+    mixed_end = match.end("mixed")
+    if mixed_end >= 0:
+        return match.start("arabic"), mixed_end  # 5万4千6百
     return match.span("arabic")
 
 
