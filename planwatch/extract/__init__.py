@@ -63,7 +63,7 @@ def _read(text: str, info: DocumentInfo, deadline: float | None = None) -> list[
     table_facts = read_tables(text, info) if tables else []
     tokens = _outside(scan(text), tables)
     layout = Layout(text, period, ahead="工作报告" in (info.title or ""))
-    reader = Reader(text, layout, _indicator, _lower_is_better, deadline=deadline)
+    reader = Reader(text, layout, _indicator, deadline=deadline)
     facts = reader.read(tokens) + table_facts
     facts += read_relations(text, layout)
     facts.sort(key=lambda fact: fact.number_span or fact.span)
@@ -93,14 +93,10 @@ def _outside(tokens: list[NumberToken], spans: list[tuple[int, int]]) -> list[Nu
     return kept
 
 
-def _indicator(subject: str) -> str | None:
+def _indicator(subject: str) -> tuple[str | None, bool]:
+    """The subject's indicator and whether its good direction is down (失业率, 能耗)."""
     indicator = lookup(subject)
-    return indicator.name if indicator is not None else None
-
-
-def _lower_is_better(subject: str) -> bool:
-    indicator = lookup(subject)
-    return indicator is not None and indicator.lower_is_better
+    return (indicator.name, indicator.lower_is_better) if indicator is not None else (None, False)
 
 
 def _warnings(info: DocumentInfo, facts: list[Fact]) -> list[ExtractionWarning]:

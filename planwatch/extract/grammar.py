@@ -61,7 +61,8 @@ _RATE_OF = re.compile(
 )
 _SPAN_LEAD = re.compile(r"[\s\u3000—\-－、和及与]*")
 
-IndicatorLookup = Callable[[str], str | None]
+# a subject's indicator name, and whether its good direction is down (失业率, 能耗)
+IndicatorLookup = Callable[[str], tuple[str | None, bool]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,14 +87,12 @@ class Reader:
         text: str,
         layout: Layout,
         indicator: IndicatorLookup,
-        capped: Callable[[str], bool] = lambda _: False,
         deadline: float | None = None,
     ) -> None:
         self.text = text
         self.deadline = deadline  # a time.monotonic() reading past which reading stops
         self.layout = layout
         self.indicator = indicator
-        self.capped = capped  # whether a subject's good direction is down (失业率, 能耗)
         self.topic = ""
         self.topic_line = -1
         self.topic_pos = -1
@@ -104,22 +103,22 @@ class Reader:
         while index < len(tokens):
             if self.deadline is not None and time.monotonic() > self.deadline:
                 raise TooSlow(f"reading stopped at character {tokens[index].start}")
-            group = self._group(tokens, index)
+            clause_start = self.layout.clause_start(tokens[index].start)
+            group = self._group(tokens, index, clause_start)
             if tokens[index].unit is None and len(group) < 2 and not self._bare_ok(tokens[index]):
                 index += 1
                 continue
-            previous_end = self._read_group(group, previous_end)
+            previous_end = self._read_group(group, previous_end, clause_start)
             index += len(group)
         return self.facts
 
-    def _group(self, tokens: list[NumberToken], index: int) -> list[NumberToken]:
+    def _group(self, tokens: list[NumberToken], index: int, clause_start: int) -> list[NumberToken]:
         """The token at `index` and the tokens listed right after it (`3.8%和4.3%`, `1.2：36.6`)."""
         group = [tokens[index]]
         ratio = tokens[index].unit is None
         gap = _RATIO_GAP if ratio else _LIST_GAP
         start = group[0].start
-        clause_start = max(self.layout.clause_start(start), start - _RUN_UP)
-        if not ratio and self.text.find("分别", clause_start, start) >= 0:
+        if not ratio and self.text.find("分别", max(clause_start, start - _RUN_UP), start) >= 0:
             gap = _RESPECTIVE_GAP
         while index + len(group) < len(tokens) and len(group) < _LONGEST_LIST:
             following = tokens[index + len(group)]
@@ -150,20 +149,22 @@ class Reader:
             return True
         return is_unitless_reading(self.text, token.start)
 
-    def _read_group(self, group: list[NumberToken], previous_end: int) -> int:
+    def _read_group(self, group: list[NumberToken], previous_end: int, clause_start: int) -> int:
         """Facts for one number or list of numbers; returns how far the text has been read."""
         first = group[0]
+        layout = self.layout
         # an object read after the previous count may run past this number: never beyond it
-        left_start = max(self.layout.clause_start(first.start), previous_end, first.lead - _RUN_UP)
+        left_start = max(clause_start, previous_end, first.lead - _RUN_UP)
         left_start = min(self._outside_brackets(left_start, previous_end), first.lead)
         # 下降  14.5%: the spaces a PDF puts before a number are no words
         left = self.text[left_start : first.lead].rstrip(" \u3000\t")
         # the sentence's run-up, bounded: plan words sit near the numbers they govern
-        sentence_start = max(self.layout.sentence_start(first.start), first.lead - _RUN_UP)
-        sentence = self.text[sentence_start : first.lead]
-        period, named = self.layout.period_before(first.start)
-        planned_section = self.layout.section(first.start).target
-        closed = named and is_closed(period, self.layout.document_period, self.layout.ahead)
+        own_sentence = layout.sentence_start(first.start)
+        sentence = self.text[max(own_sentence, first.lead - _RUN_UP) : first.lead]
+        section = layout.section(first.start)
+        period, named = layout.period_before(first.start, own_sentence, section)
+        planned_section = section.target
+        closed = named and is_closed(period, layout.document_period, layout.ahead)
         target = (planned_section and not closed) or self._ahead(period, named, sentence)
         hint = subjects.trim(left)
         past = not planned_section and self._reviewed(period)
@@ -171,10 +172,10 @@ class Reader:
         if not reading.measure or not_measured(self.text, first, left, sentence):
             return previous_end  # 是上年的1.5倍: a multiple with no growth word
         if reading.measure == "yoy_growth":
-            clause = self.text[self.layout.clause_start(first.start) : first.lead]
+            clause = self.text[clause_start : first.lead]
             if change_against_other_base(clause, period):
                 reading = Reading("change", reading.sign, reading.cut)
-        if not named and reading.measure.startswith("target") and not self.layout.ahead:
+        if not named and reading.measure.startswith("target") and not layout.ahead:
             # 中兴通讯计划在我区落地三个项目: a plan that names no date (a work report's are the year's)
             period = period if planned_section else None
         period = None if not named and "逐步" in sentence else period  # 逐步形成4家…公司
@@ -186,9 +187,7 @@ class Reader:
         context = _Context(
             start=lead.end() if lead else left_start,
             period=period.code if period else None,
-            basis="comparable"
-            if _COMPARABLE.search(left) or _COMPARABLE.search(sentence[-12:])
-            else None,
+            basis="comparable" if _comparable(left, sentence) else None,
             target=target,
         )
         for token, name in zip(group, names, strict=True):
@@ -205,6 +204,7 @@ class Reader:
         name = subjects.unquoted(name).removeprefix("比").removeprefix("较")
         # 增长2倍 keeps its unit as written: a growth of 2 times (facts.md)
         value, unit = token.value * reading.sign + reading.offset, token.unit
+        indicator, lower_is_better = self.indicator(name) if name else (None, False)
         return Fact(
             subject=name or None,
             measure=measure,
@@ -214,8 +214,8 @@ class Reader:
             span=(context.start, token.span_end),
             number_span=(token.start, token.end),
             text=self.text[context.start : token.span_end],
-            indicator=self.indicator(name) if name else None,
-            qualifier=capped(measure, token.qualifier, self.capped(name) if name else False),
+            indicator=indicator,
+            qualifier=capped(measure, token.qualifier, lower_is_better),
             basis=context.basis,
         )
 
@@ -409,6 +409,13 @@ class Reader:
         self.topic = subject
         self.topic_pos = pos
         self.topic_line = self.layout.line_start(pos) - 1
+
+
+def _comparable(left: str, sentence: str) -> bool:
+    """同口径, 可比口径: a rate on a comparable basis (the words are rare: test 口径 first)."""
+    if "口径" not in left and "口径" not in sentence[-12:]:
+        return False
+    return bool(_COMPARABLE.search(left) or _COMPARABLE.search(sentence[-12:]))
 
 
 def _subject(left: str, reading: Reading, group: list[NumberToken], hint: str) -> str:

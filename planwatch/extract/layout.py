@@ -12,12 +12,14 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from planwatch.extract.skim import Skimmer
 from planwatch.periods import Period, parse_phrase
 from planwatch.vocabulary import lexicon
 
 # A comma between digits with three digits after it is a thousands separator.
+# (every alternative opens with a character class, so the scan skips other text in C)
 _CLAUSE_END = re.compile(
-    r"[。；;！？!?\n：:]|(?<![0-9０-９])[，,]|[，,](?![0-9０-９]{3}(?![0-9０-９]))"
+    r"[。；;！？!?\n：:]|[，,](?:(?<![0-9０-９][，,])|(?![0-9０-９]{3}(?![0-9０-９])))"
 )
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _LINE_END = re.compile(r"\n")
@@ -34,15 +36,25 @@ _FIVE_YEAR = re.compile(r"[一二三四五六七八九十]+五”?(?:时期|规�
 _REVIEW_HEADING = re.compile(r"情况|回顾|执行|成效|成绩|进展|完成|总结|成就")
 _YEAR = rf"{lexicon.YEAR}年"
 _PART = (
-    r"上半年|下半年|前三季度|第?[一二三四1-4]季度|[1一]\s*[-—–~至到]\s*\d{1,2}月份?|"
+    r"上半年|下半年|前三季度|第?[一二三四1-4]季度|[1一][^\S\n]*[-—–~至到][^\S\n]*\d{1,2}月份?|"
     r"截[至止]\d{1,2}月[底末]|\d{1,2}月[底末]|年[末底]|以来|"
     r"全年|(?<=年)[末底]"
 )
-# Every alternative consumes text, so the scan never stops on empty matches.
+# Every alternative consumes text, so the scan never stops on empty matches; none spans a
+# sentence's end, so one scan of the text finds each sentence's phrases.
 _PERIOD_PHRASE = re.compile(
     # a year followed by a month and day is a date (（2026年3月31日）), not a period
     rf"(?P<year>{_YEAR}(?![0-9０-９一二三四五六七八九十]{{1,2}}月|[“\"《])|今年|本年|去年|上年|明年)"
     rf"(?P<part>{_PART})?|(?P<alone>{_PART})"
+)
+# where a phrase may start: an opening character, and the one after it as the phrase needs
+_PERIOD_PHRASES = Skimmer(
+    _PERIOD_PHRASE,
+    r"[\d今本去上明下前第一二三四截年以全末底](?:"
+    r"(?<=[1１])[789７８９]|(?<=[2２])[0０]|(?<=一)[七八九]|(?<=二)[零〇○]|(?<=[今本去上明])年|"
+    r"(?<=[上下])半|(?<=前)三|(?<=第)[一二三四1-4]|(?<=[一二三四1-4])季|"
+    r"(?<=[1一])[^\S\n]*[-—–~至到]|(?<=截)[至止]|(?<=\d)\d?月|(?<=年)[末底]|(?<=以)来|"
+    r"(?<=全)年|(?<=年[末底]))",
 )
 _YARDSTICK = re.compile(r"[^，,。；]{0,4}?(?:目标|任务|计划|预算)")
 _YARDSTICK_BEFORE = re.compile(r"(?:占|完成|为|达|达到|的)$")
@@ -70,6 +82,14 @@ class Layout:
         self.clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
         self.line_ends = [m.start() for m in _LINE_END.finditer(text)]
+        self._phrase_matches = list(_PERIOD_PHRASES.finditer(text))
+        self._phrase_starts = [match.start() for match in self._phrase_matches]
+        # phrases that write their year out (1979年, 一九五八年): the ones that run on
+        self._year_starts = [
+            match.start()
+            for match in self._phrase_matches
+            if _WRITTEN_YEAR.match(match.group("year") or "")
+        ]
         self._phrases: dict[int, tuple[list[int], list[Period]]] = {}
         self._written: dict[int, list[bool]] = {}
         self._carried: dict[tuple[int, int], Period | None] = {}
@@ -97,10 +117,15 @@ class Layout:
         index = bisect_right(self._section_starts, pos)
         return self.sections[index - 1] if index else Section(0, self.document_period, False)
 
-    def period_before(self, pos: int) -> tuple[Period | None, bool]:
-        """The period in force at `pos` and whether a phrase of its sentence named it."""
-        start = self.sentence_start(pos)
-        section = self.section(pos)
+    def period_before(
+        self, pos: int, start: int | None = None, section: Section | None = None
+    ) -> tuple[Period | None, bool]:
+        """The period in force at `pos` and whether a phrase of its sentence named it.
+
+        `start` and `section`, when the caller has them, are `pos`'s sentence start and section.
+        """
+        start = self.sentence_start(pos) if start is None else start
+        section = self.section(pos) if section is None else section
         phrases = self._sentence_phrases(start, section.period)
         index = bisect_right(phrases[0], pos) - 1
         if index >= 0:
@@ -117,6 +142,9 @@ class Layout:
 
     def _look_back(self, sentence_start: int, section: Section) -> Period | None:
         paragraph_start = self.line_start(sentence_start)
+        index = bisect_left(self._year_starts, paragraph_start)
+        if index == len(self._year_starts) or self._year_starts[index] >= sentence_start:
+            return None  # no year written earlier in the paragraph: the common case
         # a bounded look back: a text without line breaks must not cost quadratic time
         for _ in range(_YEAR_RUN_SENTENCES):
             if sentence_start <= paragraph_start or sentence_start <= section.start:
@@ -140,7 +168,9 @@ class Layout:
             ends: list[int] = []
             periods: list[Period] = []
             written: list[bool] = []
-            for match in _PERIOD_PHRASE.finditer(self.text, start, end):
+            first = bisect_left(self._phrase_starts, start)
+            last = bisect_left(self._phrase_starts, end, first)
+            for match in self._phrase_matches[first:last]:
                 period = self._phrase_match_period(match, fallback)
                 if period is not None:
                     ends.append(match.end())
@@ -152,7 +182,7 @@ class Layout:
 
     def phrase_period(self, text: str, fallback: Period | None) -> Period | None:
         last: Period | None = None
-        for match in _PERIOD_PHRASE.finditer(text):
+        for match in _PERIOD_PHRASES.finditer(text):
             period = self._phrase_match_period(match, fallback)
             if period is not None:
                 last = period

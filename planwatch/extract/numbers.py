@@ -12,6 +12,7 @@ import re
 from planwatch.extract import hedges
 from planwatch.extract.hedges import PRE_QUALIFIER, PRE_QUALIFIER_KIND
 from planwatch.extract.numerals import fraction_percent, numeral
+from planwatch.extract.skim import Skimmer
 from planwatch.extract.tokens import NumberToken
 from planwatch.vocabulary import lexicon
 
@@ -70,6 +71,16 @@ _TOKEN = re.compile(_AMOUNT)
 # fractions are rare: the pattern that also tries them at every offset runs only on texts
 # that write 分之
 _TOKEN_WITH_FRACTIONS = re.compile(rf"(?P<fraction>{_FRACTION})|{_AMOUNT}")
+# Where an amount may start, so the scan tries only there: a sign, 百分之 or a digit, or the
+# first character of a Chinese numeral that runs into a unit (as `_AMOUNT` requires of it).
+# Fractions have no such condition: they open with any numeral character or a point.
+_CN = f"{_CN_DIGIT}{_CN_SCALE}几"
+_AMOUNT_FIRST = (
+    rf"[负百0-9０-９{_CN}](?:(?<=[负百0-9０-９])|(?<![{_CN}][{_CN}])"
+    rf"(?=[{_CN}]{{0,31}}(?:点[{_CN_DIGIT}]{{1,8}})?[{re.escape(_UNIT_START)}]))"
+)
+_SKIM_TOKEN = Skimmer(_TOKEN, _AMOUNT_FIRST)
+_SKIM_WITH_FRACTIONS = Skimmer(_TOKEN_WITH_FRACTIONS, rf"[负百0-9０-９{_CN}.．点]")
 # Right after the number these make it a date, year, ordinal or name, not an amount.
 _NOT_AMOUNT_AFTER = re.compile(
     # fixed political formulations count nothing: 八项规定, 五次全会, 两条底线, 三个“升级版”
@@ -83,10 +94,11 @@ _NOT_AMOUNT_AFTER = re.compile(
 )
 # A dash after a digit or letter makes a range or a code (0-15岁, K2-1); after words it is
 # a minus sign (增长-2.3%).
+# (an opening quote right before names a thing: “1+1+10”)
 _NOT_AMOUNT_BEFORE = re.compile(
-    r"(?:第|每|[A-Za-z]|[0-9０-９][.．]?|[0-9０-９A-Za-z][-—～~－]|[～~])$"
+    r"(?:第|每|[A-Za-z“\"「]|[0-9０-９][.．]?|[0-9０-９A-Za-z][-—～~－]|[～~])$"
 )
-_MINUS = re.compile(r"[-－−]$")
+_MINUS_SIGNS = "-－−"
 # GDP4408.1亿元: an abbreviation of two capitals or more names what the amount is of
 _ABBREVIATION_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,6}$")
 # 增长6-6.5%, 3～5个百分点, 6%～7%: the upper bound of a range whose unit is written once
@@ -120,8 +132,8 @@ def fold_unit(unit: str | None) -> str | None:
 def scan(text: str) -> list[NumberToken]:
     """Every amount in `text`, in order."""
     tokens: list[NumberToken] = []
-    pattern = _TOKEN_WITH_FRACTIONS if "分之" in text else _TOKEN
-    for match in pattern.finditer(text):
+    skimmer = _SKIM_WITH_FRACTIONS if "分之" in text else _SKIM_TOKEN
+    for match in skimmer.finditer(text):
         token = _read(text, match)
         if token is not None:
             tokens.append(token)
@@ -135,35 +147,37 @@ _BORROWED_UNIT = re.compile(rf"(?=[、和与及]{_ARABIC}({_UNIT}))")
 def _read(text: str, match: re.Match[str]) -> NumberToken | None:
     if match.re is _TOKEN_WITH_FRACTIONS and match.group("fraction") is not None:
         return _fraction(text, match)
-    chinese = match.group("chinese") is not None
     start, end = _numeral_span(match)
-    unit = match.group("unit")
-    if chinese and unit is None and match.group("pct") is None and text[end : end + 1] != "成":
+    chinese = match.start("chinese") >= 0
+    neg, pct, unit = match.group("neg", "pct", "unit")
+    following = text[end : end + 1]
+    if chinese and unit is None and pct is None and following != "成":
         return None  # 一是, 进一步: most Chinese numeral runs count nothing
     lower = None
     if unit is None and not chinese:
         borrowed = _BORROWED_UNIT.match(text, end)
         if borrowed is not None:
             unit = borrowed.group(1)  # 累计分别达238和317个: the unit written once
-        elif text[end : end + 1] in _RANGE_DASHES and match.group("pct") is None:
+        elif following and following in _RANGE_DASHES and pct is None:
             ranged = _RANGE_UNIT.match(text, end)
             if ranged is not None:
                 unit, lower = ranged.group(1), "at_least"  # 增长6-6.5%: the lower bound
-    if unit is None and text[end : end + 1] == "成" and match.group("pct") is None:
+    if unit is None and following == "成" and pct is None:
         tenths = _TENTHS.match(text, start)
         return _tenths(text, tenths, match) if tenths is not None else None
     if _excluded(text, match, start, chinese, unit):
         return None
-    read = numeral(text[start:end])
-    if read is None or _split_scale(text[start:end], unit):
+    numeral_text = text[start:end]
+    read = numeral(numeral_text)
+    if read is None or _split_scale(numeral_text, unit):
         return None
     value = read.value
     bound = _range_bound(text, match, start)
-    if match.group("neg") is not None:
+    if neg is not None:
         value, start = -value, match.start("neg")  # 负1.1, 负三十二
-    elif not chinese and bound is None and _MINUS.search(text, max(0, start - 1), start):
+    elif not chinese and bound is None and start > 0 and text[start - 1] in _MINUS_SIGNS:
         value, start = -value, start - 1
-    if match.group("pct"):
+    if pct:
         unit = "%"
     qualifier = hedges.qualifier(text, match, start) or bound or lower
     if unit is not None and len(unit) > 1 and unit[1] in "多余" and unit[0] in "万亿千百十":
@@ -184,10 +198,12 @@ def _split_scale(token: str, unit: str | None) -> bool:
 
 
 def _numeral_span(match: re.Match[str]) -> tuple[int, int]:
-    if match.group("chinese") is not None:
-        return match.span("chinese")
-    if match.group("mixed") is not None:
-        return match.start("arabic"), match.end("mixed")  # 5万4千6百
+    chinese = match.span("chinese")
+    if chinese[0] >= 0:
+        return chinese
+    mixed_end = match.end("mixed")
+    if mixed_end >= 0:
+        return match.start("arabic"), mixed_end  # 5万4千6百
     return match.span("arabic")
 
 
@@ -258,8 +274,7 @@ def _tenths(text: str, match: re.Match[str], token: re.Match[str]) -> NumberToke
 
 
 def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: str | None) -> bool:
-    before = text[max(0, start - 2) : start]
-    if _NOT_AMOUNT_BEFORE.search(before) or before.endswith(("“", '"', "「")):
+    if _NOT_AMOUNT_BEFORE.search(text, max(0, start - 2), start):
         return unit is None or not _amount_after_mark(text, start)
     lead = match.start()
     if text[lead - 1 : lead] == "产" and text[lead - 2 : lead] == "年产":
@@ -303,6 +318,8 @@ _QUOTE_CLOSE = re.compile(r"[^“”，。；\n]{0,8}”")
 
 
 def _inside_quotes(text: str, start: int, end: int) -> bool:
+    if text.find("“", max(0, start - 9), start) < 0:
+        return False  # the common case, settled without a regex
     opened = _QUOTE_OPEN.search(text, max(0, start - 9), start)
     return opened is not None and _QUOTE_CLOSE.match(text, end) is not None
 
