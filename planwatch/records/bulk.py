@@ -20,6 +20,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -157,7 +158,7 @@ class _Load:
         try:
             indicator = self._indicator(item.indicator)
             region_id = self._region(item.region)
-            code = Period.parse(item.period).code
+            code = _period_code(item.period)
         except InvalidInput as err:
             raise InvalidInput(f"observation {number}: {err.message}", err.hint) from err
         figure = Figure(
@@ -228,6 +229,7 @@ class _Load:
 
     def _audit(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         actor = str(self.session.info.get("actor", "system"))
+        at = str(self.at)  # as the audit log writes a date
         return [
             {
                 "at": self.stamp,
@@ -235,10 +237,15 @@ class _Load:
                 "action": "insert",
                 "table_name": "observations",
                 "row_id": row["id"],
-                "changes": {**row, "created_at": str(self.at)},
+                "changes": {**row, "created_at": at},
             }
             for row in rows
         ]
+
+
+@lru_cache(maxsize=4096)  # a file names a few dozen periods, row after row
+def _period_code(text: str) -> str:
+    return Period.parse(text).code
 
 
 def _key(row: dict[str, Any]) -> _Key:
