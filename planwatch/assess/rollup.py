@@ -33,10 +33,15 @@ class RollUp:
     finding: Finding | None
 
 
-def roll_up(session: Session, region: RegionKey, period: Period) -> list[RollUp]:
-    """Each additive indicator's children's sum for the period, beside the region's figure."""
+def roll_up(
+    session: Session, region: RegionKey, period: Period, book: FigureBook | None = None
+) -> list[RollUp]:
+    """Each additive indicator's children's sum for the period, beside the region's figure
+    (from ``book`` when the caller has read it already)."""
     sums = children_sums(session, region.id, period)
-    book = FigureBook(session, region, (period.year,))
+    if not sums:
+        return []
+    book = book or FigureBook(session, region, (period.year,))
     return [
         judged(summed, book.get(summed.indicator_id, period, "value"), period) for summed in sums
     ]

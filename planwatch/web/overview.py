@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from planwatch import links
 from planwatch.assess.model import RegionAssessment, Thresholds
 from planwatch.assess.region import assess_plan
+from planwatch.assess.rollup import roll_up
 from planwatch.periods import Period
 from planwatch.reads.documents import recent_documents
 from planwatch.reads.figures import FigureBook
@@ -97,10 +98,26 @@ def overview_data(
         "status_counts": assessed.status_counts,
         "cards": cards,
         "other_figures": _other_figures(session, region, period, book, targeted),
-        "findings": [f.as_dict() for f in assessed.findings],
+        **_rolled_up(session, region, period, book, assessed),
         "links": _links(region, period.code),
         # the book holds every code of the year with figures: no query of its own
         "periods": _periods(region, book.period_codes(period.year)),
+    }
+
+
+def _rolled_up(
+    session: Session,
+    region: RegionRow,
+    period: Period,
+    book: FigureBook,
+    assessed: RegionAssessment,
+) -> dict[str, Any]:
+    """The findings, with the roll-up's: additive figures beside their children's sum."""
+    rolled = roll_up(session, region, period, book)
+    findings = [*assessed.findings, *(r.finding for r in rolled if r.finding)]
+    return {
+        "findings": [f.as_dict() for f in findings],
+        "rollup": [shapes.rollup(r) for r in rolled],
     }
 
 
