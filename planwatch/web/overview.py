@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
@@ -17,12 +17,12 @@ from planwatch.reads.documents import recent_documents
 from planwatch.reads.figures import FigureBook
 from planwatch.reads.lookup import plan_of
 from planwatch.reads.observations import observations_by_id
-from planwatch.reads.plans import period_order, plan_listings
+from planwatch.reads.plans import period_order, plan_count, plan_listings
 from planwatch.reads.regions import RegionRow, stored_region
 from planwatch.web import shapes
 from planwatch.web.auth import Viewer, Visitor, app_store, check_visitor
 from planwatch.web.cache import cached_page
-from planwatch.web.params import period_of
+from planwatch.web.params import Paging, paging, period_of
 from planwatch.web.parts import card
 from planwatch.web.render import respond, twin
 
@@ -32,15 +32,24 @@ router = APIRouter()
 LAGGING_ORDER = {"behind": 0, "slightly_behind": 1, "unknown": 2, "on_track": 3, "achieved": 4}
 
 
-def plans_page(request: Request, user: Viewer) -> Response:
-    """Every stored plan with the periods that have figures, and documents to review."""
+def plans_page(
+    request: Request, user: Viewer, page: Annotated[Paging, Depends(paging)]
+) -> Response:
+    """Stored plans (a page of them) with the periods that have figures, and documents to
+    review."""
     with app_store(request).reading() as session:
         documents = [shapes.plain(shapes.document(row)) for row in recent_documents(session)]
-        data = {"plans": _plans(session), "documents": documents}
+        data = {
+            "plans": _plans(session, page),
+            "total": plan_count(session),
+            "limit": page.limit,
+            "offset": page.offset,
+            "documents": documents,
+        }
     return respond(request, "home.html", data)
 
 
-def _plans(session: Session) -> list[dict[str, Any]]:
+def _plans(session: Session, page: Paging) -> list[dict[str, Any]]:
     return [
         {
             "region": {"code": plan.region_code, "name": plan.region_name},
@@ -52,7 +61,7 @@ def _plans(session: Session) -> list[dict[str, Any]]:
                 for code in plan.period_codes
             ],
         }
-        for plan in plan_listings(session)
+        for plan in plan_listings(session, page.limit, page.offset)
     ]
 
 

@@ -52,3 +52,35 @@ def test_the_overview_lists_the_roll_up_and_its_finding(tmp_path: Path) -> None:
     )
     assert entry["complete"] and round(entry["difference"], 2) == 6.03
     assert [f["kind"] for f in data["findings"]] == ["rollup_mismatch"]
+
+
+def test_the_start_page_is_paginated(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "plans.db")
+    store = open_store(Settings(database_url=url, secret_key="test"), create=True)
+    with store.transaction() as session:
+        for code in ("420102", "420106", "420100"):
+            store_plan(session, PlanIn.model_validate({"region": code, "year": 2017}))
+        store_observations(
+            session,
+            [
+                ObservationIn(
+                    region="420106",
+                    indicator="地区生产总值",
+                    period="2017H1",
+                    value=1.0,
+                    unit="亿元",
+                    status="approved",
+                )
+            ],
+        )
+        add_user(session, "planner", "planner", "a-long-password-1")
+        _, token = add_token(session, "planner", "test")
+    store.dispose()
+    bearer = {"Authorization": f"Bearer {token}"}
+    with TestClient(create_app(Settings(database_url=url, secret_key="test"))) as client:
+        first = client.get("/regions.json?limit=2", headers=bearer).json()
+        second = client.get("/regions.json?limit=2&offset=2", headers=bearer).json()
+    assert first["total"] == second["total"] == 3
+    codes = [p["region"]["code"] for p in first["plans"] + second["plans"]]
+    assert codes == ["420100", "420102", "420106"]
+    assert [p["code"] for p in second["plans"][0]["periods"]] == ["2017H1"]
