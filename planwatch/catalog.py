@@ -63,6 +63,13 @@ class Indicator:
         return self.direction == "down"
 
 
+def additive(name: str, kind: str, unit: str | None) -> bool:
+    """Whether a region's figure is the sum of its parts' (investment, revenue, retail
+    sales): flows in an amount's unit, never a rate, a growth or a per-capita value."""
+    per_capita = "人均" in name or name.startswith("每") or "/" in (unit or "")
+    return kind == "flow" and not per_capita and unit not in ("%", "‰", "")
+
+
 def normalise(name: str) -> str:
     """The matching key of a name: NFKC (full-width to half-width), no spaces, ASCII upper."""
     text = _SPACES.sub("", unicodedata.normalize("NFKC", name)).upper()

@@ -10,6 +10,7 @@ because 3166套 and 3166户 are different things.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from planwatch.errors import InvalidInput
 from planwatch.vocabulary import lexicon
@@ -26,6 +27,7 @@ class Scale:
     factor: float
 
 
+@lru_cache(maxsize=1024)  # a file of figures names a handful of units, row after row
 def scale(unit: str) -> Scale:
     """The family and factor of ``unit``; a count word is a family of its own (个, 套)."""
     magnitude, word = lexicon.unit_magnitude(unit.strip())

@@ -6,7 +6,7 @@ import importlib
 
 import typer
 
-COMMAND_MODULES = ("store", "extract", "ingest", "assess", "report", "web", "workflow")
+COMMAND_MODULES = ("store", "extract", "ingest", "assess", "report", "web", "workflow", "scale")
 
 
 def build_app() -> typer.Typer:

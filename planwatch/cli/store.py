@@ -10,7 +10,8 @@ import typer
 from planwatch.catalog import load_catalog
 from planwatch.cli.common import DbOption, clean_errors, print_json, store_for
 from planwatch.reads.summary import database_summary, render_summary
-from planwatch.records.observations import read_observation_file, store_observations
+from planwatch.records.bulk import load_observation_csv, store_figures
+from planwatch.records.observations import read_observation_file
 from planwatch.records.plans import read_plan_file, store_plan
 from planwatch.store.reference import add_region
 
@@ -72,10 +73,16 @@ def observations_load(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Load observations from CSV, JSON or Excel (region, indicator, period, measure, value…)."""
-    items = read_observation_file(path, region=region, period=period)
-    with store_for(db).transaction(actor="cli") as session:
-        count = store_observations(session, items)
+    """Load observations from CSV, JSON or Excel (region, indicator, period, measure, value…).
+
+    A CSV file of any size is streamed in batches; the whole file is one transaction."""
+    if path.suffix.lower() == ".csv":
+        with store_for(db).transaction(actor="cli") as session:
+            count = load_observation_csv(session, path)
+    else:
+        items = read_observation_file(path, region=region, period=period)
+        with store_for(db).transaction(actor="cli") as session:
+            count = store_figures(session, enumerate(items, start=1))
     typer.echo(f"loaded {count} observations")
 
 

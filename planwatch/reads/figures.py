@@ -104,6 +104,10 @@ _FIGURES = (
     .join(Indicator, Observation.indicator_id == Indicator.id)
     .where(
         Observation.region_id.in_(bindparam("regions", expanding=True)),
+        # every code of a year sorts between the year and the next (2017 < 2017H1 < 2018):
+        # a range the (region_id, period) index reads, so a region's other years stay unread
+        Observation.period >= bindparam("first"),
+        Observation.period < bindparam("after"),
         # the year of a code is its first four characters (2017, 2017H1, 2017M06)
         func.substr(Observation.period, 1, 4).in_(bindparam("years", expanding=True)),
         Observation.status.in_(bindparam("statuses", expanding=True)),
@@ -237,7 +241,17 @@ def figure_books(
     """
     wanted = [str(year) for year in sorted(set(years))]
     statuses = list(counted_statuses(counting))
-    rows = read(session, _FIGURES, regions=list(region_ids), years=wanted, statuses=statuses)
+    if not wanted:
+        return {}
+    rows = read(
+        session,
+        _FIGURES,
+        regions=list(region_ids),
+        years=wanted,
+        first=wanted[0],
+        after=str(int(wanted[-1]) + 1),
+        statuses=statuses,
+    )
     latest: dict[int, dict[tuple[int, str, str], Figure]] = {}
     for (
         region_id,

@@ -14,7 +14,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any, Protocol
 
-from sqlalchemy import BindParameter, Executable, bindparam, select
+from sqlalchemy import BindParameter, Executable, bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
 from planwatch.periods import Period
@@ -425,23 +425,54 @@ class PlanListing:
     period_codes: list[str]
 
 
+# the periods with figures of the listed plans' regions and years, read by a range of the
+# (region_id, period) index rather than every observation's, of the counted statuses
 _PERIODS_WITH_FIGURES = (
     select(Observation.region_id, Observation.period)
-    .where(Observation.status.in_(bindparam("counted", expanding=True)))
+    .where(
+        Observation.region_id.in_(bindparam("regions", expanding=True)),
+        Observation.period >= bindparam("first"),
+        Observation.period < bindparam("after"),
+        Observation.status.in_(bindparam("counted", expanding=True)),
+    )
     .distinct()
 )
 _PLAN_LIST = (
     select(Plan.id, Plan.region_id, Region.code, Region.name, Plan.year, Plan.title)
     .join(Region, Plan.region_id == Region.id)
-    .order_by(Region.code, Plan.year.desc())
+    .order_by(Region.code, Plan.year.desc(), Plan.id)
 )
+_PLAN_PAGE = _PLAN_LIST.limit(bindparam("limit")).offset(bindparam("offset"))
+_PLAN_COUNT = select(func.count(Plan.id))
 
 
-def plan_listings(session: Session, counted: Sequence[str]) -> list[PlanListing]:
-    """Every stored plan, by region code and newest year first, with the periods that have
-    figures of the ``counted`` statuses (``reads.figures.counted_statuses``)."""
+def plan_count(session: Session) -> int:
+    return int(read(session, _PLAN_COUNT)[0][0])
+
+
+def plan_listings(
+    session: Session, counted: Sequence[str], limit: int | None = None, offset: int = 0
+) -> list[PlanListing]:
+    """Stored plans by region code and newest year first (``limit`` of them from
+    ``offset``, or all), each with its year's period codes that have figures of the
+    ``counted`` statuses (``reads.figures.counted_statuses``)."""
+    if limit is None:
+        plans = read(session, _PLAN_LIST)
+    else:
+        plans = read(session, _PLAN_PAGE, limit=limit, offset=offset)
+    if not plans:
+        return []
+    years = [row.year for row in plans]
+    found = read(
+        session,
+        _PERIODS_WITH_FIGURES,
+        regions=sorted({row.region_id for row in plans}),
+        first=str(min(years)),
+        after=str(max(years) + 1),
+        counted=list(counted),
+    )
     periods: dict[tuple[int, str], set[str]] = {}
-    for region_id, code in read(session, _PERIODS_WITH_FIGURES, counted=list(counted)):
+    for region_id, code in found:
         periods.setdefault((region_id, code[:4]), set()).add(code)
     return [
         PlanListing(
@@ -452,7 +483,7 @@ def plan_listings(session: Session, counted: Sequence[str]) -> list[PlanListing]
             title,
             sorted(periods.get((region_id, str(year)), set()), key=period_order),
         )
-        for plan_id, region_id, code, name, year, title in read(session, _PLAN_LIST)
+        for plan_id, region_id, code, name, year, title in plans
     ]
 
 

@@ -8,7 +8,9 @@ a file larger than any plan or sheet, text in UTF-16 without its byte-order mark
 from __future__ import annotations
 
 import csv
+import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -96,6 +98,53 @@ def read_csv_rows(path: Path) -> list[dict[str, str]]:
         problem = "has a header but no rows" if text.strip() else "is empty"
         raise InvalidInput(f"{path.name} {problem}", "put the headers in line 1, figures below")
     return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in rows]
+
+
+def stream_csv_rows(path: Path) -> Iterator[dict[str, str]]:
+    """The rows of a CSV file of any size, one at a time, as ``read_csv_rows`` reads them."""
+    handle = _open_text(path)
+    with handle:
+        try:
+            empty = True
+            for row in csv.DictReader(handle):
+                empty = False
+                yield {k.strip(): (v or "").strip() for k, v in row.items() if k}
+        except UnicodeDecodeError as err:
+            raise InvalidInput(
+                f"{path.name} is not UTF-8", "save it as UTF-8 and try again"
+            ) from err
+        if empty:
+            handle.seek(0)
+            problem = "has a header but no rows" if handle.read(4096).strip() else "is empty"
+            raise InvalidInput(f"{path.name} {problem}", "put the headers in line 1, figures below")
+
+
+def _open_text(path: Path) -> io.TextIOWrapper:
+    """The file opened as UTF-8 text; UTF-16 without a byte-order mark is named as such."""
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError as err:
+        raise InvalidInput(f"file '{path}' does not exist", "check the path") from err
+    except IsADirectoryError as err:
+        raise InvalidInput(f"'{path}' is a folder", "pass a file") from err
+    head = handle.read(4096)
+    if not _utf8_start(head) and looks_like_utf16(head):
+        handle.close()
+        raise InvalidInput(
+            f"{path.name} is UTF-16 without a byte-order mark, not UTF-8",
+            "save it as UTF-8 (in Excel: CSV UTF-8) and try again",
+        )
+    handle.seek(0)
+    return io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+
+
+def _utf8_start(head: bytes) -> bool:
+    """Whether ``head`` is UTF-8 up to a character the read may have cut at its end."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return err.start >= len(head) - 3
+    return True
 
 
 def read_bytes(

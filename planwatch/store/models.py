@@ -11,6 +11,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -122,10 +123,12 @@ class Observation(Base):
     __tablename__ = "observations"
     __table_args__ = (
         UniqueConstraint("indicator_id", "region_id", "period", "measure", "version"),
+        # a region's figures of some years, by a range of period codes (migration 0004)
+        Index("ix_observations_region_period", "region_id", "period", "status"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id"), index=True)
-    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"), index=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"))
     period: Mapped[str] = mapped_column(String(8), index=True)
     measure: Mapped[str] = mapped_column(String(16))
     value: Mapped[float] = mapped_column(Float)

@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from planwatch import links
 from planwatch.assess.model import RegionAssessment, Thresholds
 from planwatch.assess.region import assess_plan
+from planwatch.assess.rollup import roll_up
 from planwatch.periods import Period
 from planwatch.reads.documents import recent_documents
 from planwatch.reads.figures import FigureBook, counted_statuses, current_counting
 from planwatch.reads.lookup import plan_of
 from planwatch.reads.observations import observations_by_id
-from planwatch.reads.plans import period_order, plan_listings
+from planwatch.reads.plans import period_order, plan_count, plan_listings
 from planwatch.reads.regions import RegionRow, stored_region
 from planwatch.web import shapes
 from planwatch.web.auth import Viewer, Visitor, app_store, check_visitor
 from planwatch.web.cache import cached_page
-from planwatch.web.params import period_of
+from planwatch.web.params import Paging, paging, period_of
 from planwatch.web.parts import card
 from planwatch.web.render import respond, twin
 
@@ -31,15 +32,24 @@ router = APIRouter()
 LAGGING_ORDER = {"behind": 0, "slightly_behind": 1, "unknown": 2, "on_track": 3, "achieved": 4}
 
 
-def plans_page(request: Request, user: Viewer) -> Response:
-    """Every stored plan with the periods that have figures, and documents to review."""
+def plans_page(
+    request: Request, user: Viewer, page: Annotated[Paging, Depends(paging)]
+) -> Response:
+    """Stored plans (a page of them) with the periods that have figures, and documents to
+    review."""
     with app_store(request).reading() as session:
         documents = [shapes.plain(shapes.document(row)) for row in recent_documents(session)]
-        data = {"plans": _plans(session), "documents": documents}
+        data = {
+            "plans": _plans(session, page),
+            "total": plan_count(session),
+            "limit": page.limit,
+            "offset": page.offset,
+            "documents": documents,
+        }
     return respond(request, "home.html", data)
 
 
-def _plans(session: Session) -> list[dict[str, Any]]:
+def _plans(session: Session, page: Paging) -> list[dict[str, Any]]:
     return [
         {
             "region": {"code": plan.region_code, "name": plan.region_name},
@@ -51,7 +61,7 @@ def _plans(session: Session) -> list[dict[str, Any]]:
                 for code in plan.period_codes
             ],
         }
-        for plan in plan_listings(session, counted_statuses())
+        for plan in plan_listings(session, counted_statuses(), page.limit, page.offset)
     ]
 
 
@@ -99,10 +109,26 @@ def overview_data(
         "status_counts": assessed.status_counts,
         "cards": cards,
         "other_figures": _other_figures(session, region, period, book, targeted),
-        "findings": [f.as_dict() for f in assessed.findings],
+        **_rolled_up(session, region, period, book, assessed),
         "links": _links(region, period.code),
         # the book holds every code of the year with figures: no query of its own
         "periods": _periods(region, book.period_codes(period.year)),
+    }
+
+
+def _rolled_up(
+    session: Session,
+    region: RegionRow,
+    period: Period,
+    book: FigureBook,
+    assessed: RegionAssessment,
+) -> dict[str, Any]:
+    """The findings, with the roll-up's: additive figures beside their children's sum."""
+    rolled = roll_up(session, region, period, book)
+    findings = [*assessed.findings, *(r.finding for r in rolled if r.finding)]
+    return {
+        "findings": [f.as_dict() for f in findings],
+        "rollup": [shapes.rollup(r) for r in rolled],
     }
 
 

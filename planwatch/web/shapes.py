@@ -240,3 +240,19 @@ class Paged(Shape, Generic[Item]):
     limit: int
     offset: int
     items: list[Item]
+
+
+def rollup(entry: Any) -> dict[str, Any]:
+    """A region's own figure of an additive indicator beside its children's sum."""
+    summed = entry.sum
+    return {
+        "indicator": summed.indicator,
+        "unit": summed.unit,
+        "children_sum": summed.total,
+        "children": summed.children,
+        "children_reporting": summed.reported,
+        "complete": summed.complete,
+        "own": entry.own.value if entry.own else None,
+        "own_unit": entry.own.unit if entry.own else None,
+        "difference": entry.finding.difference if entry.finding else None,
+    }

@@ -124,3 +124,29 @@ def test_only_the_report_preview_may_be_framed_and_only_by_this_site(
     assert headers["x-frame-options"] == "SAMEORIGIN"
     assert headers["content-security-policy"] == "frame-ancestors 'self'"
     assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_basic_credentials_are_verified_once_then_kept_briefly(
+    client_as: SignIn, demo: Demo, monkeypatch: object
+) -> None:
+    """Right credentials cost one password hash, not one per request; wrong ones are never
+    kept, so each still fails and counts towards the throttle."""
+    from planwatch.web import auth
+
+    checks: list[str] = []
+    real = auth.authenticate
+
+    def counted(session: object, name: str, password: str) -> object:
+        checks.append(name)
+        return real(session, name, password)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(auth, "authenticate", counted)  # type: ignore[attr-defined]
+    client = client_as(None)
+    for _ in range(5):
+        assert (
+            client.get("/api/regions", auth=("viewer", demo.passwords["viewer"])).status_code == 200
+        )
+    assert checks == ["viewer"]
+    for _ in range(3):
+        assert client.get("/api/regions", auth=("viewer", "wrong")).status_code == 401
+    assert checks == ["viewer"] * 4

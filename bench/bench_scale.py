@@ -1,0 +1,262 @@
+"""Loading and reading a synthetic country, on SQLite and PostgreSQL.
+
+    python bench/bench_scale.py                                   # 120 regions × 12 × 2 years
+    python bench/bench_scale.py --regions 600 --indicators 20 --years 3
+    python bench/bench_scale.py --postgres postgresql://postgres@127.0.0.1:5432/test
+    python bench/bench_scale.py --full                            # ~3,000 × 60 × 5 (≈10M rows)
+
+``planwatch synth``'s generator writes the figures' CSV; its regions and plans are stored
+(not timed). Then, per database:
+
+- *load*: ``planwatch observations load``'s engine (``records/bulk.py``) on the whole
+  file, rows/s. Next to it, on SQLite, the same rows (already parsed, ids resolved) put
+  into the same empty table by raw ``sqlite3.executemany`` (the limit: no parsing, no
+  checks, no audit rows) and by ``pandas.DataFrame.to_sql`` (a peer; pandas comes with
+  the ``bench`` extra);
+- *memory*: the loader's peak traced allocation (``tracemalloc``) on a quarter of the
+  file and on the whole file, each into a fresh database: equal peaks mean memory does
+  not grow with the file;
+- *pages*: median and p95 of the app's own ``Server-Timing`` for the start page, a
+  province's overview and indicator page, and the comparison of a province's counties,
+  requested with an API token through the app in process, page cache off (every request
+  queries).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import quote
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from fastapi.testclient import TestClient  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from planwatch.config import Settings, sqlite_url  # noqa: E402
+from planwatch.records.bulk import load_observation_csv  # noqa: E402
+from planwatch.records.synth import Country, store_country, write_figure_file  # noqa: E402
+from planwatch.records.tokens import add_token  # noqa: E402
+from planwatch.records.users import add_user  # noqa: E402
+from planwatch.store import Store, open_store  # noqa: E402
+from planwatch.web import create_app  # noqa: E402
+
+
+def built(url: str, country: Country) -> Store:
+    store = open_store(Settings(database_url=url, secret_key="bench"), create=True)
+    with store.transaction(actor="bench") as session:
+        store_country(session, country)
+    return store
+
+
+def timed_load(store: Store, path: Path) -> tuple[int, float]:
+    start = time.perf_counter()
+    with store.transaction(actor="bench") as session:
+        count = load_observation_csv(session, path)
+    return count, time.perf_counter() - start
+
+
+def traced_peak(make: Callable[[], Store], path: Path) -> float:
+    store = make()
+    tracemalloc.start()
+    try:
+        with store.transaction(actor="bench") as session:
+            load_observation_csv(session, path)
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+        store.dispose()
+
+
+def head_of(path: Path, share: float, folder: Path) -> Path:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    part = folder / f"part-{share}.csv"
+    part.write_text("".join(lines[: 1 + int((len(lines) - 1) * share)]), encoding="utf-8")
+    return part
+
+
+def raw_rows(store: Store, path: Path) -> list[tuple[object, ...]]:
+    """The file's rows as the table holds them (ids resolved), for the baselines."""
+    with store.engine.connect() as connection:
+        regions = dict(connection.execute(text("SELECT code, id FROM regions")).all())
+        indicators = dict(connection.execute(text("SELECT name, id FROM indicators")).all())
+    now = "2026-12-03 00:00:00.000000"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            (indicators[r["indicator"]], regions[r["region"]], r["period"], r["measure"])
+            + (float(r["value"]), r["unit"], None, r["status"], 1, now)
+            for r in csv.DictReader(handle)
+        ]
+
+
+COLUMNS = (
+    "indicator_id, region_id, period, measure, value, unit, basis, status, version, created_at"
+)
+
+
+def executemany_rate(store: Store, rows: list[tuple[object, ...]]) -> float:
+    database = make_url(store.url).database
+    connection = sqlite3.connect(str(database))
+    connection.execute("DELETE FROM observations")
+    connection.commit()
+    start = time.perf_counter()
+    connection.executemany(
+        f"INSERT INTO observations ({COLUMNS}) VALUES ({', '.join('?' * 10)})", rows
+    )
+    connection.commit()
+    elapsed = time.perf_counter() - start
+    connection.execute("DELETE FROM observations")
+    connection.commit()
+    connection.close()
+    return len(rows) / elapsed
+
+
+def to_sql_rate(store: Store, rows: list[tuple[object, ...]]) -> float | None:
+    try:
+        import pandas
+    except ImportError:
+        return None
+    frame = pandas.DataFrame(rows, columns=[c.strip() for c in COLUMNS.split(",")])
+    engine = create_engine(store.url)
+    start = time.perf_counter()
+    frame.to_sql("observations", engine, if_exists="append", index=False, chunksize=10_000)
+    elapsed = time.perf_counter() - start
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM observations"))
+    engine.dispose()
+    return len(rows) / elapsed
+
+
+def page_times(store: Store, country: Country, requests: int) -> dict[str, list[float]]:
+    with store.transaction(actor="bench") as session:
+        add_user(session, "bench", "planner", "bench-password-1")
+        _, token = add_token(session, "bench", "bench")
+    app = create_app(Settings(database_url=store.url, secret_key="bench"), page_cache_size=0)
+    province = country.places[0].code
+    flow = quote(country.chosen[0].name)
+    period = f"{country.year_list[-1]}M06"
+    endpoints = {
+        "start page": "/regions.json",
+        "overview": f"/regions/{province}/{period}.json",
+        "indicator": f"/regions/{province}/{period}/indicators/{flow}.json",
+        "comparison (province's counties)": f"/compare/{province}/county/{period}.json?indicator={flow}",
+    }
+    found = {}
+    with TestClient(app) as client:
+        client.headers["Authorization"] = f"Bearer {token}"
+        for name, path in endpoints.items():
+            client.get(path).raise_for_status()  # warm
+            times = []
+            for _ in range(requests):
+                answer = client.get(path)
+                answer.raise_for_status()
+                times.append(float(answer.headers["server-timing"].split("dur=")[1]))
+            found[name] = times
+    return found
+
+
+def p95(times: list[float]) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+
+
+def run(
+    label: str,
+    make: Callable[[], Store],
+    path: Path,
+    country: Country,
+    args: argparse.Namespace,
+    folder: Path,
+) -> None:
+    print(f"\n== {label}")
+    store = make()
+    count, seconds = timed_load(store, path)
+    print(f"load: {count:,} rows in {seconds:.1f} s = {count / seconds:,.0f} rows/s")
+    if store.is_sqlite:
+        rows = raw_rows(store, path)
+        fresh = make()
+        limit = executemany_rate(fresh, rows)
+        print(
+            f"  raw sqlite3.executemany (limit): {limit:,.0f} rows/s; loader/limit {count / seconds / limit:.2f}"
+        )
+        peer = to_sql_rate(fresh, rows)
+        if peer is None:
+            print("  pandas.DataFrame.to_sql: pandas not installed (pip install -e '.[bench]')")
+        else:
+            print(
+                f"  pandas.DataFrame.to_sql (peer): {peer:,.0f} rows/s; loader/peer {count / seconds / peer:.2f}"
+            )
+        fresh.dispose()
+        del rows
+    quarter = head_of(path, 0.25, folder)
+    small, large = traced_peak(make, quarter), traced_peak(make, path)
+    print(
+        f"peak traced memory: {small:.1f} MB at 1/4 of the file, {large:.1f} MB at the whole file"
+    )
+    for name, times in page_times(store, country, args.requests).items():
+        print(f"  {name:34} median {statistics.median(times):7.1f} ms  p95 {p95(times):7.1f} ms")
+    store.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--regions", type=int, default=120)
+    parser.add_argument("--indicators", type=int, default=12)
+    parser.add_argument("--years", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--postgres", help="a server URL: also run on a new database there")
+    parser.add_argument("--full", action="store_true", help="~3,000 regions × 60 × 5 years")
+    args = parser.parse_args()
+    if args.full:
+        args.regions, args.indicators, args.years = 3000, 60, 5
+    country = Country(args.regions, args.indicators, args.years, args.seed)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        path = folder / "figures.csv"
+        rows = write_figure_file(country, path)
+        print(
+            f"country: {args.regions} regions × {args.indicators} indicators × {args.years} years = {rows:,} figures ({path.stat().st_size / 1e6:.0f} MB CSV)"
+        )
+        number = iter(range(1000))
+        run(
+            "SQLite",
+            lambda: built(sqlite_url(folder / f"db{next(number)}.sqlite"), country),
+            path,
+            country,
+            args,
+            folder,
+        )
+        if args.postgres:
+            run(
+                "PostgreSQL",
+                lambda: built(_new_database(args.postgres), country),
+                path,
+                country,
+                args,
+                folder,
+            )
+
+
+def _new_database(server: str) -> str:
+    url = make_url(server).set(drivername="postgresql+psycopg")
+    name = f"planwatch_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,324 @@
+"""Loading a file of figures in one transaction and in constant memory.
+
+A CSV file is read a row at a time and stored in batches of ``BATCH`` rows: every row is
+validated as single entry validates it (``ObservationIn``, the period, the checks of
+``planwatch.records.checks``); regions and indicators are resolved once per file; the
+current versions of a batch's series come in one query; the batch's figures and their
+audit rows are written together, with ``executemany`` on SQLite and ``COPY`` on
+PostgreSQL. The whole file is one transaction: a failure at any row leaves the database
+as it was. What is kept between batches is bounded by the regions and indicators named,
+not by the rows, so memory does not grow with the file.
+
+A repeat of an earlier row of the file (same region, indicator, period and measure) is
+refused, as ``refuse_repeats`` refuses it for small files: inside a batch it is seen
+directly, across batches by the current version being one this load wrote.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from planwatch.errors import InvalidInput
+from planwatch.periods import Period
+from planwatch.records.checks import Figure, problems
+from planwatch.records.filedata import stream_csv_rows
+from planwatch.records.observations import ObservationIn
+from planwatch.store.models import Observation, utcnow
+from planwatch.store.reference import indicator_row, region_row
+
+BATCH = 2000
+
+_Key = tuple[int, int, str, str]  # indicator id, region id, period code, measure
+# the observation columns a load writes, in this order (the audit row lists them all)
+COLUMNS = (
+    "id",
+    "indicator_id",
+    "region_id",
+    "period",
+    "measure",
+    "value",
+    "unit",
+    "basis",
+    "status",
+    "version",
+    "source_fact_id",
+    "user_id",
+    "department_id",
+    "note",
+    "reason",
+    "created_at",
+)
+_AUDIT_COLUMNS = ("at", "actor", "action", "table_name", "row_id", "changes")
+
+
+def load_observation_csv(session: Session, path: Path) -> int:
+    """Store every figure of a CSV file (headers in line 1) in ``session``'s transaction."""
+    return store_figures(session, _validated(path), path.name, first_line=2)
+
+
+def store_figures(
+    session: Session,
+    items: Iterable[tuple[int, ObservationIn]],
+    filename: str = "",
+    first_line: int | None = None,
+) -> int:
+    """Store numbered, validated figures in batches; the count stored.
+
+    A repeated figure is named by its line when ``first_line`` says where figure 1 is.
+    """
+    load = _Load(session, filename, first_line)
+    for batch in _batches(items):
+        load.store(batch)
+    return load.count
+
+
+def _validated(path: Path) -> Iterator[tuple[int, ObservationIn]]:
+    """Each row as an ``ObservationIn``, numbered from 1, with the old loader's messages."""
+    for index, fields in enumerate(stream_csv_rows(path)):
+        try:
+            yield index + 1, ObservationIn.model_validate(fields)
+        except ValidationError as err:
+            problem = err.errors()[0]
+            where = ".".join(str(p) for p in ("observations", index, *problem["loc"]))
+            raise InvalidInput(
+                f"{path.name}: {where}: {problem['msg']}",
+                "correct that entry and load the file again",
+            ) from err
+
+
+def _batches(
+    items: Iterable[tuple[int, ObservationIn]],
+) -> Iterator[list[tuple[int, ObservationIn]]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, BATCH)):
+        yield batch
+
+
+@dataclass(frozen=True, slots=True)
+class _Indicator:
+    id: int
+    name: str
+    unit: str | None
+    kind: str
+
+
+@dataclass
+class _Load:
+    """One file's load: the names resolved so far and where this load's ids begin."""
+
+    session: Session
+    filename: str
+    first_line: int | None
+    count: int = 0
+    at: datetime = field(default_factory=utcnow)
+    regions: dict[str, int] = field(default_factory=dict)
+    indicators: dict[str, _Indicator] = field(default_factory=dict)
+    # (first id, first figure number, figures) of each batch, to name a repeated row
+    spans: list[tuple[int, int, int]] = field(default_factory=list)
+    stamp: Any = None  # ``at`` as the driver takes it (SQLite: SQLAlchemy's text form)
+
+    def __post_init__(self) -> None:
+        column = Observation.__table__.c.created_at
+        dialect = self.connection.dialect
+        process = column.type.dialect_impl(dialect).bind_processor(dialect)
+        self.stamp = process(self.at) if process else self.at
+
+    def store(self, batch: list[tuple[int, ObservationIn]]) -> None:
+        rows = [self._row(number, item) for number, item in batch]
+        keys = [_key(row) for row in rows]
+        self._refuse_repeats(batch, keys)
+        current = _current_versions(self.connection, set(keys))
+        ids = _new_ids(self.connection, len(rows))
+        for number_item, row, key, row_id in zip(batch, rows, keys, ids, strict=True):
+            version, last_id = current.get(key, (0, 0))
+            if self.spans and last_id >= self.spans[0][0]:
+                raise self._repeat(number_item, self._number_of(last_id))
+            row["id"], row["version"] = row_id, version + 1
+        _write(self.connection, rows, self._audit(rows))
+        self.spans.append((ids[0], batch[0][0], len(rows)))
+        self.count += len(rows)
+
+    @property
+    def connection(self) -> Connection:
+        return self.session.connection()
+
+    def _row(self, number: int, item: ObservationIn) -> dict[str, Any]:
+        try:
+            indicator = self._indicator(item.indicator)
+            region_id = self._region(item.region)
+            code = _period_code(item.period)
+        except InvalidInput as err:
+            raise InvalidInput(f"observation {number}: {err.message}", err.hint) from err
+        figure = Figure(
+            indicator.name, indicator.unit, indicator.kind, item.measure, item.value, item.unit
+        )
+        found = problems(figure)
+        if found:
+            raise InvalidInput(
+                f"observation {number}: " + "; ".join(found),
+                "correct the figure and load the file again",
+            )
+        return {
+            "indicator_id": indicator.id,
+            "region_id": region_id,
+            "period": code,
+            "measure": item.measure,
+            "value": item.value,
+            "unit": item.unit,
+            "basis": item.basis,
+            "status": item.status or "approved",
+            "source_fact_id": None,
+            "user_id": None,
+            "department_id": None,
+            "note": item.note,
+            "reason": item.reason,
+            "created_at": self.stamp,
+        }
+
+    def _indicator(self, name: str) -> _Indicator:
+        found = self.indicators.get(name)
+        if found is None:
+            row = indicator_row(self.session, name)
+            found = self.indicators[name] = _Indicator(row.id, row.name, row.unit, row.kind)
+        return found
+
+    def _region(self, name: str) -> int:
+        found = self.regions.get(name)
+        if found is None:
+            found = self.regions[name] = region_row(self.session, name).id
+        return found
+
+    def _refuse_repeats(self, batch: list[tuple[int, ObservationIn]], keys: list[_Key]) -> None:
+        seen: dict[_Key, int] = {}
+        for (number, item), key in zip(batch, keys, strict=True):
+            if key in seen:
+                raise self._repeat((number, item), seen[key])
+            seen[key] = number
+
+    def _repeat(self, number_item: tuple[int, ObservationIn], earlier: int | None) -> InvalidInput:
+        number, item = number_item
+        which = self._place(earlier) if earlier is not None else "an earlier row"
+        return InvalidInput(
+            f"{self.filename}: {self._place(number)} repeats {which} "
+            f"({item.indicator} {item.measure} of {item.region} {item.period})",
+            "keep one of them; enter a correction as a new file later",
+        )
+
+    def _place(self, number: int) -> str:
+        if self.first_line is None:
+            return f"observation {number}"
+        return f"row {number + self.first_line - 1}"
+
+    def _number_of(self, row_id: int) -> int | None:
+        for first_id, first_number, count in self.spans:
+            if first_id <= row_id < first_id + count:
+                return first_number + row_id - first_id
+        return None
+
+    def _audit(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        actor = str(self.session.info.get("actor", "system"))
+        at = str(self.at)  # as the audit log writes a date
+        return [
+            {
+                "at": self.stamp,
+                "actor": actor,
+                "action": "insert",
+                "table_name": "observations",
+                "row_id": row["id"],
+                "changes": {**row, "created_at": at},
+            }
+            for row in rows
+        ]
+
+
+@lru_cache(maxsize=4096)  # a file names a few dozen periods, row after row
+def _period_code(text: str) -> str:
+    return Period.parse(text).code
+
+
+def _key(row: dict[str, Any]) -> _Key:
+    return (row["indicator_id"], row["region_id"], row["period"], row["measure"])
+
+
+def _current_versions(connection: Connection, keys: set[_Key]) -> dict[_Key, tuple[int, int]]:
+    """The latest version and the largest id of each series, in one query."""
+    ordered = sorted(keys)
+    cursor: Any = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    if connection.dialect.name == "postgresql":
+        columns = [list(column) for column in zip(*ordered, strict=True)]
+        cursor.execute(_CURRENT.format(keys=_UNNEST), columns)
+    else:
+        rows = ", ".join(["(?, ?, ?, ?)"] * len(ordered))
+        cursor.execute(_CURRENT.format(keys=f"VALUES {rows}"), [v for key in ordered for v in key])
+    found = cursor.fetchall()
+    cursor.close()
+    return {(i, r, p, m): (version, last_id) for i, r, p, m, version, last_id in found}
+
+
+_SERIES = "indicator_id, region_id, period, measure"
+_CURRENT = (
+    f"SELECT {_SERIES}, max(version), max(id) FROM observations "
+    f"WHERE ({_SERIES}) IN ({{keys}}) GROUP BY {_SERIES}"
+)
+_UNNEST = "SELECT * FROM unnest(%s::integer[], %s::integer[], %s::text[], %s::text[])"
+
+
+def _new_ids(connection: Connection, count: int) -> list[int]:
+    """Ids for ``count`` new figures: the audit rows name them before they are written."""
+    if connection.dialect.name == "postgresql":
+        query = text(
+            "SELECT nextval(pg_get_serial_sequence('observations', 'id')) "
+            "FROM generate_series(1, :count)"
+        )
+        return list(connection.execute(query, {"count": count}).scalars())
+    # SQLite: this transaction holds the write lock, so the next ids are ours
+    last = connection.execute(
+        text(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'observations'),"
+            " 0), coalesce((SELECT max(id) FROM observations), 0))"
+        )
+    ).scalar_one()
+    return list(range(last + 1, last + 1 + count))
+
+
+def _write(connection: Connection, rows: list[dict[str, Any]], audit: list[dict[str, Any]]) -> None:
+    """The figures and their audit rows, on the transaction's own driver connection."""
+    figures = [[row[c] for c in COLUMNS] for row in rows]
+    entries = [[*(entry[c] for c in _AUDIT_COLUMNS[:-1]), _json(entry)] for entry in audit]
+    driver: Any = connection.connection.driver_connection
+    if connection.dialect.name == "postgresql":
+        _copy(driver, "observations", COLUMNS, figures)
+        _copy(driver, "audit_log", _AUDIT_COLUMNS, entries)
+        return
+    cursor = driver.cursor()
+    for table, columns, values in (
+        ("observations", COLUMNS, figures),
+        ("audit_log", _AUDIT_COLUMNS, entries),
+    ):
+        marks = ", ".join("?" * len(columns))
+        cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values)
+    cursor.close()
+
+
+def _json(entry: dict[str, Any]) -> str:
+    return json.dumps(entry["changes"], ensure_ascii=False)
+
+
+def _copy(driver: Any, table: str, columns: tuple[str, ...], rows: list[list[Any]]) -> None:
+    """COPY the rows into ``table`` (psycopg's ``cursor.copy``), in the same transaction."""
+    names = ", ".join(columns)
+    with driver.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)

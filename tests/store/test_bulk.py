@@ -1,0 +1,133 @@
+"""The bulk loader: a CSV file in batches, one transaction, every row checked.
+
+Batches are made tiny here (``BATCH`` = 3) so that a file of a dozen rows spans several
+batches, and a failure in a later batch must undo what earlier batches wrote.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from planwatch.errors import InvalidInput, NotFound
+from planwatch.records import bulk
+from planwatch.records.bulk import load_observation_csv
+from planwatch.store import Store
+from tests.conftest import SAMPLE, load_sample
+
+HEADER = "region,indicator,period,measure,value,unit,basis,status,note\n"
+GOOD = [
+    f"420106,地区生产总值,2017M{month:02d},value,{40 * month},亿元,,approved,"
+    for month in range(1, 13)
+]
+
+
+@pytest.fixture(autouse=True)
+def tiny_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bulk, "BATCH", 3)
+
+
+def write(tmp_path: Path, lines: list[str]) -> Path:
+    path = tmp_path / "figures.csv"
+    path.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def snapshot(store: Store) -> list[object]:
+    """Every row of the tables a load writes (SQLite's id counters too)."""
+    tables = ["observations", "audit_log", "regions", "indicators"]
+    if store.is_sqlite:
+        tables.append("sqlite_sequence")
+    with store.engine.connect() as connection:
+        return [
+            connection.execute(text(f"SELECT * FROM {table} ORDER BY 1, 2")).all()
+            for table in tables
+        ]
+
+
+def load(store: Store, path: Path) -> int:
+    with store.transaction(actor="test") as session:
+        return load_observation_csv(session, path)
+
+
+def test_a_file_loads_in_batches_with_versions_and_audit_rows(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD)
+    assert load(store, path) == 12
+    assert load(store, path) == 12  # the same file again: each figure's second version
+    with store.engine.connect() as connection:
+        versions = connection.execute(
+            text("SELECT version, count(*) FROM observations GROUP BY version ORDER BY 1")
+        ).all()
+        audit = connection.execute(
+            text(
+                "SELECT count(*) FROM audit_log a JOIN observations o ON a.row_id = o.id "
+                "WHERE a.table_name = 'observations' AND a.action = 'insert' AND a.actor = 'test'"
+            )
+        ).scalar_one()
+    assert [tuple(row) for row in versions] == [(1, 12), (2, 12)]
+    assert audit == 24
+
+
+def test_the_sample_loads_as_single_entry_stores_it(store: Store) -> None:
+    """The bulk path and the one-figure path give the same figures."""
+    load(store, SAMPLE / "wuchang-2017h1-observations.csv")
+    with store.engine.connect() as connection:
+        bulk_rows = connection.execute(
+            text(
+                "SELECT period, measure, value, unit, status, version FROM observations ORDER BY id"
+            )
+        ).all()
+        connection.execute(text("DELETE FROM observations"))
+        connection.commit()
+    load_sample(store)  # plan + the same CSV through store_observations
+    with store.engine.connect() as connection:
+        single_rows = connection.execute(
+            text(
+                "SELECT period, measure, value, unit, status, version FROM observations ORDER BY id"
+            )
+        ).all()
+    assert [tuple(r) for r in bulk_rows] == [tuple(r) for r in single_rows]
+
+
+BAD_LAST_ROWS = [
+    (
+        "420106,地区生产总值,2017M12,value,lots,亿元,,approved,",
+        InvalidInput,
+        "observations.22.value",
+    ),
+    ("420106,地区生产总值,2017M12,value,-5,亿元,,approved,", InvalidInput, "cannot be negative"),
+    ("420106,地区生产总值,2017M12,value,5,万人,,approved,", InvalidInput, "is not a unit of"),
+    ("420106,地区生产总值,2017M12,yoy_growth,-120,%,,approved,", InvalidInput, "-100%"),
+    ("420106,地区生产总值,2017M13,value,5,亿元,,approved,", InvalidInput, "observation 23"),
+    ("420106,没有的指标,2017M12,value,5,亿元,,approved,", InvalidInput, "unknown indicator"),
+    ("999999,地区生产总值,2017M12,value,5,亿元,,approved,", NotFound, "no region"),
+    # repeats row 13 (江岸区's first figure), four batches earlier
+    ("420106,地区生产总值,2017M01,value,5,亿元,,approved,", InvalidInput, "row 24 repeats row 13"),
+]
+
+
+@pytest.mark.parametrize(("last", "error", "says"), BAD_LAST_ROWS)
+def test_a_failure_at_the_last_row_leaves_the_database_as_it_was(
+    store: Store, tmp_path: Path, last: str, error: type[Exception], says: str
+) -> None:
+    load(store, write(tmp_path, GOOD[:4]))  # something stored before, to keep
+    # rows 2-12: 武昌区 M01-M11, four of them second versions; rows 13-23: 江岸区 M01-M11,
+    # a region stored on first use, which the failure must undo too; row 24 the bad one
+    lines = GOOD[:11] + [line.replace("420106", "420102") for line in GOOD[:11]]
+    lines.append(last if "999999" in last else last.replace("420106", "420102"))
+    before = snapshot(store)
+    path = write(tmp_path, lines)
+    with pytest.raises(error) as raised:
+        load(store, path)
+    assert says in str(raised.value)
+    assert snapshot(store) == before
+
+
+def test_a_repeat_inside_one_batch_is_named_by_its_rows(
+    sqlite_store: Store, tmp_path: Path
+) -> None:
+    path = write(tmp_path, [GOOD[0], GOOD[1], GOOD[0]])
+    with pytest.raises(InvalidInput, match="figures.csv: row 4 repeats row 2"):
+        load(sqlite_store, path)
