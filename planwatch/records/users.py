@@ -32,10 +32,27 @@ from planwatch.store.reference import RegionKey, region_row, stored_department
 from planwatch.vocabulary import ROLES
 
 Action = Literal[
-    "read", "enter_observations", "review", "upload", "edit_narrative", "approve", "audit", "admin"
+    "read",
+    "enter_observations",
+    "review",
+    "upload",
+    "edit_narrative",
+    "approve",
+    "audit",
+    "admin",
+    "manage_projects",
 ]
 PLANNING: frozenset[str] = frozenset(
-    {"read", "enter_observations", "review", "upload", "edit_narrative", "approve", "audit"}
+    {
+        "read",
+        "enter_observations",
+        "review",
+        "upload",
+        "edit_narrative",
+        "approve",
+        "audit",
+        "manage_projects",
+    }
 )
 
 ALLOWED: dict[str, frozenset[str]] = {
@@ -56,6 +73,7 @@ ACTION_WORDS: dict[str, str] = {
     "approve": "approve, return or publish figures",
     "audit": "read the audit log",
     "admin": "manage users",
+    "manage_projects": "edit the project ledger or its 督办 items",
 }
 
 _hasher = PasswordHasher()
