@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from planwatch.store.models import Project
+from planwatch.store.models import Plan, Project
 
 
 @dataclass(frozen=True)
@@ -67,9 +67,19 @@ class LedgerProject:
 
 def ledger_of(session: Session, plan_id: int) -> list[LedgerProject]:
     """The plan's projects in plan order, each with its milestones, progress and 督办."""
+    return _ledger(session, Project.plan_id == plan_id)
+
+
+def region_ledger(session: Session, region_id: int, year: int) -> list[LedgerProject]:
+    """The ledger of the region's plan for ``year`` (empty if it has no plan)."""
+    plan_ids = select(Plan.id).where(Plan.region_id == region_id, Plan.year == year)
+    return _ledger(session, Project.plan_id.in_(plan_ids))
+
+
+def _ledger(session: Session, where: object) -> list[LedgerProject]:
     rows = session.scalars(
         select(Project)
-        .where(Project.plan_id == plan_id)
+        .where(where)  # type: ignore[arg-type]
         .order_by(Project.position, Project.id)
         .options(
             selectinload(Project.milestones),

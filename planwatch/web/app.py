@@ -28,6 +28,7 @@ from planwatch.web import (
     documents,
     entry,
     indicator,
+    ledger,
     narratives,
     objects,
     overview,
@@ -97,6 +98,7 @@ def create_app(
         api,
         objects,
         submissions,
+        ledger,
     ):
         app.include_router(module.router)
     _declare_security(app)

@@ -169,6 +169,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "以上提示仅供审核，不出现在报告正文中。",
         "en": "For review only: none of this is printed in the report.",
     },
+    "ledger": {"zh": "重点项目调度", "en": "Major-project ledger"},
+    "ledger_totals": {"zh": "汇总", "en": "Totals"},
+    "year_investment": {"zh": "年度计划投资", "en": "Planned this year"},
+    "investment_ytd": {"zh": "累计完成投资", "en": "Completed year to date"},
+    "start_rate": {"zh": "开工率", "en": "Start rate"},
+    "completion_rate": {"zh": "竣工率", "en": "Completion rate"},
+    "investment_share": {"zh": "占年度计划", "en": "Share of annual plan"},
+    "reason": {"zh": "原因", "en": "Reason"},
+    "level_of_project": {"zh": "级别", "en": "Level"},
+    "category": {"zh": "类别", "en": "Category"},
+    "lagging_projects": {"zh": "滞后项目", "en": "Lagging projects"},
+    "open_supervisions": {"zh": "未办结督办", "en": "Open 督办 items"},
+    "filter_all": {"zh": "全部", "en": "All"},
+    "apply_filters": {"zh": "筛选", "en": "Filter"},
+    "no_projects": {"zh": "没有符合条件的项目", "en": "No project matches"},
 }
 
 
@@ -181,6 +196,11 @@ _VOCABULARY_KEYS = {
     "assessment_statuses": "",
     "project_stages": "",
     "roles": "role_",
+    "project_categories": "category_",
+    "project_levels": "plevel_",
+    "ledger_stages": "lstage_",
+    "milestone_kinds": "milestone_",
+    "supervision_statuses": "supervision_",
     "region_levels": "level_",
 }
 for _group, _prefix in _VOCABULARY_KEYS.items():

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from pydantic.dataclasses import dataclass as shape
 
 from planwatch import links
+from planwatch.assess.projects import LedgerSummary, ProjectJudgement
 from planwatch.reads.documents import DocumentRow
 from planwatch.reads.facts import FactRow, SourceFact
 from planwatch.reads.objects import PlanHead, ProjectRow, TargetRow, TaskRow
@@ -240,3 +241,71 @@ class Paged(Shape, Generic[Item]):
     limit: int
     offset: int
     items: list[Item]
+
+
+class LedgerRow(Shape):
+    """One project of the ledger judged in a period (amounts in the project's unit)."""
+
+    id: int
+    name: str
+    stage: str
+    category: str | None
+    level: str | None
+    department: str | None
+    responsible: str | None
+    year_investment: float | None
+    investment_ytd: float | None
+    unit: str | None
+    completion: float | None
+    gap: float | None
+    status: str
+    reason: str
+    overdue_milestones: list[str]
+    open_supervisions: int
+    href: str
+
+
+class LedgerTotals(Shape):
+    """The ledger's aggregate line: stages, 开工率, 竣工率, investment and its share."""
+
+    total: int
+    stage_counts: dict[str, int]
+    planned_starts: int
+    started: int
+    start_rate: float | None
+    planned_completions: int
+    completed: int
+    completion_rate: float | None
+    investment_ytd: float
+    year_investment: float
+    investment_share: float | None
+    status_counts: dict[str, int]
+    lagging: list[str]
+
+
+def ledger_row(judged: ProjectJudgement) -> LedgerRow:
+    p = judged.project
+    return LedgerRow(
+        id=p.id,
+        name=p.name,
+        stage=judged.stage,
+        category=p.category,
+        level=p.level,
+        department=p.department,
+        responsible=p.responsible,
+        year_investment=p.year_investment,
+        investment_ytd=judged.investment_ytd,
+        unit=p.unit,
+        completion=judged.completion,
+        gap=judged.gap,
+        status=judged.status,
+        reason=judged.reason,
+        overdue_milestones=[m.name for m in judged.overdue],
+        open_supervisions=sum(1 for s in p.supervisions if s.status != "closed"),
+        href=links.project(p.id),
+    )
+
+
+def ledger_totals(summary: LedgerSummary) -> LedgerTotals:
+    fields = {k: getattr(summary, k) for k in LedgerTotals.model_fields if k != "lagging"}
+    return LedgerTotals(**fields, lagging=[j.project.name for j in summary.lagging])

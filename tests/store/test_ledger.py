@@ -69,7 +69,7 @@ def test_ledger_edit_progress_and_judgement(sample_store: Store) -> None:
         with pytest.raises(InvalidInput, match="unknown level 'national'"):
             edit_project(session, PLANNER, project.id, level="national")
         entered = enter_progress(
-            session, reporter(session, lead), ProgressIn(project.id, "2017H1", 90000.0, "桩基施工")
+            session, reporter(session, lead), ProgressIn(project.id, "2017M06", 90000.0, "桩基施工")
         )
         assert entered.status == "draft"
         with pytest.raises(Forbidden, match="区城建局 may not enter progress of 融创中心"):
@@ -92,9 +92,13 @@ def test_ledger_edit_progress_and_judgement(sample_store: Store) -> None:
             judge_project(ledger["武昌滨江文化商务区"], Period.parse("2017H1")).stage == "finished"
         )
         changes = session.scalars(
-            select(AuditEntry).where(AuditEntry.table_name == "project_progress")
+            select(AuditEntry).where(
+                AuditEntry.table_name == "project_progress", AuditEntry.actor == "planner"
+            )
         ).all()
-        assert [(c.actor, c.action) for c in changes] == [("planner", "insert")]
+        # the sample's own June entry is replaced, not duplicated
+        assert [c.action for c in changes] == ["update"]
+        assert changes[0].changes["investment_ytd"]
         edits = session.scalars(
             select(AuditEntry).where(
                 AuditEntry.table_name == "projects", AuditEntry.row_id == project_id
