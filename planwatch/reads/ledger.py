@@ -118,3 +118,9 @@ def _plain(row: Project) -> LedgerProject:
             for s in row.supervisions
         ),
     )
+
+
+def ledger_project(session: Session, project_id: int) -> LedgerProject | None:
+    """One project's ledger row (None if there is no such project)."""
+    found = _ledger(session, Project.id == project_id)
+    return found[0] if found else None

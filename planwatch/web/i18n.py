@@ -184,6 +184,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "filter_all": {"zh": "全部", "en": "All"},
     "apply_filters": {"zh": "筛选", "en": "Filter"},
     "no_projects": {"zh": "没有符合条件的项目", "en": "No project matches"},
+    "milestones": {"zh": "项目节点", "en": "Milestones"},
+    "planned_date": {"zh": "计划时间", "en": "Planned"},
+    "done_date": {"zh": "完成时间", "en": "Done"},
+    "overdue": {"zh": "已逾期", "en": "Overdue"},
+    "supervisions": {"zh": "督办事项", "en": "督办 (supervised problems)"},
+    "due_date": {"zh": "办结时限", "en": "Due"},
+    "answer": {"zh": "答复", "en": "Answer"},
+    "planned_line": {"zh": "序时计划", "en": "Planned (even pace)"},
+    "cumulative_investment": {"zh": "累计完成投资", "en": "Cumulative investment"},
+    "ledger_as_of": {"zh": "调度期", "en": "As of"},
 }
 
 

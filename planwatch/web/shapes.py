@@ -309,3 +309,40 @@ def ledger_row(judged: ProjectJudgement) -> LedgerRow:
 def ledger_totals(summary: LedgerSummary) -> LedgerTotals:
     fields = {k: getattr(summary, k) for k in LedgerTotals.model_fields if k != "lagging"}
     return LedgerTotals(**fields, lagging=[j.project.name for j in summary.lagging])
+
+
+class MilestoneShape(Shape):
+    name: str
+    kind: str
+    planned: str
+    done: str | None
+    overdue: bool
+
+
+class SupervisionShape(Shape):
+    id: int
+    problem: str
+    department: str
+    due: str
+    status: str
+    answer: str | None
+    overdue: bool
+
+
+class InvestmentChart(Shape):
+    """Cumulative investment by month against the even planned line (the year's plan × m/12)."""
+
+    periods: list[str]
+    completed: list[float | None]
+    planned: list[float | None]
+    unit: str | None
+
+
+class ProjectLedger(Shape):
+    """A project's ledger on its page: judgement, chart, milestone timeline, 督办 history."""
+
+    period: str | None
+    row: LedgerRow | None
+    chart: InvestmentChart
+    milestones: list[MilestoneShape]
+    supervisions: list[SupervisionShape]

@@ -31,6 +31,14 @@ SHOTS = {
     "report.png": (f"{OVERVIEW}/report", False),
     "upload.png": ("/upload", False),
     "observation.png": ("/observations/1", True),
+    "ledger.png": (f"{OVERVIEW}/projects", True),
+    "ledger-en.png": (f"{OVERVIEW}/projects?lang=en", True),
+    "project.png": ("/projects/2", True),  # 武汉华邑酒店: an overdue milestone and 督办 item
+}
+# pages also shown as a phone sees them (390 px wide)
+PHONE_SHOTS = {
+    "ledger-phone.png": f"{OVERVIEW}/projects",
+    "project-phone.png": "/projects/2?lang=en",
 }
 
 
@@ -41,6 +49,15 @@ def accept_some(page: Page) -> None:
         if (fact["indicator"], fact["measure"]) in wanted:
             page.request.post(f"/api/facts/{fact['id']}/accept").json()
             wanted.discard((fact["indicator"], fact["measure"]))
+
+
+def shoot_phone(page: Page, out: Path, shots: dict[str, str]) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    for name, path in shots.items():
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(600)
+        page.screenshot(path=str(out / name), full_page=True)
 
 
 def take(out: Path) -> None:
@@ -64,6 +81,7 @@ def take(out: Path) -> None:
                 page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(600)  # ECharts animates its first drawing
                 page.screenshot(path=str(out / name), full_page=full)
+            shoot_phone(page, out, PHONE_SHOTS)
             browser.close()
         app.state.store.dispose()
 

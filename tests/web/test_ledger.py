@@ -93,3 +93,20 @@ def test_the_ledger_needs_a_signed_in_reader(client_as) -> None:  # type: ignore
     # 武昌区 is public, but the ledger holds figures not yet approved: readers sign in
     assert client_as(None).get(f"{LEDGER}.json").status_code == 401
     assert client_as("viewer").get(f"{LEDGER}.json").status_code == 200
+
+
+def test_project_page_shows_chart_milestones_and_supervisions(planner: TestClient) -> None:
+    ledger = planner.get(f"{LEDGER}.json").json()
+    hotel = next(row for row in ledger["projects"] if row["name"] == "武汉华邑酒店")
+    page = planner.get(f"{hotel['href']}.json").json()["ledger"]
+    assert page["period"] == "2017M06"
+    assert page["chart"]["periods"] == ["1月", "2月", "3月", "4月", "5月", "6月"]
+    assert page["chart"]["completed"][-1] == 2.4
+    assert page["chart"]["planned"] == [0.5, 1.0, 1.5, 2.0, 2.5, 3.0]
+    assert [(m["name"], m["overdue"]) for m in page["milestones"]] == [("主体完工", True)]
+    [item] = page["supervisions"]
+    assert (item["department"], item["status"], item["overdue"]) == ("区城建局", "open", True)
+    html = planner.get(hotel["href"]).text
+    assert 'data-chart="investment"' in html and "已逾期" in html
+    english = planner.get(hotel["href"], params={"lang": "en"}).text
+    assert "Milestones" in english and "Overdue" in english
