@@ -29,6 +29,7 @@ from planwatch.web import (
     entry,
     indicator,
     ledger,
+    ledger_api,
     narratives,
     objects,
     overview,
@@ -99,6 +100,7 @@ def create_app(
         objects,
         submissions,
         ledger,
+        ledger_api,
     ):
         app.include_router(module.router)
     _declare_security(app)

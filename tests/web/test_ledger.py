@@ -110,3 +110,40 @@ def test_project_page_shows_chart_milestones_and_supervisions(planner: TestClien
     assert 'data-chart="investment"' in html and "已逾期" in html
     english = planner.get(hotel["href"], params={"lang": "en"}).text
     assert "Milestones" in english and "Overdue" in english
+
+
+def _project_id(client: TestClient, name: str) -> int:
+    rows = client.get(f"{LEDGER}.json").json()["projects"]
+    return int(next(row["id"] for row in rows if row["name"] == name))
+
+
+def test_a_department_enters_progress_only_for_projects_it_leads(client_as) -> None:  # type: ignore[no-untyped-def]
+    fagai = client_as("fagai")  # reporter of 区发改委
+    ours, theirs = _project_id(fagai, "联投中心裕大华地块"), _project_id(fagai, "绿地国际金融城")
+    answer = fagai.post(
+        f"/api/projects/{ours}/progress", json={"period": "2017M07", "investment_ytd": 5.1}
+    )
+    assert answer.status_code == 200 and answer.json()["status"] == "draft"
+    refused = fagai.post(
+        f"/api/projects/{theirs}/progress", json={"period": "2017M07", "investment_ytd": 1}
+    )
+    assert refused.status_code == 403
+    assert "led by 区招商局" in refused.json()["error"]["message"]
+
+
+def test_the_supervision_cycle_through_the_api(planner: TestClient) -> None:
+    project = _project_id(planner, "融创中心")
+    raised = planner.post(
+        f"/api/projects/{project}/supervisions",
+        json={"problem": "施工用电接入滞后", "department": "区城建局", "due": "2017-07-20"},
+    )
+    assert raised.status_code == 200, raised.text
+    item = raised.json()["id"]
+    assert planner.post(f"/api/supervisions/{item}/close").status_code == 409
+    answered = planner.post(f"/api/supervisions/{item}/answer", json={"answer": "已协调供电公司"})
+    assert answered.json()["status"] == "answered"
+    assert planner.post(f"/api/supervisions/{item}/close").json()["status"] == "closed"
+    page = planner.get(f"/projects/{project}.json").json()["ledger"]
+    assert [(s["problem"], s["status"]) for s in page["supervisions"]] == [
+        ("施工用电接入滞后", "closed")
+    ]
