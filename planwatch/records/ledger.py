@@ -89,6 +89,11 @@ def close_project(session: Session, user: Account, project_id: int, completed: d
     return edit_project(session, user, project_id, actual_completion=completed)
 
 
+def month_code(period: Period) -> str:
+    """Progress is kept by closing month, so 2017H1, 2017Q2 and 2017M06 are one entry."""
+    return f"{period.year}M{period.months:02d}"
+
+
 def enter_progress(session: Session, user: Account, item: ProgressIn) -> ProjectProgress:
     """Store (or replace) a project's figures for a period; reporters only for their projects."""
     row = project_row(session, item.project_id)
@@ -108,9 +113,10 @@ def enter_progress(session: Session, user: Account, item: ProgressIn) -> Project
         )
     if item.investment_ytd is not None and item.investment_ytd < 0:
         raise InvalidInput("completed investment cannot be negative", "enter 0 or more")
-    entry = next((p for p in row.progress if p.period == period.code), None)
+    code = month_code(period)
+    entry = next((p for p in row.progress if p.period == code), None)
     if entry is None:
-        entry = ProjectProgress(project_id=row.id, period=period.code)
+        entry = ProjectProgress(project_id=row.id, period=code)
         row.progress.append(entry)
     entry.investment_ytd = item.investment_ytd
     entry.progress_text = (item.text or "").strip() or None

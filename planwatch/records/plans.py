@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
 from planwatch.records.filedata import read_mapping_file, validated
+from planwatch.records.ledger import month_code
 from planwatch.records.numbers import Number
 from planwatch.store.models import (
     Plan,
@@ -207,7 +208,7 @@ def _project(session: Session, plan: Plan, position: int, p: ProjectIn) -> Proje
     ]
     row.progress = [
         ProjectProgress(
-            period=Period.parse(e.period).code,
+            period=month_code(Period.parse(e.period)),
             investment_ytd=e.investment_ytd,
             progress_text=e.text,
             status="approved",

@@ -18,16 +18,10 @@ from pydantic import BaseModel
 
 from planwatch import links
 from planwatch.assess.model import STATUSES, Thresholds
-from planwatch.assess.projects import (
-    ProjectJudgement,
-    investment_in,
-    judge_project,
-    period_end,
-    summarize,
-)
+from planwatch.assess.projects import ProjectJudgement, judge_project, summarize
 from planwatch.periods import Period
 from planwatch.reads import Session
-from planwatch.reads.ledger import ledger_project, region_ledger
+from planwatch.reads.ledger import region_ledger
 from planwatch.reads.regions import RegionRow, stored_region
 from planwatch.records.users import check_allowed
 from planwatch.vocabulary import LEDGER_STAGES, PROJECT_CATEGORIES, PROJECT_LEVELS
@@ -176,52 +170,4 @@ def ledger_csv(
         "\ufeff" + out.getvalue(),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
-
-
-def project_ledger(session: Session, project_id: int) -> shapes.ProjectLedger | None:
-    """The project page's ledger part, judged in the latest period with progress."""
-    project = ledger_project(session, project_id)
-    if project is None:
-        return None
-    entered = sorted(
-        (Period.parse(p.period) for p in project.progress), key=lambda p: (p.year, p.months)
-    )
-    when = entered[-1] if entered else None
-    judged = judge_project(project, when) if when else None
-    as_of = period_end(when) if when else None
-    months = [p for p in entered if p.year == (when.year if when else 0)]
-    plan = project.year_investment
-    chart = shapes.InvestmentChart(
-        periods=[f"{p.months}月" for p in months],
-        completed=[investment_in(project, p) for p in months],
-        planned=[round(plan * p.months / 12, 2) if plan else None for p in months],
-        unit=project.unit,
-    )
-    return shapes.ProjectLedger(
-        period=when.code if when else None,
-        row=shapes.ledger_row(judged) if judged else None,
-        chart=chart,
-        milestones=[
-            shapes.MilestoneShape(
-                name=m.name,
-                kind=m.kind,
-                planned=m.planned.isoformat(),
-                done=m.done.isoformat() if m.done else None,
-                overdue=bool(judged and m in judged.overdue),
-            )
-            for m in project.milestones
-        ],
-        supervisions=[
-            shapes.SupervisionShape(
-                id=s.id,
-                problem=s.problem,
-                department=s.department,
-                due=s.due.isoformat(),
-                status=s.status,
-                answer=s.answer,
-                overdue=bool(as_of and s.status == "open" and s.due < as_of),
-            )
-            for s in project.supervisions
-        ],
     )

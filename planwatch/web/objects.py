@@ -18,7 +18,7 @@ from planwatch.reads.regions import stored_region
 from planwatch.records.users import Account, check_allowed
 from planwatch.web import shapes
 from planwatch.web.auth import Viewer, app_store
-from planwatch.web.ledger import project_ledger
+from planwatch.web.parts import project_ledger
 from planwatch.web.render import respond, twin
 
 router = APIRouter()

@@ -69,7 +69,7 @@ def test_ledger_edit_progress_and_judgement(sample_store: Store) -> None:
         with pytest.raises(InvalidInput, match="unknown level 'national'"):
             edit_project(session, PLANNER, project.id, level="national")
         entered = enter_progress(
-            session, reporter(session, lead), ProgressIn(project.id, "2017M06", 90000.0, "桩基施工")
+            session, reporter(session, lead), ProgressIn(project.id, "2017H1", 90000.0, "桩基施工")
         )
         assert entered.status == "draft"
         with pytest.raises(Forbidden, match="区城建局 may not enter progress of 融创中心"):
@@ -96,7 +96,7 @@ def test_ledger_edit_progress_and_judgement(sample_store: Store) -> None:
                 AuditEntry.table_name == "project_progress", AuditEntry.actor == "planner"
             )
         ).all()
-        # the sample's own June entry is replaced, not duplicated
+        # 2017H1 is the sample's own June entry: replaced, not duplicated
         assert [c.action for c in changes] == ["update"]
         assert changes[0].changes["investment_ytd"]
         edits = session.scalars(
