@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -12,10 +13,28 @@ from sqlalchemy.orm import Session
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
 from planwatch.records.filedata import read_mapping_file, validated
+from planwatch.records.ledger import month_code
 from planwatch.records.numbers import Number
-from planwatch.store.models import Plan, Project, Target, Task, TaskProgress
+from planwatch.store.models import (
+    Plan,
+    Project,
+    ProjectMilestone,
+    ProjectProgress,
+    ProjectSupervision,
+    Target,
+    Task,
+    TaskProgress,
+)
 from planwatch.store.reference import department_row, indicator_row, region_row
-from planwatch.vocabulary import PROJECT_STAGES, ProjectStage, Qualifier, TargetKind
+from planwatch.vocabulary import (
+    PROJECT_STAGES,
+    MilestoneKind,
+    ProjectCategory,
+    ProjectLevel,
+    ProjectStage,
+    Qualifier,
+    TargetKind,
+)
 
 
 class _Strict(BaseModel):
@@ -54,6 +73,26 @@ class TaskIn(_Strict):
     progress: list[ProgressIn] = []
 
 
+class MilestoneIn(_Strict):
+    name: str = Field(max_length=100)
+    kind: MilestoneKind = "other"
+    planned: date
+    done: date | None = None
+
+
+class ProjectProgressIn(_Strict):
+    period: str = Field(max_length=16)
+    investment_ytd: Number | None = None
+    text: str | None = Field(None, max_length=5000)
+
+
+class SupervisionIn(_Strict):
+    problem: str = Field(max_length=5000)
+    department: str = Field(max_length=100)
+    due: date
+    answer: str | None = Field(None, max_length=5000)
+
+
 class ProjectIn(_Strict):
     name: str = Field(max_length=200)
     stage: ProjectStage = "planned"
@@ -61,6 +100,19 @@ class ProjectIn(_Strict):
     investment_unit: str | None = Field("亿元", max_length=16)
     department: str | None = Field(None, max_length=100)
     note: str | None = Field(None, max_length=5000)
+    # the ledger (重点项目调度): see planwatch.records.ledger for later edits
+    category: ProjectCategory | None = None
+    level: ProjectLevel | None = None
+    responsible: str | None = Field(None, max_length=100)
+    location: str | None = Field(None, max_length=200)
+    year_investment: Number | None = None
+    planned_start: date | None = None
+    actual_start: date | None = None
+    planned_completion: date | None = None
+    actual_completion: date | None = None
+    milestones: list[MilestoneIn] = []
+    progress: list[ProjectProgressIn] = []
+    supervisions: list[SupervisionIn] = []
 
 
 class PlanIn(_Strict):
@@ -141,7 +193,7 @@ def _task(session: Session, plan: Plan, position: int, t: TaskIn) -> Task:
 
 def _project(session: Session, plan: Plan, position: int, p: ProjectIn) -> Project:
     assert p.stage in PROJECT_STAGES
-    return Project(
+    row = Project(
         position=position,
         name=p.name,
         stage=p.stage,
@@ -149,4 +201,47 @@ def _project(session: Session, plan: Plan, position: int, p: ProjectIn) -> Proje
         investment_unit=p.investment_unit,
         note=p.note,
         department=department_row(session, plan.region, p.department) if p.department else None,
+        **p.model_dump(include=LEDGER_FIELDS),
+    )
+    row.milestones = [
+        ProjectMilestone(position=i, **m.model_dump()) for i, m in enumerate(p.milestones)
+    ]
+    row.progress = [
+        ProjectProgress(
+            period=month_code(Period.parse(e.period)),
+            investment_ytd=e.investment_ytd,
+            progress_text=e.text,
+            status="approved",
+            entered_by="plan file",
+        )
+        for e in p.progress
+    ]
+    row.supervisions = [_supervision(session, plan, s) for s in p.supervisions]
+    return row
+
+
+LEDGER_FIELDS = {
+    "category",
+    "level",
+    "responsible",
+    "location",
+    "year_investment",
+    "planned_start",
+    "actual_start",
+    "planned_completion",
+    "actual_completion",
+}
+
+
+def _supervision(session: Session, plan: Plan, s: SupervisionIn) -> ProjectSupervision:
+    answered = s.answer is not None
+    return ProjectSupervision(
+        problem=s.problem,
+        department=department_row(session, plan.region, s.department),
+        due=s.due,
+        status="answered" if answered else "open",
+        raised_by="plan file",
+        answer=s.answer,
+        answered_by="plan file" if answered else None,
+        answered_at=datetime.now(UTC) if answered else None,
     )

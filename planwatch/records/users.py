@@ -40,6 +40,7 @@ Action = Literal[
     "approve",
     "audit",
     "departments",
+    "manage_projects",
     "admin",
 ]
 PLANNING: frozenset[str] = frozenset(get_args(Action)) - {"admin"}
@@ -62,6 +63,7 @@ ACTION_WORDS_ZH: dict[str, str] = {
     "approve": "审核、退回或发布数据",
     "audit": "查看操作日志",
     "departments": "管理部门",
+    "manage_projects": "编辑重大项目台账或督办事项",
     "admin": "管理用户",
 }
 ACTION_WORDS: dict[str, str] = {
@@ -74,6 +76,7 @@ ACTION_WORDS: dict[str, str] = {
     "audit": "read the audit log",
     "departments": "manage departments",
     "admin": "manage users",
+    "manage_projects": "edit the project ledger or its 督办 items",
 }
 
 _hasher = PasswordHasher()

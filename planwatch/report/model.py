@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-SourceKind = Literal["document", "observation", "plan", "task_progress", "assessment"]
+SourceKind = Literal["document", "observation", "plan", "task_progress", "assessment", "project"]
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -191,8 +192,81 @@ class Project(Base):
     investment_unit: Mapped[str | None] = mapped_column(String(16))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
     note: Mapped[str | None] = mapped_column(Text)
+    # the ledger (重点项目调度): ``investment`` is the total, ``department`` the lead one
+    category: Mapped[str | None] = mapped_column(String(24))
+    level: Mapped[str | None] = mapped_column(String(16))
+    responsible: Mapped[str | None] = mapped_column(String(100))
+    location: Mapped[str | None] = mapped_column(String(200))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    year_investment: Mapped[float | None] = mapped_column(Float)
+    planned_start: Mapped[date | None] = mapped_column(Date)
+    actual_start: Mapped[date | None] = mapped_column(Date)
+    planned_completion: Mapped[date | None] = mapped_column(Date)
+    actual_completion: Mapped[date | None] = mapped_column(Date)
     plan: Mapped[Plan] = relationship(back_populates="projects")
     department: Mapped[Department | None] = relationship()
+    milestones: Mapped[list[ProjectMilestone]] = relationship(
+        cascade="all, delete-orphan", order_by="ProjectMilestone.position"
+    )
+    progress: Mapped[list[ProjectProgress]] = relationship(
+        cascade="all, delete-orphan", order_by="ProjectProgress.period"
+    )
+    supervisions: Mapped[list[ProjectSupervision]] = relationship(
+        cascade="all, delete-orphan", order_by="ProjectSupervision.id"
+    )
+
+
+class ProjectMilestone(Base):
+    """A project's 节点: ``kind`` marks the start, main works and completion milestones."""
+
+    __tablename__ = "project_milestones"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16), default="other")
+    planned: Mapped[date] = mapped_column(Date)
+    done: Mapped[date | None] = mapped_column(Date)
+
+
+class ProjectProgress(Base):
+    """One period's figures of a project: investment completed year to date, 形象进度."""
+
+    __tablename__ = "project_progress"
+    __table_args__ = (UniqueConstraint("project_id", "period"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    period: Mapped[str] = mapped_column(String(8))
+    investment_ytd: Mapped[float | None] = mapped_column(Float)
+    progress_text: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default="draft")
+    entered_by: Mapped[str | None] = mapped_column(String(100))
+    entered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ProjectSupervision(Base):
+    """A 督办 item: a problem a department must solve by ``due``; answered, then closed."""
+
+    __tablename__ = "project_supervisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    problem: Mapped[str] = mapped_column(Text)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    due: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12), default="open")
+    raised_by: Mapped[str | None] = mapped_column(String(100))
+    raised_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_by: Mapped[str | None] = mapped_column(String(100))
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_by: Mapped[str | None] = mapped_column(String(100))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    department: Mapped[Department] = relationship()
 
 
 class Document(Base):

@@ -42,6 +42,15 @@ Role = Literal["admin", "planner", "reporter", "viewer"]
 RegionLevel = Literal["country", "province", "city", "county", "street", "custom"]
 Qualifier = Literal["at_least", "at_most", "approx"]
 NarrativePart = Literal["opening", "problems", "next_steps"]
+ProjectCategory = Literal[
+    "industry", "infrastructure", "livelihood", "ecology", "urban_renewal", "other"
+]
+ProjectLevel = Literal["province", "city", "district"]
+LedgerStage = Literal[
+    "preliminary", "to_start", "new_start", "continuing", "basically_done", "finished"
+]
+MilestoneKind = Literal["start", "main_done", "completion", "other"]
+SupervisionStatus = Literal["open", "answered", "closed"]
 
 MEASURES: tuple[Measure, ...] = get_args(Measure)
 OBSERVED_MEASURES: tuple[ObservedMeasure, ...] = get_args(ObservedMeasure)
@@ -58,6 +67,11 @@ QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
 NARRATIVE_PARTS: tuple[NarrativePart, ...] = get_args(NarrativePart)
 # figures that passed review: they count by default, and changing one needs a reason
 REVIEWED: tuple[ObservationStatus, ...] = ("approved", "published")
+PROJECT_CATEGORIES: tuple[ProjectCategory, ...] = get_args(ProjectCategory)
+PROJECT_LEVELS: tuple[ProjectLevel, ...] = get_args(ProjectLevel)
+LEDGER_STAGES: tuple[LedgerStage, ...] = get_args(LedgerStage)
+MILESTONE_KINDS: tuple[MilestoneKind, ...] = get_args(MilestoneKind)
+SUPERVISION_STATUSES: tuple[SupervisionStatus, ...] = get_args(SupervisionStatus)
 
 # the groups of words.yaml and the codes each must list
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -72,6 +86,11 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "roles": ROLES,
     "region_levels": REGION_LEVELS,
     "narrative_parts": NARRATIVE_PARTS,
+    "project_categories": PROJECT_CATEGORIES,
+    "project_levels": PROJECT_LEVELS,
+    "ledger_stages": LEDGER_STAGES,
+    "milestone_kinds": MILESTONE_KINDS,
+    "supervision_statuses": SUPERVISION_STATUSES,
 }
 
 

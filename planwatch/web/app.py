@@ -30,6 +30,8 @@ from planwatch.web import (
     documents,
     entry,
     indicator,
+    ledger,
+    ledger_api,
     narratives,
     objects,
     overview,
@@ -101,6 +103,8 @@ def create_app(
         submissions,
         departments,
         audit,
+        ledger,
+        ledger_api,
     ):
         app.include_router(module.router)
     _declare_security(app)

@@ -18,6 +18,7 @@ from planwatch.reads.regions import stored_region
 from planwatch.records.users import Account, check_allowed
 from planwatch.web import shapes
 from planwatch.web.auth import Viewer, app_store
+from planwatch.web.parts import project_ledger
 from planwatch.web.render import respond, twin
 
 router = APIRouter()
@@ -64,12 +65,17 @@ def task_page(request: Request, task_id: int, user: Viewer) -> Response:
 class ProjectPage(BaseModel):
     plan: shapes.Plan
     project: shapes.Project
+    ledger: shapes.ProjectLedger | None = None
 
 
 def project_page(request: Request, project_id: int, user: Viewer) -> Response:
     with app_store(request).reading() as session:
         head, row = project_record(session, project_id)
-        page = ProjectPage(plan=_plan_of(session, user, head), project=shapes.project(row))
+        page = ProjectPage(
+            plan=_plan_of(session, user, head),
+            project=shapes.project(row),
+            ledger=project_ledger(session, project_id),
+        )
     return respond(request, "project.html", page.model_dump())
 
 

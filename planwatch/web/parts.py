@@ -1,4 +1,4 @@
-"""Parts several pages show: an assessment's card.
+"""Parts several pages show: an assessment's card, a project's ledger part.
 
 Pages import these instead of each other, so each page module stays a leaf.
 """
@@ -10,7 +10,12 @@ from typing import Any
 from planwatch import links
 from planwatch.assess.english import english_judgement
 from planwatch.assess.model import Assessment
+from planwatch.assess.projects import investment_in, judge_project, period_end
+from planwatch.periods import Period
+from planwatch.reads import Session
+from planwatch.reads.ledger import ledger_project
 from planwatch.vocabulary import REVIEWED
+from planwatch.web import shapes
 
 # Targets on an amount lead with the amount; rate targets lead with the growth rate.
 VALUE_KINDS = ("value_at_least", "value_at_most")
@@ -59,3 +64,51 @@ def card(code: str, period: str, a: Assessment) -> dict[str, Any]:
             if figure is not None and figure.status not in REVIEWED
         ],
     }
+
+
+def project_ledger(session: Session, project_id: int) -> shapes.ProjectLedger | None:
+    """The project page's ledger part, judged in the latest period with progress."""
+    project = ledger_project(session, project_id)
+    if project is None:
+        return None
+    entered = sorted(
+        (Period.parse(p.period) for p in project.progress), key=lambda p: (p.year, p.months)
+    )
+    when = entered[-1] if entered else None
+    judged = judge_project(project, when) if when else None
+    as_of = period_end(when) if when else None
+    months = [p for p in entered if p.year == (when.year if when else 0)]
+    plan = project.year_investment
+    chart = shapes.InvestmentChart(
+        periods=[f"{p.months}月" for p in months],
+        completed=[investment_in(project, p) for p in months],
+        planned=[round(plan * p.months / 12, 2) if plan else None for p in months],
+        unit=project.unit,
+    )
+    return shapes.ProjectLedger(
+        period=when.code if when else None,
+        row=shapes.ledger_row(judged) if judged else None,
+        chart=chart,
+        milestones=[
+            shapes.MilestoneShape(
+                name=m.name,
+                kind=m.kind,
+                planned=m.planned.isoformat(),
+                done=m.done.isoformat() if m.done else None,
+                overdue=bool(judged and m in judged.overdue),
+            )
+            for m in project.milestones
+        ],
+        supervisions=[
+            shapes.SupervisionShape(
+                id=s.id,
+                problem=s.problem,
+                department=s.department,
+                due=s.due.isoformat(),
+                status=s.status,
+                answer=s.answer,
+                overdue=bool(as_of and s.status == "open" and s.due < as_of),
+            )
+            for s in project.supervisions
+        ],
+    )

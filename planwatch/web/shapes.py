@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from pydantic.dataclasses import dataclass as shape
 
 from planwatch import links
+from planwatch.assess.projects import LedgerSummary, ProjectJudgement
 from planwatch.reads.documents import DocumentRow
 from planwatch.reads.facts import FactRow, SourceFact
 from planwatch.reads.objects import PlanHead, ProjectRow, TargetRow, TaskRow
@@ -256,3 +257,108 @@ def rollup(entry: Any) -> dict[str, Any]:
         "own_unit": entry.own.unit if entry.own else None,
         "difference": entry.finding.difference if entry.finding else None,
     }
+
+
+class LedgerRow(Shape):
+    """One project of the ledger judged in a period (amounts in the project's unit)."""
+
+    id: int
+    name: str
+    stage: str
+    category: str | None
+    level: str | None
+    department: str | None
+    responsible: str | None
+    year_investment: float | None
+    investment_ytd: float | None
+    unit: str | None
+    completion: float | None
+    gap: float | None
+    status: str
+    reason: str
+    overdue_milestones: list[str]
+    open_supervisions: int
+    href: str
+
+
+class LedgerTotals(Shape):
+    """The ledger's aggregate line: stages, 开工率, 竣工率, investment and its share."""
+
+    total: int
+    stage_counts: dict[str, int]
+    planned_starts: int
+    started: int
+    start_rate: float | None
+    planned_completions: int
+    completed: int
+    completion_rate: float | None
+    investment_ytd: float
+    year_investment: float
+    investment_share: float | None
+    status_counts: dict[str, int]
+    lagging: list[str]
+
+
+def ledger_row(judged: ProjectJudgement) -> LedgerRow:
+    p = judged.project
+    return LedgerRow(
+        id=p.id,
+        name=p.name,
+        stage=judged.stage,
+        category=p.category,
+        level=p.level,
+        department=p.department,
+        responsible=p.responsible,
+        year_investment=p.year_investment,
+        investment_ytd=judged.investment_ytd,
+        unit=p.unit,
+        completion=judged.completion,
+        gap=judged.gap,
+        status=judged.status,
+        reason=judged.reason,
+        overdue_milestones=[m.name for m in judged.overdue],
+        open_supervisions=sum(1 for s in p.supervisions if s.status != "closed"),
+        href=links.project(p.id),
+    )
+
+
+def ledger_totals(summary: LedgerSummary) -> LedgerTotals:
+    fields = {k: getattr(summary, k) for k in LedgerTotals.model_fields if k != "lagging"}
+    return LedgerTotals(**fields, lagging=[j.project.name for j in summary.lagging])
+
+
+class MilestoneShape(Shape):
+    name: str
+    kind: str
+    planned: str
+    done: str | None
+    overdue: bool
+
+
+class SupervisionShape(Shape):
+    id: int
+    problem: str
+    department: str
+    due: str
+    status: str
+    answer: str | None
+    overdue: bool
+
+
+class InvestmentChart(Shape):
+    """Cumulative investment by month against the even planned line (the year's plan × m/12)."""
+
+    periods: list[str]
+    completed: list[float | None]
+    planned: list[float | None]
+    unit: str | None
+
+
+class ProjectLedger(Shape):
+    """A project's ledger on its page: judgement, chart, milestone timeline, 督办 history."""
+
+    period: str | None
+    row: LedgerRow | None
+    chart: InvestmentChart
+    milestones: list[MilestoneShape]
+    supervisions: list[SupervisionShape]

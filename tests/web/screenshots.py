@@ -34,9 +34,14 @@ SHOTS = {
     "submissions.png": ("/regions/420106/2017M07/submissions", True),
     "departments.png": ("/departments/420106?lang=en", True),
     "audit.png": ("/audit?table=submissions", False),
+    "ledger.png": (f"{OVERVIEW}/projects", True),
+    "ledger-en.png": (f"{OVERVIEW}/projects?lang=en", True),
+    "project.png": ("/projects/2", True),  # 武汉华邑酒店: an overdue milestone and 督办 item
 }
-# pages a leader or a reporter opens on a phone, shot 390 px wide
+# pages also shown as a phone sees them (390 px wide)
 PHONE_SHOTS = {
+    "ledger-phone.png": f"{OVERVIEW}/projects",
+    "project-phone.png": "/projects/2?lang=en",
     "submissions-phone.png": "/regions/420106/2017M07/submissions",
     "overview-phone.png": OVERVIEW,
 }
@@ -49,6 +54,15 @@ def accept_some(page: Page) -> None:
         if (fact["indicator"], fact["measure"]) in wanted:
             page.request.post(f"/api/facts/{fact['id']}/accept").json()
             wanted.discard((fact["indicator"], fact["measure"]))
+
+
+def shoot_phone(page: Page, out: Path, shots: dict[str, str]) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    for name, path in shots.items():
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(600)
+        page.screenshot(path=str(out / name), full_page=True)
 
 
 def take(out: Path) -> None:
@@ -72,11 +86,7 @@ def take(out: Path) -> None:
                 page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(600)  # ECharts animates its first drawing
                 page.screenshot(path=str(out / name), full_page=full)
-            page.set_viewport_size({"width": 390, "height": 844})
-            for name, path in PHONE_SHOTS.items():
-                page.goto(path)
-                page.wait_for_load_state("networkidle")
-                page.screenshot(path=str(out / name), full_page=True)
+            shoot_phone(page, out, PHONE_SHOTS)
             browser.close()
         app.state.store.dispose()
 

@@ -54,6 +54,7 @@ APPROVE_DRAFT = _policy(401, 403, 403, 403, 403, 409, 409)
 # adding a department named after the visitor
 ADD_DEPARTMENT = _policy(401, 403, 403, 403, 403, 201, 201)
 ADD_DEPARTMENT_FORM = _policy(401, 403, 403, 403, 403, 303, 303)
+OFFICE_WRITES = _policy(401, 403, 403, 403, 403, 200, 200)
 PUBLIC_REGION = EVERYONE  # 武昌区 is public: anonymous visitors read its published figures
 
 FIGURE = {
@@ -132,6 +133,27 @@ ROUTES: dict[tuple[str, str], Expectation] = {
     ("GET", "/departments/{code}"): (SIGNED_IN, None),
     ("GET", "/departments/{code}.json"): (SIGNED_IN, None),
     ("POST", "/departments/{code}"): (ADD_DEPARTMENT_FORM, ("form", {"name": "{who}办"})),
+    ("GET", "/regions/{code}/{period}/projects"): (SIGNED_IN, None),
+    ("GET", "/regions/{code}/{period}/projects.json"): (SIGNED_IN, None),
+    ("GET", "/regions/{code}/{period}/projects.csv"): (SIGNED_IN, None),
+    # project 1 is 区招商局's: neither demo reporter here leads it
+    ("POST", "/api/projects/{project_id}/progress"): (
+        OFFICE_WRITES,
+        ("json", {"period": "2017M06", "investment_ytd": 1.5, "text": "主体施工"}),
+    ),
+    ("POST", "/api/projects/{project_id}/supervisions"): (
+        OFFICE_WRITES,
+        ("json", {"problem": "征收滞后", "department": "区住房局", "due": "2017-08-01"}),
+    ),
+    ("POST", "/api/supervisions/{item_id}/answer"): (  # item 1 is assigned to 区住房局
+        OFFICE_WRITES,
+        ("json", {"answer": "已协调"}),
+    ),
+    # the planner closes it; the admin then finds it closed
+    ("POST", "/api/supervisions/{item_id}/close"): (
+        _policy(401, 403, 403, 403, 403, 200, 409),
+        None,
+    ),
     ("GET", "/audit"): (OFFICE_READ, None),
     ("GET", "/audit.json"): (OFFICE_READ, None),
     ("GET", "/audit.csv"): (OFFICE_READ, None),
@@ -152,6 +174,7 @@ PARAMETERS = {
     "task_id": "1",
     "project_id": "1",
     "step": "approve",
+    "item_id": "1",
 }
 
 

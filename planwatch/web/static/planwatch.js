@@ -67,13 +67,35 @@
     return chart;
   }
 
+  function investmentChart(node, data) {
+    var chart = echarts.init(node, null, { renderer: "canvas" });
+    var labels = node.dataset.labels ? JSON.parse(node.dataset.labels) : {};
+    chart.setOption({
+      textStyle: { fontFamily: FONT },
+      color: ["#9e1b1b", "#8f959e"],
+      tooltip: { trigger: "axis" },
+      legend: { top: 4 },
+      grid: { left: 56, right: 24, top: 48, bottom: 36 },
+      xAxis: { type: "category", data: data.periods },
+      yAxis: { type: "value", name: data.unit || "", splitLine: { lineStyle: { color: "#eee" } } },
+      series: [
+        { name: labels.completed || "completed", type: "line", symbolSize: 8, data: data.completed,
+          label: { show: true } },
+        { name: labels.planned || "planned", type: "line", lineStyle: { type: "dashed" },
+          symbol: "none", data: data.planned }
+      ]
+    });
+    return chart;
+  }
+
+  var DRAW = { ranking: rankingChart, investment: investmentChart, history: historyChart };
   var charts = [];
   function drawCharts() {
     if (typeof echarts === "undefined") { return; }
     document.querySelectorAll("[data-chart]").forEach(function (node) {
       var data = readData(node.dataset.source);
       if (!data) { return; }
-      charts.push(node.dataset.chart === "ranking" ? rankingChart(node, data) : historyChart(node, data));
+      charts.push((DRAW[node.dataset.chart] || historyChart)(node, data));
     });
   }
   window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
