@@ -6,7 +6,16 @@ import importlib
 
 import typer
 
-COMMAND_MODULES = ("store", "extract", "ingest", "assess", "report", "web", "workflow")
+COMMAND_MODULES = (
+    "store",
+    "extract",
+    "ingest",
+    "assess",
+    "report",
+    "web",
+    "workflow",
+    "collection",
+)
 
 
 def build_app() -> typer.Typer:

@@ -42,6 +42,8 @@ Role = Literal["admin", "planner", "reporter", "viewer"]
 RegionLevel = Literal["country", "province", "city", "county", "street", "custom"]
 Qualifier = Literal["at_least", "at_most", "approx"]
 NarrativePart = Literal["opening", "problems", "next_steps"]
+# how often a department reports an item of the calendar (月报, 季报, 半年报, 年报)
+Frequency = Literal["monthly", "quarterly", "half_yearly", "yearly"]
 
 MEASURES: tuple[Measure, ...] = get_args(Measure)
 OBSERVED_MEASURES: tuple[ObservedMeasure, ...] = get_args(ObservedMeasure)
@@ -56,6 +58,7 @@ ROLES: tuple[Role, ...] = get_args(Role)
 REGION_LEVELS: tuple[RegionLevel, ...] = get_args(RegionLevel)
 QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
 NARRATIVE_PARTS: tuple[NarrativePart, ...] = get_args(NarrativePart)
+FREQUENCIES: tuple[Frequency, ...] = get_args(Frequency)
 
 # the groups of words.yaml and the codes each must list
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -70,6 +73,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "roles": ROLES,
     "region_levels": REGION_LEVELS,
     "narrative_parts": NARRATIVE_PARTS,
+    "frequencies": FREQUENCIES,
 }
 
 

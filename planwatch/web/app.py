@@ -24,6 +24,7 @@ from planwatch.store import Store, open_store
 from planwatch.web import (
     api,
     auth,
+    collection,
     compare,
     documents,
     entry,
@@ -97,6 +98,7 @@ def create_app(
         api,
         objects,
         submissions,
+        collection,
     ):
         app.include_router(module.router)
     _declare_security(app)

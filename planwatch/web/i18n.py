@@ -169,6 +169,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "以上提示仅供审核，不出现在报告正文中。",
         "en": "For review only: none of this is printed in the report.",
     },
+    # collecting the figures: the reporting calendar, completeness, reminders, templates
+    "completeness": {"zh": "报送情况", "en": "Reporting completeness"},
+    "completeness_line": {"zh": "本期应报", "en": "Due this period"},
+    "expected": {"zh": "应报", "en": "Expected"},
+    "received": {"zh": "已报", "en": "In"},
+    "late": {"zh": "迟报", "en": "Late"},
+    "overdue": {"zh": "逾期未报", "en": "Overdue"},
+    "not_due": {"zh": "未到期", "en": "Not yet due"},
+    "on_time": {"zh": "按时", "en": "On time"},
+    "on_time_rate": {"zh": "全年按时报送率", "en": "On-time rate this year"},
+    "frequency": {"zh": "报送频率", "en": "Frequency"},
+    "due": {"zh": "截止日期", "en": "Due"},
+    "received_at": {"zh": "报送时间", "en": "Received"},
+    "days_late": {"zh": "逾期天数", "en": "Days late"},
+    "as_of": {"zh": "统计日期", "en": "As of"},
+    "missing_items": {"zh": "未报事项", "en": "Still missing"},
+    "all_in": {"zh": "本期已全部报送。", "en": "Everything is in for this period."},
+    "no_calendar": {
+        "zh": "该地区本年计划尚未设定报送日历。",
+        "en": "This region's plan sets no reporting calendar.",
+    },
 }
 
 
@@ -182,6 +203,7 @@ _VOCABULARY_KEYS = {
     "project_stages": "",
     "roles": "role_",
     "region_levels": "level_",
+    "frequencies": "frequency_",
 }
 for _group, _prefix in _VOCABULARY_KEYS.items():
     for _code, _word in words(_group).items():
