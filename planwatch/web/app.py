@@ -33,6 +33,7 @@ from planwatch.web import (
     objects,
     overview,
     report,
+    rules,
     submissions,
     upload,
 )
@@ -99,6 +100,7 @@ def create_app(
         objects,
         submissions,
         collection,
+        rules,
     ):
         app.include_router(module.router)
     _declare_security(app)

@@ -73,6 +73,7 @@ def enter_one(
     unit: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
     reason: Annotated[str, Form()] = "",
+    comment: Annotated[str, Form()] = "",
 ) -> Response:
     fields = {
         "region": code,
@@ -83,6 +84,7 @@ def enter_one(
         "unit": unit,
         "note": note,
         "reason": reason,
+        "comment": comment,
     }
     try:
         item = ObservationIn.model_validate(fields)

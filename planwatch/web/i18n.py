@@ -190,6 +190,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "该地区本年计划尚未设定报送日历。",
         "en": "This region's plan sets no reporting calendar.",
     },
+    "warning_comment": {"zh": "说明", "en": "Comment"},
+    "warning_comment_hint": {
+        "zh": "数据触发校验警告时，说明其合理原因",
+        "en": "why the figure is right, when a validation warning flags it",
+    },
+    "rules": {"zh": "校验规则", "en": "Validation rules"},
+    "severity": {"zh": "级别", "en": "Severity"},
+    "severity_error": {"zh": "错误（阻止报送）", "en": "error (blocks)"},
+    "severity_warning": {"zh": "警告（需填写说明）", "en": "warning (needs a comment)"},
 }
 
 
