@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,8 +11,9 @@ import typer
 from planwatch.cli.common import DbOption, clean_errors, print_json, store_for
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
-from planwatch.reads.collection import Completeness, completeness
+from planwatch.reads.collection import Completeness, completeness, template_rows
 from planwatch.reads.regions import stored_region
+from planwatch.records.workbook import template_workbook
 from planwatch.vocabulary import word
 
 Region = Annotated[str, typer.Option(help="Region code, e.g. 420106.")]
@@ -90,5 +92,28 @@ def overdue(
             )
 
 
+excel_app = typer.Typer(help="Excel templates for departments to fill in and upload.")
+
+
+@excel_app.command("template")
+@clean_errors
+def excel_template(
+    region: Region,
+    period: PeriodCode,
+    department: Annotated[str, typer.Option(help="Department, e.g. 区发改委.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The .xlsx file to write.")],
+    db: DbOption = None,
+) -> None:
+    """Write a department's template of the period: its items in plan order, unit locked,
+    last year's same-period figure and the annual target for reference."""
+    when = Period.parse(period)
+    with store_for(db).reading() as session:
+        where = stored_region(session, region)
+        rows = template_rows(session, where, department, when)
+    output.write_bytes(template_workbook(where.code, department, when.code, rows))
+    typer.echo(f"wrote {output} ({len(rows)} lines for {department} {when.code})")
+
+
 def register(app: typer.Typer) -> None:
     app.command("overdue")(overdue)
+    app.add_typer(excel_app, name="excel")

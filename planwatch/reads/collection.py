@@ -18,10 +18,19 @@ from typing import Literal
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from planwatch.errors import NotFound
 from planwatch.periods import Period, due_date, reported_at, reporting_periods
+from planwatch.reads.figures import FigureBook
 from planwatch.reads.plans import read
 from planwatch.reads.regions import RegionRow
-from planwatch.store.models import Department, Indicator, Observation, Plan, ReportingItem
+from planwatch.store.models import (
+    Department,
+    Indicator,
+    Observation,
+    Plan,
+    ReportingItem,
+    Target,
+)
 from planwatch.vocabulary import word
 
 State = Literal["on_time", "late", "missing", "not_due"]
@@ -204,3 +213,52 @@ def _received(session: Session, region: RegionRow, year: int) -> dict[tuple[int,
         stamp = first if first.tzinfo else first.replace(tzinfo=UTC)
         found[key] = min(found.get(key, stamp), stamp)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateRow:
+    """One line of a department's Excel template: what to enter, with references."""
+
+    indicator: str
+    measure: str
+    unit: str | None
+    last_year: float | None  # the same period last year, as it counts
+    target: str | None  # the annual target as the plan states it
+
+
+_TARGETS = (
+    select(Target.indicator_id, Target.kind, Target.value, Target.unit)
+    .join(Plan, Target.plan_id == Plan.id)
+    .where(Plan.region_id == bindparam("region"), Plan.year == bindparam("year"))
+    .order_by(Target.position)
+)
+
+
+def template_rows(
+    session: Session, region: RegionRow, department: str, period: Period
+) -> list[TemplateRow]:
+    """The department's calendar items in plan order, a value and a growth line each."""
+    items = [i for i in calendar_items(session, region, period.year) if i.department == department]
+    if not items:
+        raise NotFound(
+            f"{department} reports nothing in {region.name}'s {period.year} calendar",
+            "name a department the plan gives targets to (planwatch overdue lists them)",
+        )
+    book = FigureBook(session, region, (period.year - 1,))
+    targets: dict[int, list[str]] = {}
+    for indicator_id, kind, value, unit in read(
+        session, _TARGETS, region=region.id, year=period.year
+    ):
+        if value is not None:
+            words = word("target_kinds", kind).zh
+            targets.setdefault(indicator_id, []).append(f"{words} {value:g}{unit or ''}")
+    last = period.same_period_last_year()
+    rows = []
+    for item in items:
+        target = "；".join(targets.get(item.indicator_id, [])) or None
+        for measure, unit in (("value", item.unit), ("yoy_growth", "%")):
+            figure = book.get(item.indicator_id, last, measure)
+            rows.append(
+                TemplateRow(item.indicator, measure, unit, figure.value if figure else None, target)
+            )
+    return rows

@@ -196,6 +196,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "why the figure is right, when a validation warning flags it",
     },
     "rules": {"zh": "校验规则", "en": "Validation rules"},
+    "excel_template": {"zh": "下载填报模板", "en": "Download the Excel template"},
     "severity": {"zh": "级别", "en": "Severity"},
     "severity_error": {"zh": "错误（阻止报送）", "en": "error (blocks)"},
     "severity_warning": {"zh": "警告（需填写说明）", "en": "warning (needs a comment)"},
