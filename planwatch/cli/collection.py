@@ -11,7 +11,13 @@ import typer
 from planwatch.cli.common import DbOption, clean_errors, print_json, store_for
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
-from planwatch.reads.collection import Completeness, completeness, template_rows
+from planwatch.reads.collection import (
+    Completeness,
+    completeness,
+    reminder_text,
+    reminders_due,
+    template_rows,
+)
 from planwatch.reads.regions import stored_region
 from planwatch.records.workbook import template_workbook
 from planwatch.vocabulary import word
@@ -92,6 +98,29 @@ def overdue(
             )
 
 
+@clean_errors
+def remind(
+    region: Region,
+    period: PeriodCode,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the reminders only.")] = False,
+    as_of: AsOf = None,
+    soon: Annotated[int, typer.Option(help="Also remind of reports due within days.")] = 3,
+    db: DbOption = None,
+) -> None:
+    """Remind each department that is late, or soon due, of exactly what is missing."""
+    if not dry_run:
+        raise InvalidInput(
+            "sending reminders (e-mail, webhook) is not available in this version",
+            "run with --dry-run to print them, and send them yourself",
+        )
+    found = read_completeness(db, region, period, as_of)
+    due = reminders_due(found, soon)
+    for department, owed in due.items():
+        typer.echo(reminder_text(found.region.name, found.period, department, owed))
+        typer.echo("")
+    typer.echo(f"{len(due)} reminder(s), nothing sent (--dry-run)")
+
+
 excel_app = typer.Typer(help="Excel templates for departments to fill in and upload.")
 
 
@@ -116,4 +145,5 @@ def excel_template(
 
 def register(app: typer.Typer) -> None:
     app.command("overdue")(overdue)
+    app.command("remind")(remind)
     app.add_typer(excel_app, name="excel")

@@ -262,3 +262,27 @@ def template_rows(
                 TemplateRow(item.indicator, measure, unit, figure.value if figure else None, target)
             )
     return rows
+
+
+def reminders_due(found: Completeness, soon_days: int = 3) -> dict[str, list[Owed]]:
+    """Per department, the reports to remind it of: overdue, or due within ``soon_days``."""
+    due: dict[str, list[Owed]] = {}
+    for department in found.departments:
+        owed = [
+            o
+            for o in department.owed
+            if o.state == "missing"
+            or (o.state == "not_due" and o.days_left is not None and o.days_left <= soon_days)
+        ]
+        if owed:
+            due[department.department] = owed
+    return due
+
+
+def reminder_text(region: str, period: str, department: str, owed: list[Owed]) -> str:
+    """The reminder a department reads: exactly what is missing, and by when."""
+    lines = [f"【{region}计划执行监测】{department}：{period}以下数据尚未报送，请尽快填报："]
+    for o in owed:
+        when = f"已逾期{o.days_late}天" if o.state == "missing" else f"还剩{o.days_left}天"
+        lines.append(f"- {o.indicator}（{o.period}，截止{o.due.isoformat()}，{when}）")
+    return "\n".join(lines)

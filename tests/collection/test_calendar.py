@@ -127,3 +127,15 @@ def test_a_plan_with_a_bad_frequency_or_due_rule_is_refused(demo: Demo) -> None:
             store_plan(s, plan)
         assert word in str(err.value)
     store.dispose()
+
+
+def test_remind_dry_run_lists_exactly_what_is_missing(demo: Demo) -> None:
+    args = ("remind", "--region", "420106", "--period", "2017H1", "--db", demo.database_url)
+    code, out, _ = run(*args, "--dry-run", "--as-of", "2017-07-20")
+    assert code == 0, out
+    assert "【武昌区计划执行监测】区招商局：2017H1以下数据尚未报送" in out
+    assert "- 招商引资（2017H1，截止2017-07-10，已逾期10天）" in out
+    assert "区财政局" not in out  # its figure is in (late, but in)
+    assert out.strip().endswith("3 reminder(s), nothing sent (--dry-run)")
+    code, out, err = run(*args)
+    assert code == 1 and "--dry-run" in out + err  # sending is not built: said, not faked
