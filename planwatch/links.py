@@ -71,6 +71,11 @@ def audit() -> str:
     return "/audit"
 
 
+def completeness(code: str, period: str) -> str:
+    """Who has reported the period: expected, in, late (the reporting calendar)."""
+    return region(code, period, "completeness")
+
+
 def comparison(parent: str, level: str, period: str) -> str:
     return f"/compare/{parent}/{level}/{period}"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from planwatch.errors import InvalidInput
 
@@ -157,3 +158,57 @@ def _period_of(kind: str, match: re.Match[str], year: int) -> Period | None:
     if kind == "stock":
         return Period(year, "M", month)
     return Period.from_months(year, month)
+
+
+# --- the reporting calendar: which periods a frequency reports, and when each is due ---
+
+_DUE_NEXT_MONTH = re.compile(r"次月(\d{1,2})日")
+_DUE_NEXT_YEAR = re.compile(r"次年(\d{1,2})月(\d{1,2})日")
+_DUE_AFTER = re.compile(r"期末后(\d{1,3})[天日]")
+DUE_RULES_HINT = "write the due rule as 次月5日, 次年1月20日 or 期末后10天"
+
+
+def check_due_rule(rule: str) -> str:
+    """The rule itself if it is one ``due_date`` reads; InvalidInput saying how to write it."""
+    text = rule.strip() if isinstance(rule, str) else ""
+    if _DUE_AFTER.fullmatch(text):
+        return text
+    month = _DUE_NEXT_MONTH.fullmatch(text)
+    if month and 1 <= int(month.group(1)) <= 28:
+        return text
+    year = _DUE_NEXT_YEAR.fullmatch(text)
+    if year and 1 <= int(year.group(1)) <= 12 and 1 <= int(year.group(2)) <= 28:
+        return text
+    raise InvalidInput(f"the due rule '{rule}' is not one planwatch reads", DUE_RULES_HINT)
+
+
+def period_end(period: Period) -> date:
+    """The last day of the months the period closes."""
+    after = date(period.year + period.months // 12, period.months % 12 + 1, 1)
+    return after - timedelta(days=1)
+
+
+def due_date(period: Period, rule: str) -> date:
+    """When the figures of ``period`` are due under ``rule`` (次月5日: the 5th of the month
+    after the period closes; 次年1月20日; 期末后10天)."""
+    text = check_due_rule(rule)
+    end = period_end(period)
+    if match := _DUE_AFTER.fullmatch(text):
+        return end + timedelta(days=int(match.group(1)))
+    if match := _DUE_NEXT_YEAR.fullmatch(text):
+        return date(end.year + 1, int(match.group(1)), int(match.group(2)))
+    match = _DUE_NEXT_MONTH.fullmatch(text)
+    assert match is not None
+    following = end + timedelta(days=1)
+    return date(following.year, following.month, int(match.group(1)))
+
+
+def reporting_periods(every: int, year: int, up_to: int = 12) -> list[Period]:
+    """The periods a department reporting every ``every`` months owes in ``year`` up to the
+    ``up_to``-th month, each as its year-to-date code (季报: 2017Q1, 2017H1, 2017Q3, 2017)."""
+    return [Period.from_months(year, months) for months in range(every, up_to + 1, every)]
+
+
+def reported_at(every: int, period: Period) -> bool:
+    """Whether a report every ``every`` months falls due at the close of ``period``."""
+    return period.months % every == 0

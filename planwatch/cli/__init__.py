@@ -6,7 +6,17 @@ import importlib
 
 import typer
 
-COMMAND_MODULES = ("store", "extract", "ingest", "assess", "report", "web", "workflow", "scale")
+COMMAND_MODULES = (
+    "store",
+    "extract",
+    "ingest",
+    "assess",
+    "report",
+    "web",
+    "workflow",
+    "scale",
+    "collection",
+)
 
 
 def build_app() -> typer.Typer:

@@ -36,6 +36,7 @@ class ObservationRow:
     source_fact: SourceFact | None
     user_name: str | None
     indicator_english: str
+    comment: str | None  # why a figure a warning rule flagged is right
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ _OBSERVATIONS = (
         Fact.span_end,
         User.name.label("user_name"),
         Indicator.english.label("indicator_english"),
+        Observation.comment,
     )
     .join(Region, Observation.region_id == Region.id)
     .join(Indicator, Observation.indicator_id == Indicator.id)
@@ -139,6 +141,7 @@ def _observation(row: Any) -> ObservationRow:
         source_fact(row),
         row.user_name,
         row.indicator_english,
+        row.comment,
     )
 
 

@@ -1,16 +1,75 @@
-"""The checks a figure must pass before its department may submit it.
+"""The validation rules a figure passes: on entry (form, API, Excel) and on submission.
 
-Each check is a rule about what a figure can be, whatever the region: a unit of the
-indicator's kind, a level that is not negative, a fall of less than 100%, a share
-between 0 and 100. A figure that fails one stays a draft until it is corrected.
+The rules are data, ``planwatch/data/rules.yaml``, which an administrator may edit: the
+unit belongs to the indicator's dimension, amounts are not negative, a share lies within
+0–100%, a growth within a possible range and (a warning) a usual band, a reported growth
+agrees with this and last year's values, parts add up to their whole, a value does not
+jump against last year's. Each rule is an ``error`` (the figure is refused; a submission
+holding it is blocked) or a ``warning`` (the figure needs a comment, kept with it, saying
+why it is right). Messages name the rule and speak Chinese and English.
+
+Checks look at the figures being entered together (an Excel sheet's rows) and, through
+``Known``, at figures already stored: last year's value, this period's other measures,
+the other parts of a whole.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from planwatch import units
 from planwatch.errors import InvalidInput
+from planwatch.periods import Period
+from planwatch.store.models import Indicator, Observation
+
+RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "rules.yaml"
+Severity = Literal["error", "warning"]
+RATE_MEASURES = ("yoy_growth", "share", "completion", "pp_change")
+
+
+class Rule(BaseModel):
+    """One rule as the file gives it: severity, names, and the rule's own numbers."""
+
+    model_config = ConfigDict(extra="allow")
+    severity: Severity
+    zh: str
+    en: str
+
+    def number(self, key: str, default: float) -> float:
+        value = (self.model_extra or {}).get(key, default)
+        return float(value)
+
+    def setting(self, key: str, default: Any) -> Any:
+        return (self.model_extra or {}).get(key, default)
+
+
+@cache
+def load_rules(path: Path = RULES_FILE) -> dict[str, Rule]:
+    """The rules of ``path`` by name; InvalidInput saying what is wrong with the file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        rules = {str(name): Rule.model_validate(entry) for name, entry in data.items()}
+    except (OSError, yaml.YAMLError, AttributeError, ValidationError) as err:
+        raise InvalidInput(
+            f"the validation rules in {path.name} cannot be read ({err})",
+            "each rule needs severity (error or warning), zh and en; compare the shipped file",
+        ) from err
+    unknown = sorted(set(rules) - set(CHECKS))
+    if unknown:
+        raise InvalidInput(
+            f"{path.name} names rules planwatch does not know: {', '.join(unknown)}",
+            f"the rules are {', '.join(CHECKS)}",
+        )
+    return rules
 
 
 @dataclass(frozen=True)
@@ -23,48 +82,326 @@ class Figure:
     measure: str
     value: float
     unit: str | None
+    period: str = ""
+    comment: str | None = None
+    basis: str | None = None
 
 
-def problems(figure: Figure) -> list[str]:
-    """Every check the figure fails, each as one sentence naming the figure."""
-    found = [check(figure) for check in CHECKS]
-    return [f"{figure.indicator} {figure.measure} {figure.value:g}: {p}" for p in found if p]
+@dataclass(frozen=True)
+class Problem:
+    """A rule a figure fails: which figure (its index among those checked) and field."""
+
+    rule: str
+    severity: Severity
+    figure: int
+    field: str  # value, unit or measure: the cell to correct
+    zh: str
+    en: str
+    title_zh: str = ""
+    title_en: str = ""
+
+    @property
+    def message(self) -> str:
+        kind = "错误 error" if self.severity == "error" else "警告 warning"
+        return f"[{self.rule} {self.title_zh} / {self.title_en}, {kind}] {self.zh} / {self.en}"
 
 
-def _unit(figure: Figure) -> str | None:
-    if figure.measure != "value" or units.comparable(figure.unit, figure.indicator_unit):
-        return None
-    return f"the unit {figure.unit} is not a unit of {figure.indicator} ({figure.indicator_unit})"
+class Known(Protocol):
+    """Figures already known: (value, unit) of an indicator's measure in a period, if any."""
+
+    def get(self, indicator: str, period: str, measure: str) -> tuple[float, str | None] | None: ...
 
 
-def _level(figure: Figure) -> str | None:
-    if figure.measure == "value" and figure.kind in ("flow", "stock") and figure.value < 0:
-        return "a year-to-date amount or a stock cannot be negative"
-    return None
+def _span(period: str) -> tuple[int, int]:
+    if not period:
+        return 0, 0  # a figure checked on its own, of no period
+    parsed = Period.parse(period)
+    return parsed.year, parsed.months
 
 
-def _growth(figure: Figure) -> str | None:
-    if figure.measure == "yoy_growth" and figure.value <= -100:
-        return "a growth of -100% or less would leave nothing of last year's level"
-    return None
+@dataclass
+class Batch:
+    """The figures being checked together, then ``stored`` for what they do not say."""
+
+    figures: Sequence[Figure]
+    stored: Known | None = None
+    _index: dict[tuple[str, tuple[int, int], str], int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for number, f in enumerate(self.figures):
+            self._index.setdefault((f.indicator, _span(f.period), f.measure), number)
+
+    def position(self, indicator: str, period: str, measure: str) -> int | None:
+        return self._index.get((indicator, _span(period), measure))
+
+    def get(self, indicator: str, period: str, measure: str) -> tuple[float, str | None] | None:
+        found = self.position(indicator, period, measure)
+        if found is not None:
+            return self.figures[found].value, self.figures[found].unit
+        return self.stored.get(indicator, period, measure) if self.stored else None
 
 
-def _share(figure: Figure) -> str | None:
-    if figure.measure == "share" and not 0 <= figure.value <= 100:
-        return "a share lies between 0 and 100%"
-    if figure.measure == "completion" and figure.value < 0:
-        return "a completion cannot be negative"
-    return None
+Check = Callable[[Figure, int, Batch, Rule], tuple[str, str, str] | None]  # field, zh, en
 
 
-CHECKS = (_unit, _level, _growth, _share)
+def check_figures(
+    figures: Sequence[Figure], known: Known | None = None, rules: dict[str, Rule] | None = None
+) -> list[Problem]:
+    """Every rule each figure fails, in figure order."""
+    rules = load_rules() if rules is None else rules
+    batch = Batch(figures, known)
+    found = []
+    for number, figure in enumerate(figures):
+        for name, rule in rules.items():
+            failed = CHECKS[name](figure, number, batch, rule)
+            if failed is not None:
+                where, zh, en = failed
+                label = f"{figure.indicator} {figure.period} {figure.measure} {figure.value:g}"
+                found.append(
+                    Problem(
+                        name,
+                        rule.severity,
+                        number,
+                        where,
+                        f"{label}: {zh}",
+                        f"{label}: {en}",
+                        rule.zh,
+                        rule.en,
+                    )
+                )
+    return found
 
 
-def refuse_failing(figures: list[Figure]) -> None:
-    """Raise InvalidInput listing every failed check (nothing is submitted then)."""
-    failed = [p for figure in figures for p in problems(figure)]
-    if failed:
+def blocking(problems: Sequence[Problem], figures: Sequence[Figure]) -> list[Problem]:
+    """The problems that stop a figure: errors, and warnings on a figure with no comment."""
+    return [
+        p
+        for p in problems
+        if p.severity == "error" or not (figures[p.figure].comment or "").strip()
+    ]
+
+
+def refuse_failing(
+    figures: Sequence[Figure], known: Known | None = None, *, warnings: bool = True
+) -> list[Problem]:
+    """Raise InvalidInput naming every failed rule (errors, and warnings without a comment
+    unless ``warnings`` is False); the warnings that pass with their comment otherwise."""
+    problems = check_figures(figures, known)
+    stopping = [p for p in blocking(problems, figures) if warnings or p.severity == "error"]
+    if stopping:
         raise InvalidInput(
-            f"{len(failed)} figure(s) fail the checks: " + "; ".join(failed),
-            "correct these figures (enter a new value) and submit again",
+            f"{len(stopping)} problem(s) with the figures / 数据未通过校验: "
+            + "; ".join(_numbered(p, len(figures)) for p in stopping),
+            "correct the figure (an error); a warning passes with a comment (说明) saying "
+            "why the figure is right / 请更正错误；警告项请填写说明",
         )
+    return problems
+
+
+def _numbered(problem: Problem, count: int) -> str:
+    return problem.message if count == 1 else f"figure {problem.figure + 1}: {problem.message}"
+
+
+# --- the rules, one function each: None when the figure passes ---
+
+
+def _unit(f: Figure, _n: int, _b: Batch, _r: Rule) -> tuple[str, str, str] | None:
+    if f.measure in RATE_MEASURES:
+        if f.unit and f.unit.strip() not in ("%", "％", "个百分点"):
+            return (
+                "unit",
+                f"{f.measure}以%计,不能用{f.unit}",
+                f"a {f.measure} is in %, not {f.unit}",
+            )
+        return None
+    if f.measure != "value" or units.comparable(f.unit, f.indicator_unit):
+        return None
+    return (
+        "unit",
+        f"单位{f.unit}不是{f.indicator}的单位(应为{f.indicator_unit}或可换算的单位)",
+        f"the unit {f.unit} is not a unit of {f.indicator} ({f.indicator_unit})",
+    )
+
+
+def _level(f: Figure, _n: int, _b: Batch, rule: Rule) -> tuple[str, str, str] | None:
+    allowed = rule.setting("allow", [])
+    if f.measure == "value" and f.kind in ("flow", "stock") and f.value < 0:
+        if f.indicator not in allowed:
+            return (
+                "value",
+                "总量或存量不能为负数",
+                "a year-to-date amount or a stock cannot be negative",
+            )
+    return None
+
+
+def _share(f: Figure, _n: int, _b: Batch, rule: Rule) -> tuple[str, str, str] | None:
+    low, high = rule.number("min", 0), rule.number("max", 100)
+    if f.measure == "share" and not low <= f.value <= high:
+        return (
+            "value",
+            f"比重应在{low:g}%至{high:g}%之间",
+            f"a share lies between {low:g} and {high:g}%",
+        )
+    if f.measure == "completion" and f.value < 0:
+        return "value", "完成率不能为负数", "a completion cannot be negative"
+    return None
+
+
+def _growth_within(low: float, high: float, f: Figure) -> tuple[str, str, str] | None:
+    if f.measure == "yoy_growth" and not low < f.value <= high:
+        return (
+            "value",
+            f"增速{f.value:g}%超出{low:g}%至{high:g}%的范围",
+            f"a growth of {f.value:g}% lies outside {low:g}% to {high:g}%",
+        )
+    return None
+
+
+def _growth_limit(f: Figure, _n: int, _b: Batch, rule: Rule) -> tuple[str, str, str] | None:
+    return _growth_within(rule.number("min", -100), rule.number("max", 1000), f)
+
+
+def _growth_band(f: Figure, _n: int, _b: Batch, rule: Rule) -> tuple[str, str, str] | None:
+    limit = load_rules().get("growth_limit")
+    low, high = (limit.number("min", -100), limit.number("max", 1000)) if limit else (-100, 1e9)
+    if _growth_within(low, high, f):
+        return None  # the error says it already
+    return _growth_within(rule.number("min", -30), rule.number("max", 60), f)
+
+
+def _last_year(period: str) -> str:
+    return Period.parse(period).same_period_last_year().code if period else ""
+
+
+def _converted(found: tuple[float, str | None] | None, unit: str | None) -> float | None:
+    if found is None:
+        return None
+    try:
+        return units.convert(found[0], found[1], unit)
+    except InvalidInput:
+        return None
+
+
+def _consistent(f: Figure, n: int, batch: Batch, rule: Rule) -> tuple[str, str, str] | None:
+    if f.basis == "comparable":
+        return None  # a 同口径/可比价 rate may differ from the plain one legitimately
+    if f.measure == "yoy_growth":
+        reported, level = f.value, batch.get(f.indicator, f.period, "value")
+    elif f.measure == "value" and batch.position(f.indicator, f.period, "yoy_growth") is None:
+        growth = batch.get(f.indicator, f.period, "yoy_growth")
+        if growth is None:
+            return None
+        reported, level = growth[0], (f.value, f.unit)
+    else:
+        return None  # the growth in the batch carries the finding
+    if level is None:
+        return None
+    last = _converted(batch.get(f.indicator, _last_year(f.period), "value"), level[1])
+    if not last or last <= 0:
+        return None
+    computed = (level[0] / last - 1) * 100
+    if abs(reported - computed) <= rule.number("points", 1.0):
+        return None
+    return (
+        "value",
+        f"报送增速{reported:g}%与按本期{level[0]:g}、上年同期{last:g}计算的{computed:.2f}%不符",
+        f"the growth {reported:g}% differs from {computed:.2f}% computed from {level[0]:g} "
+        f"and last year's {last:g}",
+    )
+
+
+def _parts(f: Figure, n: int, batch: Batch, rule: Rule) -> tuple[str, str, str] | None:
+    if f.measure != "value":
+        return None
+    for group in rule.setting("groups", []):
+        whole, parts = group["whole"], list(group["parts"])
+        names = [whole, *parts]
+        if f.indicator not in names:
+            continue
+        anchors = [batch.position(name, f.period, "value") for name in names]
+        if n != min(a for a in anchors if a is not None):
+            continue  # one finding per group: on its first figure being checked
+        total = _converted(batch.get(whole, f.period, "value"), f.unit)
+        values = [_converted(batch.get(part, f.period, "value"), f.unit) for part in parts]
+        if total is None or any(v is None for v in values):
+            continue
+        found = [v for v in values if v is not None]
+        return _parts_finding(group, whole, total, found, rule)
+    return None
+
+
+def _parts_finding(
+    group: dict[str, Any], whole: str, total: float, values: list[float], rule: Rule
+) -> tuple[str, str, str] | None:
+    if group.get("mode") == "between":
+        if min(values) <= total <= max(values):
+            return None
+        return (
+            "value",
+            f"{whole}{total:g}应介于各分项{min(values):g}至{max(values):g}之间",
+            f"{whole} {total:g} should lie between its parts ({min(values):g}–{max(values):g})",
+        )
+    added = sum(values)
+    if abs(added - total) <= abs(total) * rule.number("tolerance", 0.5) / 100:
+        return None
+    return (
+        "value",
+        f"各分项之和{added:g}与{whole}{total:g}不符",
+        f"the parts add up to {added:g}, not to {whole} {total:g}",
+    )
+
+
+def _jump(f: Figure, _n: int, batch: Batch, rule: Rule) -> tuple[str, str, str] | None:
+    if f.measure != "value" or f.value <= 0:
+        return None
+    last = _converted(batch.get(f.indicator, _last_year(f.period), "value"), f.unit)
+    if not last or last <= 0:
+        return None
+    change = (f.value / last - 1) * 100
+    limit = rule.number("max_change", 100)
+    if -limit / (1 + limit / 100) <= change <= limit:
+        return None
+    return (
+        "value",
+        f"较上年同期{last:g}变化{change:.0f}%,请核实",
+        f"{change:.0f}% against last year's {last:g}: please check",
+    )
+
+
+CHECKS: dict[str, Check] = {
+    "unit_dimension": _unit,
+    "level_not_negative": _level,
+    "share_range": _share,
+    "growth_limit": _growth_limit,
+    "growth_band": _growth_band,
+    "growth_consistent": _consistent,
+    "parts_sum": _parts,
+    "jump": _jump,
+}
+
+
+class StoredFigures:
+    """``Known`` from the database: the latest version of a region's figure, any status,
+    the exact period code first, then another code of the same span."""
+
+    def __init__(self, session: Session, region_id: int) -> None:
+        self.session = session
+        self.region_id = region_id
+
+    def get(self, indicator: str, period: str, measure: str) -> tuple[float, str | None] | None:
+        year, months = _span(period)
+        rows = self.session.execute(
+            select(Observation.period, Observation.value, Observation.unit)
+            .join(Indicator, Observation.indicator_id == Indicator.id)
+            .where(
+                Observation.region_id == self.region_id,
+                Indicator.name == indicator,
+                Observation.measure == measure,
+                Observation.period.like(f"{year}%"),
+            )
+            .order_by(Observation.version.desc(), Observation.id.desc())
+        ).all()
+        same = [r for r in rows if _span(r.period) == (year, months)]
+        exact = [r for r in same if r.period == period] or same
+        return (exact[0].value, exact[0].unit) if exact else None

@@ -38,8 +38,10 @@ class ObservationIn(BaseModel):
     status: ObservationStatus | None = None
     note: str | None = Field(None, max_length=5000)
     reason: str | None = Field(None, max_length=2000)
+    # why a figure a warning rule flags is right (planwatch.records.checks); kept with it
+    comment: str | None = Field(None, max_length=2000)
 
-    @field_validator("unit", "basis", "note", "reason", mode="before")
+    @field_validator("unit", "basis", "note", "reason", "comment", mode="before")
     @classmethod
     def _blank_is_none(cls, v: Any) -> Any:
         return None if v == "" else v
@@ -127,6 +129,7 @@ def store_observation(
         status=item.status or "approved",
         note=item.note,
         reason=item.reason,
+        comment=item.comment,
         user_id=user_id,
         source_fact_id=source_fact_id,
         department_id=department_id,

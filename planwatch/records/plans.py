@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.errors import InvalidInput
-from planwatch.periods import Period
+from planwatch.periods import Period, check_due_rule
 from planwatch.records.filedata import read_mapping_file, validated
 from planwatch.records.ledger import month_code
 from planwatch.records.numbers import Number
@@ -21,6 +21,7 @@ from planwatch.store.models import (
     ProjectMilestone,
     ProjectProgress,
     ProjectSupervision,
+    ReportingItem,
     Target,
     Task,
     TaskProgress,
@@ -28,12 +29,15 @@ from planwatch.store.models import (
 from planwatch.store.reference import department_row, indicator_row, region_row
 from planwatch.vocabulary import (
     PROJECT_STAGES,
+    Frequency,
     MilestoneKind,
     ProjectCategory,
     ProjectLevel,
     ProjectStage,
     Qualifier,
     TargetKind,
+    word,
+    words,
 )
 
 
@@ -53,6 +57,16 @@ class TargetIn(_Strict):
     )
     department: str | None = Field(None, max_length=100)
     text: str | None = Field(None, max_length=5000)
+    # the reporting calendar: how often its department reports it (月报 … or monthly …)
+    frequency: str | None = Field(None, max_length=16)
+    due: str | None = Field(None, max_length=16)
+
+
+class ReportingIn(_Strict):
+    """The plan's default reporting calendar: how often and by when departments report."""
+
+    frequency: str = Field("季报", max_length=16)
+    due: str | None = Field(None, max_length=16)
 
 
 class ProgressIn(_Strict):
@@ -123,6 +137,7 @@ class PlanIn(_Strict):
     targets: list[TargetIn] = []
     tasks: list[TaskIn] = []
     projects: list[ProjectIn] = []
+    reporting: ReportingIn = Field(default_factory=lambda: ReportingIn(frequency="季报", due=None))
 
 
 def read_plan_file(path: Path) -> PlanIn:
@@ -142,8 +157,49 @@ def store_plan(session: Session, plan_in: PlanIn) -> Plan:
     plan.targets = [_target(session, plan, i, t) for i, t in enumerate(plan_in.targets)]
     plan.tasks = [_task(session, plan, i, t) for i, t in enumerate(plan_in.tasks)]
     plan.projects = [_project(session, plan, i, p) for i, p in enumerate(plan_in.projects)]
+    plan.reporting_items = []  # the old calendar goes before the new one takes its keys
+    session.flush()
+    plan.reporting_items = _calendar(plan, plan_in)
     session.flush()
     return plan
+
+
+def frequency_code(word: str, where: str) -> Frequency:
+    """``季报`` or ``quarterly`` → quarterly; InvalidInput naming the words otherwise."""
+    for code, entry in words("frequencies").items():
+        if word.strip() in (code, entry.zh, entry.en):
+            return code  # type: ignore[return-value]  # a code of the group
+    names = ", ".join(f"{w.zh} ({c})" for c, w in words("frequencies").items())
+    raise InvalidInput(f"{where}: the frequency '{word}' is not known", f"write one of {names}")
+
+
+def _calendar(plan: Plan, plan_in: PlanIn) -> list[ReportingItem]:
+    """One item per department and indicator, in plan order, from the targets that name a
+    department; a target's own frequency and due rule win over the plan's ``reporting``."""
+    items: dict[tuple[int, int], ReportingItem] = {}
+    for target, given in zip(plan.targets, plan_in.targets, strict=True):
+        if target.department is None:
+            continue
+        key = (target.department.id, target.indicator.id)
+        where = f"target {target.position + 1} ({given.indicator})"
+        frequency = frequency_code(given.frequency or plan_in.reporting.frequency, where)
+        due = given.due or plan_in.reporting.due or word("frequencies", frequency).forms["due"]
+        if key not in items or given.frequency or given.due:
+            items[key] = ReportingItem(
+                position=len(items) if key not in items else items[key].position,
+                department=target.department,
+                indicator=target.indicator,
+                frequency=frequency,
+                due=_due(due, where),
+            )
+    return list(items.values())
+
+
+def _due(rule: str, where: str) -> str:
+    try:
+        return check_due_rule(rule)
+    except InvalidInput as err:
+        raise InvalidInput(f"{where}: {err.message}", err.hint) from err
 
 
 def _target(session: Session, plan: Plan, position: int, t: TargetIn) -> Target:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.errors import Conflict, Forbidden, InvalidInput
 from planwatch.periods import Period
-from planwatch.records.checks import Figure, refuse_failing
+from planwatch.records.checks import Figure, Problem, StoredFigures, refuse_failing
 from planwatch.records.observations import ObservationIn, store_observation
 from planwatch.records.users import Account, check_allowed
 from planwatch.store.models import (
@@ -60,7 +60,11 @@ MOVES: dict[SubmissionStep, Move] = {
 
 
 def enter_figures(session: Session, user: Account, items: Sequence[ObservationIn]) -> list[int]:
-    """Store each figure as the user may; the ids of the stored observations."""
+    """Check the figures against the validation rules, then store each as the user may;
+    the ids of the stored observations. An error refuses them all; a warning needs a
+    comment, at once from the planning office, at submission from a department (whose
+    figures are drafts until then)."""
+    check_entered(session, items, warnings=user.role != "reporter")
     ids = []
     for number, item in enumerate(items, start=1):
         try:
@@ -97,6 +101,35 @@ def enter_figure(session: Session, user: Account, item: ObservationIn) -> Observ
         item.model_copy(update={"status": status}),
         user_id=user.id,
         department_id=department.id if department else None,
+    )
+
+
+def check_entered(
+    session: Session, items: Sequence[ObservationIn], *, warnings: bool = True
+) -> list[Problem]:
+    """The validation rules over the figures of each region together; InvalidInput naming
+    every failed rule (warnings without a comment too, if ``warnings``)."""
+    found: list[Problem] = []
+    for region in dict.fromkeys(item.region for item in items):
+        figures = [entered(session, item) for item in items if item.region == region]
+        known = StoredFigures(session, region_row(session, region).id)
+        found += refuse_failing(figures, known, warnings=warnings)
+    return found
+
+
+def entered(session: Session, item: ObservationIn) -> Figure:
+    """What the rules look at in an entered figure."""
+    indicator = indicator_row(session, item.indicator)
+    return Figure(
+        indicator=indicator.name,
+        indicator_unit=indicator.unit,
+        kind=indicator.kind,
+        measure=item.measure,
+        value=item.value,
+        unit=item.unit,
+        period=Period.parse(item.period).code,
+        comment=item.comment,
+        basis=item.basis,
     )
 
 
@@ -233,7 +266,7 @@ def move_submission(
             zh_hint="请先填报本部门的数据",
         )
     if step == "submit":
-        refuse_failing([_checked(f) for f in figures])
+        refuse_failing([_checked(f) for f in figures], StoredFigures(session, row.region_id))
     for figure in figures:
         figure.status = move.figures_to
     row.status = move.ends
@@ -309,6 +342,9 @@ def _checked(row: Observation) -> Figure:
         measure=row.measure,
         value=row.value,
         unit=row.unit,
+        period=row.period,
+        comment=row.comment,
+        basis=row.basis,
     )
 
 

@@ -30,7 +30,11 @@ HEADERS = {
     "region": "region",
     "期间": "period",
     "period": "period",
+    "说明": "comment",
+    "comment": "comment",
 }
+TEMPLATE_SHEET = "planwatch"  # the hidden sheet naming a template's region, department, period
+NO_DATA = ("", "—", "-", "－", "——")
 MEASURE_WORDS = {
     "总量": "value",
     "绝对值": "value",
@@ -59,7 +63,10 @@ def sheet_figures(
         ) from err
     sheet = book.worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
+    meta = _template_meta(book)
     book.close()
+    region = region or meta.get("region")
+    period = period or meta.get("period")
     if not rows:
         raise InvalidInput(f"{filename} is empty", "put headers in row 1 and figures below")
     columns = _columns(rows[0], filename)
@@ -67,6 +74,10 @@ def sheet_figures(
     for number, row in enumerate(rows[1:], start=2):
         if all(cell in (None, "") for cell in row):
             continue
+        value_at = columns["value"]
+        cell = row[value_at] if value_at < len(row) else None
+        if cell is None or (isinstance(cell, str) and cell.strip() in NO_DATA):
+            continue  # a template's line left empty, or — for no data
         figures.append((number, _figure(columns, row, number, region, period)))
     if not figures:
         raise InvalidInput(f"{filename} has headers but no figures", "fill in rows below them")
@@ -115,5 +126,67 @@ def _figure(
         "value": cell("value"),
         "unit": cell("unit"),
         "note": cell("note"),
+        "comment": cell("comment"),
         "status": "submitted",
     }
+
+
+def _template_meta(book: Any) -> dict[str, str]:
+    if TEMPLATE_SHEET not in book.sheetnames:
+        return {}
+    pairs = book[TEMPLATE_SHEET].iter_rows(values_only=True)
+    return {str(row[0]): str(row[1]) for row in pairs if len(row) > 1 and row[0] and row[1]}
+
+
+TEMPLATE_HEADERS = ("指标", "口径", "单位", "上年同期", "全年目标", "数值", "说明")
+MEASURE_LABELS = {"value": "总量", "yoy_growth": "增速"}
+
+
+def template_workbook(region: str, department: str, period: str, rows: list[Any]) -> bytes:
+    """A department's template: its lines in plan order, unit and references locked, the
+    数值 and 说明 cells open (numbers only in 数值), and a hidden sheet naming it."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"{period}"
+    sheet.append(list(TEMPLATE_HEADERS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(
+            [row.indicator, MEASURE_LABELS[row.measure], row.unit, row.last_year, row.target]
+        )
+    last = len(rows) + 1
+    numbers = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1E12",
+        formula2="1E12",
+        showErrorMessage=True,
+        errorTitle="数值 / value",
+        error="请填写数字 / numbers only",
+    )
+    sheet.add_data_validation(numbers)
+    if rows:
+        numbers.add(f"F2:F{last}")
+    for line in range(2, last + 1):
+        for column in ("F", "G"):
+            sheet[f"{column}{line}"].protection = Protection(locked=False)
+    sheet.protection.sheet = True  # 指标, 口径, 单位 and the references stay as given
+    for column, width in zip("ABCDEFG", (28, 8, 10, 12, 30, 14, 30), strict=True):
+        sheet.column_dimensions[column].width = width
+    meta = book.create_sheet(TEMPLATE_SHEET)
+    for key, value in (
+        ("template", "planwatch"),
+        ("region", region),
+        ("department", department),
+        ("period", period),
+    ):
+        meta.append([key, value])
+    meta.sheet_state = "hidden"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

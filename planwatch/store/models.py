@@ -95,6 +95,9 @@ class Plan(Base):
     projects: Mapped[list[Project]] = relationship(
         back_populates="plan", order_by="Project.position", cascade="all, delete-orphan"
     )
+    reporting_items: Mapped[list[ReportingItem]] = relationship(
+        order_by="ReportingItem.position", cascade="all, delete-orphan"
+    )
 
 
 class Target(Base):
@@ -144,6 +147,8 @@ class Observation(Base):
     note: Mapped[str | None] = mapped_column(Text)
     # why an approved figure was changed: required for every version after an approved one
     reason: Mapped[str | None] = mapped_column(Text)
+    # the reporter's explanation of a figure a warning rule flagged (planwatch/data/rules.yaml)
+    comment: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     indicator: Mapped[Indicator] = relationship()
     region: Mapped[Region] = relationship()
@@ -397,6 +402,37 @@ class AuditEntry(Base):
     table_name: Mapped[str] = mapped_column(String(32))
     row_id: Mapped[int | None] = mapped_column(Integer)
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ReportingItem(Base):
+    """The reporting calendar: a department reports an indicator of a plan this often, by
+    this due rule (次月5日: the 5th of the month after the period closes)."""
+
+    __tablename__ = "reporting_items"
+    __table_args__ = (UniqueConstraint("plan_id", "department_id", "indicator_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id"))
+    frequency: Mapped[str] = mapped_column(String(12))
+    due: Mapped[str] = mapped_column(String(16))
+    department: Mapped[Department] = relationship()
+    indicator: Mapped[Indicator] = relationship()
+
+
+class Reminder(Base):
+    """A reminder sent to a department: by which channel, to where, and what it listed."""
+
+    __tablename__ = "reminders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"))
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    period: Mapped[str] = mapped_column(String(8))
+    channel: Mapped[str] = mapped_column(String(8))
+    address: Mapped[str] = mapped_column(String(300))
+    content: Mapped[str] = mapped_column(Text)
+    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 # SQLite reuses the largest rowid after that row is deleted; AUTOINCREMENT never does, so

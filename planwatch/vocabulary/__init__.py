@@ -51,6 +51,8 @@ LedgerStage = Literal[
 ]
 MilestoneKind = Literal["start", "main_done", "completion", "other"]
 SupervisionStatus = Literal["open", "answered", "closed"]
+# how often a department reports an item of the calendar (月报, 季报, 半年报, 年报)
+Frequency = Literal["monthly", "quarterly", "half_yearly", "yearly"]
 
 MEASURES: tuple[Measure, ...] = get_args(Measure)
 OBSERVED_MEASURES: tuple[ObservedMeasure, ...] = get_args(ObservedMeasure)
@@ -72,6 +74,7 @@ PROJECT_LEVELS: tuple[ProjectLevel, ...] = get_args(ProjectLevel)
 LEDGER_STAGES: tuple[LedgerStage, ...] = get_args(LedgerStage)
 MILESTONE_KINDS: tuple[MilestoneKind, ...] = get_args(MilestoneKind)
 SUPERVISION_STATUSES: tuple[SupervisionStatus, ...] = get_args(SupervisionStatus)
+FREQUENCIES: tuple[Frequency, ...] = get_args(Frequency)
 
 # the groups of words.yaml and the codes each must list
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -91,6 +94,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "ledger_stages": LEDGER_STAGES,
     "milestone_kinds": MILESTONE_KINDS,
     "supervision_statuses": SUPERVISION_STATUSES,
+    "frequencies": FREQUENCIES,
 }
 
 

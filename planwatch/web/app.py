@@ -25,6 +25,7 @@ from planwatch.web import (
     api,
     audit,
     auth,
+    collection,
     compare,
     departments,
     documents,
@@ -36,6 +37,7 @@ from planwatch.web import (
     objects,
     overview,
     report,
+    rules,
     submissions,
     upload,
 )
@@ -105,6 +107,8 @@ def create_app(
         audit,
         ledger,
         ledger_api,
+        collection,
+        rules,
     ):
         app.include_router(module.router)
     _declare_security(app)

@@ -8,6 +8,7 @@ hides what was there before.
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import Response
@@ -16,7 +17,9 @@ from pydantic.dataclasses import dataclass
 
 from planwatch import links
 from planwatch.errors import InvalidInput, NotFound
+from planwatch.periods import Period
 from planwatch.reads import Session
+from planwatch.reads.collection import calendar_items, template_rows
 from planwatch.reads.lookup import indicator_names
 from planwatch.reads.observations import (
     AuditRow,
@@ -29,6 +32,7 @@ from planwatch.reads.regions import stored_region
 from planwatch.records.observations import ObservationIn, read_figures
 from planwatch.records.submissions import enter_figures
 from planwatch.records.users import Account, check_allowed
+from planwatch.records.workbook import template_workbook
 from planwatch.vocabulary import OBSERVED_MEASURES
 from planwatch.web import shapes
 from planwatch.web.auth import Viewer, allowed, app_store, reporter_scope
@@ -52,7 +56,11 @@ def entry_form(request: Request, code: str, period: str, user: Reporter) -> Resp
 def _entry_page(
     session: Session, code: str, name: str, period: str, stored: int | None
 ) -> dict[str, Any]:
+    region = stored_region(session, code)
+    calendar = calendar_items(session, region, Period.parse(period).year)
     return {
+        "departments": list(dict.fromkeys(item.department for item in calendar)),
+        "template": links.region(code, period, "enter", "template"),
         "region": {"code": code, "name": name},
         "period": {"code": period},
         "indicators": indicator_names(session),
@@ -73,6 +81,7 @@ def enter_one(
     unit: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
     reason: Annotated[str, Form()] = "",
+    comment: Annotated[str, Form()] = "",
 ) -> Response:
     fields = {
         "region": code,
@@ -83,6 +92,7 @@ def enter_one(
         "unit": unit,
         "note": note,
         "reason": reason,
+        "comment": comment,
     }
     try:
         item = ObservationIn.model_validate(fields)
@@ -167,6 +177,33 @@ def observation_page(request: Request, observation_id: int, user: Viewer) -> Res
     return respond(request, "observation.html", page.model_dump())
 
 
+def template_download(
+    request: Request, code: str, period: str, user: Reporter, department: str | None = None
+) -> Response:
+    """The department's Excel template of the period (a reporter's: its own department)."""
+    when = period_of(period)
+    chosen = user.department if user.role == "reporter" else department
+    if not chosen:
+        raise InvalidInput("name the department", "choose the department from the list")
+    with app_store(request).reading() as session:
+        region = stored_region(session, code)
+        check_allowed(session, user, "enter_observations", region)
+        rows = template_rows(session, region, chosen, when)
+    data = template_workbook(region.code, chosen, when.code, rows)
+    filename = quote(f"{region.name}-{chosen}-{when.code}.xlsx")
+    return Response(
+        data,
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"content-disposition": f"attachment; filename*=UTF-8''{filename}"},
+    )
+
+
+router.add_api_route(
+    "/regions/{code}/{period}/enter/template",
+    template_download,
+    methods=["GET"],
+    include_in_schema=False,
+)
 router.add_api_route(
     "/regions/{code}/{period}/enter", entry_form, methods=["GET"], include_in_schema=False
 )

@@ -246,6 +246,37 @@ MESSAGES: dict[str, dict[str, str]] = {
     "planned_line": {"zh": "序时计划", "en": "Planned (even pace)"},
     "cumulative_investment": {"zh": "累计完成投资", "en": "Cumulative investment"},
     "ledger_as_of": {"zh": "调度期", "en": "As of"},
+    # collecting the figures: the reporting calendar, completeness, reminders, templates
+    "completeness": {"zh": "报送情况", "en": "Reporting completeness"},
+    "completeness_line": {"zh": "本期应报", "en": "Due this period"},
+    "expected": {"zh": "应报", "en": "Expected"},
+    "received": {"zh": "已报", "en": "In"},
+    "late": {"zh": "迟报", "en": "Late"},
+    "not_reported": {"zh": "逾期未报", "en": "Overdue"},
+    "not_due": {"zh": "未到期", "en": "Not yet due"},
+    "on_time": {"zh": "按时", "en": "On time"},
+    "on_time_rate": {"zh": "全年按时报送率", "en": "On-time rate this year"},
+    "frequency": {"zh": "报送频率", "en": "Frequency"},
+    "due": {"zh": "截止日期", "en": "Due"},
+    "received_at": {"zh": "报送时间", "en": "Received"},
+    "days_late": {"zh": "逾期天数", "en": "Days late"},
+    "as_of": {"zh": "统计日期", "en": "As of"},
+    "missing_items": {"zh": "未报事项", "en": "Still missing"},
+    "all_in": {"zh": "本期已全部报送。", "en": "Everything is in for this period."},
+    "no_calendar": {
+        "zh": "该地区本年计划尚未设定报送日历。",
+        "en": "This region's plan sets no reporting calendar.",
+    },
+    "warning_comment": {"zh": "说明", "en": "Comment"},
+    "warning_comment_hint": {
+        "zh": "数据触发校验警告时，说明其合理原因",
+        "en": "why the figure is right, when a validation warning flags it",
+    },
+    "rules": {"zh": "校验规则", "en": "Validation rules"},
+    "excel_template": {"zh": "下载填报模板", "en": "Download the Excel template"},
+    "severity": {"zh": "级别", "en": "Severity"},
+    "severity_error": {"zh": "错误（阻止报送）", "en": "error (blocks)"},
+    "severity_warning": {"zh": "警告（需填写说明）", "en": "warning (needs a comment)"},
 }
 
 
@@ -266,6 +297,7 @@ _VOCABULARY_KEYS = {
     "region_levels": "level_",
     "submission_statuses": "submission_",
     "submission_steps": "step_",
+    "frequencies": "frequency_",
 }
 for _group, _prefix in _VOCABULARY_KEYS.items():
     for _code, _word in words(_group).items():

@@ -13,6 +13,7 @@ from planwatch.assess.model import RegionAssessment, Thresholds
 from planwatch.assess.region import assess_plan
 from planwatch.assess.rollup import roll_up
 from planwatch.periods import Period
+from planwatch.reads.collection import completeness
 from planwatch.reads.documents import recent_documents
 from planwatch.reads.figures import FigureBook, counted_statuses, current_counting
 from planwatch.reads.lookup import plan_of
@@ -113,6 +114,21 @@ def overview_data(
         "links": _links(region, period.code),
         # the book holds every code of the year with figures: no query of its own
         "periods": _periods(region, book.period_codes(period.year)),
+        "completeness": _completeness(session, region, period),
+    }
+
+
+def _completeness(session: Session, region: RegionRow, period: Period) -> dict[str, Any] | None:
+    """The small line: of the reports due this period, how many are in, late, overdue."""
+    found = completeness(session, region, period)
+    if not found.expected:
+        return None  # no reporting calendar, nothing to count
+    return {
+        "expected": found.expected,
+        "received": found.received,
+        "late": found.late,
+        "overdue": found.overdue,
+        "href": links.completeness(region.code, period.code),
     }
 
 
@@ -174,6 +190,7 @@ def _links(region: RegionRow, period: str) -> dict[str, str | None]:
         "submissions": links.submissions(region.code, period),
         "departments": links.departments(region.code),
         "compare": links.comparison(parent, region.level, period) if parent else None,
+        "completeness": links.completeness(region.code, period),
     }
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import jinja2
 from fastapi import APIRouter, Request
@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from planwatch import jsondata, links
 from planwatch.vocabulary import MEASURES
+from planwatch.web.export import EXPORTS, export_suffix, rendered
 from planwatch.web.i18n import COOKIE, LANGUAGES, language, translator
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -82,9 +83,23 @@ def request_language(request: Request) -> str:
 def respond(
     request: Request, template: str, data: dict[str, Any], *, status: int = 200
 ) -> Response:
+    suffix = export_suffix(request.url.path)
+    if suffix is not None:
+        return _exported(request, data, suffix)
     if wants_json(request):
         return ChineseJSONResponse(data, status_code=status)
     return html(request, template, data, status=status)
+
+
+def _exported(request: Request, data: dict[str, Any], suffix: str) -> Response:
+    """The page's main table as a spreadsheet, its headers in the reader's language."""
+    t = translator(request_language(request))
+    name = request.url.path.rstrip("/").rsplit("/", 1)[-1]
+    return Response(
+        rendered(data, suffix, lambda column: t(column.rsplit(".", 1)[-1])),
+        media_type=EXPORTS[suffix],
+        headers={"content-disposition": f"attachment; filename*=UTF-8''{quote(name)}"},
+    )
 
 
 def html(request: Request, template: str, data: dict[str, Any], *, status: int = 200) -> Response:
@@ -98,6 +113,7 @@ def html(request: Request, template: str, data: dict[str, Any], *, status: int =
         csrf=_csrf(request),
         path=request.url.path,
         json_href=_json_href(request),
+        export_href={s[1:]: _json_href(request).replace(".json", s, 1) for s in EXPORTS},
         lang_href={other: _with_query(request, lang=other) for other in LANGUAGES},
     )
     response = HTMLResponse(body, status_code=status)
@@ -149,6 +165,8 @@ def twin(
         response_class=ChineseJSONResponse,
         response_model=response_model,
     )
+    for suffix in EXPORTS:  # the page's table as a spreadsheet (planwatch.web.export)
+        router.add_api_route(f"{path}{suffix}", endpoint, methods=["GET"], include_in_schema=False)
     router.add_api_route(
         path, endpoint, methods=list(methods), include_in_schema=False, response_class=HTMLResponse
     )

@@ -1,7 +1,8 @@
-"""A page's table as a file: ``.csv`` (UTF-8 with BOM, so Excel reads the Chinese) or ``.xlsx``.
+"""A table as a file: ``.csv`` (UTF-8 with BOM, so Excel reads the Chinese) or ``.xlsx``.
 
-A page that offers its table as a file lists its columns once (key, label key); the file's
-header row is in the reader's language and its rows are the page's JSON rows.
+The one writer of spreadsheets: ``web/export.py`` (any page's main table) and pages with
+their own columns (``table_file``: the audit log) both write through it, and every text
+cell that a spreadsheet would run as a formula is written as text.
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ from fastapi.responses import Response
 from openpyxl import Workbook
 
 from planwatch import jsondata
-from planwatch.web.i18n import translator
-from planwatch.web.render import request_language
+from planwatch.web.i18n import COOKIE, language, translator
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -38,10 +38,10 @@ def table_file(
     """The rows as the file the request path names, headers in the reader's language."""
     fmt = table_format(request)
     assert fmt is not None, "table_file answers only .csv and .xlsx paths"
-    t = translator(request_language(request))
+    t = translator(language(request.query_params.get("lang"), request.cookies.get(COOKIE)))
     header = [t(label) for _, label in columns]
     cells = [[spreadsheet_cell(row.get(key)) for key, _ in columns] for row in rows]
-    body = _csv(header, cells) if fmt == "csv" else _xlsx(name, header, cells)
+    body = csv_bytes(header, cells) if fmt == "csv" else xlsx_bytes(name, header, cells)
     disposition = f'attachment; filename="{name}.{fmt}"'
     return Response(body, media_type=FORMATS[fmt], headers={"Content-Disposition": disposition})
 
@@ -60,7 +60,7 @@ def spreadsheet_cell(value: Any) -> Any:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def _csv(header: list[str], cells: list[list[Any]]) -> bytes:
+def csv_bytes(header: list[str], cells: list[list[Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
@@ -68,7 +68,7 @@ def _csv(header: list[str], cells: list[list[Any]]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def _xlsx(name: str, header: list[str], cells: list[list[Any]]) -> bytes:
+def xlsx_bytes(name: str, header: list[str], cells: list[list[Any]]) -> bytes:
     book = Workbook(write_only=True)
     sheet = book.create_sheet(name[:31])
     sheet.append(header)

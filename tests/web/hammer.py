@@ -51,7 +51,13 @@ def signed_in(base: str, name: str, password: str) -> httpx.Client:
 
 
 def _figure(client: httpx.Client, tally: Tally, rng: random.Random) -> None:
-    body = {"region": "420106", "indicator": "地区生产总值", "period": "2017H1", "reason": "复核"}
+    body = {
+        "region": "420106",
+        "indicator": "地区生产总值",
+        "period": "2017H1",
+        "reason": "复核",
+        "comment": "压力测试",
+    }
     body["value"] = round(rng.uniform(500, 560), 2)  # type: ignore[assignment]
     answer = client.post("/api/observations", json=body)
     tally.saw(answer)

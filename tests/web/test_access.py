@@ -154,6 +154,15 @@ ROUTES: dict[tuple[str, str], Expectation] = {
         _policy(401, 403, 403, 403, 403, 200, 409),
         None,
     ),
+    ("GET", "/regions/{code}/{period}/completeness"): (SIGNED_IN, None),
+    ("GET", "/regions/{code}/{period}/completeness.json"): (SIGNED_IN, None),
+    ("GET", "/rules"): (SIGNED_IN, None),
+    ("GET", "/rules.json"): (SIGNED_IN, None),
+    # a reporter gets its department's template; the office must name one (400 without)
+    ("GET", "/regions/{code}/{period}/enter/template"): (
+        _policy(401, 403, 200, 200, 403, 400, 400),
+        None,
+    ),
     ("GET", "/audit"): (OFFICE_READ, None),
     ("GET", "/audit.json"): (OFFICE_READ, None),
     ("GET", "/audit.csv"): (OFFICE_READ, None),
@@ -192,6 +201,17 @@ def app_routes(app: FastAPI) -> Iterator[tuple[str, str]]:
     for route in walk(list(app.routes)):
         for method in sorted(route.methods):
             yield method, route.path
+
+
+def _with_exports(routes: dict[tuple[str, str], Expectation]) -> None:
+    """A page's .xlsx and .csv answer to whoever its .json answers to (render.twin)."""
+    for (method, path), expectation in list(routes.items()):
+        if method == "GET" and path.endswith(".json"):
+            for suffix in (".xlsx", ".csv"):
+                routes.setdefault((method, path.removesuffix(".json") + suffix), expectation)
+
+
+_with_exports(ROUTES)
 
 
 def test_every_route_has_an_entry(app: FastAPI) -> None:

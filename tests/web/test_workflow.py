@@ -43,10 +43,12 @@ def test_a_draft_counts_only_once_approved(
         "indicator": INVESTMENT,
         "period": "2017H1",
         "measure": "yoy_growth",
-        "value": 9999,
+        "value": 45,
         "unit": "%",
         "status": "published",
         "reason": "按新口径",
+        # 45% disagrees with the values (a warning): submitted only with a comment
+        "comment": "按新统计口径计算",
     }
     stored = fagai.post("/api/observations", json=figure)
     assert stored.status_code == 201, stored.text
@@ -89,7 +91,7 @@ def test_a_draft_counts_only_once_approved(
     assert "12.5%" in viewer.get("/regions/420106/2017H1/report.md").text
 
 
-def test_a_failing_check_cannot_be_submitted(client_as) -> None:  # type: ignore[no-untyped-def]
+def test_a_failing_check_is_refused_on_entry(client_as) -> None:  # type: ignore[no-untyped-def]
     fagai = client_as("fagai")
     figure = {
         "region": "420106",
@@ -98,11 +100,13 @@ def test_a_failing_check_cannot_be_submitted(client_as) -> None:  # type: ignore
         "value": -50,
         "unit": "亿元",
     }
-    assert fagai.post("/api/observations", json=figure).status_code == 201
+    error = error_of(fagai.post("/api/observations", json=figure), 400)
+    assert "level_not_negative" in error["message"] and "cannot be negative" in error["message"]
+    assert "不能为负数" in error["message"]
     error = error_of(
         fagai.post("/api/submissions/420106/2017Q3/submit", json={"department": "区发改委"}), 400
     )
-    assert "cannot be negative" in error["message"]
+    assert "no draft figures" in error["message"]  # nothing was stored
 
 
 def test_a_reporter_may_not_submit_another_department(client_as) -> None:  # type: ignore[no-untyped-def]
@@ -150,6 +154,7 @@ def test_anonymous_visitors_read_public_regions_published_figures_only(
         "measure": "yoy_growth",
         "value": 30,
         "reason": "更正",
+        "comment": "含新入统项目",
     }
     assert fagai.post("/api/observations", json=figure).status_code == 201
     assert fagai.post(f"{STEPS}/submit", json={"department": "区发改委"}).status_code == 200
