@@ -1,4 +1,4 @@
-"""The major-project ledger page (重点项目调度) with filters, and its JSON and CSV twins.
+"""The major-project ledger page (重点项目调度) with filters, and its JSON, CSV and Excel twins (``render.twin``).
 
 ``/regions/{code}/{period}/projects`` lists the plan's projects judged in the period
 (stage, year-to-date investment against time progress, status and why), the aggregate
@@ -8,8 +8,6 @@ line for the projects shown, and the lagging ones first. Filters: ``stage``, ``l
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -32,10 +30,6 @@ from planwatch.web.render import respond, twin
 
 router = APIRouter()
 FILTERS = ("stage", "level", "category", "department", "status")
-CSV_COLUMNS = (
-    "name", "stage", "level", "category", "department", "year_investment", "investment_ytd",
-    "unit", "completion", "gap", "status", "reason",
-)  # fmt: skip
 
 
 class LedgerPage(BaseModel):
@@ -147,27 +141,3 @@ twin(
     summary="The major-project ledger judged in a period, with filters",
     response_model=LedgerPage,
 )
-
-
-@router.get("/regions/{code}/{period}/projects.csv", tags=["pages"])
-def ledger_csv(
-    request: Request,
-    code: str,
-    period: str,
-    user: Viewer,
-    chosen: Filters,
-) -> Response:
-    """The ledger as CSV (UTF-8 with BOM, so Excel reads the Chinese), same filters."""
-    with app_store(request).reading() as session:
-        page = ledger_data(session, code, period_of(period), user, chosen)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for row in page.projects:
-        writer.writerow([getattr(row, column) for column in CSV_COLUMNS])
-    name = f"projects-{page.region['code']}-{page.period['code']}.csv"
-    return Response(
-        "\ufeff" + out.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
