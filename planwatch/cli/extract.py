@@ -12,9 +12,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import Progress
-from rich.table import Table
 
-from planwatch.cli.common import clean_errors, print_json
+from planwatch.cli.common import clean_errors, print_json, print_table
 from planwatch.errors import InvalidInput, PlanwatchError
 from planwatch.extract.loaders import SUPPORTED, is_supported
 
@@ -163,10 +162,10 @@ def _fact_rows(results: list[tuple[Path, dict[str, Any]]]) -> Iterator[list[Any]
 
 def _print_table(results: list[tuple[Path, dict[str, Any]]]) -> None:
     # The terminal is narrow: the columns a reader scans, the rest is in csv/json.
-    table = Table("file", "subject", "period", "measure", "value", "unit", "text")
-    for path, data in results:
-        for fact in data["facts"]:
-            table.add_row(
+    print_table(
+        ("file", "subject", "period", "measure", "value", "unit", "text"),
+        (
+            (
                 path.name,
                 fact["subject"] or "",
                 fact["period"] or "",
@@ -175,4 +174,7 @@ def _print_table(results: list[tuple[Path, dict[str, Any]]]) -> None:
                 fact["unit"] or "",
                 fact["text"],
             )
-    Console().print(table)
+            for path, data in results
+            for fact in data["facts"]
+        ),
+    )

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from planwatch.cli.common import DbOption, clean_errors, store_for
+from planwatch.cli.common import DbOption, clean_errors, print_json, print_table, store_for
+from planwatch.errors import InvalidInput
 from planwatch.extract.loaders import is_supported
+from planwatch.reads import Session
+from planwatch.reads.facts import FactRow, fact_list, pending_facts
 from planwatch.records.ingest import IngestResult, ingest_path
-from planwatch.records.review import accept_fact, correct_fact, reject_fact
+from planwatch.records.review import accept_fact, accept_facts, correct_fact, reject_fact
+from planwatch.vocabulary import MEASURES, REVIEW_STATUSES
 
 facts_app = typer.Typer(
     help="Review extracted facts: accept, correct or reject.", no_args_is_help=True
@@ -74,13 +79,119 @@ FactId = Annotated[int, typer.Argument(help="The fact's id (see the document pag
 
 @facts_app.command("accept")
 @clean_errors
-def facts_accept(fact_id: FactId, db: DbOption = None) -> None:
-    """Accept a fact: it becomes a target or observation at once."""
+def facts_accept(
+    fact_ids: Annotated[
+        list[int] | None, typer.Argument(help="The facts' ids (see `planwatch facts list`).")
+    ] = None,
+    document: Annotated[
+        int | None, typer.Option(help="Accept this document's pending facts (with a filter).")
+    ] = None,
+    indicators: Annotated[
+        bool, typer.Option(help="With --document: every pending fact of a catalogue indicator.")
+    ] = False,
+    measure: Annotated[
+        str | None, typer.Option(help="With --document: every pending fact of this measure.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Accept facts: each becomes a target or observation at once, audited one by one."""
+    if bool(fact_ids) == (document is not None):
+        raise InvalidInput(
+            "name the facts to accept, or a document with --indicators or --measure",
+            "e.g. `planwatch facts accept 12 13` or "
+            "`planwatch facts accept --document 1 --indicators`",
+            zh="请给出要接受的事实编号，或用 --document 加 --indicators 或 --measure",
+            zh_hint="例如 `planwatch facts accept 12 13` 或 "
+            "`planwatch facts accept --document 1 --indicators`",
+        )
     with store_for(db).transaction(actor="cli") as session:
-        result = accept_fact(session, fact_id)
-    typer.echo(
-        f"fact {fact_id} accepted; stored {result.stored}"
-        + (f" ({result.note})" if result.note else "")
+        if document is None:
+            results = [accept_fact(session, fact_id) for fact_id in fact_ids or []]
+        else:
+            chosen = _pending(session, document, indicators, measure)
+            results = accept_facts(session, document, chosen)
+    for result in results:
+        typer.echo(
+            f"fact {result.fact_id} accepted; stored {result.stored}"
+            + (f" ({result.note})" if result.note else "")
+        )
+    if document is not None:
+        typer.echo(f"{len(results)} facts accepted")
+
+
+def _pending(session: Session, document: int, indicators: bool, measure: str | None) -> list[int]:
+    if not indicators and measure is None:
+        raise InvalidInput(
+            "--document needs --indicators or --measure to say which facts",
+            "add --indicators (every indicator fact) or --measure MEASURE",
+            zh="--document 需要 --indicators 或 --measure 说明接受哪些事实",
+            zh_hint="加上 --indicators（全部指标事实）或 --measure 类别",
+        )
+    if measure is not None and measure not in MEASURES:
+        raise InvalidInput(
+            f"unknown measure {measure}",
+            f"use one of {', '.join(MEASURES)}",
+            zh=f"未知的事实类别 {measure}",
+            zh_hint=f"可用：{'、'.join(MEASURES)}",
+        )
+    return pending_facts(session, document, measure=measure, indicators=indicators)
+
+
+@facts_app.command("list")
+@clean_errors
+def facts_list(
+    document: Annotated[int | None, typer.Option(help="Only this document's facts.")] = None,
+    status: Annotated[
+        str | None, typer.Option(help="pending, accepted, corrected or rejected.")
+    ] = None,
+    measure: Annotated[str | None, typer.Option(help="Only facts of this measure.")] = None,
+    indicators: Annotated[bool, typer.Option(help="Only facts of a catalogue indicator.")] = False,
+    limit: Annotated[int, typer.Option(min=1, max=10_000, help="At most this many.")] = 100,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many first.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    db: DbOption = None,
+) -> None:
+    """List stored facts in document order, filtered, as a table or JSON."""
+    if status is not None and status not in REVIEW_STATUSES:
+        raise InvalidInput(
+            f"unknown status {status}",
+            f"use one of {', '.join(REVIEW_STATUSES)}",
+            zh=f"未知的审核状态 {status}",
+            zh_hint=f"可用：{'、'.join(REVIEW_STATUSES)}",
+        )
+    with store_for(db).reading() as session:
+        found = fact_list(
+            session,
+            document=document,
+            status=status,
+            measure=measure,
+            indicators=indicators,
+            limit=limit,
+            offset=offset,
+        )
+    if as_json:
+        print_json({"total": found.total, "facts": [asdict(fact) for fact in found.items]})
+        return
+    print_table(
+        ("id", "doc", "status", "measure", "subject", "value", "unit", "period", "text"),
+        (_fact_cells(fact) for fact in found.items),
+    )
+    typer.echo(f"{len(found.items)} of {found.total} facts")
+
+
+def _fact_cells(fact: FactRow) -> tuple[str, ...]:
+    value = "" if fact.value is None else f"{fact.value:g}"
+    subject = fact.indicator or fact.subject or ""
+    return (
+        str(fact.id),
+        str(fact.document_id),
+        fact.review_status,
+        fact.measure,
+        subject,
+        value,
+        fact.unit or "",
+        fact.period or "",
+        fact.text,
     )
 
 

@@ -15,7 +15,7 @@ from planwatch.reads.paging import Page, paged, read_one
 from planwatch.reads.plans import read
 from planwatch.store.models import Fact, Indicator, Observation
 
-__all__ = ["FactRow", "SourceFact", "fact_by_id", "fact_list"]
+__all__ = ["FactRow", "SourceFact", "fact_by_id", "fact_list", "pending_facts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,14 +91,22 @@ _STORED = (
 )
 
 
-@lru_cache(maxsize=8)
-def _filtered(by_document: bool, by_status: bool) -> Select:
-    """The list statement for the filters asked for, built once per combination."""
+@lru_cache(maxsize=32)
+def _filtered(
+    by_document: bool, by_status: bool, by_measure: bool = False, indicators: bool = False
+) -> Select:
+    """The list statement for the filters asked for, built once per combination.
+
+    ``indicators``: only facts of a catalogue indicator (the ones accepting stores as data)."""
     statement: Select = _FACTS
     if by_document:
         statement = statement.where(Fact.document_id == bindparam("document"))
     if by_status:
         statement = statement.where(Fact.review_status == bindparam("status"))
+    if by_measure:
+        statement = statement.where(Fact.measure == bindparam("measure"))
+    if indicators:
+        statement = statement.where(Fact.indicator_id.is_not(None))
     return statement
 
 
@@ -121,15 +129,35 @@ def fact_list(
     *,
     document: int | None = None,
     status: str | None = None,
+    measure: str | None = None,
+    indicators: bool = False,
     limit: int,
     offset: int,
 ) -> Page[FactRow]:
-    """Facts in document order, narrowed to a document or a review status."""
-    statement = _filtered(document is not None, status is not None)
+    """Facts in document order, narrowed to a document, a review status, a measure or the
+    facts of catalogue indicators."""
+    statement = _filtered(document is not None, status is not None, measure is not None, indicators)
     page = paged(
-        session, statement, _fact, limit=limit, offset=offset, document=document, status=status
+        session,
+        statement,
+        _fact,
+        limit=limit,
+        offset=offset,
+        document=document,
+        status=status,
+        measure=measure,
     )
     return Page(page.total, _with_observations(session, page.items))
+
+
+def pending_facts(
+    session: Session, document_id: int, *, measure: str | None = None, indicators: bool = False
+) -> list[int]:
+    """The ids of a document's facts still waiting for review, narrowed like ``fact_list``:
+    what "accept all indicator facts" or "accept all of this measure" decides."""
+    statement = _filtered(True, True, measure is not None, indicators)
+    rows = read(session, statement, document=document_id, status="pending", measure=measure)
+    return [row.id for row in rows]
 
 
 def facts_of_document(session: Session, document_id: int) -> list[FactRow]:

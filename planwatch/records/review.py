@@ -5,6 +5,7 @@ at the fact (``source_fact_id``) so every number can be traced to its span.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +54,28 @@ def accept_fact(
 
 def accept(session: Session, fact: Fact, user_id: int | None = None) -> ReviewResult:
     return _settle(session, fact, "accepted", user_id)
+
+
+def accept_facts(
+    session: Session, document_id: int, fact_ids: Sequence[int], *, user_id: int | None = None
+) -> list[ReviewResult]:
+    """Accept many facts of one document in the caller's transaction, each as if accepted
+    alone (so each gets its own audit entries); facts already accepted or corrected stay as
+    they are. A fact of another document is refused before anything changes."""
+    facts = [fact_row(session, fact_id, lock=True) for fact_id in dict.fromkeys(fact_ids)]
+    strangers = [fact.id for fact in facts if fact.document_id != document_id]
+    if strangers:
+        raise InvalidInput(
+            f"facts {', '.join(map(str, strangers))} are not facts of document {document_id}",
+            "select facts on the document's own page",
+            zh=f"事实 {'、'.join(map(str, strangers))} 不属于文档 {document_id}",
+            zh_hint="请在该文档自己的页面上勾选事实",
+        )
+    return [
+        accept(session, fact, user_id)
+        for fact in facts
+        if fact.review_status not in ("accepted", "corrected")
+    ]
 
 
 def correct_fact(

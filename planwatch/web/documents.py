@@ -10,17 +10,25 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Form, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel
 
 from planwatch import links
+from planwatch.errors import InvalidInput
 from planwatch.reads import Session
 from planwatch.reads.documents import document_by_id, document_text
-from planwatch.reads.facts import fact_by_id, facts_of_document
+from planwatch.reads.facts import fact_by_id, facts_of_document, pending_facts
 from planwatch.reads.regions import stored_region
-from planwatch.records.review import accept_fact, correct_fact, fact_row, reject_fact
+from planwatch.records.review import (
+    accept_fact,
+    accept_facts,
+    correct_fact,
+    fact_row,
+    reject_fact,
+)
 from planwatch.records.users import Account, check_allowed
+from planwatch.vocabulary import MEASURES
 from planwatch.web import shapes
 from planwatch.web.auth import Viewer, allowed, app_store
 from planwatch.web.preconditions import etag, expected_version
@@ -42,6 +50,8 @@ class DocumentPage(BaseModel):
     counts: dict[str, int]
     may_review: bool
     overview: str | None
+    accepted: int | None = None
+    measures: list[str] = []
 
 
 class Reviewed(BaseModel):
@@ -53,7 +63,14 @@ class Reviewed(BaseModel):
     observations: list[str]
 
 
-def document_page(request: Request, document_id: int, user: Viewer) -> Response:
+def document_page(
+    request: Request,
+    document_id: int,
+    user: Viewer,
+    accepted: Annotated[
+        int | None, Query(ge=0, description="How many facts a bulk accept just accepted.")
+    ] = None,
+) -> Response:
     with app_store(request).reading() as session:
         document = shapes.document(document_by_id(session, document_id))
         region = _region(session, user, document.region)
@@ -67,6 +84,8 @@ def document_page(request: Request, document_id: int, user: Viewer) -> Response:
         counts=_counts(facts),
         may_review=user.may("review"),
         overview=links.region(region.code, document.period) if region and document.period else None,
+        accepted=accepted,
+        measures=sorted({f.measure for f in facts if f.review_status == "pending"}),
     )
     return respond(request, "document.html", page.model_dump())
 
@@ -152,6 +171,71 @@ def _answer(request: Request, reviewed: Reviewed) -> Response:
     return html(request, "fact_row.html", {"fact": page, "may_review": True})
 
 
+class Accepted(BaseModel):
+    """The answer to accepting many facts: how many were accepted, and each fact as it is."""
+
+    accepted: int
+    stored: int
+    facts: list[shapes.Fact]
+
+
+Scope = Literal["selected", "indicators", "measure"]
+
+
+def accept_many(
+    request: Request,
+    document_id: int,
+    user: Reviewer,
+    scope: Annotated[
+        Scope,
+        Form(
+            description="selected: the facts named by `fact`; indicators: every pending fact "
+            "of a catalogue indicator; measure: every pending fact of `measure`."
+        ),
+    ],
+    fact: Annotated[list[int], Form(description="The selected facts' ids.")] = [],  # noqa: B006
+    measure: Annotated[str | None, Form(description="The measure, for scope=measure.")] = None,
+) -> Response:
+    """Accept many of a document's facts at once, in one transaction; each is audited as if
+    accepted alone. Facts already accepted stay as they are."""
+    with app_store(request).transaction(actor=user.name) as session:
+        code = document_by_id(session, document_id).region
+        check_allowed(session, user, "review", stored_region(session, code) if code else None)
+        chosen = _chosen(session, document_id, scope, fact, measure)
+        results = accept_facts(session, document_id, chosen, user_id=user.id)
+        session.flush()
+        facts = [shapes.fact(fact_by_id(session, result.fact_id)) for result in results]
+    answer = Accepted(accepted=len(results), stored=sum(r.stored for r in results), facts=facts)
+    if request.url.path.startswith("/api/"):
+        return ChineseJSONResponse(answer.model_dump())
+    page = f"{links.document(document_id)}?accepted={answer.accepted}#facts"
+    return RedirectResponse(page, status_code=303)
+
+
+def _chosen(
+    session: Session, document_id: int, scope: Scope, selected: list[int], measure: str | None
+) -> list[int]:
+    if scope == "selected":
+        if not selected:
+            raise InvalidInput(
+                "no fact is selected",
+                "tick the facts to accept, then press the button again",
+                zh="没有勾选任何事实",
+                zh_hint="请先勾选要接受的事实，再点击按钮",
+            )
+        return selected
+    if scope == "measure":
+        if measure not in MEASURES:
+            raise InvalidInput(
+                f"no measure {measure or ''} to accept",
+                f"choose one of {', '.join(MEASURES)}",
+                zh=f"没有可接受的事实类别 {measure or ''}",
+                zh_hint="请从下拉列表中选择要接受的事实类别",
+            )
+        return pending_facts(session, document_id, measure=measure)
+    return pending_facts(session, document_id, indicators=True)
+
+
 def _accept(request: Request, fact_id: int, user: Reviewer) -> Response:
     return review(request, fact_id, "accept", user)
 
@@ -172,6 +256,17 @@ _REVIEW_ROUTES = (
     ("reject", _reject, "Reject a fact"),
     ("correct", correct, "Correct a fact's fields and accept it"),
 )
+for prefix in ("/api", ""):
+    router.add_api_route(
+        f"{prefix}/documents/{{document_id}}/accept",
+        accept_many,
+        methods=["POST"],
+        include_in_schema=bool(prefix),
+        tags=["facts"],
+        summary="Accept many of a document's facts: a selection, all indicator facts, "
+        "or all of one measure",
+        response_model=Accepted,
+    )
 # The same actions answer htmx on the review page and programs under /api.
 for prefix, tags in (("/api", ["facts"]), ("", [])):
     for action, endpoint, summary in _REVIEW_ROUTES:

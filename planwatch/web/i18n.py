@@ -89,6 +89,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     # page texts
     "all_facts": {"zh": "全部", "en": "All"},
     "indicator_facts": {"zh": "仅指标", "en": "Indicators only"},
+    "accept_many": {"zh": "批量接受", "en": "Accept many"},
+    "accept_indicators": {"zh": "接受全部指标事实", "en": "Accept all indicator facts"},
+    "accept_measure": {"zh": "接受该类全部事实", "en": "Accept all facts of this measure"},
+    "accept_selected": {"zh": "接受所选事实", "en": "Accept the selected facts"},
+    "select_fact": {"zh": "选中此事实", "en": "Select this fact"},
+    "accepted_many": {"zh": "已接受事实条数", "en": "Facts accepted"},
     "show_facts": {"zh": "显示哪些事实", "en": "Which facts to show"},
     "action": {"zh": "操作", "en": "Action"},
     "all_figures": {"zh": "历史数据", "en": "All figures"},

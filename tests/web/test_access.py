@@ -93,6 +93,8 @@ ROUTES: dict[tuple[str, str], Expectation] = {
     ("POST", "/facts/{fact_id}/accept"): (REVIEW, None),
     ("POST", "/facts/{fact_id}/reject"): (REVIEW, None),
     ("POST", "/facts/{fact_id}/correct"): (REVIEW, None),
+    ("POST", "/api/documents/{document_id}/accept"): (OFFICE_EMPTY, None),  # no scope: 422
+    ("POST", "/documents/{document_id}/accept"): (OFFICE_EMPTY, None),
     ("GET", "/upload"): (OFFICE_READ, None),
     ("POST", "/upload"): (OFFICE_EMPTY, None),
     ("POST", "/api/documents"): (OFFICE_EMPTY, None),
