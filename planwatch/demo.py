@@ -16,14 +16,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.config import Settings, sqlite_url
+from planwatch.errors import InvalidInput
 from planwatch.periods import Period, period_end
 from planwatch.records.ingest import ingest_path
 from planwatch.records.observations import ObservationIn, read_observation_file, store_observations
 from planwatch.records.plans import PlanIn, read_plan_file, store_plan
+from planwatch.records.signins import start_sign_in
 from planwatch.records.submissions import enter_figures, move_submission, set_public
-from planwatch.records.users import account_named, add_user, new_password
+from planwatch.records.users import account_named, add_user, new_password, set_password
 from planwatch.store import Store, open_store
-from planwatch.store.models import Observation
+from planwatch.store.models import Document, Observation, User
 
 SAMPLE = Path(__file__).parent / "sample"
 PLAN_FILE = SAMPLE / "wuchang-2017-plan.yaml"
@@ -37,15 +39,15 @@ REGION = "420106"
 PERIOD = "2017H1"
 # (code, scale of amounts, change of growth rates in points): made up, for the comparison
 NEIGHBOURS = (("420102", 1.12, -1.4), ("420103", 0.86, 0.9), ("420111", 0.74, -3.2))
-# (period, level as a share of the H1 level it is scaled from, growth change in points):
-# 2016 periods scale 2016H1, 2017Q1 scales 2017H1
-HISTORY = (
-    ("2016Q1", 0.45, -1.2),
-    ("2016H1", 1.0, -0.8),
-    ("2016Q3", 1.55, -0.5),
-    ("2016", 2.12, -0.3),
-    ("2017Q1", 0.46, -0.6),
-)
+# The illustrative history is built so that it agrees with the sample: each 2017 level is
+# last year's level times the growth reported for it, and a year's flow is the plan's
+# target amount ÷ its target growth where the plan states both, else the first half
+# ÷ a typical first-half share of a year's flow.
+H1_SHARE = 0.45
+Q1_SHARE_OF_H1 = 0.45
+Q3_SHARE_OF_H2 = 0.52  # the third quarter's part of the second half
+# growth of each illustrative period, as a change in points from the 2017H1 growth
+DRIFT = {"2016Q1": -1.2, "2016H1": -0.8, "2016Q3": -0.5, "2016": -0.3, "2017Q1": -0.6}
 # (login, role, region, department): one reporter per department of the sample plan
 DEMO_USERS = (
     ("admin", "admin", None, None),
@@ -65,10 +67,49 @@ class Demo:
     period: str
     document_id: int
     passwords: dict[str, str] = field(default_factory=dict)
+    sign_in_link: str | None = None  # signs the planner in once, without the password
 
     @property
     def overview_path(self) -> str:
         return f"/regions/{self.region}/{self.period}"
+
+
+def open_demo(path: Path, *, fresh: bool = False, secret_key: str = "demo") -> tuple[Demo, bool]:
+    """The demo database at ``path``, and whether it was built now: an existing one is kept
+    with everything tried in it (its schema upgraded, its users given new passwords)
+    unless ``fresh``."""
+    if fresh or not path.exists():
+        return build_demo(path, secret_key=secret_key), True
+    store = open_store(Settings(database_url=sqlite_url(path), secret_key=secret_key), create=True)
+    try:
+        return _kept_demo(store, path), False
+    finally:
+        store.dispose()
+
+
+def _kept_demo(store: Store, path: Path) -> Demo:
+    passwords = {}
+    with store.transaction(actor="demo") as session:
+        document = session.scalar(select(Document.id).where(Document.filename == REPORT_FILE.name))
+        for name, *_ in DEMO_USERS:
+            if session.scalar(select(User.id).where(User.name == name)) is not None:
+                passwords[name] = new_password()
+                set_password(session, name, passwords[name])
+        if document is None or "planner" not in passwords:
+            raise InvalidInput(
+                f"{path} is not a planwatch demo database",
+                "rebuild it with `planwatch demo --fresh`, or name another file with --db",
+                zh=f"{path} 不是 planwatch 演示数据库",
+                zh_hint="用 `planwatch demo --fresh` 重建，或用 --db 指定另一个文件",
+            )
+        link = _sign_in_link(session)
+    return Demo(store.url, REGION, PERIOD, document, passwords, link)
+
+
+def _sign_in_link(session: Session) -> str:
+    """A link that signs the planner in once (``/login/once``), opening the overview."""
+    token = start_sign_in(session, account_named(session, "planner").id)
+    return f"/login/once?token={token}&next=/regions/{REGION}/{PERIOD}"
 
 
 def build_demo(path: Path, *, secret_key: str = "demo") -> Demo:
@@ -89,7 +130,9 @@ def fill_demo(store: Store) -> Demo:
     document = ingest_path(store, REPORT_FILE, actor="demo", region=REGION)
     passwords = _add_users(store)
     _july_round(store)
-    return Demo(store.url, REGION, PERIOD, document.document_id, passwords)
+    with store.transaction(actor="demo") as session:
+        link = _sign_in_link(session)
+    return Demo(store.url, REGION, PERIOD, document.document_id, passwords, link)
 
 
 def _load_sample(store: Store) -> None:
@@ -102,7 +145,7 @@ def _load_sample(store: Store) -> None:
         set_public(session, REGION, True)  # its published figures are the public view
         own = [f for f in figures if f.indicator not in FROM_REPORT]
         store_observations(session, own)
-        store_observations(session, _history(own))
+        store_observations(session, _history(own, plan))
         for code, scale, shift in NEIGHBOURS:
             store_plan(session, _neighbour_plan(plan, code))
             store_observations(session, _neighbour_figures(figures, code, scale, shift))
@@ -117,18 +160,21 @@ def date_as_received(session: Session, days: int) -> None:
         row.created_at = datetime.combine(closed, time(9), UTC) + timedelta(days=days)
 
 
-def _history(figures: list[ObservationIn]) -> list[ObservationIn]:
-    """Earlier periods for the charts: 2016H1 follows from the reported growth; the other
-    periods spread it with a typical seasonal pattern and are marked illustrative."""
-    growth = {f.indicator: f.value for f in figures if f.measure == "yoy_growth"}
+def _history(figures: list[ObservationIn], plan: PlanIn) -> list[ObservationIn]:
+    """Earlier periods for the charts, consistent with the 2017H1 figures and the plan: the
+    levels of 2016 follow from the reported growth (2016H1) and the targets (2016), and
+    2017Q1's level from 2016Q1's and its growth, so no reported growth disagrees with
+    two levels and the rest of the year's advice stays within what the targets imply."""
+    growths = {f.indicator: f for f in figures if f.measure == "yoy_growth"}
     made = []
     for figure in figures:
-        rate = growth.get(figure.indicator)
-        if figure.measure != "value" or rate is None:
+        reported = growths.get(figure.indicator)
+        if figure.measure != "value" or reported is None:
             continue
-        last_h1 = figure.value / (1 + rate / 100)
-        for period, share, drift in HISTORY:
-            level = figure.value * share if period.startswith("2017") else last_h1 * share
+        rate = reported.value
+        levels = _last_year(figure.value / (1 + rate / 100), _planned_last_year(plan, figure))
+        levels["2017Q1"] = levels["2016Q1"] * (1 + (rate + DRIFT["2017Q1"]) / 100)
+        for period, level in levels.items():
             note = "由2017年上半年增速推算" if period == "2016H1" else "示例数据(演示用)"
             made += [
                 figure.model_copy(
@@ -139,13 +185,39 @@ def _history(figures: list[ObservationIn]) -> list[ObservationIn]:
                         "period": period,
                         "measure": "yoy_growth",
                         "unit": "%",
-                        "value": round(rate + drift, 2),
+                        "value": round(rate + DRIFT[period], 2),
                         "note": "示例数据(演示用)",
-                        "basis": None,
+                        "basis": reported.basis,
                     }
                 ),
             ]
     return made
+
+
+def _last_year(first_half: float, year: float | None) -> dict[str, float]:
+    """2016's year-to-date levels from its first half and, when the plan implies it, its year."""
+    annual = year if year is not None and year > first_half else first_half / H1_SHARE
+    return {
+        "2016Q1": first_half * Q1_SHARE_OF_H1,
+        "2016H1": first_half,
+        "2016Q3": first_half + (annual - first_half) * Q3_SHARE_OF_H2,
+        "2016": annual,
+    }
+
+
+def _planned_last_year(plan: PlanIn, figure: ObservationIn) -> float | None:
+    """Last year's level a plan implies: its target amount ÷ (1 + its target growth)."""
+    amount = growth = None
+    for target in plan.targets:
+        if target.indicator != figure.indicator or target.value is None:
+            continue
+        if target.kind == "value_at_least" and target.unit == figure.unit:
+            amount = target.value
+        if target.kind == "growth_at_least":
+            growth = target.value
+    if amount is None or growth is None:
+        return None
+    return amount / (1 + growth / 100)
 
 
 def _neighbour_plan(plan: PlanIn, code: str) -> PlanIn:

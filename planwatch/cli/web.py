@@ -10,7 +10,7 @@ import typer
 
 from planwatch.cli.common import DbOption, clean_errors, fail, store_for
 from planwatch.config import Settings
-from planwatch.reads.users import users
+from planwatch.reads.users import has_users, users
 from planwatch.records.users import add_user, new_password, set_disabled, set_password
 from planwatch.vocabulary import ROLES
 
@@ -34,7 +34,15 @@ def _run(settings: Settings, host: str, port: int) -> None:
 def serve(host: HostOption = "127.0.0.1", port: PortOption = 8000, db: DbOption = None) -> None:
     """Run the dashboard and JSON API (set PLANWATCH_SECRET_KEY to keep sessions across restarts)."""
     settings = Settings.from_env(db=db)
-    store_for(db, create=True).dispose()
+    store = store_for(db, create=True)
+    with store.reading() as session:
+        nobody = not has_users(session)
+    store.dispose()
+    if nobody:
+        typer.echo(
+            "note: this database has no users, so nobody can sign in yet; add an administrator "
+            f"with `planwatch users add NAME --role admin{f' --db {db}' if db else ''}`"
+        )
     if not os.environ.get("PLANWATCH_SECRET_KEY"):
         typer.echo("note: PLANWATCH_SECRET_KEY is not set; sign-ins end when the server restarts")
     typer.echo(f"planwatch at http://{host}:{port}/  (API: http://{host}:{port}/docs)")
@@ -44,24 +52,33 @@ def serve(host: HostOption = "127.0.0.1", port: PortOption = 8000, db: DbOption 
 @clean_errors
 def demo(
     port: PortOption = 8000,
-    db: Annotated[Path, typer.Option(help="Demo database file (recreated).")] = Path(
-        "planwatch-demo.db"
-    ),
+    db: Annotated[
+        Path, typer.Option(help="Demo database file (kept across runs unless --fresh).")
+    ] = Path("planwatch-demo.db"),
+    fresh: Annotated[
+        bool, typer.Option("--fresh", help="Rebuild the database, dropping what was tried.")
+    ] = False,
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Build the database only.")] = False,
 ) -> None:
     """Build a demo database (武昌区 2017 sample, a report to review, users) and serve it."""
-    from planwatch.demo import build_demo
+    from planwatch.demo import open_demo
 
-    built = build_demo(db)
-    typer.echo(f"demo database: {db}")
-    for name, password in built.passwords.items():
-        typer.echo(f"  user {name:<9} password {password}")
-    url = f"http://127.0.0.1:{port}{built.overview_path}"
+    built, new = open_demo(db, fresh=fresh)
+    typer.echo(
+        f"demo database: {db} "
+        + ("(built now)" if new else "(kept from the last run: --fresh rebuilds it)")
+    )
+    site = f"http://127.0.0.1:{port}"
     if no_serve:
         typer.echo(f"serve it with: planwatch serve --db {db} --port {port}")
-        return
-    typer.echo(f"open {url}")
-    _run(Settings.from_env(db=str(db)), "127.0.0.1", port)
+    typer.echo(f"open {site}{built.overview_path}")
+    typer.echo("sign in as (new passwords each run):")
+    for name, password in built.passwords.items():
+        typer.echo(f"  user {name:<9} password {password}")
+    if built.sign_in_link:
+        typer.echo(f"or open once, as the planner: {site}{built.sign_in_link}")
+    if not no_serve:
+        _run(Settings.from_env(db=str(db)), "127.0.0.1", port)
 
 
 @users_app.command("add")

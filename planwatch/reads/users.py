@@ -33,6 +33,14 @@ def users(session: Session) -> list[UserRow]:
     return [UserRow(*row) for row in read(session, _USERS)]
 
 
+_ANY_USER = select(User.id).limit(1)
+
+
+def has_users(session: Session) -> bool:
+    """Whether anyone can sign in yet: a new database has no users until one is added."""
+    return bool(read(session, _ANY_USER))
+
+
 @dataclass(frozen=True, slots=True)
 class TokenRow:
     id: int

@@ -48,6 +48,16 @@ def signed_in_account(session: Session, token: str) -> Account | None:
     )
 
 
+def exchange_sign_in(session: Session, token: str) -> tuple[Account, str] | None:
+    """A one-time sign-in link: the link's token is ended and the browser gets a new one,
+    so the link works once (and only while a sign-in would last). None: used or expired."""
+    account = signed_in_account(session, token)
+    if account is None:
+        return None
+    end_sign_in(session, token)
+    return account, start_sign_in(session, account.id)
+
+
 def end_sign_in(session: Session, token: str) -> None:
     row = session.scalar(select(SignIn).where(SignIn.token_hash == _digest(token)))
     if row is not None:

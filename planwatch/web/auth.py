@@ -29,7 +29,13 @@ from starlette.concurrency import run_in_threadpool
 from planwatch.errors import Forbidden, Unauthorized
 from planwatch.reads.figures import Counting, set_counting
 from planwatch.reads.regions import stored_region
-from planwatch.records.signins import end_sign_in, signed_in_account, start_sign_in
+from planwatch.reads.users import has_users
+from planwatch.records.signins import (
+    end_sign_in,
+    exchange_sign_in,
+    signed_in_account,
+    start_sign_in,
+)
 from planwatch.records.tokens import token_account
 from planwatch.records.users import (
     ANONYMOUS,
@@ -262,7 +268,37 @@ Visitor = Annotated[Account, Depends(visitor)]
 
 @router.get("/login", include_in_schema=False)
 def login_form(request: Request, next_page: Annotated[str, Query(alias="next")] = "/") -> Response:
-    return html(request, "login.html", {"next": _safe_next(next_page), "failed": False})
+    return html(request, "login.html", _login_page(request, next_page, failed=False))
+
+
+def _login_page(request: Request, next_page: str, *, failed: bool) -> dict[str, object]:
+    """The form's data; ``no_users``: a new database, where nobody can sign in yet."""
+    with app_store(request).reading() as session:
+        no_users = not has_users(session)
+    return {"next": _safe_next(next_page), "failed": failed, "no_users": no_users}
+
+
+@router.get("/login/once", include_in_schema=False)
+def login_once(
+    request: Request,
+    token: Annotated[str, Query(max_length=100)],
+    next_page: Annotated[str, Query(alias="next")] = "/",
+) -> Response:
+    """A one-time sign-in link (the demo prints one): it signs in once, then stops working."""
+    with app_store(request).transaction(actor="sign-in link") as session:
+        exchanged = exchange_sign_in(session, token)
+    if exchanged is None:
+        page = {**_login_page(request, next_page, failed=False), "link_used": True}
+        return html(request, "login.html", page, status=401)
+    request.app.state.recent_accounts.forget(token)
+    _signed_in(request, exchanged[1])
+    return RedirectResponse(_safe_next(next_page), status_code=303)
+
+
+def _signed_in(request: Request, token: str) -> None:
+    request.session.clear()
+    request.session[TOKEN] = token
+    request.session[CSRF] = secrets.token_urlsafe(32)
 
 
 @router.post("/login", include_in_schema=False)
@@ -274,13 +310,11 @@ def login(
 ) -> Response:
     user = _checked_password(request, username.strip(), password)
     if user is None:
-        data = {"next": _safe_next(next_page), "failed": True, "username": username}
+        data = {**_login_page(request, next_page, failed=True), "username": username}
         return html(request, "login.html", data, status=401)
     with app_store(request).transaction(actor=user.name) as session:
         token = start_sign_in(session, user.id)
-    request.session.clear()
-    request.session[TOKEN] = token
-    request.session[CSRF] = secrets.token_urlsafe(32)
+    _signed_in(request, token)
     return RedirectResponse(_safe_next(next_page), status_code=303)
 
 

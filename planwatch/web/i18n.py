@@ -112,6 +112,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Annual plans and the periods with figures",
     },
     "login_failed": {"zh": "用户名或密码错误", "en": "Wrong user name or password"},
+    "login_no_users": {
+        "zh": "此数据库还没有任何用户，无法登录。请在服务器上运行 "
+        "planwatch users add 用户名 --role admin 添加管理员，再用其密码登录。",
+        "en": "This database has no users yet, so nobody can sign in. On the server, run "
+        "planwatch users add NAME --role admin to add an administrator, then sign in.",
+    },
+    "login_link_used": {
+        "zh": "此登录链接已使用或已过期。请用用户名和密码登录。",
+        "en": "This sign-in link was used already or has expired. Sign in with your password.",
+    },
     "login_subtitle": {
         "zh": "国民经济和社会发展计划执行情况",
         "en": "Annual development plans: targets, figures, progress",
