@@ -74,6 +74,8 @@ ROUTES: dict[tuple[str, str], Expectation] = {
     ("GET", "/docs"): (EVERYONE, None),
     ("GET", "/login"): (EVERYONE, None),
     ("POST", "/login"): (_policy(422, 422, 422, 422, 422, 422, 422), None),
+    # without its token the one-time link is a bad request for everyone
+    ("GET", "/login/once"): (_policy(422, 422, 422, 422, 422, 422, 422), None),
     ("POST", "/logout"): (_policy(303, 303, 303, 303, 303, 303, 303), None),
     ("GET", "/regions"): (SIGNED_IN, None),
     ("GET", "/regions.json"): (SIGNED_IN, None),
