@@ -14,10 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from planwatch.assess.model import Status, Thresholds
 from planwatch.assess.status import judge_amount, status_rank
 from planwatch.periods import Period
-from planwatch.reads.ledger import LedgerProject, Milestone
+from planwatch.reads.ledger import LedgerProject, Milestone, region_ledger
 from planwatch.vocabulary import LEDGER_STAGES, LedgerStage
 
 BEGUN: tuple[LedgerStage, ...] = ("new_start", "continuing", "basically_done", "finished")
@@ -128,6 +130,14 @@ def judge_project(
         names = "、".join(m.name for m in overdue)
         status, reason = "behind", f"节点逾期:{names}" + (f";{reason}" if completion else "")
     return ProjectJudgement(project, stage, ytd, completion, gap, overdue, status, reason)
+
+
+def judged_ledger(
+    session: Session, region_id: int, when: Period, thresholds: Thresholds | None = None
+) -> list[ProjectJudgement]:
+    """Every project of the region's plan for the period's year, judged in the period."""
+    limits = thresholds or Thresholds()
+    return [judge_project(p, when, limits) for p in region_ledger(session, region_id, when.year)]
 
 
 def time_phrase(gap: float) -> str:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from planwatch.cli.common import DbOption, clean_errors, store_for
 from planwatch.errors import InvalidInput
 from planwatch.reads.narratives import narratives
+from planwatch.records.drafts import store_draft
 from planwatch.records.narratives import check_part, set_narrative
 from planwatch.report import (
     FORMATS,
@@ -21,6 +22,7 @@ from planwatch.report import (
     render_text,
     write_report,
 )
+from planwatch.report.history import stored_figures
 from planwatch.report.output import BINARY_FORMATS, check_format
 from planwatch.report.selfcheck import final_text, write_final
 from planwatch.vocabulary import NARRATIVE_PARTS, word
@@ -85,12 +87,28 @@ def report(
             typer.echo(f"warning: {warning}", err=True)
         if final:
             _write_final(session, drafted, fmt, output, docx_fonts)
-            return
     if output is None:
-        sys.stdout.write(render_text(drafted, fmt))
+        if not final:
+            sys.stdout.write(render_text(drafted, fmt))
         return
-    write_report(drafted, fmt, output, docx_fonts=docx_fonts)
-    typer.echo(f"wrote {output} ({drafted.title})", err=True)
+    if not final:
+        write_report(drafted, fmt, output, docx_fonts=docx_fonts)
+        typer.echo(f"wrote {output} ({drafted.title})", err=True)
+    _keep_draft(db, drafted, fmt, final)
+
+
+def _keep_draft(db: str | None, drafted: Report, fmt: str, final: bool) -> None:
+    """A draft written to a file is kept with its figures (the review panel's "changed since")."""
+    with store_for(db).transaction(actor="cli") as session:
+        store_draft(
+            session,
+            drafted.region_code,
+            drafted.period,
+            fmt,
+            stored_figures(drafted.figures),
+            actor="cli",
+            final=final,
+        )
 
 
 def _write_final(

@@ -6,12 +6,16 @@ from sqlalchemy.orm import Session
 
 from planwatch.assess import assess_region
 from planwatch.assess.model import Assessment
+from planwatch.assess.projects import ProjectJudgement, judged_ledger, summarize
 from planwatch.assess.sentences import period_phrase, rest_phrase
 from planwatch.periods import Period
 from planwatch.reads.narratives import narratives, paragraphs
 from planwatch.reads.reports import target_texts
+from planwatch.report.history import draft_figures
 from planwatch.report.indicators import Drafting, indicator_lines, lagging_paragraphs
 from planwatch.report.model import Notice, Paragraph, Report, ReportOptions
+from planwatch.report.next_year import next_year_targets
+from planwatch.report.projects import projects_paragraph
 from planwatch.report.related import RelatedBook
 from planwatch.report.sources import SourceBook
 from planwatch.report.tasks import task_sections
@@ -43,6 +47,7 @@ def draft_report(
         target_texts(session, [a.target_id for a in assessed.assessments]),
     )
     lines = indicator_lines(drafting)
+    judged = judged_ledger(session, row.id, span)
     report = Report(
         title=report_title(row.name, span),
         region=row.name,
@@ -58,21 +63,38 @@ def draft_report(
         problems=[],
         next_steps=[],
         options=chosen,
+        projects=_projects(row.code, span, judged),
+        figures=draft_figures(assessed, judged),
     )
+    if report.annual:
+        report.next_targets, next_warnings = next_year_targets(
+            session, row.id, row.code, report.next_year, chosen.link_base
+        )
+        report.warn(next_warnings)
     report.warn(drafting.warnings + task_warnings)
     _add_narratives(report, narratives(session, row, span.code))
     return report
 
 
+def _projects(code: str, span: Period, judged: list[ProjectJudgement]) -> list[Paragraph]:
+    paragraph = projects_paragraph(code, span, judged, summarize(judged, span.year))
+    return [paragraph] if paragraph else []
+
+
 def report_title(region: str, period: Period) -> str:
-    """关于武昌区2017年上半年国民经济和社会发展计划执行情况的报告 (no period word for a year)."""
-    words = "" if period.months == 12 else period_phrase(period)
-    return f"关于{region}{period.year}年{words}国民经济和社会发展计划执行情况的报告"
+    """关于武昌区2017年上半年国民经济和社会发展计划执行情况的报告; a year's report:
+    关于武昌区2017年国民经济和社会发展计划执行情况与2018年计划草案的报告."""
+    if period.months == 12:
+        return (
+            f"关于{region}{period.year}年国民经济和社会发展计划执行情况"
+            f"与{period.year + 1}年计划草案的报告"
+        )
+    return f"关于{region}{period.year}年{period_phrase(period)}国民经济和社会发展计划执行情况的报告"
 
 
 def _rest_words(period: Period) -> str:
-    """下半年, 四季度, 6-12月; after a whole year the next steps are simply 下一步."""
-    return "下一步" if period.months == 12 else rest_phrase(period)
+    """下半年, 四季度, 6-12月; after a whole year, the next year (2018年)."""
+    return f"{period.year + 1}年" if period.months == 12 else rest_phrase(period)
 
 
 def _figure_ids(assessments: list[Assessment]) -> list[int]:

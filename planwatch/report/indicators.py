@@ -21,7 +21,7 @@ from planwatch.assess.model import (
 from planwatch.report.model import IndicatorLine, Notice, Paragraph, Piece, ReportOptions
 from planwatch.report.related import RelatedBook
 from planwatch.report.sources import SourceBook
-from planwatch.report.wording import plan_worded
+from planwatch.report.wording import line_wording, plan_worded
 
 LAGGING = ("behind", "slightly_behind")
 _ORDINALS = "一二三四五六七八九十"
@@ -59,10 +59,7 @@ def indicator_lines(drafting: Drafting) -> list[IndicatorLine]:
 def _line(targets: list[Assessment], drafting: Drafting) -> Paragraph:
     sources = drafting.sources
     worded = [plan_worded(a.target_parts, drafting.texts.get(a.target_id)) for a in targets]
-    # a second target of the line goes without its subject (全年…计划): 增长10%以上
-    wording = [*worded[0]]
-    for parts in worded[1:]:
-        wording += [Part(","), *parts[1:]]
+    wording = line_wording(worded)
     pieces = [Piece("——"), *sources.pieces(wording), Piece("。")]
     said = [_reported(targets, drafting)]
     if drafting.options.details:

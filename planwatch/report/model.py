@@ -56,6 +56,18 @@ class Notice:
     zh: str
 
 
+@dataclass(frozen=True)
+class DraftFigure:
+    """A figure the draft states, named so the next draft finds it again after a revision:
+    ``key`` is the indicator, measure and period (or a task's, a project's entry)."""
+
+    key: str
+    label: str
+    value: float
+    unit: str | None
+    href: str
+
+
 @dataclass
 class IndicatorLine:
     """One line of (一)主要指标完成情况: one indicator's targets and what the period brought."""
@@ -107,7 +119,8 @@ class ReportOptions:
 
 @dataclass
 class Report:
-    """关于{region}{year}年{period}国民经济和社会发展计划执行情况的报告, ready to render."""
+    """关于{region}{year}年{period}国民经济和社会发展计划执行情况的报告, ready to render; a
+    year's report adds 与{year+1}年计划草案 and the next year's targets."""
 
     title: str
     region: str
@@ -123,6 +136,12 @@ class Report:
     problems: list[Paragraph]
     next_steps: list[Paragraph]
     options: ReportOptions = field(default_factory=ReportOptions)
+    # 重大项目建设: the ledger's paragraph, the last numbered part of section (二)
+    projects: list[Paragraph] = field(default_factory=list)
+    # an annual report's 二、{next year}年…计划草案: the next year's plan targets
+    next_targets: list[Paragraph] = field(default_factory=list)
+    # the figures the draft states, stored with each draft sent out (report/history.py)
+    figures: list[DraftFigure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # the same warnings in Chinese, in the same order, for the web report page
     warnings_zh: list[str] = field(default_factory=list)
@@ -137,8 +156,23 @@ class Report:
         return f"{self.year}年" if self.period_phrase == "全年" else self.period_phrase
 
     @property
+    def annual(self) -> bool:
+        """A whole year's report: 执行情况与下年计划草案."""
+        return self.period_phrase == "全年"
+
+    @property
+    def next_year(self) -> int:
+        return self.year + 1
+
+    @property
+    def projects_number(self) -> int:
+        """The major projects' number in section (二), after the plan's own sections."""
+        return len(self.task_sections) + 1
+
+    @property
     def has_placeholders(self) -> bool:
-        return any(p.placeholder for p in [*self.opening, *self.problems, *self.next_steps])
+        parts = [*self.opening, *self.problems, *self.next_targets, *self.next_steps]
+        return any(p.placeholder for p in parts)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready: the web app's twin of the HTML page (dump with ensure_ascii=False)."""

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from planwatch import links
 from planwatch.assess.projects import LedgerSummary, ProjectJudgement, time_phrase
-from planwatch.assess.sentences import period_phrase
+from planwatch.assess.sentences import figure_text, one_decimal, period_phrase
 from planwatch.periods import Period
 from planwatch.report.model import Paragraph, Piece, Source
 
@@ -29,20 +29,25 @@ def projects_paragraph(
     source = Source("project", page, f"ledger-{region}-{period.code}")
     pieces: list[Piece] = []
 
+    unit = next((j.project.unit for j in judged if j.project.unit), "") or ""
+
     def number(value: float, text: str | None = None) -> None:
-        pieces.append(Piece(text or _say(value), source, value))
+        pieces.append(Piece(text or figure_text(value, unit), source, value))
 
     def text(words: str) -> None:
         pieces.append(Piece(words))
 
-    unit = next((j.project.unit for j in judged if j.project.unit), "") or ""
     if summary.year_investment:
-        text(f"{period_phrase(period)},{summary.total}个重大项目累计完成投资")
+        text(f"{period_phrase(period)},")
+        number(summary.total, str(summary.total))
+        text("个重大项目累计完成投资")
         number(summary.investment_ytd)
         text(f"{unit},占年度投资计划的")
         share = summary.investment_share or 0.0
-        number(share, f"{share:.1f}")
-        text(f"%,{time_phrase(share - period.time_progress * 100)}。")
+        number(share, one_decimal(share))
+        text("%,")
+        _time_gap(share - period.time_progress * 100, number, text)
+        text("。")
     clauses = _stage_clauses(judged, summary, number, text)
     lagging = summary.lagging
     if lagging:
@@ -54,6 +59,18 @@ def projects_paragraph(
             text(f",其中{_names(overdue)}节点逾期")
         text("。")
     return Paragraph(pieces) if pieces or clauses else None
+
+
+def _time_gap(gap, number, text) -> None:  # type: ignore[no-untyped-def]
+    """超过 / 低于序时进度X个百分点, the points a number of their own (与序时进度持平 at 0)."""
+    gap = round(gap, 2)
+    words = time_phrase(gap)
+    if round(gap, 1) == 0:
+        text(words)
+        return
+    text(words[: words.index("序时进度") + 4])
+    number(abs(gap), one_decimal(abs(gap)))
+    text("个百分点")
 
 
 def _stage_clauses(judged, summary, number, text) -> bool:  # type: ignore[no-untyped-def]
@@ -82,7 +99,3 @@ def _stage_clauses(judged, summary, number, text) -> bool:  # type: ignore[no-un
 
 def _names(group: Sequence[ProjectJudgement]) -> str:
     return "、".join(j.project.name for j in group[:EXAMPLES])
-
-
-def _say(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")

@@ -3,7 +3,8 @@
 None of it is printed in the document. Each item links to the figure or assessment it is
 about: disagreements between stored figures (the assessment's findings), figures not yet
 approved, figures revised since first entered, targets with no figure for the period,
-and numbers of the draft that disagree with the data (the self-check).
+numbers of the draft that disagree with the data (the self-check), and figures whose
+value changed since the last draft that left planwatch (the draft history).
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from sqlalchemy.orm import Session
 from planwatch import links
 from planwatch.assess import assess_region
 from planwatch.assess.model import RegionAssessment
+from planwatch.assess.sentences import figure_text
+from planwatch.reads.drafts import last_draft
+from planwatch.reads.regions import stored_region
 from planwatch.reads.reports import figure_states
+from planwatch.report.history import changed_since
 from planwatch.report.model import Report
 from planwatch.report.selfcheck import SelfCheck
 from planwatch.vocabulary import word
@@ -42,8 +47,33 @@ def review_items(session: Session, report: Report, checked: SelfCheck) -> list[R
         *_number_mismatches(checked, report),
         *_findings(assessed),
         *_missing(assessed),
+        *_changed_since_last_draft(session, report),
         *_figure_states(session, assessed),
     ]
+
+
+def _changed_since_last_draft(session: Session, report: Report) -> list[ReviewItem]:
+    """Figures whose value is not the one the last draft sent out stated."""
+    last = last_draft(session, stored_region(session, report.region_code), report.period)
+    if last is None:
+        return []
+    day = last.created_at.strftime("%Y-%m-%d")
+    items = []
+    for figure, before in changed_since(report.figures, last.figures):
+        unit = figure.unit or ""
+        then, now = (
+            figure_text(before, figure.unit) + unit,
+            figure_text(figure.value, figure.unit) + unit,
+        )
+        items.append(
+            ReviewItem(
+                "changed_since_draft",
+                f"{figure.label}自上次出稿（{day}）以来有变化：由{then}改为{now}",
+                f"{figure.label} changed since the last draft ({day}): {then} → {now}",
+                figure.href,
+            )
+        )
+    return items
 
 
 def _number_mismatches(checked: SelfCheck, report: Report) -> list[ReviewItem]:

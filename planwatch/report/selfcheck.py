@@ -5,7 +5,10 @@ rendered draft (Markdown, the DOCX or PDF as written, the HTML preview) is read 
 planwatch's own extractor, as any published report would be; each number it reads is
 compared with what the store and the assessment hold for the same indicator, measure
 and period: a reported figure, a plan target, or a share or gap the assessment worked
-out. A number with nothing to compare with (a task's count of projects) is not judged.
+out. The numbers the draft wrote itself — sections (一) and (二): indicators, tasks'
+notes, counts, the major projects, an annual report's next-year targets — are found again
+paragraph by paragraph and compared with the value each claims (``report/claims.py``),
+and a task note's amount and share also with the progress entry they report.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from planwatch.periods import Period
 from planwatch.reads.figures import Figure, FigureBook
 from planwatch.reads.plans import Progress, task_progress
 from planwatch.reads.regions import stored_region
+from planwatch.report.claims import NumberCheck, block_checks, drafted_blocks
 from planwatch.report.model import Report
 from planwatch.report.output import BINARY_FORMATS, render_text, write_report
 from planwatch.report.render import render_html, render_markdown
@@ -45,27 +49,6 @@ _TARGET_MEASURES = {
 }
 # a rate may be stored as a share or as the indicator's value (失业率3.2%)
 _STORED_AS = {"share": ("share", "value"), "value": ("value",), "yoy_growth": ("yoy_growth",)}
-
-
-@dataclass(frozen=True)
-class NumberCheck:
-    """One number of the draft read back: what it says and what the store holds."""
-
-    printed: str
-    value: float
-    unit: str | None
-    indicator: str
-    measure: str
-    period: str | None
-    expected: float | None
-    expected_unit: str | None
-    consistent: bool
-    context: str
-
-    @property
-    def message(self) -> str:
-        held = f"{self.expected:g}{self.expected_unit or ''}" if self.expected is not None else "?"
-        return f"{self.indicator}：稿中为{self.printed}{self.unit or ''}，数据为{held}"
 
 
 @dataclass(frozen=True)
@@ -174,18 +157,31 @@ def check_text(session: Session, report: Report, text: str, source: str) -> Self
     known = _Known(assessed, book.figures())
     info = DocumentInfo(region=report.region, year=report.year, period=report.period)
     facts = extract_text(text, info).facts
-    checks = _note_checks(text, facts, _notes(session, assessed))
+    # the drafted paragraphs' numbers against their pieces, by where they stand
+    drafted = block_checks(text, drafted_blocks(report))
+    checks = {c.position: c for c in drafted if c.position >= 0}
+    missing = [c for c in drafted if c.position < 0]
+    # a progress note's numbers also against the entry's value and share
+    notes = _note_checks(text, facts, _notes(session, assessed))
+    for note in notes.values():
+        drafted_check = checks.get(note.position)
+        if drafted_check is None or drafted_check.consistent:
+            checks[note.position] = note
+    read = 0
     for index, fact in enumerate(facts):
-        if index not in checks:
-            found = _checked(fact, text, fact.indicator, known.of(fact) if fact.indicator else [])
-            if found is not None:
-                checks[index] = found
-    ordered = [checks[i] for i in sorted(checks)]
+        at = fact.number_span[0] if fact.number_span else -1
+        if index in notes or at in checks:
+            read += 1
+            continue
+        found = _checked(fact, text, fact.indicator, known.of(fact) if fact.indicator else [])
+        if found is not None:
+            checks[at], read = found, read + 1
+    ordered = [checks[at] for at in sorted(checks) if at >= 0] + missing
     return SelfCheck(
         source,
         [c for c in ordered if c.consistent],
         [c for c in ordered if not c.consistent],
-        len(facts) - len(checks),
+        len(facts) - read,
     )
 
 
@@ -306,6 +302,7 @@ def _checked(
         expected_unit=expected[1],
         consistent=bool(agreeing),
         context=text[max(0, start - 20) : end + 8].replace("\n", " "),
+        position=start,
     )
 
 

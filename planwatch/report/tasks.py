@@ -7,6 +7,7 @@ import re
 from sqlalchemy.orm import Session
 
 from planwatch.assess.model import Part, RegionAssessment, TaskAssessment
+from planwatch.assess.sentences import figure_text, period_phrase
 from planwatch.extract.numbers import scan
 from planwatch.periods import Period
 from planwatch.reads.plans import Progress, task_progress
@@ -89,12 +90,42 @@ def _paragraph(
         pieces.append(Piece(MISSING_PROGRESS))
         return Paragraph(pieces, placeholder=True)
     for row in rows:
-        pieces += note_pieces(_sentence(row.note), sources.task_progress(task.task_id, row.id))
+        source = sources.task_progress(task.task_id, row.id)
+        pieces += note_pieces(_sentence(row.note), source) if row.note.strip() else []
+        pieces += _unstated(row, source, task.period)
     if options.details and task.gap_parts:
         # a share the note reports is stated already: only the time progress is added
         share = [] if task.completion_source == "reported" else [*task.share_parts, Part(",")]
         pieces += [Piece("("), *sources.pieces([*share, *task.gap_parts]), Piece(")")]
     return Paragraph(pieces)
+
+
+def _unstated(row: Progress, source: Source, period: str) -> list[Piece]:
+    """What the entry reports and its note does not say, in the report's words:
+    上半年完成37.9亿元,占全年目标的73%."""
+    amounts = scan(row.note)
+    said_value = row.value is None or any(
+        abs(t.value - row.value) < 1e-9 and t.unit == row.unit for t in amounts
+    )
+    said_share = row.completion is None or any(
+        t.unit == "%" and abs(t.value - row.completion) < 1e-9 for t in amounts
+    )
+    pieces: list[Piece] = []
+    if not said_value:
+        assert row.value is not None
+        pieces += [
+            Piece(f"{period_phrase(Period.parse(period))}完成"),
+            Piece(figure_text(row.value, row.unit), source, row.value),
+            Piece(row.unit or ""),
+        ]
+    if not said_share:
+        assert row.completion is not None
+        pieces += [
+            Piece(",占全年目标的" if pieces else "完成全年目标的"),
+            Piece(figure_text(row.completion, "%"), source, row.completion),
+            Piece("%"),
+        ]
+    return [*pieces, Piece("。")] if pieces else []
 
 
 def note_pieces(note: str, source: Source) -> list[Piece]:

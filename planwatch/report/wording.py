@@ -40,6 +40,15 @@ def plan_worded(parts: tuple[Part, ...], text: str | None) -> tuple[Part, ...]:
     return tuple(p for p in worded if p.text)
 
 
+def line_wording(worded: list[tuple[Part, ...]]) -> list[Part]:
+    """Several targets of one indicator on one line: the second goes without its subject
+    (全年…计划): 全年全社会固定资产投资计划完成220亿元以上,增长10%以上."""
+    wording = [*worded[0]]
+    for parts in worded[1:]:
+        wording += [Part(","), *parts[1:]]
+    return wording
+
+
 def _subject(words: str, subject: Part, first_number: int) -> tuple[list[Part], int]:
     """The subject part of the plan's words, and where the rest begins."""
     head, marker, _ = words.partition("计划")

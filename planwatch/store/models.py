@@ -435,6 +435,26 @@ class Reminder(Base):
     sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class ReportDraft(Base):
+    """A draft of the report sent out of planwatch (downloaded or written as final), with
+    the figures it stated, so the next draft can say which of them changed since.
+
+    ``figures`` is a list of ``{"key", "label", "value", "unit", "href"}``: ``key`` names
+    the figure across versions (indicator, measure and period; a task's or a project's
+    entry), ``href`` the figure's page when the draft was made.
+    """
+
+    __tablename__ = "report_drafts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"), index=True)
+    period: Mapped[str] = mapped_column(String(8))
+    format: Mapped[str] = mapped_column(String(8))
+    final: Mapped[bool] = mapped_column(Boolean, default=False)
+    actor: Mapped[str] = mapped_column(String(100))
+    figures: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 # SQLite reuses the largest rowid after that row is deleted; AUTOINCREMENT never does, so
 # an id in the audit log names one row forever (migration 0002 rebuilds existing tables).
 for _table in Base.metadata.tables.values():

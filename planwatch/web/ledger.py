@@ -15,12 +15,11 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from planwatch import links
-from planwatch.assess.model import STATUSES, Thresholds
-from planwatch.assess.projects import ProjectJudgement, judge_project, summarize
+from planwatch.assess.model import STATUSES
+from planwatch.assess.projects import ProjectJudgement, judged_ledger, summarize
 from planwatch.periods import Period
 from planwatch.reads import Session
-from planwatch.reads.ledger import region_ledger
-from planwatch.reads.regions import RegionRow, stored_region
+from planwatch.reads.regions import stored_region
 from planwatch.records.users import check_allowed
 from planwatch.vocabulary import LEDGER_STAGES, PROJECT_CATEGORIES, PROJECT_LEVELS
 from planwatch.web import shapes
@@ -42,14 +41,6 @@ class LedgerPage(BaseModel):
     links: dict[str, str]
 
 
-def judged_ledger(session: Session, region: RegionRow, when: Period) -> list[ProjectJudgement]:
-    """Every project of the region's plan for the period's year, judged in the period."""
-    thresholds = Thresholds()
-    return [
-        judge_project(p, when, thresholds) for p in region_ledger(session, region.id, when.year)
-    ]
-
-
 def _kept(one: ProjectJudgement, filters: dict[str, str]) -> bool:
     values = {
         "stage": one.stage,
@@ -66,7 +57,7 @@ def ledger_data(
 ) -> LedgerPage:
     region = stored_region(session, code)
     check_allowed(session, user, "read", region)
-    judged = judged_ledger(session, region, when)
+    judged = judged_ledger(session, region.id, when)
     kept = [one for one in judged if _kept(one, filters)]
     page = links.region(region.code, when.code, "projects")
     return LedgerPage(

@@ -20,10 +20,12 @@ from planwatch import links
 from planwatch.reads.figures import Counting, counting_for, current_counting
 from planwatch.reads.narratives import narrative_versions, narratives
 from planwatch.reads.regions import stored_region
+from planwatch.records.drafts import store_draft
 from planwatch.records.narratives import set_narrative
 from planwatch.records.users import Account, check_allowed
 from planwatch.report.docx import write_docx
 from planwatch.report.draft import draft_report
+from planwatch.report.history import stored_figures
 from planwatch.report.model import Report, ReportOptions
 from planwatch.report.pdf import write_pdf
 from planwatch.report.render import render_html, render_markdown
@@ -116,12 +118,29 @@ def download(
     body = report_bytes(report, fmt)
     response = Response(body, media_type=MEDIA_TYPES[fmt])
     if not (fmt == "html" and request.query_params.get("inline")):
+        _keep_draft(request, report, fmt, user)
         name = f"{report.region}-{report.period}-计划执行情况报告.{fmt}"
         response.headers["Content-Disposition"] = (
             f'attachment; filename="report-{report.region_code}-{report.period}.{fmt}"; '
             f"filename*=UTF-8''{quote(name)}"
         )
     return response
+
+
+def _keep_draft(request: Request, report: Report, fmt: str, user: Account) -> None:
+    """A draft the office downloads is kept with its figures, so the next draft's review
+    panel lists what changed since; a reader's download is not the office's draft."""
+    if not user.may("edit_narrative"):
+        return
+    with app_store(request).transaction(actor=user.name) as session:
+        store_draft(
+            session,
+            report.region_code,
+            report.period,
+            fmt,
+            stored_figures(report.figures),
+            actor=user.name,
+        )
 
 
 def report_bytes(report: Report, fmt: Format) -> bytes:

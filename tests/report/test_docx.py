@@ -97,3 +97,16 @@ def test_fallback_faces_are_declared_and_selectable(sample_store: Store, out: Pa
 def test_unknown_font_set(sample_store: Store, out: Path) -> None:
     with pytest.raises(InvalidInput, match="unknown font set 'comic'"):
         write_docx(drafted(sample_store), out / "x.docx", fonts="comic")
+
+
+def test_the_major_projects_part_is_the_last_of_section_two(
+    written: docx.document.Document,
+) -> None:
+    third = [p.text for p in written.paragraphs if p.style and p.style.name == "公文三级标题"]
+    assert third[-1] == "5.重大项目建设"
+    texts = [p.text for p in written.paragraphs]
+    at = texts.index("5.重大项目建设")
+    assert texts[at + 1].startswith(
+        "上半年，9个重大项目累计完成投资44.7亿元，占年度投资计划的50.5%"
+    )
+    assert texts[at + 2] == "（三）存在的主要问题"

@@ -18,7 +18,7 @@ from tests.report.conftest import FIGURE_PLACEHOLDERS, drafted, figure_warnings
         ("2017Q1", "关于武昌区2017年一季度国民经济和社会发展计划执行情况的报告"),
         ("2017Q3", "关于武昌区2017年前三季度国民经济和社会发展计划执行情况的报告"),
         ("2017M05", "关于武昌区2017年1-5月国民经济和社会发展计划执行情况的报告"),
-        ("2017", "关于武昌区2017年国民经济和社会发展计划执行情况的报告"),
+        ("2017", "关于武昌区2017年国民经济和社会发展计划执行情况与2018年计划草案的报告"),
     ],
 )
 def test_title_names_the_period(period: str, title: str) -> None:
@@ -153,25 +153,6 @@ def test_a_lagging_task_is_listed_with_a_link_to_it(sample_store: Store) -> None
     assert linked[0].source.href == f"/tasks/{task_id}"
 
 
-def test_a_whole_year_report(sample_store: Store) -> None:
-    from planwatch.records.observations import ObservationIn, store_observation
-
-    with sample_store.transaction() as session:
-        figure = {"region": "420106", "indicator": "地区生产总值", "period": "2017"}
-        store_observation(
-            session, ObservationIn.model_validate({**figure, "value": 1100.5, "unit": "亿元"})
-        )
-        store_observation(
-            session,
-            ObservationIn.model_validate({**figure, "measure": "yoy_growth", "value": 8.6}),
-        )
-    report = drafted(sample_store, period="2017")
-    text = render_markdown(report)
-    assert text.startswith("# 关于武昌区2017年国民经济和社会发展计划执行情况的报告")
-    assert "## 一、2017年计划执行情况" in text and "## 二、下一步工作安排" in text
-    assert "——全年地区生产总值计划增长9%以上。全年完成1100.5亿元，同比增长8.6%。" in text
-
-
 def test_report_as_json(sample_store: Store) -> None:
     import json
 
@@ -183,3 +164,24 @@ def test_report_as_json(sample_store: Store) -> None:
     assert [p["text"] for p in numbers] == ["9", "525.69", "8.1"]
     assert numbers[1]["source"]["href"].startswith("/observations/")
     assert len(data["warnings"]) == 5 and len(figure_warnings(data["warnings"])) == 2
+
+
+def test_what_a_note_does_not_say_is_drafted_from_its_entry(sample_store: Store) -> None:
+    from planwatch.store.models import TaskProgress
+
+    with sample_store.transaction() as session:
+        progress = session.query(TaskProgress).filter(TaskProgress.completion == 73).one()
+        progress.note = "沙湖大道万达段等3条道路基本完工"
+        entry_id = progress.id
+    [item] = [
+        i for s in drafted(sample_store).task_sections for i in s.items if "基础设施" in i.title
+    ]
+    assert (
+        item.paragraph.text
+        == "沙湖大道万达段等3条道路基本完工。上半年完成37.9亿元,占全年目标的73%。"
+    )
+    linked = [(p.text, p.value, p.source.key) for p in item.paragraph.pieces if p.source]
+    assert linked[-2:] == [
+        ("37.9", 37.9, f"task_progress:{entry_id}"),
+        ("73", 73.0, f"task_progress:{entry_id}"),
+    ]

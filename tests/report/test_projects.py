@@ -27,7 +27,7 @@ def test_projects_paragraph_is_drafted_from_the_ledger(sample_store: Store) -> N
         "万吨冷库地块、华电研发中心等6个项目投资进度滞后,其中华电研发中心、武汉华邑酒店节点逾期。"
     )
     numbers = [(p.text, p.value) for p in paragraph.pieces if p.source is not None]
-    assert numbers[:2] == [("44.7", 44.7), ("50.5", 50.51)]
+    assert numbers[:4] == [("9", 9), ("44.7", 44.7), ("50.5", 50.51), ("0.5", 0.51)]
     assert {p.source.href for p in paragraph.pieces if p.source} == {
         "/regions/420106/2017H1/projects"
     }
@@ -35,3 +35,30 @@ def test_projects_paragraph_is_drafted_from_the_ledger(sample_store: Store) -> N
 
 def test_no_paragraph_without_projects() -> None:
     assert projects_paragraph("420106", H1, [], summarize([], 2017)) is None
+
+
+def test_the_drafted_report_carries_the_projects_part(sample_store: Store) -> None:
+    from planwatch.report import render_html, render_markdown
+    from tests.report.conftest import drafted
+
+    report = drafted(sample_store)
+    assert report.projects_number == len(report.task_sections) + 1 == 5
+    markdown = render_markdown(report)
+    part = markdown.split("#### 5.重大项目建设\n\n")[1].split("### （三）")[0].strip()
+    assert part == report.projects[0].text.replace(",", "，").replace(";", "；")
+    page = render_html(report)
+    assert "<h4>5.重大项目建设</h4>" in page
+    assert page.count('href="/regions/420106/2017H1/projects"') == sum(
+        1 for p in report.projects[0].pieces if p.source
+    )
+    # the investment of each project is a figure the draft states (draft history)
+    invested = [f for f in report.figures if f.key.startswith("project:")]
+    assert len(invested) == 9 and invested[0].label == "绿地国际金融城累计完成投资"
+
+
+def test_a_plan_without_projects_has_no_projects_part(ingested_store: Store) -> None:
+    from planwatch.report import render_markdown
+    from tests.report.conftest import drafted
+
+    report = drafted(ingested_store)
+    assert report.projects == [] and "重大项目建设" not in render_markdown(report)

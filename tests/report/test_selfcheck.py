@@ -97,3 +97,56 @@ def test_section_two_notes_are_checked_against_their_entries(sample_store: Store
     with sample_store.reading() as session:
         [mismatch] = check_report(session, drafted(sample_store), "md").mismatches
     assert mismatch.message == "加快重点功能区建设(房屋征收)：稿中为32万平方米，数据为30万平方米"
+
+
+def _sections_one_and_two(text: str) -> tuple[int, int]:
+    return text.index("主要指标完成情况"), text.index("存在的主要问题")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_every_number_of_sections_one_and_two_is_compared(narrated_store: Store, fmt: str) -> None:
+    from planwatch.extract.numbers import scan
+    from planwatch.report.selfcheck import check_text, drafted_text
+
+    with narrated_store.reading() as session:
+        report = draft_report(session, "武昌区", "2017H1", ReportOptions(details=True))
+        text = drafted_text(report, fmt)
+        checked = check_text(session, report, text, fmt)
+    start, end = _sections_one_and_two(text)
+    numbers = [start + t.start for t in scan(text[start:end])]
+    compared = {c.position for c in checked.consistent}
+    assert len(numbers) > 50 and checked.mismatches == []
+    assert [text[at : at + 8] for at in numbers if at not in compared] == []
+    subjects = {c.indicator for c in checked.consistent if start <= c.position < end}
+    assert {"地区生产总值", "推进智慧武昌建设", "提升招商营商能力水平", "重大项目"} <= subjects
+
+
+@pytest.mark.parametrize(
+    ("written", "edited", "subject"),
+    [
+        ("累计完成投资44.7亿元", "累计完成投资45.7亿元", "重大项目"),
+        ("等4个在建项目", "等5个在建项目", "重大项目"),
+        ("入驻企业和团队26个", "入驻企业和团队28个", '开展"大孵化"行动'),
+        ("同比增长15.61%", "同比增长16.61%", "全社会固定资产投资"),
+        ("占年度投资计划的50.5%", "占年度投资计划的50.5‰", "重大项目"),
+    ],
+)
+def test_an_edited_drafted_number_is_a_mismatch(
+    narrated_store: Store, written: str, edited: str, subject: str
+) -> None:
+    from planwatch.report.selfcheck import check_text
+
+    with narrated_store.reading() as session:
+        report = drafted(narrated_store)
+        text = check_report(session, report, "md")  # the draft as written agrees
+        assert text.ok
+        markdown = render_markdown_of(report)
+        assert written in markdown
+        checked = check_text(session, report, markdown.replace(written, edited), "md")
+    assert checked.mismatches and {m.indicator for m in checked.mismatches} == {subject}
+
+
+def render_markdown_of(report) -> str:  # type: ignore[no-untyped-def]
+    from planwatch.report import render_markdown
+
+    return render_markdown(report)
