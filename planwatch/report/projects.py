@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from planwatch import links
 from planwatch.assess.projects import LedgerSummary, ProjectJudgement, time_phrase
 from planwatch.assess.sentences import period_phrase
+from planwatch.numberformat import number as number_text
+from planwatch.numberformat import one_decimal
 from planwatch.periods import Period
 from planwatch.report.model import Paragraph, Piece, Source
 
@@ -30,7 +32,7 @@ def projects_paragraph(
     pieces: list[Piece] = []
 
     def number(value: float, text: str | None = None) -> None:
-        pieces.append(Piece(text or _say(value), source, value))
+        pieces.append(Piece(text or number_text(value), source, value))
 
     def text(words: str) -> None:
         pieces.append(Piece(words))
@@ -41,7 +43,7 @@ def projects_paragraph(
         number(summary.investment_ytd)
         text(f"{unit},占年度投资计划的")
         share = summary.investment_share or 0.0
-        number(share, f"{share:.1f}")
+        number(share, one_decimal(share))
         text(f"%,{time_phrase(share - period.time_progress * 100)}。")
     clauses = _stage_clauses(judged, summary, number, text)
     lagging = summary.lagging
@@ -82,7 +84,3 @@ def _stage_clauses(judged, summary, number, text) -> bool:  # type: ignore[no-un
 
 def _names(group: Sequence[ProjectJudgement]) -> str:
     return "、".join(j.project.name for j in group[:EXAMPLES])
-
-
-def _say(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")

@@ -25,6 +25,7 @@ SHOTS = {
     "overview.png": (OVERVIEW, True),
     "overview-en.png": (f"{OVERVIEW}?lang=en", True),
     "indicator.png": (f"{OVERVIEW}/indicators/{quote('全社会固定资产投资')}?lang=zh", True),
+    "indicator-gdp-en.png": (f"{OVERVIEW}/indicators/{quote('地区生产总值')}?lang=en", True),
     "compare.png": (f"/compare/420100/county/2017H1?indicator={quote('全社会固定资产投资')}", True),
     "board.png": (f"{OVERVIEW}/board", True),
     "review.png": ("/documents/1", False),
@@ -43,7 +44,10 @@ PHONE_SHOTS = {
     "ledger-phone.png": f"{OVERVIEW}/projects",
     "project-phone.png": "/projects/2?lang=en",
     "submissions-phone.png": "/regions/420106/2017M07/submissions",
-    "overview-phone.png": OVERVIEW,
+    "overview-phone.png": f"{OVERVIEW}?lang=zh",
+    "board-phone.png": f"{OVERVIEW}/board?lang=zh",
+    "report-phone.png": f"{OVERVIEW}/report?lang=zh",
+    "indicator-rate-phone.png": f"{OVERVIEW}/indicators/{quote('城镇登记失业率')}?lang=en",
 }
 
 
