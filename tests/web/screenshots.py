@@ -69,7 +69,7 @@ def shoot_phone(page: Page, out: Path, shots: dict[str, str]) -> None:
         page.screenshot(path=str(out / name), full_page=True)
 
 
-def take(out: Path) -> None:
+def take(out: Path, only: set[str] | None = None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="planwatch-shots-") as folder:
         demo = build_demo(Path(folder) / "demo.db")
@@ -86,11 +86,13 @@ def take(out: Path) -> None:
             page.click("button[type=submit]")
             accept_some(page)
             for name, (path, full) in SHOTS.items():
+                if only and name not in only:
+                    continue
                 page.goto(path)
                 page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(600)  # ECharts animates its first drawing
                 page.screenshot(path=str(out / name), full_page=full)
-            shoot_phone(page, out, PHONE_SHOTS)
+            shoot_phone(page, out, {n: p for n, p in PHONE_SHOTS.items() if not only or n in only})
             browser.close()
         app.state.store.dispose()
 
@@ -98,4 +100,6 @@ def take(out: Path) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    take(parser.parse_args().out)
+    parser.add_argument("--only", nargs="*", help="the file names to retake (default: all)")
+    arguments = parser.parse_args()
+    take(arguments.out, set(arguments.only) if arguments.only else None)
