@@ -56,3 +56,25 @@ def convert(value: float, from_unit: str | None, to_unit: str | None) -> float:
             "store the figure in a unit of the same kind as the target",
         )
     return value * source.factor / goal.factor
+
+
+_ENGLISH_WORDS = {row[0]: " ".join(row[1:]) for row in lexicon.entries("units_english.txt")}
+_ENGLISH_SCALES = {row[0]: " ".join(row[1:]) for row in lexicon.entries("magnitude_english.txt")}
+
+
+@lru_cache(maxsize=1024)
+def english(unit: str | None) -> str:
+    """A unit as English pages name it: 亿元 → 100 million yuan, 万人 → 10,000 people, % → %.
+
+    A word the lexicon has no English for (``units_english.txt``) stays as written.
+    """
+    if not unit:
+        return ""
+    written = unit.strip()
+    if written in _ENGLISH_WORDS or not any(ord(c) > 0x2FFF for c in written):
+        return _ENGLISH_WORDS.get(written, written)
+    _, word = lexicon.unit_magnitude(written)
+    prefix = written[: len(written) - len(word)]
+    if word not in _ENGLISH_WORDS or (prefix and prefix not in _ENGLISH_SCALES):
+        return written
+    return f"{_ENGLISH_SCALES[prefix]} {_ENGLISH_WORDS[word]}" if prefix else _ENGLISH_WORDS[word]

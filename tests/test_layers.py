@@ -16,6 +16,7 @@ CORE = {
     "catalog",
     "regions",
     "units",
+    "numberformat",
     "links",
     "errors",
     "config",

@@ -8,8 +8,9 @@ person to look at, not an error and not a reason to overwrite anything.
 from __future__ import annotations
 
 from planwatch.assess.model import Finding, Thresholds
-from planwatch.assess.sentences import amount, number, period_phrase
+from planwatch.assess.sentences import amount, period_phrase
 from planwatch.errors import InvalidInput
+from planwatch.numberformat import number
 from planwatch.periods import Period
 from planwatch.reads.figures import Figure, FigureBook
 from planwatch.units import convert

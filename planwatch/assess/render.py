@@ -14,7 +14,8 @@ from planwatch.assess.model import (
     RegionComparison,
     TaskAssessment,
 )
-from planwatch.assess.sentences import number, relation_operator
+from planwatch.assess.sentences import relation_operator
+from planwatch.numberformat import number
 
 _KIND_SIGNS = {
     "growth_at_least": "growth ≥",

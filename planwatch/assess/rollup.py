@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from planwatch import units
 from planwatch.assess.model import Finding
-from planwatch.assess.sentences import number
 from planwatch.errors import InvalidInput
+from planwatch.numberformat import number
 from planwatch.periods import Period
 from planwatch.reads.figures import Figure, FigureBook
 from planwatch.reads.rollup import ChildrenSum, children_sums

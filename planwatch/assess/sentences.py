@@ -15,6 +15,8 @@ from collections.abc import Iterable
 
 from planwatch import vocabulary
 from planwatch.assess.model import Clause, Part, Ref
+from planwatch.numberformat import figure as figure_text
+from planwatch.numberformat import number, one_decimal
 from planwatch.periods import Period
 from planwatch.reads.figures import Figure
 from planwatch.vocabulary import span_phrase
@@ -23,28 +25,6 @@ from planwatch.vocabulary import span_phrase
 _SHORT_NAMES = {"地区生产总值": "GDP"}
 _QUALIFIER_WORDS = {"at_least": "以上", "at_most": "以内", "approx": "左右"}
 _BASIS_WORDS = {"comparable": "同口径"}
-
-
-def number(value: float, places: int = 2) -> str:
-    """A figure as reports print it: no trailing zeros (8.1, 24012, 15.61)."""
-    text = f"{value:.{places}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def figure_text(value: float, unit: str | None) -> str:
-    """A figure as the office writes it: amounts in 元 whole (24012元), every other
-    amount (亿元, 万元, 万平方米) and every rate to two decimals at most, as reported
-    (525.69亿元, 83.8亿元, 15.61%). The one rule for every number a report prints."""
-    whole = unit is not None and (unit == "元" or unit.startswith("元/"))
-    return number(value, 0 if whole else 2)
-
-
-def one_decimal(value: float) -> str:
-    """Completion shares and gaps keep one decimal, as the office rounds them (74.5, 79.0)."""
-    text = f"{value:.1f}"
-    return "0.0" if text == "-0.0" else text
 
 
 def short_name(indicator: str) -> str:

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 
 from planwatch import links
 from planwatch.assess.projects import LedgerSummary, ProjectJudgement, time_phrase
-from planwatch.assess.sentences import figure_text, one_decimal, period_phrase
+from planwatch.assess.sentences import period_phrase
+from planwatch.numberformat import figure as figure_text
+from planwatch.numberformat import one_decimal
 from planwatch.periods import Period
 from planwatch.report.model import Paragraph, Piece, Source
 

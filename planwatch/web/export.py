@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from planwatch import jsondata
+from planwatch import jsondata, numberformat
 from planwatch.web.tables import csv_bytes, spreadsheet_cell, xlsx_bytes
 
 EXPORTS = {
@@ -60,12 +60,21 @@ def table(data: Any) -> tuple[list[str], list[list[Any]]]:
     """The columns (in first-seen order) and the rows of the page's main table."""
     rows = [flat(row) for row in main_table(data)]
     columns = list(dict.fromkeys(key for row in rows for key in row))
-    return columns, [[_cell(row.get(c)) for c in columns] for row in rows]
+    return columns, [[_cell(row.get(c), _unit_of(row, c)) for c in columns] for row in rows]
 
 
-def _cell(value: Any) -> Any:
+def _unit_of(row: dict[str, Any], column: str) -> str | None:
+    """The unit beside a figure in its row (``value`` and ``unit``, ``a.value`` and ``a.unit``)."""
+    prefix = column.rpartition(".")[0]
+    unit = row.get(f"{prefix}.unit" if prefix else "unit")
+    return unit if isinstance(unit, str) else None
+
+
+def _cell(value: Any, unit: str | None) -> Any:
     if isinstance(value, date | datetime):
         return jsondata.dumps(value).strip('"')  # as the JSON twin writes it
+    if isinstance(value, float):
+        return numberformat.rounded(value, unit)  # the decimals the page shows
     return spreadsheet_cell(value)
 
 

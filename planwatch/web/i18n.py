@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from planwatch.vocabulary import words
+from planwatch.vocabulary import span_phrase, words
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
@@ -28,6 +28,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "username": {"zh": "用户名", "en": "User name"},
     "password": {"zh": "密码", "en": "Password"},
     "signed_in_as": {"zh": "当前用户", "en": "Signed in as"},
+    "menu": {"zh": "菜单", "en": "Menu"},
     "time_progress": {"zh": "时间进度", "en": "Time progress"},
     "completion": {"zh": "完成进度", "en": "Completion"},
     "value": {"zh": "数值", "en": "Value"},
@@ -71,6 +72,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "how_to_fix": {"zh": "处理办法", "en": "How to fix"},
     "lagging_first": {"zh": "滞后指标排在前面", "en": "Lagging items first"},
     "no_data": {"zh": "暂无数据", "en": "No data yet"},
+    "chart_no_figures": {
+        "zh": "暂无图表：该指标在本地区还没有计入的数值、增速或比重",
+        "en": "No chart: no value, growth or share of this indicator counts for the region yet",
+    },
+    "chart_no_ranking": {
+        "zh": "暂无图表：本期没有地区报送可比较的数据",
+        "en": "No chart: no region has a comparable figure for this period",
+    },
+    "chart_no_progress": {
+        "zh": "暂无图表：该项目还没有填报投资进度",
+        "en": "No chart: no investment progress has been entered for this project",
+    },
     "json": {"zh": "JSON 数据", "en": "JSON"},
     "submitted_via": {"zh": "录入方式", "en": "Entered via"},
     "version": {"zh": "版本", "en": "Version"},
@@ -217,6 +230,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "table_api_tokens": {"zh": "API 令牌", "en": "API token"},
     "table_narratives": {"zh": "文字部分", "en": "narrative"},
     "table_sign_ins": {"zh": "登录", "en": "sign-in"},
+    "table_project_milestones": {"zh": "项目节点", "en": "project milestone"},
+    "table_project_progress": {"zh": "项目进度", "en": "project progress"},
+    "table_project_supervisions": {"zh": "督办事项", "en": "supervision item"},
+    "table_reporting_items": {"zh": "报送事项", "en": "reporting item"},
+    "table_reminders": {"zh": "催报提醒", "en": "reminder"},
     "row_no": {"zh": "记录号", "en": "Row"},
     "changes_made": {"zh": "修改内容", "en": "Changes"},
     "since": {"zh": "起始时间", "en": "From"},
@@ -318,6 +336,16 @@ _VOCABULARY_KEYS = {
 for _group, _prefix in _VOCABULARY_KEYS.items():
     for _code, _word in words(_group).items():
         MESSAGES[_prefix + _code] = {"zh": _word.zh, "en": _word.en}
+
+# the year-to-date spans a chart keeps apart: span_6 is 上半年 / Jan–Jun
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+for _months in range(1, 13):
+    MESSAGES[f"span_{_months}"] = {
+        "zh": span_phrase(_months),
+        "en": "Full year"
+        if _months == 12
+        else "–".join(dict.fromkeys(("Jan", _MONTHS[_months - 1]))),
+    }
 
 
 def language(query: str | None, cookie: str | None) -> str:

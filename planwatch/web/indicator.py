@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from planwatch import links
+from planwatch import links, units
 from planwatch.assess.region import assess_targets
 from planwatch.errors import NotFound
 from planwatch.periods import Period
@@ -26,7 +26,7 @@ from planwatch.web.render import respond, twin
 
 router = APIRouter()
 
-CHARTED = ("value", "yoy_growth")
+CHARTED = ("value", "yoy_growth", "share")
 
 
 def indicator_page(request: Request, code: str, period: str, name: str, user: Visitor) -> Response:
@@ -66,7 +66,8 @@ def indicator_data(
             "direction": indicator.direction,
             "category": indicator.category,
         },
-        "chart": _chart(latest),
+        "unit": shown_unit(indicator, latest),
+        "chart": _chart(latest, _axis_unit(indicator, latest)),
         "targets": _targets(session, region, indicator),
         "assessments": assessments,
         "sources": [_version(by_id[f.observation_id]) for f in counted],
@@ -74,6 +75,14 @@ def indicator_data(
         # a period the region's overview cannot judge (no plan, no figures) is not linked
         "links": {"overview": links.region(region.code, period.code) if judged else None},
     }
+
+
+def _axis_unit(indicator: IndicatorRow, latest: list[ObservationRow]) -> str | None:
+    """The chart's level unit: the catalogue's if the figures convert to it, else the first's."""
+    stated = [v.unit for v in latest if v.measure == "value" and v.unit]
+    if indicator.unit and all(units.comparable(u, indicator.unit) for u in stated):
+        return indicator.unit
+    return stated[0] if stated else indicator.unit
 
 
 def _version(row: ObservationRow) -> dict[str, Any]:
@@ -89,22 +98,61 @@ def _by_period(latest: list[ObservationRow]) -> list[dict[str, Any]]:
     return list(reversed(rows.values()))
 
 
-def _chart(latest: list[ObservationRow]) -> dict[str, Any]:
-    """ECharts input: periods on the x axis, value as bars, growth as a line."""
-    periods = sorted({v.period for v in latest}, key=period_order)
-    series: dict[str, list[float | None]] = {m: [None] * len(periods) for m in CHARTED}
-    units: dict[str, str | None] = {m: None for m in CHARTED}
+def _chart(latest: list[ObservationRow], unit: str | None) -> dict[str, Any]:
+    """ECharts input: one series per measure and year-to-date span.
+
+    Periods run along the x axis in time order. A 1-3月 figure and a 全年 one of a
+    cumulative amount are different quantities, so each span is its own series (上半年
+    joins 上半年 across the years) instead of one sawtooth. Levels (``value``, or a rate's
+    ``share`` when there is no value) sit on the left axis in one unit, converted where a
+    figure was stated in another (24400人 is 2.44万人); growth and shares on the right.
+    """
+    periods = sorted({v.period for v in latest if v.measure in CHARTED}, key=period_order)
+    level = "value" if any(v.measure == "value" for v in latest) else "share"
+    left = unit if level == "value" else "%"
+    series: dict[tuple[str, int], list[float | None]] = {}
     for item in latest:
-        if item.measure in series:
-            series[item.measure][periods.index(item.period)] = item.value
-            units[item.measure] = units[item.measure] or item.unit
+        if item.measure not in CHARTED:
+            continue
+        shown = _in_unit(item, left) if item.measure == level else item.value
+        if shown is None:
+            continue  # stated in a unit the axis cannot show (人 against 亿元)
+        key = (item.measure, Period.parse(item.period).months)
+        series.setdefault(key, [None] * len(periods))[periods.index(item.period)] = shown
+    spans = {months for _, months in series}
     return {
         "periods": periods,
-        "value": series["value"],
-        "growth": series["yoy_growth"],
-        "value_unit": units["value"],
-        "growth_unit": units["yoy_growth"] or "%",
+        "level_unit": left,
+        "rate_unit": "%",
+        "series": [
+            {
+                "measure": measure,
+                "months": months,
+                "span": f"span_{months}" if len(spans) > 1 else None,
+                "axis": 0 if measure == level else 1,
+                "type": "bar" if measure == "value" else "line",
+                "data": data,
+            }
+            for (measure, months), data in sorted(
+                series.items(), key=lambda kv: (CHARTED.index(kv[0][0]), kv[0][1])
+            )
+        ],
     }
+
+
+def _in_unit(item: ObservationRow, unit: str | None) -> float | None:
+    if not units.comparable(item.unit, unit):
+        return None
+    return round(units.convert(item.value, item.unit, unit), 6)
+
+
+def shown_unit(indicator: IndicatorRow, latest: list[ObservationRow]) -> str | None:
+    """The page's unit heading: the catalogue's when every figure is stated in it; None
+    when one is stated in another (24400人 under 万人), whose row then shows its own."""
+    values = [v for v in latest if v.measure == "value"]
+    if not indicator.unit or any(v.unit and v.unit != indicator.unit for v in values):
+        return None
+    return indicator.unit
 
 
 def _targets(session: Session, region: RegionRow, indicator: IndicatorRow) -> list[dict[str, Any]]:

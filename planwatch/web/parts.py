@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from planwatch import links
-from planwatch.assess.english import english_judgement
+from planwatch.assess.english import english_judgement, english_outlook, english_target
 from planwatch.assess.model import Assessment
 from planwatch.assess.projects import investment_in, judge_project, period_end
 from planwatch.periods import Period
@@ -44,6 +44,7 @@ def card(code: str, period: str, a: Assessment) -> dict[str, Any]:
             "unit": a.target_unit,
             "qualifier": a.qualifier,
             "phrase": a.target_phrase,
+            "english": english_target(a),
         },
         "completion": a.completion,
         "time_progress": a.time_progress,
@@ -53,6 +54,7 @@ def card(code: str, period: str, a: Assessment) -> dict[str, Any]:
         "judgement": a.judgement_phrase,
         "judgement_en": english_judgement(a),
         "outlook": a.rest_of_year.chinese if a.rest_of_year else None,
+        "outlook_en": english_outlook(a.rest_of_year) if a.rest_of_year else None,
         "sentence": a.sentence,
         "department": a.department,
         "sources": [links.observation(i) for i in a.sources],

@@ -17,7 +17,7 @@ import jinja2
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from planwatch import jsondata, links
+from planwatch import jsondata, links, numberformat, units
 from planwatch.vocabulary import MEASURES
 from planwatch.web.export import EXPORTS, export_suffix, rendered
 from planwatch.web.i18n import COOKIE, LANGUAGES, language, translator
@@ -42,8 +42,11 @@ def template_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["num"] = format_number
-    env.filters["pct"] = lambda v: "—" if v is None else f"{v:.1f}%"
+    # figures by the one rule of planwatch.numberformat: ``{{ value|num(unit) }}``
+    env.filters["num"] = numberformat.grouped
+    env.filters["exact"] = exact_number
+    env.filters["unit"] = unit_word
+    env.filters["pct"] = lambda v: "—" if v is None else f"{numberformat.one_decimal(v)}%"
     env.filters["beijing"] = beijing_time
     env.globals["MEASURES"] = MEASURES
     env.globals["links"] = links  # templates link to objects by the one module that builds URLs
@@ -63,12 +66,19 @@ def beijing_time(value: datetime | None, seconds: bool = False) -> str:
     )
 
 
-def format_number(value: float | None, digits: int = 2) -> str:
-    """Numbers the way reports write them: thousands separated, no trailing zeros."""
-    if value is None:
-        return "—"
-    text = f"{value:,.{digits}f}".rstrip("0").rstrip(".")
-    return text if text not in ("-0", "") else "0"
+@jinja2.pass_context
+def unit_word(context: jinja2.runtime.Context, unit: str | None) -> str:
+    """A figure's unit in the page's language: 亿元 on a Chinese page, 100 million yuan
+    (after a space) on an English one."""
+    if context.get("lang") != "en" or not unit:
+        return unit or ""
+    named = units.english(unit)
+    return named if named in ("%", "‰") else f" {named}"
+
+
+def exact_number(value: float | None) -> str:
+    """A number as it was read or stored, every digit kept (a fact under review)."""
+    return "—" if value is None else numberformat.number(value, numberformat.MOST_PLACES)
 
 
 def wants_json(request: Request) -> bool:

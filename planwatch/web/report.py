@@ -89,6 +89,7 @@ def report_data(session: Session, report: Report, user: Account) -> dict[str, An
             {
                 "part": part,
                 "label": word("narrative_parts", part).zh,
+                "label_en": word("narrative_parts", part).en.capitalize(),
                 "text": texts.get(part, ""),
                 "version": versions.get(part, 0),
                 "action": links.narrative(report.region_code, report.period, part),
@@ -180,6 +181,9 @@ def save_narrative(
         "version": saved_version,
         "part": part,
         "label": word("narrative_parts", part).zh if part in NARRATIVE_PARTS else part,
+        "label_en": word("narrative_parts", part).en.capitalize()
+        if part in NARRATIVE_PARTS
+        else part,
         "saved": True,
     }
     if request.headers.get("hx-request"):

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from pydantic.dataclasses import dataclass as shape
 
 from planwatch import links
+from planwatch.assess.english import english_project_reason
 from planwatch.assess.projects import LedgerSummary, ProjectJudgement
 from planwatch.reads.documents import DocumentRow
 from planwatch.reads.facts import FactRow, SourceFact
@@ -276,6 +277,7 @@ class LedgerRow(Shape):
     gap: float | None
     status: str
     reason: str
+    reason_en: str
     overdue_milestones: list[str]
     open_supervisions: int
     href: str
@@ -316,6 +318,13 @@ def ledger_row(judged: ProjectJudgement) -> LedgerRow:
         gap=judged.gap,
         status=judged.status,
         reason=judged.reason,
+        reason_en=english_project_reason(
+            judged.completion,
+            judged.gap,
+            [m.name for m in judged.overdue],
+            judged.stage == "finished",
+            bool(p.year_investment),
+        ),
         overdue_milestones=[m.name for m in judged.overdue],
         open_supervisions=sum(1 for s in p.supervisions if s.status != "closed"),
         href=links.project(p.id),

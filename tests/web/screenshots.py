@@ -25,6 +25,7 @@ SHOTS = {
     "overview.png": (OVERVIEW, True),
     "overview-en.png": (f"{OVERVIEW}?lang=en", True),
     "indicator.png": (f"{OVERVIEW}/indicators/{quote('全社会固定资产投资')}?lang=zh", True),
+    "indicator-gdp-en.png": (f"{OVERVIEW}/indicators/{quote('地区生产总值')}?lang=en", True),
     "compare.png": (f"/compare/420100/county/2017H1?indicator={quote('全社会固定资产投资')}", True),
     "board.png": (f"{OVERVIEW}/board", True),
     "review.png": ("/documents/1", False),
@@ -43,7 +44,10 @@ PHONE_SHOTS = {
     "ledger-phone.png": f"{OVERVIEW}/projects",
     "project-phone.png": "/projects/2?lang=en",
     "submissions-phone.png": "/regions/420106/2017M07/submissions",
-    "overview-phone.png": OVERVIEW,
+    "overview-phone.png": f"{OVERVIEW}?lang=zh",
+    "board-phone.png": f"{OVERVIEW}/board?lang=zh",
+    "report-phone.png": f"{OVERVIEW}/report?lang=zh",
+    "indicator-rate-phone.png": f"{OVERVIEW}/indicators/{quote('城镇登记失业率')}?lang=en",
 }
 
 
@@ -65,7 +69,7 @@ def shoot_phone(page: Page, out: Path, shots: dict[str, str]) -> None:
         page.screenshot(path=str(out / name), full_page=True)
 
 
-def take(out: Path) -> None:
+def take(out: Path, only: set[str] | None = None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="planwatch-shots-") as folder:
         demo = build_demo(Path(folder) / "demo.db")
@@ -82,11 +86,13 @@ def take(out: Path) -> None:
             page.click("button[type=submit]")
             accept_some(page)
             for name, (path, full) in SHOTS.items():
+                if only and name not in only:
+                    continue
                 page.goto(path)
                 page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(600)  # ECharts animates its first drawing
                 page.screenshot(path=str(out / name), full_page=full)
-            shoot_phone(page, out, PHONE_SHOTS)
+            shoot_phone(page, out, {n: p for n, p in PHONE_SHOTS.items() if not only or n in only})
             browser.close()
         app.state.store.dispose()
 
@@ -94,4 +100,6 @@ def take(out: Path) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    take(parser.parse_args().out)
+    parser.add_argument("--only", nargs="*", help="the file names to retake (default: all)")
+    arguments = parser.parse_args()
+    take(arguments.out, set(arguments.only) if arguments.only else None)

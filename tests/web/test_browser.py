@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from fastapi import FastAPI
@@ -192,3 +193,19 @@ def test_review_page_filters_fact_rows(page: Page) -> None:
     expect(visible.first).to_be_visible()
     assert 0 < visible.count() < total
     assert page.locator(".fact.indicator").count() == visible.count()
+
+
+# the points ECharts drew: a data item with a graphic element (a null draws none)
+DRAWN_POINTS = """node => { let n = 0;
+  echarts.getInstanceByDom(node).getModel().eachSeries(s => {
+    const d = s.getData(); for (let i = 0; i < d.count(); i++) if (d.getItemGraphicEl(i)) n++; });
+  return n; }"""
+
+
+def test_a_share_indicator_chart_draws_its_points(page: Page) -> None:
+    page.goto(f"{OVERVIEW}/indicators/{quote('城镇登记失业率')}")
+    chart = page.locator("#history-chart")
+    expect(chart.locator("canvas")).to_have_count(1)
+    page.wait_for_function("document.querySelector('#history-chart canvas')")
+    assert chart.evaluate(DRAWN_POINTS) >= 1
+    assert chart.locator("canvas").evaluate(PAINTED) > 1000

@@ -56,9 +56,12 @@ def test_indicator_page_has_history_targets_and_sources(viewer: TestClient) -> N
     data = viewer.get(f"{OVERVIEW}/indicators/地区生产总值.json").json()
     chart = data["chart"]
     assert chart["periods"] == ["2016Q1", "2016H1", "2016Q3", "2016", "2017Q1", "2017H1"]
-    assert chart["value"][-1] == 525.69 and chart["growth"][-1] == 8.1
-    assert chart["value"][1] == round(525.69 / 1.081, 2)  # last year's H1 from the growth
-    assert chart["value_unit"] == "亿元"
+    series = {(s["measure"], s["months"]): s["data"] for s in chart["series"]}
+    assert series[("value", 6)][-1] == 525.69 and series[("yoy_growth", 6)][-1] == 8.1
+    # last year's H1 from the growth, in the H1 series only
+    assert series[("value", 6)][1] == round(525.69 / 1.081, 2)
+    assert series[("value", 3)][1] is None and series[("value", 6)][0] is None
+    assert chart["level_unit"] == "亿元"
     assert [t["kind"] for t in data["targets"]] == ["growth_at_least"]
     assert data["assessments"][0]["status"] == "slightly_behind"
     assert {s["measure"] for s in data["sources"]} == {"value", "yoy_growth"}

@@ -16,27 +16,42 @@
     form.appendChild(field);
   }, true);
 
+  // a span keeps its colour in bars and lines: 1-3月 red, 上半年 blue, 1-9月 green, 全年 orange
+  var SPAN_COLOURS = ["#9e1b1b", "#1565c0", "#2e7d32", "#e08600", "#6a1b9a", "#00838f"];
   var FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
 
+  // one series per measure and year-to-date span (the page's data says which); a bar for
+  // levels, a line for rates; no label sits on a bar: the tooltip tells each figure
   function historyChart(node, data) {
-    var chart = echarts.init(node, null, { renderer: "canvas" });
     var labels = node.dataset.labels ? JSON.parse(node.dataset.labels) : {};
+    var bars = data.series.some(function (s) { return s.type === "bar"; });
+    var spans = data.series.map(function (s) { return s.months; })
+      .filter(function (m, i, all) { return all.indexOf(m) === i; }).sort(function (a, b) { return a - b; });
+    var series = data.series.map(function (s) {
+      var name = (labels[s.measure] || s.measure) + (s.span ? " · " + (labels[s.span] || s.span) : "");
+      var line = s.type === "line";
+      var colour = SPAN_COLOURS[spans.indexOf(s.months) % SPAN_COLOURS.length];
+      return {
+        name: name, type: s.type, yAxisIndex: s.axis, data: s.data, itemStyle: { color: colour },
+        stack: line ? undefined : "levels",  // one bar per period: its span's colour
+        barMaxWidth: 42, symbolSize: 8, connectNulls: true,
+        lineStyle: { color: colour, type: s.measure === "share" && bars ? "dashed" : "solid" },
+        label: { show: line && !bars, position: "top", formatter: "{c}" + (s.axis ? data.rate_unit : "") }
+      };
+    });
+    var chart = echarts.init(node, null, { renderer: "canvas" });
     chart.setOption({
       textStyle: { fontFamily: FONT },
-      color: ["#9e1b1b", "#1565c0"],
       tooltip: { trigger: "axis" },
-      legend: { top: 4 },
-      grid: { left: 64, right: 64, top: 48, bottom: 36 },
+      legend: { top: 4, type: "scroll" },
+      grid: { left: 56, right: 48, top: 48, bottom: 36, containLabel: true },
       xAxis: { type: "category", data: data.periods },
       yAxis: [
-        { type: "value", name: data.value_unit || "", splitLine: { lineStyle: { color: "#eee" } } },
-        { type: "value", name: data.growth_unit || "%", splitLine: { show: false } }
+        { type: "value", name: labels.level_unit || data.level_unit || "", splitLine: { lineStyle: { color: "#eee" } } },
+        { type: "value", name: data.rate_unit, splitLine: { show: false },
+          show: data.series.some(function (s) { return s.axis === 1; }) }
       ],
-      series: [
-        { name: labels.value || "value", type: "bar", barMaxWidth: 42, data: data.value },
-        { name: labels.growth || "growth", type: "line", yAxisIndex: 1, symbolSize: 8,
-          connectNulls: true, data: data.growth, label: { show: true, formatter: "{c}%" } }
-      ]
+      series: series
     });
     return chart;
   }
@@ -88,6 +103,23 @@
     return chart;
   }
 
+  // whether a chart's data holds one number to draw (series, entries or progress)
+  function hasPoints(data) {
+    var lists = (data.series || []).map(function (s) { return s.data; })
+      .concat([(data.entries || []).map(function (e) { return e.value; }), data.completed || []]);
+    return lists.some(function (list) {
+      return list.some(function (v) { return typeof v === "number" && isFinite(v); });
+    });
+  }
+
+  // an empty chart says why, in the page's language (data-empty)
+  function saysEmpty(node) {
+    var said = document.createElement("p");
+    said.className = "muted chart-empty";
+    said.textContent = node.dataset.empty || "";
+    node.replaceWith(said);
+  }
+
   var DRAW = { ranking: rankingChart, investment: investmentChart, history: historyChart };
   var charts = [];
   function drawCharts() {
@@ -95,6 +127,7 @@
     document.querySelectorAll("[data-chart]").forEach(function (node) {
       var data = readData(node.dataset.source);
       if (!data) { return; }
+      if (!hasPoints(data)) { return saysEmpty(node); }
       charts.push((DRAW[node.dataset.chart] || historyChart)(node, data));
     });
   }
@@ -146,5 +179,19 @@
     if (button && facts) { facts.dataset.showing = button.dataset.show; }
   });
 
+  // on a phone the header's links fold into a menu behind one button (CSS decides the width)
+  function foldMenu() {
+    var header = document.querySelector("header.band"), button = header && header.querySelector(".menu-toggle");
+    var menu = document.getElementById("site-menu");
+    if (!button || !menu) { return; }
+    button.hidden = false;
+    header.classList.add("menu-ready");
+    button.addEventListener("click", function () {
+      var open = menu.classList.toggle("open");
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", foldMenu);
   document.addEventListener("DOMContentLoaded", drawCharts);
 })();
