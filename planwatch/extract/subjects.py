@@ -157,6 +157,8 @@ _CONJUNCTION = re.compile(r"以及|和|及|与")
 
 def shared_head(subject: str) -> str:
     """`公园绿化以及节点绿化` → `绿化`: one amount for conjuncts that share their head."""
+    if "和" not in subject and "及" not in subject and "与" not in subject:
+        return subject  # no conjunction (each of `_CONJUNCTION` holds one of these)
     parts = [part for part in _CONJUNCTION.split(subject) if part]
     if len(parts) < 2:
         return subject
@@ -249,6 +251,22 @@ _LIST_HEADS = (
 
 def starts_with_verb(subject: str) -> bool:
     return _VERB_AT_START.match(subject) is not None
+
+
+def borrows(subject: str) -> bool:
+    """Whether `with_topic` may take anything from a topic for this (non-empty) subject.
+
+    It mirrors each test of `with_topic` that uses the topic; for any other subject the
+    topic changes nothing, so the reader need not look for one (tests/extract/test_subjects.py).
+    """
+    return (
+        subject in _ENROLMENT
+        or subject in _GENERIC
+        or subject in PLAN_NOUNS
+        or subject.startswith(("总", "进行", "在"))
+        or (len(subject) <= 3 and not _OWN_MEASURE.search(subject))
+        or _VERB_AT_END.fullmatch(subject) is not None
+    )
 
 
 def with_topic(subject: str, topic: str, clause_topic: bool, products: bool) -> str:
