@@ -97,8 +97,6 @@ class Reader:
         self.topic_line = -1
         self.topic_pos = -1
         self.facts: list[Fact] = []
-        # a report names the same subjects again and again: look each up once per document
-        self._indicators: dict[str, tuple[str | None, bool]] = {}
 
     def read(self, tokens: list[NumberToken]) -> list[Fact]:
         index, previous_end = 0, 0
@@ -127,7 +125,9 @@ class Reader:
             if (following.unit is None) != ratio:
                 break
             # measured from where the number's words begin: 百分之九点四和百分之十四点五
-            if not gap.fullmatch(self.text, group[-1].span_end, following.lead):
+            # (no gap pattern spans more than two characters: a longer one is settled here)
+            between = following.lead - group[-1].span_end
+            if between > 2 or not gap.fullmatch(self.text, group[-1].span_end, following.lead):
                 break
             group.append(following)
         return group
@@ -206,7 +206,7 @@ class Reader:
         name = subjects.unquoted(name).removeprefix("比").removeprefix("较")
         # 增长2倍 keeps its unit as written: a growth of 2 times (facts.md)
         value, unit = token.value * reading.sign + reading.offset, token.unit
-        indicator, lower_is_better = self._indicator_of(name) if name else (None, False)
+        indicator, lower_is_better = self.indicator(name) if name else (None, False)
         return Fact(
             subject=name or None,
             measure=measure,
@@ -220,12 +220,6 @@ class Reader:
             qualifier=capped(measure, token.qualifier, lower_is_better),
             basis=context.basis,
         )
-
-    def _indicator_of(self, name: str) -> tuple[str | None, bool]:
-        found = self._indicators.get(name)
-        if found is None:
-            found = self._indicators[name] = self.indicator(name)
-        return found
 
     def _reviewed(self, period: Period | None) -> bool:
         """A work report's figures for an earlier year: results, whatever the verb (争取…资金)."""

@@ -325,6 +325,7 @@ def starts_with_verb(subject: str) -> bool:
     return _VERB_AT_START.match(subject) is not None
 
 
+@lru_cache(maxsize=16384)  # a pure function of its text, asked once per number
 def borrows(subject: str) -> bool:
     """Whether `with_topic` may take anything from a topic for this (non-empty) subject.
 
