@@ -25,7 +25,8 @@ _BASE_UNITS = sorted(
 )
 # 40万余元, 1.2万多人次: the hedge may sit between the scale and the unit
 # 公里/百平方公里, 元/人: a rate unit; 人次86.5万、: a scale alone closing a listed amount
-_PER = r"(?:/[百千万]?(?:平方公里|平方米|人|户|年|月|日|天|小时|吨|亩|公顷|床))?"
+# 吨标准煤/万元, 立方米/万元: an intensity per sum of output, its unit kept whole as written
+_PER = r"(?:/[百千万]?(?:平方公里|平方米|人|户|年|月|日|天|小时|吨|亩|公顷|床|元))?"
 _UNIT = (
     "(?:"
     + _SCALES
