@@ -200,7 +200,7 @@ def combine(left_subject: str, right_object: str) -> str:
     return left_subject
 
 
-_AWARD_VENUE = re.compile(r"在([^在，,。；]{2,16})(?:上|中)?(?:获得|荣获|夺得|斩获|获)$")
+_AWARD_VENUE = re.compile(r"在([^在，,。；]{2,16})(?:上|中)?(?:获得|荣获|夺得|斩获|取得|获)$")
 _NAMES_BEFORE_COUNT = re.compile(r"等$|的$|[、”“]")
 # verbs of doing and building a count follows (建成10公里, 举办6场); a subject ending in one
 # ends in a verb (str.endswith over the tuple: one C loop, no regex tried at every offset)
