@@ -13,6 +13,10 @@ the sample report's gold facts: a gold fact counts as found when a tool's hit
 covers its number with the same value and unit once scales are folded
 (32万平方米 = 320000平方米). Measures and subjects are not compared: the peers
 do not produce them.
+
+``--save-facts FILE`` and ``--same-facts FILE`` time nothing: they write, or compare
+with, every document's facts (the sample, $PLANWATCH_CORPUS and $PLANWATCH_GENRES), so
+an optimisation can show that it changed no fact (exit 1 when one did).
 """
 
 from __future__ import annotations
@@ -236,7 +240,21 @@ def main() -> None:
         default=2.0,
         help="least time each tool runs over the texts (default 2)",
     )
+    parser.add_argument(
+        "--save-facts",
+        type=Path,
+        metavar="FILE",
+        help="write every document's facts (sample, $PLANWATCH_CORPUS, $PLANWATCH_GENRES) to FILE",
+    )
+    parser.add_argument(
+        "--same-facts",
+        type=Path,
+        metavar="FILE",
+        help="fail unless every document's facts are byte-identical to those --save-facts wrote",
+    )
     args = parser.parse_args()
+    if args.save_facts or args.same_facts:
+        sys.exit(_facts_check(args.save_facts, args.same_facts))
     texts, corpus_line = corpus_texts()
     print(corpus_line)
     print(f"texts: {len(texts)}, characters: {sum(map(len, texts)):,}")
@@ -269,6 +287,39 @@ def main() -> None:
 
 
 SIZES = (1, 4, 16)
+
+
+def facts_snapshot() -> dict[str, str]:
+    """Each document's extraction as canonical JSON, by file name: what an optimisation keeps."""
+    paths = [SAMPLE]
+    for variable in ("PLANWATCH_CORPUS", "PLANWATCH_GENRES"):
+        folder = os.environ.get(variable)
+        if folder and Path(folder).is_dir():
+            paths += sorted(p for p in Path(folder).iterdir() if p.suffix == ".txt")
+    out = {}
+    for path in paths:
+        loaded = load(path)
+        extraction = extract_text(loaded.text, loaded.document)
+        out[path.name] = json.dumps(extraction.as_dict(), ensure_ascii=False, sort_keys=True)
+    return out
+
+
+def _facts_check(save: Path | None, same: Path | None) -> int:
+    """--save-facts writes the snapshot; --same-facts compares with one (0 when identical)."""
+    snapshot = facts_snapshot()
+    if save is not None:
+        save.write_text(json.dumps(snapshot, ensure_ascii=False, indent=0), encoding="utf-8")
+        print(f"facts of {len(snapshot)} documents written to {save}")
+    if same is None:
+        return 0
+    before = json.loads(same.read_text(encoding="utf-8"))
+    changed = sorted(
+        name for name in before.keys() | snapshot.keys() if before.get(name) != snapshot.get(name)
+    )
+    for name in changed:
+        print(f"facts differ: {name}")
+    print(f"{len(snapshot) - len(changed)} of {len(snapshot)} documents have identical facts")
+    return 1 if changed else 0
 
 
 def _sizes(tools: list[Tool], text: str, args: argparse.Namespace) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pathlib
 import time
 from bisect import bisect_right
+from functools import lru_cache
 
 from planwatch.catalog import lookup
 from planwatch.errors import InvalidInput
@@ -93,6 +94,7 @@ def _outside(tokens: list[NumberToken], spans: list[tuple[int, int]]) -> list[Nu
     return kept
 
 
+@lru_cache(maxsize=65536)  # the shipped catalogue never changes in a process; reports repeat names
 def _indicator(subject: str) -> tuple[str | None, bool]:
     """The subject's indicator and whether its good direction is down (失业率, 能耗)."""
     indicator = lookup(subject)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from planwatch.extract import subjects
 from planwatch.extract.comparisons import change_against_other_base
@@ -59,14 +59,14 @@ _RATE_OF = re.compile(
     r"的?(?!上升|下降|提高|降低|增长|增加|减少)"
     r"((?:(?![一二三四五六七八九十百千万亿零〇两])[\u4e00-\u9fff]){2,16})(?=[，,。；;]|$)"
 )
+_PLAN_NOUNS = tuple(subjects.PLAN_NOUNS)
 _SPAN_LEAD = re.compile(r"[\s\u3000—\-－、和及与]*")
 
 # a subject's indicator name, and whether its good direction is down (失业率, 能耗)
 IndicatorLookup = Callable[[str], tuple[str | None, bool]]
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
+class _Context(NamedTuple):
     """What the numbers of one clause share: where the phrase starts, period, basis, mode."""
 
     start: int
@@ -125,7 +125,9 @@ class Reader:
             if (following.unit is None) != ratio:
                 break
             # measured from where the number's words begin: 百分之九点四和百分之十四点五
-            if not gap.fullmatch(self.text, group[-1].span_end, following.lead):
+            # (no gap pattern spans more than two characters: a longer one is settled here)
+            between = following.lead - group[-1].span_end
+            if between > 2 or not gap.fullmatch(self.text, group[-1].span_end, following.lead):
                 break
             group.append(following)
         return group
@@ -326,11 +328,6 @@ class Reader:
 
     def _carry(self, subject: str, pos: int, left_start: int, products: bool) -> str:
         """The subject, completed or replaced by the topic when it is bare or empty."""
-        topic = self._clause_topic(left_start)
-        from_clause = bool(topic)
-        line = self.layout.line_start(pos) - 1
-        if not topic and line == self.topic_line:
-            topic = self.topic
         if subject and len(subject) <= 4 and _SCENE_ACT.match(subject):
             scene, scene_end = self._scene(pos)
             # a thing counted since the scene was set is the nearer topic (举办…6场,惠民1200人)
@@ -338,6 +335,16 @@ class Reader:
                 # 稳步推进准入系统实施,部署49家单位,安装终端2910台: acts within the system
                 self._remember(scene + subject, pos)
                 return scene + subject
+        if subject and not subjects.borrows(subject):
+            # 地区生产总值: a subject that takes nothing from a topic, so none is looked for
+            subject = subjects.with_topic(subject, "", False, products)
+            self._remember(subject, pos)
+            return subject
+        topic = self._clause_topic(left_start)
+        from_clause = bool(topic)
+        line = self.layout.line_start(pos) - 1
+        if not topic and line == self.topic_line:
+            topic = self.topic
         if subject:
             # a bare word borrows only from its own sentence (全市面积 is no 能源消费总量面积)
             same_sentence = from_clause or self.topic_pos >= self.layout.sentence_start(pos)
@@ -403,7 +410,7 @@ class Reader:
         return subjects.trim(clause)
 
     def _remember(self, subject: str, pos: int) -> None:
-        if subject.startswith(("比", "较")) or subject.endswith(tuple(subjects.PLAN_NOUNS)):
+        if subject.startswith(("比", "较")) or subject.endswith(_PLAN_NOUNS):
             # 比预算数28亿元少8亿元, 超过原定计划427亿元的15.3%: the base is never the topic
             return
         self.topic = subject

@@ -13,6 +13,8 @@ from planwatch.vocabulary import lexicon
 PRE_QUALIFIER = re.compile(
     r"(?:约(?<!节约)|近|超过|突破|不低于|不少于|至少|不超过|不高于|多达|逾|超|上)$"
 )
+# the last characters of `PRE_QUALIFIER`'s words: before any other the regex is not tried
+_PRE_QUALIFIER_ENDS = frozenset("约近过破于少达逾超上")
 # 至少完成四千万亩, 至少为国家节约: the floor set on the verb before the number
 _FLOOR_BEFORE = re.compile(r"至少[^，,。；0-9０-９]{1,6}$")
 PRE_QUALIFIER_KIND = {"约": "approx", "近": "approx", "不超过": "at_most", "不高于": "at_most"}
@@ -42,10 +44,12 @@ def qualifier(text: str, match: re.Match[str], start: int) -> str | None:
         return "at_most"
     if match.group("more") or match.group("more2"):
         return "at_least"
-    pre = PRE_QUALIFIER.search(text, max(0, match.start() - 3), match.start())
-    if pre is not None:
-        return PRE_QUALIFIER_KIND.get(pre.group(), "at_least")
-    start = max(0, match.start() - 8)
-    if "至少" in text[start : match.start()] and _FLOOR_BEFORE.search(text, start, match.start()):
+    lead = match.start()
+    if text[lead - 1 : lead] in _PRE_QUALIFIER_ENDS:
+        pre = PRE_QUALIFIER.search(text, max(0, lead - 3), lead)
+        if pre is not None:
+            return PRE_QUALIFIER_KIND.get(pre.group(), "at_least")
+    start = max(0, lead - 8)
+    if "至少" in text[start:lead] and _FLOOR_BEFORE.search(text, start, lead):
         return "at_least"
     return None

@@ -25,7 +25,8 @@ _BASE_UNITS = sorted(
 )
 # 40万余元, 1.2万多人次: the hedge may sit between the scale and the unit
 # 公里/百平方公里, 元/人: a rate unit; 人次86.5万、: a scale alone closing a listed amount
-_PER = r"(?:/[百千万]?(?:平方公里|平方米|人|户|年|月|日|天|小时|吨|亩|公顷|床))?"
+# 吨标准煤/万元, 立方米/万元: an intensity per sum of output, its unit kept whole as written
+_PER = r"(?:/[百千万]?(?:平方公里|平方米|人|户|年|月|日|天|小时|吨|亩|公顷|床|元))?"
 _UNIT = (
     "(?:"
     + _SCALES
@@ -97,6 +98,11 @@ _NOT_AMOUNT_AFTER = re.compile(
 # (an opening quote right before names a thing: “1+1+10”)
 _NOT_AMOUNT_BEFORE = re.compile(
     r"(?:第|每|[A-Za-z“\"「]|[0-9０-９][.．]?|[0-9０-９A-Za-z][-—～~－]|[～~])$"
+)
+# the last characters `_NOT_AMOUNT_BEFORE` can end in: any other settles it without a regex
+_BEFORE_MARKS = frozenset(
+    '第每“"「.．-—～~－0123456789０１２３４５６７８９'
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 )
 _MINUS_SIGNS = "-－−"
 # GDP4408.1亿元: an abbreviation of two capitals or more names what the amount is of
@@ -225,7 +231,7 @@ def _fraction(text: str, match: re.Match[str]) -> NumberToken | None:
     if qualifier is None and pre is not None:
         qualifier = PRE_QUALIFIER_KIND.get(pre.group(), "at_least")
     span_end = after.end() if after is not None else end
-    return NumberToken(start, end, value, "%", qualifier, span_end, True)
+    return NumberToken(start, end, value, "%", qualifier, span_end, True, start)
 
 
 # 增长3%-5%, 降低百分之二到百分之三: a range of two rates; the dash is no minus sign.
@@ -270,11 +276,13 @@ def _tenths(text: str, match: re.Match[str], token: re.Match[str]) -> NumberToke
     start = match.start()
     if token.group("neg") is not None:
         value, start = -value, token.start("neg")
-    return NumberToken(start, end, value, "%", qualifier, match.end(), True)
+    return NumberToken(start, end, value, "%", qualifier, match.end(), True, start)
 
 
 def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: str | None) -> bool:
-    if _NOT_AMOUNT_BEFORE.search(text, max(0, start - 2), start):
+    if text[start - 1 : start] in _BEFORE_MARKS and _NOT_AMOUNT_BEFORE.search(
+        text, max(0, start - 2), start
+    ):
         return unit is None or not _amount_after_mark(text, start)
     lead = match.start()
     if text[lead - 1 : lead] == "产" and text[lead - 2 : lead] == "年产":

@@ -14,8 +14,4 @@ class NumberToken:
     qualifier: str | None
     span_end: int
     chinese: bool
-    lead: int = -1  # where the words of the number begin (百分之五 starts before 五)
-
-    def __post_init__(self) -> None:
-        if self.lead < 0:
-            self.lead = self.start
+    lead: int  # where the words of the number begin (百分之五 starts before 五; else start)

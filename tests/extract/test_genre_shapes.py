@@ -116,3 +116,9 @@ def test_a_line_introducing_a_list_keeps_the_plan_section_open() -> None:
     )
     found = extract_text(text).facts
     assert [(f.measure, f.value) for f in found] == [("target_value", 57.0)]
+
+
+def test_medals_won_at_a_games_are_of_that_games_whatever_the_verb() -> None:
+    for verb in ("获得", "取得", "夺得"):
+        found = facts(f"本市运动员在亚运会上{verb}12枚金牌。")
+        assert found == [("亚运会金牌", "value", 12.0, "枚")], verb

@@ -32,6 +32,10 @@ def tokens(text: str) -> list[tuple[str, float, str | None, str | None]]:
         ("稳定在600万人左右", [("600", 600.0, "万人", "approx")]),
         ("减产一成以上", [("一成", 10.0, "%", "at_least")]),
         ("增长-2.3%", [("-2.3", -2.3, "%", None)]),
+        # an intensity per sum of output keeps its whole unit (the spec: the unit as written)
+        ("单位GDP能耗0.45吨标准煤/万元", [("0.45", 0.45, "吨标准煤/万元", None)]),
+        ("用水量12.5立方米/万元", [("12.5", 12.5, "立方米/万元", None)]),
+        ("均价12000元/平方米", [("12000", 12000.0, "元/平方米", None)]),
     ],
 )
 def test_amounts(text: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:
