@@ -33,6 +33,8 @@ from planwatch.web import (
     indicator,
     ledger,
     ledger_api,
+    ledger_entry,
+    ledger_workbook,
     narratives,
     objects,
     overview,
@@ -107,6 +109,9 @@ def create_app(
         audit,
         ledger,
         ledger_api,
+        ledger_entry,
+        ledger_workbook,
+        ledger_workbook,
         collection,
         rules,
     ):

@@ -10,8 +10,8 @@ from typing import Any
 from planwatch import links
 from planwatch.assess.english import english_judgement
 from planwatch.assess.model import Assessment
-from planwatch.assess.projects import investment_in, judge_project, period_end
-from planwatch.periods import Period
+from planwatch.assess.projects import investment_in, judge_project
+from planwatch.periods import Period, period_end
 from planwatch.reads import Session
 from planwatch.reads.ledger import ledger_project
 from planwatch.vocabulary import REVIEWED

@@ -154,6 +154,24 @@ ROUTES: dict[tuple[str, str], Expectation] = {
         _policy(401, 403, 403, 403, 403, 200, 409),
         None,
     ),
+    # the month's progress form: 区统计局 leads no project (an empty form), 区发改委 three;
+    # an empty form is refused as entering nothing (400, the form again)
+    ("GET", "/regions/{code}/{period}/projects/progress"): (
+        _policy(401, 403, 200, 200, 403, 200, 200),
+        None,
+    ),
+    ("POST", "/regions/{code}/{period}/projects/progress"): (
+        _policy(401, 403, 400, 400, 403, 400, 400),
+        None,
+    ),
+    # the project list to and from Excel: the planning office only (an upload with no file: 422)
+    ("GET", "/regions/{code}/{period}/projects/workbook.xlsx"): (OFFICE_READ, None),
+    ("POST", "/regions/{code}/{period}/projects/workbook"): (OFFICE_EMPTY, None),
+    ("GET", "/regions/{code}/{period}/projects/progress/template.xlsx"): (
+        _policy(401, 403, 200, 200, 403, 200, 200),
+        None,
+    ),
+    ("POST", "/regions/{code}/{period}/projects/progress/excel"): (EMPTY_ENTRY, None),
     ("GET", "/regions/{code}/{period}/completeness"): (SIGNED_IN, None),
     ("GET", "/regions/{code}/{period}/completeness.json"): (SIGNED_IN, None),
     ("GET", "/rules"): (SIGNED_IN, None),
