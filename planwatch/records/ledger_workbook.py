@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.errors import InvalidInput, NotFound, PlanwatchError
 from planwatch.records.archives import check_archive
-from planwatch.records.ledger import add_project, edit_project
+from planwatch.records.ledger import add_project, close_project, edit_project, project_row
 from planwatch.records.numbers import LIMIT
 from planwatch.records.users import Account, check_allowed
 from planwatch.store.models import Plan, Project
@@ -560,3 +560,42 @@ def read_progress(data: bytes, filename: str) -> FilledTemplate:
             places[f"done-{pid}-{mid}"] = (number, f"{MILESTONE_SHEET}·{MILESTONE_HEADERS[5]}")
     book.close()
     return FilledTemplate(meta, [(pid, *line) for pid, line in lines.items()], places)
+
+
+def edit_from_form(
+    session: Session, user: Account, project_id: int, form: dict[str, str]
+) -> list[tuple[str, str, Any, Any]]:
+    """The project page's edit form: the sheet's columns as typed, set where they differ."""
+    project = project_row(session, project_id)
+    plan = project.plan
+    check_allowed(session, user, "manage_projects", plan.region)
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for column in COLUMNS[1:]:
+        if column.field in form:
+            try:
+                values[column.field] = cell_value(column, form[column.field])
+            except InvalidInput as err:
+                problems.append(Problem(0, column.zh, err))
+    problems += _row_problems(session, plan, {project.id: project}, 0, values)
+    if problems:
+        raise InvalidInput(
+            "; ".join(f"{p.column}: {p.error.message}" for p in problems),
+            "correct the fields on the project page and save again",
+            zh="；".join(f"{p.column}：{p.error.zh or p.error.message}" for p in problems),
+            zh_hint="请在项目页更正后重新保存",
+        )
+    return _update(session, user, plan, project.id, values)
+
+
+def close_on(session: Session, user: Account, project_id: int, completed: str) -> Project:
+    """Close a project (竣工) on the date typed."""
+    day = _date(completed)
+    if day is None:
+        raise InvalidInput(
+            "a closing needs the completion date",
+            "enter the day the project was completed",
+            zh="请填写竣工日期",
+            zh_hint="填写项目实际竣工的日期",
+        )
+    return close_project(session, user, project_id, day)

@@ -81,6 +81,7 @@ def ledger_data(
             "board": links.board(region.code, when.code),
             "month_entry": links.month_entry(region.code, when.code),
             "workbook": links.region(region.code, when.code, "projects", "workbook"),
+            "add": links.region(region.code, when.code, "projects", "add"),
             "csv": f"{page}.csv",
             "json": links.json(page),
         },

@@ -172,6 +172,10 @@ ROUTES: dict[tuple[str, str], Expectation] = {
         None,
     ),
     ("POST", "/regions/{code}/{period}/projects/progress/excel"): (EMPTY_ENTRY, None),
+    # the office edits the ledger: an empty edit changes nothing (303 back to the project)
+    ("POST", "/projects/{project_id}/edit"): (_policy(401, 403, 403, 403, 403, 303, 303), None),
+    ("POST", "/projects/{project_id}/close"): (OFFICE_EMPTY, None),
+    ("POST", "/regions/{code}/{period}/projects/add"): (OFFICE_EMPTY, None),
     ("GET", "/regions/{code}/{period}/completeness"): (SIGNED_IN, None),
     ("GET", "/regions/{code}/{period}/completeness.json"): (SIGNED_IN, None),
     ("GET", "/rules"): (SIGNED_IN, None),
