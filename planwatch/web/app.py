@@ -42,6 +42,7 @@ from planwatch.web import (
     report,
     rules,
     submissions,
+    task_entry,
     upload,
 )
 from planwatch.web.auth import RecentAccounts
@@ -115,6 +116,7 @@ def create_app(
         ledger_workbook,
         collection,
         rules,
+        task_entry,
     ):
         app.include_router(module.router)
     _declare_security(app)

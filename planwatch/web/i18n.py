@@ -278,6 +278,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field": {"zh": "栏目", "en": "Field"},
     "before": {"zh": "原值", "en": "Before"},
     "after": {"zh": "新值", "en": "After"},
+    "task_entry": {"zh": "填报任务进展", "en": "Report the task's progress"},
     "edit_project": {"zh": "编辑项目台账", "en": "Edit the project"},
     "close_project": {"zh": "竣工", "en": "Close (completed on)"},
     "add_project": {"zh": "新增项目", "en": "Add a project"},

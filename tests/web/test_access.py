@@ -176,6 +176,9 @@ ROUTES: dict[tuple[str, str], Expectation] = {
     ("POST", "/projects/{project_id}/edit"): (_policy(401, 403, 403, 403, 403, 303, 303), None),
     ("POST", "/projects/{project_id}/close"): (OFFICE_EMPTY, None),
     ("POST", "/regions/{code}/{period}/projects/add"): (OFFICE_EMPTY, None),
+    # anyone who may enter figures passes the role check (the department is checked on a
+    # filled form), then an empty form is 422
+    ("POST", "/tasks/{task_id}/progress"): (EMPTY_ENTRY, None),
     ("GET", "/regions/{code}/{period}/completeness"): (SIGNED_IN, None),
     ("GET", "/regions/{code}/{period}/completeness.json"): (SIGNED_IN, None),
     ("GET", "/rules"): (SIGNED_IN, None),
