@@ -96,6 +96,16 @@ def task_progress(task_id: int, progress_id: int) -> str:
     return f"{task(task_id)}#progress-{progress_id}"
 
 
+def ledger(code: str, period: str) -> str:
+    """The major-project ledger (重点项目调度) of a region in a period."""
+    return region(code, period, "projects")
+
+
+def month_entry(code: str, period: str) -> str:
+    """The form where a department enters its projects' progress for the period's month."""
+    return region(code, period, "projects", "progress")
+
+
 def project(project_id: int) -> str:
     return f"/projects/{project_id}"
 

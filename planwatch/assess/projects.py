@@ -9,7 +9,6 @@ milestone past its planned date and not done makes the project ``behind``.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.assess.model import Status, Thresholds
 from planwatch.assess.status import judge_amount, status_rank
-from planwatch.periods import Period
+from planwatch.periods import Period, period_end
 from planwatch.reads.ledger import LedgerProject, Milestone, region_ledger
 from planwatch.vocabulary import LEDGER_STAGES, LedgerStage
 
@@ -56,12 +55,6 @@ class LedgerSummary:
     investment_share: float | None
     status_counts: dict[str, int]
     lagging: list[ProjectJudgement]
-
-
-def period_end(period: Period) -> date:
-    """The last day of the period's closing month."""
-    month = period.months
-    return date(period.year, month, calendar.monthrange(period.year, month)[1])
 
 
 def _milestone_done(project: LedgerProject, kind: str, as_of: date) -> bool:
@@ -104,6 +97,32 @@ def investment_in(project: LedgerProject, period: Period) -> float | None:
             if best is None or seen.months > best[0]:
                 best = (seen.months, entry.investment_ytd)
     return best[1] if best else None
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    """One month's entry of a project: year to date, the month's own part, 形象进度."""
+
+    period: str
+    investment_ytd: float | None
+    month_investment: float | None
+    text: str | None
+
+
+def month_figures(project: LedgerProject, period: Period) -> MonthFigures:
+    """The project's entry for the period's closing month (January's part is its total)."""
+    entries = {entry.period: entry for entry in project.progress}
+    code = f"{period.year}M{period.months:02d}"
+    entry = entries.get(code)
+    ytd = entry.investment_ytd if entry else None
+    month = None
+    if ytd is not None:
+        before = entries.get(f"{period.year}M{period.months - 1:02d}")
+        if period.months == 1:
+            month = ytd
+        elif before and before.investment_ytd is not None:
+            month = round(ytd - before.investment_ytd, 4)
+    return MonthFigures(code, ytd, month, entry.text if entry else None)
 
 
 def judge_project(

@@ -9,7 +9,7 @@ a disagreement is a finding.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, cast
 
 from sqlalchemy.orm import Session
 
@@ -44,6 +44,7 @@ def assess_tasks(
     return [assess_task(task, span, thresholds or Thresholds()) for task in plan.tasks]
 
 
+REPORTED = "no share of the target: the status is the responsible department's own"
 NO_SHARE = "the progress gives no share of the year's target and the task has no target value"
 
 
@@ -65,7 +66,8 @@ def assess_task(task: PlanTask, period: Period, thresholds: Thresholds) -> TaskA
             progress=progress,
             source=source,
             findings=findings,
-            reason=NO_SHARE,
+            reason=REPORTED if progress.status else NO_SHARE,
+            status=cast(Status, progress.status) if progress.status else "unknown",
             sentence=f"{task.title}:{progress.note}",
         )
     judged = judge_amount(

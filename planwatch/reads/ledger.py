@@ -21,6 +21,7 @@ class Milestone:
     kind: str
     planned: date
     done: date | None = None
+    id: int = 0
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,9 @@ def _plain(row: Project) -> LedgerProject:
         actual_start=row.actual_start,
         planned_completion=row.planned_completion,
         actual_completion=row.actual_completion,
-        milestones=tuple(Milestone(m.name, m.kind, m.planned, m.done) for m in row.milestones),
+        milestones=tuple(
+            Milestone(m.name, m.kind, m.planned, m.done, m.id) for m in row.milestones
+        ),
         progress=tuple(
             PeriodProgress(p.period, p.investment_ytd, p.progress_text, p.status)
             for p in row.progress

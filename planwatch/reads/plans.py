@@ -137,6 +137,7 @@ class Progress:
     unit: str | None
     completion: float | None
     created_at: datetime
+    status: str | None = None  # as the responsible department judged it, when it did
 
 
 def progress_of(
@@ -148,6 +149,7 @@ def progress_of(
     unit: str | None,
     completion: float | None,
     created_at: datetime,
+    status: str | None = None,
 ) -> Progress:
     """A progress entry from its stored columns, its period parsed once."""
     span = parsed_period(period)
@@ -162,6 +164,7 @@ def progress_of(
         unit,
         completion,
         created_at,
+        status,
     )
 
 
@@ -347,6 +350,7 @@ _TASKS = (
         TaskProgress.unit.label("progress_unit"),
         TaskProgress.completion,
         TaskProgress.created_at,
+        TaskProgress.status,
     )
     .outerjoin(Department, Task.department_id == Department.id)
     .outerjoin(TaskProgress, TaskProgress.task_id == Task.id)
@@ -376,6 +380,7 @@ def _add_tasks(session: Session, plans: dict[int, PlanRows]) -> None:
                     row.progress_unit,
                     row.completion,
                     row.created_at,
+                    row.status,
                 )
             )
 
@@ -549,6 +554,7 @@ PROGRESS_COLUMNS = (
     TaskProgress.unit,
     TaskProgress.completion,
     TaskProgress.created_at,
+    TaskProgress.status,
 )
 _PROGRESS = (
     select(*PROGRESS_COLUMNS)

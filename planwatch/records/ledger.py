@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session
 from planwatch.errors import Conflict, Forbidden, InvalidInput, NotFound
 from planwatch.periods import Period
 from planwatch.records.users import Account, check_allowed
-from planwatch.store.models import Plan, Project, ProjectProgress, ProjectSupervision
+from planwatch.store.models import (
+    Plan,
+    Project,
+    ProjectMilestone,
+    ProjectProgress,
+    ProjectSupervision,
+)
 from planwatch.store.reference import stored_department
 from planwatch.vocabulary import PROJECT_CATEGORIES, PROJECT_LEVELS, one_of
 
@@ -89,6 +95,39 @@ def close_project(session: Session, user: Account, project_id: int, completed: d
     return edit_project(session, user, project_id, actual_completion=completed)
 
 
+def check_lead(session: Session, user: Account, row: Project) -> None:
+    """Progress of a project is entered by its lead department's reporter or the office."""
+    check_allowed(session, user, "enter_observations", row.plan.region)
+    if user.role == "reporter" and row.department_id != user.department_id:
+        mine = user.department or "your department"
+        lead = row.department.name if row.department else "no department"
+        raise Forbidden(
+            f"{mine} may not enter progress of {row.name}: it is led by {lead}",
+            "enter the progress of the projects your department leads, or ask the planning office",
+            zh=f"{user.department or '本单位'}不能填报{row.name}的进展：其牵头单位是"
+            f"{row.department.name if row.department else '未指定'}",
+            zh_hint="请填报本单位牵头的项目，或联系规划科室",
+        )
+
+
+def mark_milestone(
+    session: Session, user: Account, milestone_id: int, done: date | None
+) -> ProjectMilestone:
+    """Record (or clear) the day a milestone (节点) was reached."""
+    row = session.get(ProjectMilestone, milestone_id)
+    if row is None:
+        raise NotFound(
+            f"no milestone {milestone_id}",
+            "pick a milestone from the progress form",
+            zh=f"没有编号为{milestone_id}的节点",
+            zh_hint="请在进展填报表中选择节点",
+        )
+    check_lead(session, user, project_row(session, row.project_id))
+    row.done = done
+    session.flush()
+    return row
+
+
 def month_code(period: Period) -> str:
     """Progress is kept by closing month, so 2017H1, 2017Q2 and 2017M06 are one entry."""
     return f"{period.year}M{period.months:02d}"
@@ -97,14 +136,7 @@ def month_code(period: Period) -> str:
 def enter_progress(session: Session, user: Account, item: ProgressIn) -> ProjectProgress:
     """Store (or replace) a project's figures for a period; reporters only for their projects."""
     row = project_row(session, item.project_id)
-    check_allowed(session, user, "enter_observations", row.plan.region)
-    if user.role == "reporter" and row.department_id != user.department_id:
-        lead = row.department.name if row.department else "no department"
-        raise Forbidden(
-            f"{user.department or 'your department'} may not enter progress of {row.name}: "
-            f"it is led by {lead}",
-            "enter the progress of the projects your department leads, or ask the planning office",
-        )
+    check_lead(session, user, row)
     period = Period.parse(item.period)
     if period.year != row.plan.year:
         raise InvalidInput(

@@ -183,6 +183,8 @@ class TaskProgress(Base):
     completion: Mapped[float | None] = mapped_column(Float)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    # the responsible department's own judgement (on_track, slightly_behind, behind, achieved)
+    status: Mapped[str | None] = mapped_column(String(16))
     task: Mapped[Task] = relationship(back_populates="progress")
 
 

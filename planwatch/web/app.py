@@ -33,12 +33,16 @@ from planwatch.web import (
     indicator,
     ledger,
     ledger_api,
+    ledger_edit,
+    ledger_entry,
+    ledger_workbook,
     narratives,
     objects,
     overview,
     report,
     rules,
     submissions,
+    task_entry,
     upload,
 )
 from planwatch.web.auth import RecentAccounts
@@ -107,8 +111,12 @@ def create_app(
         audit,
         ledger,
         ledger_api,
+        ledger_edit,
+        ledger_entry,
+        ledger_workbook,
         collection,
         rules,
+        task_entry,
     ):
         app.include_router(module.router)
     _declare_security(app)

@@ -59,7 +59,7 @@ def ledger_data(
     check_allowed(session, user, "read", region)
     judged = judged_ledger(session, region.id, when)
     kept = [one for one in judged if _kept(one, filters)]
-    page = links.region(region.code, when.code, "projects")
+    page = links.ledger(region.code, when.code)
     return LedgerPage(
         region={"code": region.code, "name": region.name},
         period={"code": when.code, "time_progress": round(when.time_progress * 100, 2)},
@@ -70,6 +70,9 @@ def ledger_data(
         links={
             "overview": links.region(region.code, when.code),
             "board": links.board(region.code, when.code),
+            "month_entry": links.month_entry(region.code, when.code),
+            "workbook": links.region(region.code, when.code, "projects", "workbook"),
+            "add": links.region(region.code, when.code, "projects", "add"),
             "csv": f"{page}.csv",
             "json": links.json(page),
         },

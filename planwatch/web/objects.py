@@ -8,6 +8,8 @@ changed rule reaches an object found by its id as it reaches its region's pages.
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
@@ -18,7 +20,7 @@ from planwatch.reads.regions import stored_region
 from planwatch.records.users import Account, check_allowed
 from planwatch.web import shapes
 from planwatch.web.auth import Viewer, app_store
-from planwatch.web.parts import project_ledger
+from planwatch.web.parts import project_edit_fields, project_ledger
 from planwatch.web.render import respond, twin
 
 router = APIRouter()
@@ -66,6 +68,7 @@ class ProjectPage(BaseModel):
     plan: shapes.Plan
     project: shapes.Project
     ledger: shapes.ProjectLedger | None = None
+    edit: list[dict[str, Any]] = []  # the office's edit form: each ledger column and value
 
 
 def project_page(request: Request, project_id: int, user: Viewer) -> Response:
@@ -75,6 +78,9 @@ def project_page(request: Request, project_id: int, user: Viewer) -> Response:
             plan=_plan_of(session, user, head),
             project=shapes.project(row),
             ledger=project_ledger(session, project_id),
+            edit=project_edit_fields(session, project_id, row.note)
+            if user.may("manage_projects")
+            else [],
         )
     return respond(request, "project.html", page.model_dump())
 

@@ -5,15 +5,18 @@ Pages import these instead of each other, so each page module stays a leaf.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from planwatch import links
 from planwatch.assess.english import english_judgement, english_outlook, english_target
 from planwatch.assess.model import Assessment
-from planwatch.assess.projects import investment_in, judge_project, period_end
-from planwatch.periods import Period
+from planwatch.assess.projects import investment_in, judge_project
+from planwatch.periods import Period, period_end
 from planwatch.reads import Session
 from planwatch.reads.ledger import ledger_project
+from planwatch.records.ledger import CODES
+from planwatch.records.ledger_workbook import COLUMNS
 from planwatch.vocabulary import REVIEWED
 from planwatch.web import shapes
 
@@ -66,6 +69,36 @@ def card(code: str, period: str, a: Assessment) -> dict[str, Any]:
             if figure is not None and figure.status not in REVIEWED
         ],
     }
+
+
+# the ledger's names of two fields the sheet and the form call by the table's names
+LEDGER_NAMES = {"investment": "total_investment", "investment_unit": "unit"}
+
+
+def project_edit_fields(
+    session: Session, project_id: int, note: str | None
+) -> list[dict[str, Any]]:
+    """The project page's edit form: each sheet column with its value (codes as codes)."""
+    project = ledger_project(session, project_id)
+    if project is None:
+        return []
+    fields = []
+    for column in COLUMNS[1:]:
+        if column.field == "note":
+            value: Any = note
+        else:
+            value = getattr(project, LEDGER_NAMES.get(column.field, column.field))
+        fields.append(
+            {
+                "field": column.field,
+                "zh": column.zh,
+                "en": column.en,
+                "kind": column.kind,
+                "value": value.isoformat() if isinstance(value, date) else value,
+                "choices": list(CODES[column.field]) if column.field in CODES else [],
+            }
+        )
+    return fields
 
 
 def project_ledger(session: Session, project_id: int) -> shapes.ProjectLedger | None:

@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from playwright.sync_api import Browser, sync_playwright
 
 from planwatch.config import Settings, sqlite_url
 from planwatch.demo import Demo, build_demo
 from planwatch.web import create_app
 from tests.web.helpers import SignIn, csrf_of
+from tests.web.live import CHROMIUM, CHROMIUM_ARGS
 
 SECRET = "test-secret-key"
 
@@ -82,3 +84,14 @@ def viewer(client_as: SignIn) -> TestClient:
 @pytest.fixture
 def reporter(client_as: SignIn) -> TestClient:
     return client_as("reporter")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Chromium for the browser tests, one per test module."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()

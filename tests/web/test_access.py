@@ -158,6 +158,31 @@ ROUTES: dict[tuple[str, str], Expectation] = {
         _policy(401, 403, 403, 403, 403, 200, 409),
         None,
     ),
+    # the month's progress form: 区统计局 leads no project (an empty form), 区发改委 three;
+    # an empty form is refused as entering nothing (400, the form again)
+    ("GET", "/regions/{code}/{period}/projects/progress"): (
+        _policy(401, 403, 200, 200, 403, 200, 200),
+        None,
+    ),
+    ("POST", "/regions/{code}/{period}/projects/progress"): (
+        _policy(401, 403, 400, 400, 403, 400, 400),
+        None,
+    ),
+    # the project list to and from Excel: the planning office only (an upload with no file: 422)
+    ("GET", "/regions/{code}/{period}/projects/workbook.xlsx"): (OFFICE_READ, None),
+    ("POST", "/regions/{code}/{period}/projects/workbook"): (OFFICE_EMPTY, None),
+    ("GET", "/regions/{code}/{period}/projects/progress/template.xlsx"): (
+        _policy(401, 403, 200, 200, 403, 200, 200),
+        None,
+    ),
+    ("POST", "/regions/{code}/{period}/projects/progress/excel"): (EMPTY_ENTRY, None),
+    # the office edits the ledger: an empty edit changes nothing (303 back to the project)
+    ("POST", "/projects/{project_id}/edit"): (_policy(401, 403, 403, 403, 403, 303, 303), None),
+    ("POST", "/projects/{project_id}/close"): (OFFICE_EMPTY, None),
+    ("POST", "/regions/{code}/{period}/projects/add"): (OFFICE_EMPTY, None),
+    # anyone who may enter figures passes the role check (the department is checked on a
+    # filled form), then an empty form is 422
+    ("POST", "/tasks/{task_id}/progress"): (EMPTY_ENTRY, None),
     ("GET", "/regions/{code}/{period}/completeness"): (SIGNED_IN, None),
     ("GET", "/regions/{code}/{period}/completeness.json"): (SIGNED_IN, None),
     ("GET", "/rules"): (SIGNED_IN, None),

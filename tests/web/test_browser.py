@@ -8,24 +8,14 @@ from urllib.parse import quote
 
 import pytest
 from fastapi import FastAPI
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from planwatch.demo import Demo
-from tests.web.live import CHROMIUM, CHROMIUM_ARGS, serving
+from tests.web.live import CHROMIUM, serving
 
 OVERVIEW = "/regions/420106/2017H1"
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"needs {CHROMIUM}")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
