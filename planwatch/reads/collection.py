@@ -28,6 +28,7 @@ from planwatch.store.models import (
     Indicator,
     Observation,
     Plan,
+    Reminder,
     ReportingItem,
     Target,
 )
@@ -280,9 +281,50 @@ def reminders_due(found: Completeness, soon_days: int = 3) -> dict[str, list[Owe
 
 
 def reminder_text(region: str, period: str, department: str, owed: list[Owed]) -> str:
-    """The reminder a department reads: exactly what is missing, and by when."""
+    """The reminder a department reads: exactly what is missing, and by when (in Chinese,
+    then in English)."""
     lines = [f"【{region}计划执行监测】{department}：{period}以下数据尚未报送，请尽快填报："]
     for o in owed:
         when = f"已逾期{o.days_late}天" if o.state == "missing" else f"还剩{o.days_left}天"
         lines.append(f"- {o.indicator}（{o.period}，截止{o.due.isoformat()}，{when}）")
+    lines.append(f"[{region} plan monitoring] {department}: not yet reported for {period}:")
+    for o in owed:
+        when = f"{o.days_late} days overdue" if o.state == "missing" else f"{o.days_left} days left"
+        lines.append(f"- {o.indicator} ({o.period}, due {o.due.isoformat()}, {when})")
     return "\n".join(lines)
+
+
+def reminder_subject(region: str, period: str) -> str:
+    return f"【{region}】{period}数据报送提醒 / reminder: figures due for {period}"
+
+
+@dataclass(frozen=True, slots=True)
+class SentReminder:
+    """A reminder sent (or tried) to a department: when, how, to where, with what outcome."""
+
+    department: str
+    channel: str
+    address: str
+    sent_at: datetime
+    outcome: str
+    error: str | None
+
+
+_SENT = (
+    select(
+        Department.name,
+        Reminder.channel,
+        Reminder.address,
+        Reminder.sent_at,
+        Reminder.outcome,
+        Reminder.error,
+    )
+    .join(Department, Reminder.department_id == Department.id)
+    .where(Reminder.region_id == bindparam("region"), Reminder.period == bindparam("period"))
+    .order_by(Reminder.sent_at.desc(), Reminder.id.desc())
+)
+
+
+def reminders_sent(session: Session, region: RegionRow, period: str) -> list[SentReminder]:
+    """The reminders of the region's period, the latest first."""
+    return [SentReminder(*row) for row in read(session, _SENT, region=region.id, period=period)]

@@ -99,6 +99,8 @@ class Problem:
     en: str
     title_zh: str = ""
     title_en: str = ""
+    text_zh: str = ""  # what is wrong, without the figure's label (an upload names the cell)
+    text_en: str = ""
 
     @property
     def message(self) -> str:
@@ -167,6 +169,8 @@ def check_figures(
                         f"{label}: {en}",
                         rule.zh,
                         rule.en,
+                        zh,
+                        en,
                     )
                 )
     return found
