@@ -22,6 +22,7 @@ from planwatch.errors import InvalidInput, PlanwatchError
 from planwatch.periods import Period
 from planwatch.records.checks import Figure, StoredFigures, blocking, check_figures
 from planwatch.records.observations import ObservationIn
+from planwatch.records.rule_edits import stored_rules
 from planwatch.records.sheets import CellProblem, Place, ReadSheet, SheetFigure, read_sheet
 from planwatch.records.submissions import entered, responsible_department
 from planwatch.records.users import Account
@@ -316,7 +317,7 @@ def _rule_problems(session: Session, user: Account, checked: list[_Checked]) -> 
         mine = [c for c in checked if c.item.region == region]
         figures = [c.figure for c in mine]
         known = StoredFigures(session, region_row(session, region).id)
-        found = blocking(check_figures(figures, known), figures)
+        found = blocking(check_figures(figures, known, stored_rules(session)), figures)
         for problem in found:
             if problem.severity == "warning" and user.role == "reporter":
                 continue  # a department's drafts may wait for their comment until submission

@@ -45,6 +45,7 @@ class OwedRow(BaseModel):
     state: str
     days_late: int | None
     days_left: int | None
+    kind: str  # indicator, task (a key task's progress) or project (a project's progress)
 
 
 class DepartmentRow(BaseModel):
@@ -145,6 +146,7 @@ def completeness_data(found: Completeness, sent: list[SentReminder]) -> dict[str
 def owed_row(owed: Owed) -> OwedRow:
     return OwedRow(
         department=owed.department,
+        kind=owed.kind,
         indicator=owed.indicator,
         unit=owed.unit,
         frequency=owed.frequency,

@@ -288,6 +288,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "outcome_sent": {"zh": "已发送", "en": "Sent"},
     "outcome_failed": {"zh": "失败", "en": "Failed"},
     "upload_problems": {"zh": "上传的表格有问题", "en": "Problems in the uploaded sheet"},
+    "rule_settings": {"zh": "阈值", "en": "Thresholds"},
+    "rule_changed": {"zh": "已调整", "en": "changed"},
+    "rules_edit_note": {
+        "zh": "修改后立即用于填报、上传和报送的校验，并记入操作日志",
+        "en": "a change applies at once to entry, upload and submission, and is audited",
+    },
 }
 
 
