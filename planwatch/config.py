@@ -35,3 +35,65 @@ class Settings:
         secret = env.get("PLANWATCH_SECRET_KEY") or secrets.token_hex(32)
         https_only = env.get("PLANWATCH_HTTPS_ONLY", "").lower() in ("1", "true", "yes")
         return cls(database_url=url, secret_key=secret, https_only=https_only)
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    """Where reminders leave from: an SMTP server, and a work-chat robot for departments
+    that have no webhook of their own. Read from ``PLANWATCH_SMTP_*`` and
+    ``PLANWATCH_WEBHOOK_URL``, or the ``[reminders]`` table of the TOML file named by
+    ``PLANWATCH_CONFIG`` (the environment wins)."""
+
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_sender: str = "planwatch@localhost"
+    smtp_starttls: bool = False
+    webhook_url: str | None = None
+    timeout: float = 10.0
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> ReminderSettings:
+        env = os.environ if env is None else env
+        table = _config_table(env.get("PLANWATCH_CONFIG"), "reminders")
+
+        def get(key: str) -> str | None:
+            value = env.get(f"PLANWATCH_{key.upper()}")
+            return value if value not in (None, "") else _text(table.get(key))
+
+        port = get("smtp_port")
+        return cls(
+            smtp_host=get("smtp_host"),
+            smtp_port=int(port) if port else 25,
+            smtp_user=get("smtp_user"),
+            smtp_password=get("smtp_password"),
+            smtp_sender=get("smtp_sender") or "planwatch@localhost",
+            smtp_starttls=(get("smtp_starttls") or "").lower() in ("1", "true", "yes"),
+            webhook_url=get("webhook_url"),
+        )
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _config_table(path: str | None, name: str) -> dict[str, object]:
+    if not path:
+        return {}
+    import tomllib
+
+    from planwatch.errors import InvalidInput
+
+    try:
+        with Path(path).open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise InvalidInput(
+            f"PLANWATCH_CONFIG names {path}, which cannot be read as TOML ({err})",
+            "point PLANWATCH_CONFIG at a readable TOML file with a [reminders] table",
+            zh=f"PLANWATCH_CONFIG所指的{path}无法按TOML读取",
+            zh_hint="请将PLANWATCH_CONFIG指向含[reminders]表的TOML文件",
+        ) from err
+    table = data.get(name, {})
+    return table if isinstance(table, dict) else {}

@@ -25,7 +25,7 @@ from planwatch.records.signins import start_sign_in
 from planwatch.records.submissions import enter_figures, move_submission, set_public
 from planwatch.records.users import account_named, add_user, new_password, set_password
 from planwatch.store import Store, open_store
-from planwatch.store.models import Document, Observation, User
+from planwatch.store.models import Document, Observation, ProjectProgress, TaskProgress, User
 
 SAMPLE = Path(__file__).parent / "sample"
 PLAN_FILE = SAMPLE / "wuchang-2017-plan.yaml"
@@ -155,9 +155,17 @@ def _load_sample(store: Store) -> None:
 def date_as_received(session: Session, days: int) -> None:
     """Date each figure as received ``days`` after its period closed (the demo is built
     today; without this the completeness page would call every figure years late)."""
+
+    def received(period: str) -> datetime:
+        closed = period_end(Period.parse(period))
+        return datetime.combine(closed, time(9), UTC) + timedelta(days=days)
+
     for row in session.scalars(select(Observation)):
-        closed = period_end(Period.parse(row.period))
-        row.created_at = datetime.combine(closed, time(9), UTC) + timedelta(days=days)
+        row.created_at = received(row.period)
+    for task in session.scalars(select(TaskProgress)):  # a key task's progress, as well
+        task.created_at = received(task.period)
+    for project in session.scalars(select(ProjectProgress)):  # and a project's
+        project.entered_at = received(project.period)
 
 
 def _history(figures: list[ObservationIn], plan: PlanIn) -> list[ObservationIn]:

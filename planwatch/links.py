@@ -71,6 +71,11 @@ def audit() -> str:
     return "/audit"
 
 
+def rules(name: str | None = None) -> str:
+    """The validation rules page, or the address a rule's form posts to."""
+    return f"/rules/{quote(name, safe='')}" if name else "/rules"
+
+
 def completeness(code: str, period: str) -> str:
     """Who has reported the period: expected, in, late (the reporting calendar)."""
     return region(code, period, "completeness")

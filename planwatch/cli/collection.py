@@ -9,6 +9,8 @@ from typing import Annotated
 import typer
 
 from planwatch.cli.common import DbOption, clean_errors, print_json, store_for
+from planwatch.cli.reminding import remind_all
+from planwatch.config import ReminderSettings
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
 from planwatch.reads.collection import (
@@ -107,18 +109,36 @@ def remind(
     soon: Annotated[int, typer.Option(help="Also remind of reports due within days.")] = 3,
     db: DbOption = None,
 ) -> None:
-    """Remind each department that is late, or soon due, of exactly what is missing."""
-    if not dry_run:
-        raise InvalidInput(
-            "sending reminders (e-mail, webhook) is not available in this version",
-            "run with --dry-run to print them, and send them yourself",
-        )
-    found = read_completeness(db, region, period, as_of)
-    due = reminders_due(found, soon)
-    for department, owed in due.items():
-        typer.echo(reminder_text(found.region.name, found.period, department, owed))
-        typer.echo("")
-    typer.echo(f"{len(due)} reminder(s), nothing sent (--dry-run)")
+    """Remind each department that is late, or soon due, of exactly what is missing: by
+    e-mail (PLANWATCH_SMTP_HOST …) and by its work-chat robot (its webhook, else
+    PLANWATCH_WEBHOOK_URL). Every attempt is recorded; a failed channel is reported, the
+    others are still tried, and the exit status is 1 if any failed."""
+    if dry_run:
+        found = read_completeness(db, region, period, as_of)
+        due = reminders_due(found, soon)
+        for department, owed in due.items():
+            typer.echo(reminder_text(found.region.name, found.period, department, owed))
+            typer.echo("")
+        typer.echo(f"{len(due)} reminder(s), nothing sent (--dry-run)")
+        return
+    done = remind_all(
+        store_for(db), ReminderSettings.from_env(), region, period, as_of_day(as_of), soon
+    )
+    failed = 0
+    for reminded in done:
+        if not reminded.deliveries:
+            typer.echo(
+                f"{reminded.department}: 没有邮箱或机器人地址，未发送 / no address, not sent "
+                "(planwatch departments contact)"
+            )
+        for d in reminded.deliveries:
+            failed += d.outcome == "failed"
+            said = "已发送 sent" if d.outcome == "sent" else f"失败 failed: {d.error}"
+            typer.echo(f"{reminded.department}\t{d.channel}\t{d.address}\t{said}")
+    sent = sum(d.outcome == "sent" for r in done for d in r.deliveries)
+    typer.echo(f"{len(done)} reminder(s): {sent} sent, {failed} failed")
+    if failed:
+        raise typer.Exit(1)
 
 
 excel_app = typer.Typer(help="Excel templates for departments to fill in and upload.")

@@ -11,8 +11,11 @@ from planwatch.catalog import load_catalog
 from planwatch.cli.common import DbOption, clean_errors, print_json, store_for
 from planwatch.reads.summary import database_summary, render_summary
 from planwatch.records.bulk import load_observation_csv, store_figures
+from planwatch.records.filedata import read_bytes
 from planwatch.records.observations import read_observation_file
 from planwatch.records.plans import read_plan_file, store_plan
+from planwatch.records.upload import checked_sheet
+from planwatch.records.users import COMMAND_LINE
 from planwatch.store.reference import add_region
 
 regions_app = typer.Typer(
@@ -79,8 +82,13 @@ def observations_load(
     if path.suffix.lower() == ".csv":
         with store_for(db).transaction(actor="cli") as session:
             count = load_observation_csv(session, path)
+    elif path.suffix.lower() == ".xlsx":
+        data = read_bytes(path)
+        with store_for(db).transaction(actor="cli") as session:
+            items = checked_sheet(session, COMMAND_LINE, data, path.name, region, period)
+            count = store_figures(session, enumerate(items, start=1))
     else:
-        items = read_observation_file(path, region=region, period=period)
+        items = read_observation_file(path)
         with store_for(db).transaction(actor="cli") as session:
             count = store_figures(session, enumerate(items, start=1))
     typer.echo(f"loaded {count} observations")

@@ -9,7 +9,9 @@ from typing import Annotated
 import typer
 
 from planwatch.cli.common import DbOption, clean_errors, fail, store_for
-from planwatch.config import Settings
+from planwatch.cli.reminding import schedule
+from planwatch.config import ReminderSettings, Settings
+from planwatch.errors import InvalidInput
 from planwatch.reads.users import has_users, users
 from planwatch.records.users import add_user, new_password, set_disabled, set_password
 from planwatch.vocabulary import ROLES
@@ -31,18 +33,43 @@ def _run(settings: Settings, host: str, port: int) -> None:
 
 
 @clean_errors
-def serve(host: HostOption = "127.0.0.1", port: PortOption = 8000, db: DbOption = None) -> None:
+def serve(
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8000,
+    db: DbOption = None,
+    remind_every: Annotated[
+        float | None,
+        typer.Option(
+            "--remind-every",
+            help="Send reminders every HOURS (first at start) for the month being collected.",
+        ),
+    ] = None,
+    remind_region: Annotated[
+        list[str] | None, typer.Option("--remind-region", help="A region to remind (repeat).")
+    ] = None,
+) -> None:
     """Run the dashboard and JSON API (set PLANWATCH_SECRET_KEY to keep sessions across restarts)."""
     settings = Settings.from_env(db=db)
     store = store_for(db, create=True)
     with store.reading() as session:
         nobody = not has_users(session)
-    store.dispose()
     if nobody:
         typer.echo(
             "note: this database has no users, so nobody can sign in yet; add an administrator "
             f"with `planwatch users add NAME --role admin{f' --db {db}' if db else ''}`"
         )
+    if remind_every is not None:
+        if remind_every <= 0 or not remind_region:
+            raise InvalidInput(
+                "--remind-every needs a positive number of hours and at least one --remind-region",
+                "e.g. --remind-every 24 --remind-region 420106",
+                zh="--remind-every 须为正的小时数，并至少给出一个 --remind-region",
+                zh_hint="例如 --remind-every 24 --remind-region 420106",
+            )
+        schedule(store, ReminderSettings.from_env(), remind_region, remind_every)
+        typer.echo(f"reminders every {remind_every:g} h for {', '.join(remind_region)}")
+    else:
+        store.dispose()
     if not os.environ.get("PLANWATCH_SECRET_KEY"):
         typer.echo("note: PLANWATCH_SECRET_KEY is not set; sign-ins end when the server restarts")
     typer.echo(f"planwatch at http://{host}:{port}/  (API: http://{host}:{port}/docs)")

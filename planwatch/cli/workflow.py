@@ -11,6 +11,7 @@ from planwatch.reads.regions import stored_region
 from planwatch.reads.submissions import submissions
 from planwatch.reads.users import tokens
 from planwatch.records.departments import add_department
+from planwatch.records.reminders import set_contact
 from planwatch.records.submissions import move_submission
 from planwatch.records.tokens import add_token, revoke_token
 from planwatch.records.users import COMMAND_LINE
@@ -35,6 +36,23 @@ def departments_add(
     with store_for(db).transaction(actor="cli") as session:
         row = add_department(session, region, name)
         typer.echo(f"added department {row.name}")
+
+
+@departments_app.command("contact")
+@clean_errors
+def departments_contact(
+    name: Annotated[str, typer.Argument(help="Department name, e.g. 区统计局.")],
+    region: Region,
+    email: Annotated[str | None, typer.Option(help="Its reminders' e-mail ('' clears).")] = None,
+    webhook: Annotated[
+        str | None, typer.Option(help="Its work-chat robot's webhook URL ('' clears).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Set where a department's reminders go (planwatch remind)."""
+    with store_for(db).transaction(actor="cli") as session:
+        row = set_contact(session, stored_region(session, region).id, name, email, webhook)
+        typer.echo(f"{row.name}: e-mail {row.email or '—'}, webhook {row.webhook or '—'}")
 
 
 @departments_app.command("list")

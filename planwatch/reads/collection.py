@@ -28,8 +28,13 @@ from planwatch.store.models import (
     Indicator,
     Observation,
     Plan,
+    Project,
+    ProjectProgress,
+    Reminder,
     ReportingItem,
     Target,
+    Task,
+    TaskProgress,
 )
 from planwatch.vocabulary import word
 
@@ -62,14 +67,56 @@ _RECEIVED = (
 )
 
 
+# a key task's progress is reported every quarter, a major project's every month (the
+# 重点项目调度); their due dates are their frequency's default
+TASK_FREQUENCY, PROJECT_FREQUENCY = "quarterly", "monthly"
+ItemKind = Literal["indicator", "task", "project"]
+
+_TASK_ITEMS = (
+    select(Department.name, Task.id, Task.title)
+    .join(Plan, Task.plan_id == Plan.id)
+    .join(Department, Task.department_id == Department.id)
+    .where(Plan.region_id == bindparam("region"), Plan.year == bindparam("year"))
+    .order_by(Task.position)
+)
+_PROJECT_ITEMS = (
+    select(Department.name, Project.id, Project.name)
+    .join(Plan, Project.plan_id == Plan.id)
+    .join(Department, Project.department_id == Department.id)
+    .where(Plan.region_id == bindparam("region"), Plan.year == bindparam("year"))
+    .order_by(Project.position)
+)
+_TASK_RECEIVED = (
+    select(TaskProgress.task_id, TaskProgress.period, func.min(TaskProgress.created_at))
+    .join(Task, TaskProgress.task_id == Task.id)
+    .join(Plan, Task.plan_id == Plan.id)
+    .where(
+        Plan.region_id == bindparam("region"), TaskProgress.period.like(bindparam("year_prefix"))
+    )
+    .group_by(TaskProgress.task_id, TaskProgress.period)
+)
+_PROJECT_RECEIVED = (
+    select(ProjectProgress.project_id, ProjectProgress.period, func.min(ProjectProgress.entered_at))
+    .join(Project, ProjectProgress.project_id == Project.id)
+    .join(Plan, Project.plan_id == Plan.id)
+    .where(
+        Plan.region_id == bindparam("region"),
+        ProjectProgress.period.like(bindparam("year_prefix")),
+        ProjectProgress.status != "draft",
+    )
+    .group_by(ProjectProgress.project_id, ProjectProgress.period)
+)
+
+
 @dataclass(frozen=True, slots=True)
 class CalendarItem:
     department: str
-    indicator_id: int
-    indicator: str
+    indicator_id: int  # the indicator's, task's or project's id (by ``kind``)
+    indicator: str  # the indicator's name, the task's title or the project's name
     unit: str | None
     frequency: str
     due: str
+    kind: ItemKind = "indicator"
 
     @property
     def every(self) -> int:
@@ -90,6 +137,7 @@ class Owed:
     state: State
     days_late: int | None  # late: after the due date; missing: overdue for this many days
     days_left: int | None  # not due yet: days until the due date
+    kind: ItemKind = "indicator"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +194,19 @@ class Completeness:
 
 
 def calendar_items(session: Session, region: RegionRow, year: int) -> list[CalendarItem]:
-    """The region's reporting calendar of ``year``, in plan order."""
-    return [CalendarItem(*row) for row in read(session, _ITEMS, region=region.id, year=year)]
+    """The region's reporting calendar of ``year``, in plan order: the indicators each
+    department reports, then its key tasks' and major projects' progress."""
+    items = [CalendarItem(*row) for row in read(session, _ITEMS, region=region.id, year=year)]
+    for query, kind, frequency in (
+        (_TASK_ITEMS, "task", TASK_FREQUENCY),
+        (_PROJECT_ITEMS, "project", PROJECT_FREQUENCY),
+    ):
+        due = str(word("frequencies", frequency).forms["due"])
+        items += [
+            CalendarItem(department, item_id, name, None, frequency, due, kind)  # type: ignore[arg-type]
+            for department, item_id, name in read(session, query, region=region.id, year=year)
+        ]
+    return items
 
 
 def completeness(
@@ -160,7 +219,7 @@ def completeness(
     by_department: dict[str, DepartmentCompleteness] = {}
     for item in items:
         year = [
-            owed(item, p, received.get((item.indicator_id, p.months)), today)
+            owed(item, p, received.get((item.kind, item.indicator_id, p.months)), today)
             for p in reporting_periods(item.every, period.year, period.months)
         ]
         due = [o for o in year if o.state != "not_due"]
@@ -200,18 +259,25 @@ def owed(item: CalendarItem, period: Period, received: datetime | None, today: d
         state,
         days_late,
         days_left,
+        item.kind,
     )
 
 
-def _received(session: Session, region: RegionRow, year: int) -> dict[tuple[int, int], datetime]:
-    """When each indicator's figure of each span of the year first reached the office."""
-    found: dict[tuple[int, int], datetime] = {}
-    for indicator_id, code, first in read(
-        session, _RECEIVED, region=region.id, year_prefix=f"{year}%"
+def _received(
+    session: Session, region: RegionRow, year: int
+) -> dict[tuple[str, int, int], datetime]:
+    """When each indicator's figure (a task's, a project's progress) of each span of the
+    year first reached the office."""
+    found: dict[tuple[str, int, int], datetime] = {}
+    for kind, query in (
+        ("indicator", _RECEIVED),
+        ("task", _TASK_RECEIVED),
+        ("project", _PROJECT_RECEIVED),
     ):
-        key = (indicator_id, Period.parse(code).months)
-        stamp = first if first.tzinfo else first.replace(tzinfo=UTC)
-        found[key] = min(found.get(key, stamp), stamp)
+        for item_id, code, first in read(session, query, region=region.id, year_prefix=f"{year}%"):
+            key = (kind, item_id, Period.parse(code).months)
+            stamp = first if first.tzinfo else first.replace(tzinfo=UTC)
+            found[key] = min(found.get(key, stamp), stamp)
     return found
 
 
@@ -238,7 +304,11 @@ def template_rows(
     session: Session, region: RegionRow, department: str, period: Period
 ) -> list[TemplateRow]:
     """The department's calendar items in plan order, a value and a growth line each."""
-    items = [i for i in calendar_items(session, region, period.year) if i.department == department]
+    items = [
+        i
+        for i in calendar_items(session, region, period.year)
+        if i.department == department and i.kind == "indicator"
+    ]
     if not items:
         raise NotFound(
             f"{department} reports nothing in {region.name}'s {period.year} calendar",
@@ -280,9 +350,50 @@ def reminders_due(found: Completeness, soon_days: int = 3) -> dict[str, list[Owe
 
 
 def reminder_text(region: str, period: str, department: str, owed: list[Owed]) -> str:
-    """The reminder a department reads: exactly what is missing, and by when."""
+    """The reminder a department reads: exactly what is missing, and by when (in Chinese,
+    then in English)."""
     lines = [f"【{region}计划执行监测】{department}：{period}以下数据尚未报送，请尽快填报："]
     for o in owed:
         when = f"已逾期{o.days_late}天" if o.state == "missing" else f"还剩{o.days_left}天"
         lines.append(f"- {o.indicator}（{o.period}，截止{o.due.isoformat()}，{when}）")
+    lines.append(f"[{region} plan monitoring] {department}: not yet reported for {period}:")
+    for o in owed:
+        when = f"{o.days_late} days overdue" if o.state == "missing" else f"{o.days_left} days left"
+        lines.append(f"- {o.indicator} ({o.period}, due {o.due.isoformat()}, {when})")
     return "\n".join(lines)
+
+
+def reminder_subject(region: str, period: str) -> str:
+    return f"【{region}】{period}数据报送提醒 / reminder: figures due for {period}"
+
+
+@dataclass(frozen=True, slots=True)
+class SentReminder:
+    """A reminder sent (or tried) to a department: when, how, to where, with what outcome."""
+
+    department: str
+    channel: str
+    address: str
+    sent_at: datetime
+    outcome: str
+    error: str | None
+
+
+_SENT = (
+    select(
+        Department.name,
+        Reminder.channel,
+        Reminder.address,
+        Reminder.sent_at,
+        Reminder.outcome,
+        Reminder.error,
+    )
+    .join(Department, Reminder.department_id == Department.id)
+    .where(Reminder.region_id == bindparam("region"), Reminder.period == bindparam("period"))
+    .order_by(Reminder.sent_at.desc(), Reminder.id.desc())
+)
+
+
+def reminders_sent(session: Session, region: RegionRow, period: str) -> list[SentReminder]:
+    """The reminders of the region's period, the latest first."""
+    return [SentReminder(*row) for row in read(session, _SENT, region=region.id, period=period)]

@@ -32,9 +32,10 @@ from sqlalchemy.orm import Session
 
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
-from planwatch.records.checks import Figure, check_figures
+from planwatch.records.checks import Figure, Rule, check_figures
 from planwatch.records.filedata import stream_csv_rows
 from planwatch.records.observations import ObservationIn
+from planwatch.records.rule_edits import stored_rules
 from planwatch.store.models import Observation, utcnow
 from planwatch.store.reference import indicator_row, region_row
 
@@ -128,6 +129,7 @@ class _Load:
     # (first id, first figure number, figures) of each batch, to name a repeated row
     spans: list[tuple[int, int, int]] = field(default_factory=list)
     stamp: Any = None  # ``at`` as the driver takes it (SQLite: SQLAlchemy's text form)
+    rules: dict[str, Rule] | None = None  # the rules in force, read at the first row
 
     def __post_init__(self) -> None:
         column = Observation.__table__.c.created_at
@@ -165,11 +167,15 @@ class _Load:
             indicator.name, indicator.unit, indicator.kind, item.measure, item.value, item.unit
         )
         # the rules a figure breaks on its own (errors); a file's figures are the office's
-        found = [p.message for p in check_figures([figure]) if p.severity == "error"]
+        if self.rules is None:
+            self.rules = stored_rules(self.session)
+        found = [p for p in check_figures([figure], rules=self.rules) if p.severity == "error"]
         if found:
             raise InvalidInput(
-                f"observation {number}: " + "; ".join(found),
+                f"observation {number}: " + "; ".join(p.message for p in found),
                 "correct the figure and load the file again",
+                zh=f"第{number}条：" + "；".join(p.message_zh for p in found),
+                zh_hint="请更正该数据后重新导入",
             )
         return {
             "indicator_id": indicator.id,

@@ -6,7 +6,8 @@ unit belongs to the indicator's dimension, amounts are not negative, a share lie
 agrees with this and last year's values, parts add up to their whole, a value does not
 jump against last year's. Each rule is an ``error`` (the figure is refused; a submission
 holding it is blocked) or a ``warning`` (the figure needs a comment, kept with it, saying
-why it is right). Messages name the rule and speak Chinese and English.
+why it is right). Each message names the rule (its ``zh`` and ``en`` names in the file)
+and is said separately in Chinese and in English: the error's ``zh`` and its message.
 
 Checks look at the figures being entered together (an Excel sheet's rows) and, through
 ``Known``, at figures already stored: last year's value, this period's other measures,
@@ -99,11 +100,19 @@ class Problem:
     en: str
     title_zh: str = ""
     title_en: str = ""
+    text_zh: str = ""  # what is wrong, without the figure's label (an upload names the cell)
+    text_en: str = ""
 
     @property
     def message(self) -> str:
-        kind = "错误 error" if self.severity == "error" else "警告 warning"
-        return f"[{self.rule} {self.title_zh} / {self.title_en}, {kind}] {self.zh} / {self.en}"
+        """The problem in English, naming the rule."""
+        return f"[{self.rule} {self.title_en}, {self.severity}] {self.en}"
+
+    @property
+    def message_zh(self) -> str:
+        """The problem in Chinese, naming the rule."""
+        kind = "错误" if self.severity == "error" else "警告"
+        return f"【{self.title_zh}，{kind}】{self.zh}"
 
 
 class Known(Protocol):
@@ -119,12 +128,21 @@ def _span(period: str) -> tuple[int, int]:
     return parsed.year, parsed.months
 
 
+def rules_with(overrides: dict[str, dict[str, Any]]) -> dict[str, Rule]:
+    """The shipped rules with a planner's numbers and severities over them."""
+    return {
+        name: Rule.model_validate({**rule.model_dump(), **overrides.get(name, {})})
+        for name, rule in load_rules().items()
+    }
+
+
 @dataclass
 class Batch:
     """The figures being checked together, then ``stored`` for what they do not say."""
 
     figures: Sequence[Figure]
     stored: Known | None = None
+    rules: dict[str, Rule] = field(default_factory=dict)
     _index: dict[tuple[str, tuple[int, int], str], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -149,7 +167,7 @@ def check_figures(
 ) -> list[Problem]:
     """Every rule each figure fails, in figure order."""
     rules = load_rules() if rules is None else rules
-    batch = Batch(figures, known)
+    batch = Batch(figures, known, rules)
     found = []
     for number, figure in enumerate(figures):
         for name, rule in rules.items():
@@ -167,6 +185,8 @@ def check_figures(
                         f"{label}: {en}",
                         rule.zh,
                         rule.en,
+                        zh,
+                        en,
                     )
                 )
     return found
@@ -182,24 +202,36 @@ def blocking(problems: Sequence[Problem], figures: Sequence[Figure]) -> list[Pro
 
 
 def refuse_failing(
-    figures: Sequence[Figure], known: Known | None = None, *, warnings: bool = True
+    figures: Sequence[Figure],
+    known: Known | None = None,
+    *,
+    warnings: bool = True,
+    rules: dict[str, Rule] | None = None,
 ) -> list[Problem]:
     """Raise InvalidInput naming every failed rule (errors, and warnings without a comment
     unless ``warnings`` is False); the warnings that pass with their comment otherwise."""
-    problems = check_figures(figures, known)
+    problems = check_figures(figures, known, rules)
     stopping = [p for p in blocking(problems, figures) if warnings or p.severity == "error"]
     if stopping:
         raise InvalidInput(
-            f"{len(stopping)} problem(s) with the figures / 数据未通过校验: "
+            f"{len(stopping)} problem(s) with the figures: "
             + "; ".join(_numbered(p, len(figures)) for p in stopping),
-            "correct the figure (an error); a warning passes with a comment (说明) saying "
-            "why the figure is right / 请更正错误；警告项请填写说明",
+            "correct the figure (an error); a warning passes with a comment saying why the "
+            "figure is right",
+            zh=f"{len(stopping)}处数据未通过校验："
+            + "；".join(_numbered_zh(p, len(figures)) for p in stopping),
+            zh_hint="请更正错误；警告项请在“说明”中写明数据合理的原因",
         )
     return problems
 
 
 def _numbered(problem: Problem, count: int) -> str:
     return problem.message if count == 1 else f"figure {problem.figure + 1}: {problem.message}"
+
+
+def _numbered_zh(problem: Problem, count: int) -> str:
+    said = problem.message_zh
+    return said if count == 1 else f"第{problem.figure + 1}条：{said}"
 
 
 # --- the rules, one function each: None when the figure passes ---
@@ -262,8 +294,8 @@ def _growth_limit(f: Figure, _n: int, _b: Batch, rule: Rule) -> tuple[str, str, 
     return _growth_within(rule.number("min", -100), rule.number("max", 1000), f)
 
 
-def _growth_band(f: Figure, _n: int, _b: Batch, rule: Rule) -> tuple[str, str, str] | None:
-    limit = load_rules().get("growth_limit")
+def _growth_band(f: Figure, _n: int, batch: Batch, rule: Rule) -> tuple[str, str, str] | None:
+    limit = (batch.rules or load_rules()).get("growth_limit")
     low, high = (limit.number("min", -100), limit.number("max", 1000)) if limit else (-100, 1e9)
     if _growth_within(low, high, f):
         return None  # the error says it already

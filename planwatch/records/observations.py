@@ -9,16 +9,15 @@ import zlib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
-from planwatch.records.filedata import read_bytes, read_csv_rows, read_mapping_file, validated
+from planwatch.records.filedata import read_csv_rows, read_mapping_file, validated
 from planwatch.records.numbers import Number, finite
-from planwatch.records.workbook import sheet_figures
 from planwatch.store.models import Observation
 from planwatch.store.reference import indicator_row, region_row
 from planwatch.vocabulary import ObservationStatus, ObservedMeasure
@@ -51,13 +50,9 @@ class ObservationFile(BaseModel):
     observations: list[ObservationIn]
 
 
-def read_observation_file(
-    path: Path, *, region: str | None = None, period: str | None = None
-) -> list[ObservationIn]:
-    """Figures from CSV, JSON or an Excel sheet (whose rows may leave region and period to
-    ``region`` and ``period``)."""
-    if path.suffix.lower() == ".xlsx":
-        return read_figures(read_bytes(path), path.name, region, period)
+def read_observation_file(path: Path) -> list[ObservationIn]:
+    """Figures from CSV or JSON (an Excel sheet is read and checked whole by
+    ``planwatch.records.upload``)."""
     if path.suffix.lower() == ".csv":
         rows: Any = read_csv_rows(path)
         first, word = 2, "rows"  # line 1 holds the headers
@@ -83,26 +78,6 @@ def refuse_repeats(items: list[ObservationIn], filename: str, places: list[str])
                 "keep one of them; enter a correction as a new file later",
             )
         seen[key] = index
-
-
-def read_figures(
-    data: bytes, filename: str, region: str | None, period: str | None
-) -> list[ObservationIn]:
-    """The figures of an Excel sheet in the departments' layout, each row validated."""
-    figures, places = [], []
-    for number, fields in sheet_figures(data, filename, region, period):
-        places.append(f"row {number}")
-        try:
-            figures.append(ObservationIn.model_validate(fields))
-        except ValidationError as err:
-            problem = err.errors()[0]
-            field = ".".join(str(p) for p in problem["loc"])
-            raise InvalidInput(
-                f"row {number}: {field} {problem['msg'].lower()}",
-                "measure is value, yoy_growth, share or completion; value is a number",
-            ) from err
-    refuse_repeats(figures, filename, places)
-    return figures
 
 
 def store_observation(

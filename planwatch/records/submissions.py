@@ -24,6 +24,7 @@ from planwatch.errors import Conflict, Forbidden, InvalidInput
 from planwatch.periods import Period
 from planwatch.records.checks import Figure, Problem, StoredFigures, refuse_failing
 from planwatch.records.observations import ObservationIn, store_observation
+from planwatch.records.rule_edits import stored_rules
 from planwatch.records.users import Account, check_allowed
 from planwatch.store.models import (
     Department,
@@ -113,7 +114,7 @@ def check_entered(
     for region in dict.fromkeys(item.region for item in items):
         figures = [entered(session, item) for item in items if item.region == region]
         known = StoredFigures(session, region_row(session, region).id)
-        found += refuse_failing(figures, known, warnings=warnings)
+        found += refuse_failing(figures, known, warnings=warnings, rules=stored_rules(session))
     return found
 
 
@@ -266,7 +267,11 @@ def move_submission(
             zh_hint="请先填报本部门的数据",
         )
     if step == "submit":
-        refuse_failing([_checked(f) for f in figures], StoredFigures(session, row.region_id))
+        refuse_failing(
+            [_checked(f) for f in figures],
+            StoredFigures(session, row.region_id),
+            rules=stored_rules(session),
+        )
     for figure in figures:
         figure.status = move.figures_to
     row.status = move.ends

@@ -64,6 +64,9 @@ class Department(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"))
     name: Mapped[str] = mapped_column(String(100))
+    # where the department's reminders go (planwatch remind): an address, a chat robot
+    email: Mapped[str | None] = mapped_column(String(300))
+    webhook: Mapped[str | None] = mapped_column(String(500), info={"secret": True})  # a key
 
 
 class Indicator(Base):
@@ -435,6 +438,19 @@ class Reminder(Base):
     address: Mapped[str] = mapped_column(String(300))
     content: Mapped[str] = mapped_column(Text)
     sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    outcome: Mapped[str] = mapped_column(String(8), default="sent", server_default="sent")
+    error: Mapped[str | None] = mapped_column(Text)  # what went wrong, when it failed
+
+
+class RuleSetting(Base):
+    """A planner's numbers (and severity) of one validation rule, over the shipped file's."""
+
+    __tablename__ = "rule_settings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    changed_by: Mapped[str] = mapped_column(String(100))
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class ReportDraft(Base):

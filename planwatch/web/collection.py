@@ -3,7 +3,7 @@ and by how long, and its on-time rate over the year (``planwatch.reads.collectio
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -12,7 +12,13 @@ from pydantic import BaseModel
 
 from planwatch import links
 from planwatch.errors import InvalidInput
-from planwatch.reads.collection import Completeness, Owed, completeness
+from planwatch.reads.collection import (
+    Completeness,
+    Owed,
+    SentReminder,
+    completeness,
+    reminders_sent,
+)
 from planwatch.reads.regions import stored_region
 from planwatch.records.users import check_allowed
 from planwatch.web.auth import Viewer, app_store
@@ -39,6 +45,7 @@ class OwedRow(BaseModel):
     state: str
     days_late: int | None
     days_left: int | None
+    kind: str  # indicator, task (a key task's progress) or project (a project's progress)
 
 
 class DepartmentRow(BaseModel):
@@ -51,6 +58,17 @@ class DepartmentRow(BaseModel):
     missing: list[str]
 
 
+class ReminderRow(BaseModel):
+    """A reminder sent (or tried): when, to which department, how, where, the outcome."""
+
+    sent_at: datetime
+    department: str
+    channel: str
+    address: str
+    outcome: str
+    error: str | None
+
+
 class CompletenessPage(BaseModel):
     region: dict[str, str]
     period: dict[str, str]
@@ -58,6 +76,7 @@ class CompletenessPage(BaseModel):
     totals: dict[str, int]
     departments: list[DepartmentRow]
     rows: list[OwedRow]
+    reminders: list[ReminderRow]
     links: dict[str, str]
 
 
@@ -70,7 +89,8 @@ def completeness_page(
         region = stored_region(session, code)
         check_allowed(session, user, "read", region)
         found = completeness(session, region, when, _day(as_of))
-    return respond(request, "completeness.html", completeness_data(found))
+        sent = reminders_sent(session, region, when.code)
+    return respond(request, "completeness.html", completeness_data(found, sent))
 
 
 def _day(text: str | None) -> date | None:
@@ -82,7 +102,7 @@ def _day(text: str | None) -> date | None:
         raise InvalidInput(f"as_of '{text}' is not a date", "write it as 2017-07-20") from err
 
 
-def completeness_data(found: Completeness) -> dict[str, Any]:
+def completeness_data(found: Completeness, sent: list[SentReminder]) -> dict[str, Any]:
     region, period = found.region, found.period
     departments = [
         DepartmentRow(
@@ -108,6 +128,17 @@ def completeness_data(found: Completeness) -> dict[str, Any]:
         },
         departments=departments,
         rows=[owed_row(o) for d in found.departments for o in d.owed],
+        reminders=[
+            ReminderRow(
+                sent_at=r.sent_at if r.sent_at.tzinfo else r.sent_at.replace(tzinfo=UTC),
+                department=r.department,
+                channel=r.channel,
+                address=r.address,
+                outcome=r.outcome,
+                error=r.error,
+            )
+            for r in sent
+        ],
         links={"overview": links.region(region.code, period)},
     ).model_dump()
 
@@ -115,6 +146,7 @@ def completeness_data(found: Completeness) -> dict[str, Any]:
 def owed_row(owed: Owed) -> OwedRow:
     return OwedRow(
         department=owed.department,
+        kind=owed.kind,
         indicator=owed.indicator,
         unit=owed.unit,
         frequency=owed.frequency,

@@ -29,8 +29,9 @@ from planwatch.reads.observations import (
     versions_of,
 )
 from planwatch.reads.regions import stored_region
-from planwatch.records.observations import ObservationIn, read_figures
+from planwatch.records.observations import ObservationIn
 from planwatch.records.submissions import enter_figures
+from planwatch.records.upload import checked_sheet
 from planwatch.records.users import Account, check_allowed
 from planwatch.records.workbook import template_workbook
 from planwatch.vocabulary import OBSERVED_MEASURES
@@ -108,9 +109,18 @@ def enter_one(
 async def enter_sheet(
     request: Request, code: str, period: str, user: Reporter, file: UploadFile
 ) -> Response:
+    """Every figure of the sheet checked first: all problems at once with their cells, and
+    nothing stored unless every figure passes."""
     data = await file.read()
-    items = read_figures(data, file.filename or "upload.xlsx", code, period_of(period).code)
-    return _store_and_show(request, code, period, user, items)
+    name = file.filename or "upload.xlsx"
+    when = period_of(period).code
+    with app_store(request).transaction(actor=user.name) as session:
+        check_allowed(session, user, "enter_observations", stored_region(session, code))
+        items = checked_sheet(session, user, data, name, code, when)
+        rows = store_figures(session, user, items)
+        region = stored_region(session, code)
+        page = _entry_page(session, region.code, region.name, when, stored=len(rows))
+    return html(request, "enter.html", page)
 
 
 def _store_and_show(

@@ -350,6 +350,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "severity": {"zh": "级别", "en": "Severity"},
     "severity_error": {"zh": "错误（阻止报送）", "en": "error (blocks)"},
     "severity_warning": {"zh": "警告（需填写说明）", "en": "warning (needs a comment)"},
+    "reminders_sent": {"zh": "催报记录", "en": "Reminders sent"},
+    "no_reminders": {"zh": "本期尚未发送催报。", "en": "No reminder sent for this period."},
+    "sent_at": {"zh": "发送时间", "en": "Sent"},
+    "channel": {"zh": "渠道", "en": "Channel"},
+    "channel_email": {"zh": "电子邮件", "en": "E-mail"},
+    "channel_webhook": {"zh": "工作群机器人", "en": "Work-chat robot"},
+    "address": {"zh": "地址", "en": "Address"},
+    "outcome": {"zh": "结果", "en": "Outcome"},
+    "outcome_sent": {"zh": "已发送", "en": "Sent"},
+    "outcome_failed": {"zh": "失败", "en": "Failed"},
+    "upload_problems": {"zh": "上传的表格有问题", "en": "Problems in the uploaded sheet"},
+    "rule_settings": {"zh": "阈值", "en": "Thresholds"},
+    "rule_changed": {"zh": "已调整", "en": "changed"},
+    "rules_edit_note": {
+        "zh": "修改后立即用于填报、上传和报送的校验，并记入操作日志",
+        "en": "a change applies at once to entry, upload and submission, and is audited",
+    },
 }
 
 

@@ -158,10 +158,15 @@ def test_excel_sheet_with_region_and_period_given_on_the_command_line(
     book.save(path)
     code, _, err = run("observations", "load", str(path), "--db", db)
     assert code == 1
-    assert err.strip() == (
-        "error: row 2 names no region: add a 地区 (region) column, "
-        "or pass --region for the whole sheet"
+    said = err.strip().splitlines()
+    assert said[0] == (
+        "error: figures.xlsx有2处问题，未导入任何数据 / figures.xlsx: 2 problem(s), nothing was stored"
     )
+    assert said[1].startswith("  工作表「Sheet」第2行A列：没有地区（此行及以下各行）")
+    assert said[2].startswith(
+        "  Sheet Sheet, row 2, column A: no region (this row and those below)"
+    )
+    assert "command line: --region" in said[2] and "command line: --period" in said[4]
     code, out, _ = run(
         "observations", "load", str(path), "--region", "武昌区", "--period", "2017H1", "--db", db
     )

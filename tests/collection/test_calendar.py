@@ -48,14 +48,20 @@ def test_each_frequency_owes_its_periods_up_to_the_period() -> None:
 def test_demo_completeness_names_who_has_not_reported(viewer: TestClient) -> None:
     page = viewer.get("/regions/420106/2017H1/completeness.json?as_of=2017-07-20").json()
     by_name = {d["department"]: d for d in page["departments"]}
-    assert list(by_name) == ["区统计局", "区发改委", "区财政局", "区招商局"]
+    # the indicators' departments first, then those that owe only tasks' and projects'
+    # progress
+    assert list(by_name) == [
+        *("区统计局", "区发改委", "区财政局", "区招商局"),
+        *("区科技局", "区住房局", "区城建局", "区人社局"),
+    ]
+    # 招商引资 overdue; its task's and three projects' progress in, the projects' late
     assert by_name["区招商局"] == {
         "department": "区招商局",
-        "expected": 1,
-        "received": 0,
-        "late": 0,
+        "expected": 5,
+        "received": 4,
+        "late": 3,
         "overdue": 1,
-        "on_time_rate": 0.0,
+        "on_time_rate": 4.5,
         "missing": ["招商引资"],
     }
     assert by_name["区发改委"]["missing"] == ["单位生产总值能耗", "单位生产总值二氧化碳排放"]
@@ -65,7 +71,7 @@ def test_demo_completeness_names_who_has_not_reported(viewer: TestClient) -> Non
     # its year so far owes M01…M06; only 2017Q1 (M03) and H1 (M06) are in, both late
     assert by_name["区财政局"]["on_time_rate"] == 0.0
     assert by_name["区统计局"]["on_time_rate"] == 50.0  # GDP Q1 and H1 on time, income never
-    assert page["totals"] == {"expected": 7, "received": 3, "late": 1, "overdue": 4}
+    assert page["totals"] == {"expected": 25, "received": 21, "late": 10, "overdue": 4}
     html = viewer.get("/regions/420106/2017H1/completeness").text
     assert "区招商局" in html and "逾期未报" in html and "全年按时报送率" in html
     english = viewer.get("/regions/420106/2017H1/completeness?lang=en").text
@@ -82,7 +88,7 @@ def test_before_the_due_date_a_missing_report_is_not_yet_due(viewer: TestClient)
 
 def test_the_overview_shows_a_completeness_line(viewer: TestClient) -> None:
     line = viewer.get("/regions/420106/2017H1.json").json()["completeness"]
-    assert line["expected"] == 7 and line["received"] == 3
+    assert line["expected"] == 25 and line["received"] == 21
     assert line["href"] == "/regions/420106/2017H1/completeness"
     assert 'id="completeness-line"' in viewer.get("/regions/420106/2017H1").text
 
@@ -106,7 +112,7 @@ def test_overdue_command_lists_each_department(demo: Demo) -> None:
         demo.database_url,
     )
     assert code == 0, out
-    assert "区招商局\t应报 1\t已报 0" in out
+    assert "区招商局\t应报 5\t已报 4" in out
     assert "招商引资\t季报\t2017H1\t截止 2017-07-10\t逾期未报 10天" in out
     assert "地方一般公共预算收入\t月报\t2017H1\t截止 2017-07-05\t迟报 3天" in out
 
@@ -137,5 +143,24 @@ def test_remind_dry_run_lists_exactly_what_is_missing(demo: Demo) -> None:
     assert "- 招商引资（2017H1，截止2017-07-10，已逾期10天）" in out
     assert "区财政局" not in out  # its figure is in (late, but in)
     assert out.strip().endswith("3 reminder(s), nothing sent (--dry-run)")
-    code, out, err = run(*args)
-    assert code == 1 and "--dry-run" in out + err  # sending is not built: said, not faked
+    code, out, err = run(*args, "--as-of", "2017-07-20")
+    assert code == 0, out + err  # no department has an address yet: said, nothing sent
+    assert "区招商局: 没有邮箱或机器人地址，未发送 / no address, not sent" in out
+    assert out.strip().endswith("3 reminder(s): 0 sent, 0 failed")
+
+
+def test_key_tasks_and_major_projects_are_owed_too(planner: TestClient) -> None:
+    """A department owes its key tasks' progress every quarter and its major projects'
+    every month, beside its indicators; completeness counts them."""
+    page = planner.get("/regions/420106/2017H1/completeness.json?as_of=2017-07-20").json()
+    housing = [r for r in page["rows"] if r["department"] == "区住房局"]
+    kinds = sorted(r["kind"] for r in housing)
+    assert kinds == ["project", "project", "task", "task", "task", "task"]
+    assert {r["frequency"] for r in housing if r["kind"] == "task"} == {"quarterly"}
+    assert {r["frequency"] for r in housing if r["kind"] == "project"} == {"monthly"}
+    row = next(d for d in page["departments"] if d["department"] == "区住房局")
+    assert (row["expected"], row["received"]) == (6, 6)  # the demo's progress is in
+    later = planner.get("/regions/420106/2017Q3/completeness.json?as_of=2017-10-20").json()
+    missing = next(d for d in later["departments"] if d["department"] == "区住房局")["missing"]
+    assert "加快重点功能区建设(房屋征收)" in missing  # no 2017Q3 progress yet
+    assert page["totals"]["expected"] == sum(d["expected"] for d in page["departments"])

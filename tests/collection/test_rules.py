@@ -45,8 +45,17 @@ def test_the_api_and_the_form_refuse_what_no_figure_can_be(
 ) -> None:
     before = planner.get("/api/observations?limit=500").json()["total"]
     error = error_of(planner.post("/api/observations", json={**BASE, **fields}), 400)
-    assert rule in error["message"] and zh in error["message"]
-    assert " / " in error["message"]  # …and the same in English
+    assert rule in error["message"] and zh in error["zh"]["message"]
+    # each language on its own: the rule's Chinese name only in Chinese, and its English
+    # name only in English
+    title = load_rules()[rule]
+    assert f"【{title.zh}，错误】" in error["zh"]["message"]
+    assert title.en in error["message"] and title.zh not in error["message"]
+    assert zh not in error["message"] and title.en not in error["zh"]["message"]
+    page = planner.post(
+        "/api/observations", json={**BASE, **fields}, headers={"accept": "text/html"}
+    )
+    assert zh in page.text  # the page leads in the reader's language (Chinese by default)
     form = {"indicator": INVESTMENT, **{k: str(v) for k, v in fields.items()}}
     fagai = client_as("fagai")
     answer = fagai.post(

@@ -187,6 +187,11 @@ ROUTES: dict[tuple[str, str], Expectation] = {
     ("GET", "/regions/{code}/{period}/completeness.json"): (SIGNED_IN, None),
     ("GET", "/rules"): (SIGNED_IN, None),
     ("GET", "/rules.json"): (SIGNED_IN, None),
+    # only the planning office changes a rule's thresholds
+    ("POST", "/rules/{rule}"): (
+        _policy(401, 403, 403, 403, 403, 303, 303),
+        ("form", {"severity": "warning", "max": "70"}),
+    ),
     # a reporter gets its department's template; the office must name one (400 without)
     ("GET", "/regions/{code}/{period}/enter/template"): (
         _policy(401, 403, 200, 200, 403, 400, 400),
@@ -213,6 +218,7 @@ PARAMETERS = {
     "project_id": "1",
     "step": "approve",
     "item_id": "1",
+    "rule": "growth_band",
 }
 
 

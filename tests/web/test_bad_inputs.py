@@ -81,7 +81,7 @@ WEB_CASES: list[tuple[str, str, str, Callable[[], dict[str, Any]], int, str]] = 
     (
         "reporter", "post", EXCEL,
         lambda: {"files": {"file": ("d.xlsx", _sheet([["指标", "数值"], ["地区生产总值", 1], ["地区生产总值", 2]]))}},
-        400, "row 3 repeats row 2",
+        400, "row 3, column A: repeats row 2",
     ),
     ("planner", "get", f"/documents/{HUGE}.json", dict, 400, "too large"),
     ("planner", "get", f"/observations/{HUGE}.json", dict, 400, "too large"),

@@ -76,7 +76,7 @@ def test_excel_sheet_refuses_non_finite_values(reporter: TestClient) -> None:
         headers={"accept": "application/json"},
     )
     error = error_of(answer, 400)
-    assert error["message"].startswith("row 2: value")
+    assert "the first: Sheet Sheet, row 2, column C: value" in error["message"]
 
 
 @pytest.mark.parametrize("raw", ("nan", "inf", "1e400"))

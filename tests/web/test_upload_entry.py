@@ -90,7 +90,10 @@ def test_excel_without_headers_says_which_to_write(reporter: TestClient) -> None
         "/regions/420106/2017H1/enter/excel", files=files, headers={"accept": "application/json"}
     )
     error = error_of(answer, 400)
-    assert error["message"] == "figures.xlsx has no column indicator or value in row 1"
+    assert error["message"] == (
+        "figures.xlsx: no header row with an indicator and a figure column in the first 20 rows"
+    )
+    assert "指标" in error["hint"]
 
 
 def test_form_entry_makes_a_new_version(reporter: TestClient, planner: TestClient) -> None:

@@ -1,0 +1,185 @@
+"""Reminders sent to departments: by e-mail (SMTP) and by a work-chat robot's webhook.
+
+Each channel a department has is tried on its own: one that fails (the mail server
+refuses, the robot does not answer) is recorded with what went wrong and the others are
+still tried. Every attempt is a row of ``reminders`` with its time, channel, address,
+what it said and its outcome. Sending runs outside any transaction; recording is one.
+"""
+
+from __future__ import annotations
+
+import json
+import smtplib
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planwatch.config import ReminderSettings
+from planwatch.errors import InvalidInput
+from planwatch.store.models import Department, Reminder, utcnow
+
+Channel = Literal["email", "webhook"]
+Outcome = Literal["sent", "failed"]
+
+
+@dataclass(frozen=True)
+class Contact:
+    department_id: int
+    department: str
+    email: str | None
+    webhook: str | None
+
+
+@dataclass(frozen=True)
+class Delivery:
+    channel: Channel
+    address: str
+    outcome: Outcome
+    error: str | None
+    at: datetime
+
+
+def contact_of(
+    session: Session, region_id: int, department: str, settings: ReminderSettings
+) -> Contact:
+    """The department's addresses; its webhook falls back to the office's robot."""
+    row = _department(session, region_id, department)
+    return Contact(row.id, row.name, row.email, row.webhook or settings.webhook_url)
+
+
+def _department(session: Session, region_id: int, department: str) -> Department:
+    row = session.scalar(
+        select(Department).where(Department.region_id == region_id, Department.name == department)
+    )
+    if row is None:
+        raise InvalidInput(
+            f"no department {department} in this region",
+            "add it with `planwatch departments add`",
+            zh=f"本地区没有部门{department}",
+            zh_hint="请先用 planwatch departments add 添加",
+        )
+    return row
+
+
+def set_contact(
+    session: Session, region_id: int, department: str, email: str | None, webhook: str | None
+) -> Department:
+    """Set where a department's reminders go (None leaves an address as it is)."""
+    row = _department(session, region_id, department)
+    if email is not None:
+        if email and ("@" not in email or len(email) > 300):
+            raise InvalidInput(
+                f"'{email}' is not an e-mail address",
+                "write it as name@example.gov.cn",
+                zh=f"“{email}”不是电子邮件地址",
+                zh_hint="请写成 name@example.gov.cn 的形式",
+            )
+        row.email = email or None
+    if webhook is not None:
+        if webhook and not webhook.startswith(("http://", "https://")):
+            raise InvalidInput(
+                f"'{webhook}' is not a web address",
+                "give the robot's address, starting with https://",
+                zh=f"“{webhook}”不是网址",
+                zh_hint="请填写以 https:// 开头的机器人地址",
+            )
+        row.webhook = webhook or None
+    session.flush()
+    return row
+
+
+def send(settings: ReminderSettings, contact: Contact, subject: str, text: str) -> list[Delivery]:
+    """Send by every channel the department has; each outcome, failures included."""
+    deliveries = []
+    if contact.email:
+        deliveries.append(
+            _attempt("email", contact.email, lambda: _mail(settings, contact, subject, text))
+        )
+    if contact.webhook:
+        deliveries.append(
+            _attempt(
+                "webhook", contact.webhook, lambda: _post(settings, contact.webhook or "", text)
+            )
+        )
+    return deliveries
+
+
+def _attempt(channel: Channel, address: str, action: object) -> Delivery:
+    assert callable(action)
+    try:
+        action()
+    except (OSError, smtplib.SMTPException, ValueError, InvalidInput) as err:
+        return Delivery(channel, address, "failed", f"{type(err).__name__}: {err}"[:500], utcnow())
+    return Delivery(channel, address, "sent", None, utcnow())
+
+
+def _mail(settings: ReminderSettings, contact: Contact, subject: str, text: str) -> None:
+    if not settings.smtp_host:
+        raise InvalidInput(
+            "no SMTP server is set",
+            "set PLANWATCH_SMTP_HOST (and _PORT, _USER, _PASSWORD, _SENDER)",
+            zh="未设置SMTP服务器",
+            zh_hint="请设置 PLANWATCH_SMTP_HOST 等",
+        )
+    message = EmailMessage()
+    message["From"] = settings.smtp_sender
+    message["To"] = contact.email
+    message["Subject"] = subject
+    message.set_content(text)
+    with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=settings.timeout) as smtp:
+        if settings.smtp_starttls:
+            smtp.starttls()
+        if settings.smtp_user:
+            smtp.login(settings.smtp_user, settings.smtp_password or "")
+        smtp.send_message(message)
+
+
+def _post(settings: ReminderSettings, url: str, text: str) -> None:
+    """The text as the common work-chat robots take it: {"msgtype": "text", ...}."""
+    body = json.dumps({"msgtype": "text", "text": {"content": text}}, ensure_ascii=False)
+    request = urllib.request.Request(  # noqa: S310  # the office's own robot address
+        url,
+        data=body.encode("utf-8"),
+        headers={"Content-Type": "application/json; charset=utf-8"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=settings.timeout) as answer:  # noqa: S310
+        if not 200 <= answer.status < 300:
+            raise ValueError(f"the robot answered HTTP {answer.status}")
+
+
+def shown_address(address: str) -> str:
+    """A robot's address without its query, which carries the robot's key."""
+    return address.split("?", 1)[0] + ("?…" if "?" in address else "")
+
+
+def record(
+    session: Session,
+    region_id: int,
+    contact: Contact,
+    period: str,
+    text: str,
+    deliveries: list[Delivery],
+) -> None:
+    """Each attempt as a row of ``reminders``, in the caller's transaction (audited)."""
+    for delivery in deliveries:
+        session.add(
+            Reminder(
+                region_id=region_id,
+                department_id=contact.department_id,
+                period=period,
+                channel=delivery.channel,
+                address=shown_address(delivery.address)[:300],
+                content=text,
+                sent_at=delivery.at,
+                outcome=delivery.outcome,
+                error=delivery.error,
+            )
+        )
+    session.flush()
