@@ -25,6 +25,7 @@ directly, across batches by the current version being one this load wrote.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -45,6 +46,8 @@ from planwatch.records.filedata import stream_csv_rows
 from planwatch.records.observations import ObservationIn
 from planwatch.store.models import Observation, utcnow
 from planwatch.store.reference import indicator_row, region_row
+from planwatch.store.tallies import add_counts
+from planwatch.store.versions import touch
 
 BATCH = 5000
 
@@ -68,7 +71,7 @@ COLUMNS = (
     "reason",
     "created_at",
 )
-_VERSION = COLUMNS.index("version")
+_VERSION, _STATUS = COLUMNS.index("version"), COLUMNS.index("status")
 
 
 def load_observation_csv(session: Session, path: Path) -> int:
@@ -158,6 +161,8 @@ class _Load:
             row[0], row[_VERSION] = row_id, version + 1
         _write(self.connection, rows)
         self._audit(ids)
+        add_counts(self.session, Counter((r[2], r[3], r[_STATUS]) for r in rows).items())
+        touch(self.session, {row[2] for row in rows})
         self.spans.append((ids[0], batch[0][0], len(rows)))
         self.count += len(rows)
 
