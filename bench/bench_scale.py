@@ -49,13 +49,23 @@ from planwatch.records.synth import Country, store_country, write_figure_file  #
 from planwatch.records.tokens import add_token  # noqa: E402
 from planwatch.records.users import add_user  # noqa: E402
 from planwatch.store import Store, open_store  # noqa: E402
+from planwatch.store.reference import add_region  # noqa: E402
 from planwatch.web import create_app  # noqa: E402
+
+NATION = "100000"  # a custom unit above the provinces, for a national ranking
 
 
 def built(url: str, country: Country) -> Store:
     store = open_store(Settings(database_url=url, secret_key="bench"), create=True)
     with store.transaction(actor="bench") as session:
         store_country(session, country)
+        nation = add_region(session, NATION, "全国", "province")
+        session.execute(
+            text(
+                "UPDATE regions SET parent_id = :nation WHERE parent_id IS NULL AND id != :nation"
+            ),
+            {"nation": nation.id},
+        )
     return store
 
 
@@ -76,6 +86,23 @@ def traced_peak(make: Callable[[], Store], path: Path) -> float:
     finally:
         tracemalloc.stop()
         store.dispose()
+
+
+def loader_rss(make: Callable[[], Store], path: Path) -> float:
+    """Peak RSS (MB) of ``planwatch observations load`` in a process of its own, as the
+    largest of this process's finished children so far (run the smaller file first)."""
+    import resource
+    import subprocess
+
+    store = make()
+    url = store.url
+    store.dispose()
+    subprocess.run(
+        [sys.executable, "-m", "planwatch", "observations", "load", str(path), "--db", url],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def head_of(path: Path, share: float, folder: Path) -> Path:
@@ -150,6 +177,7 @@ def page_times(store: Store, country: Country, requests: int) -> dict[str, list[
         "overview": f"/regions/{province}/{period}.json",
         "indicator": f"/regions/{province}/{period}/indicators/{flow}.json",
         "comparison (province's counties)": f"/compare/{province}/county/{period}.json?indicator={flow}",
+        "comparison (all counties)": f"/compare/{NATION}/county/{period}.json?indicator={flow}",
     }
     found = {}
     with TestClient(app) as client:
@@ -157,12 +185,98 @@ def page_times(store: Store, country: Country, requests: int) -> dict[str, list[
         for name, path in endpoints.items():
             client.get(path).raise_for_status()  # warm
             times = []
-            for _ in range(requests):
+            for _ in range(requests if "all counties" not in name else max(3, requests // 10)):
                 answer = client.get(path)
                 answer.raise_for_status()
                 times.append(float(answer.headers["server-timing"].split("dur=")[1]))
             found[name] = times
     return found
+
+
+SERVER = """
+import sys, uvicorn
+from planwatch.config import Settings
+from planwatch.web import create_app
+app = create_app(Settings(database_url=sys.argv[1], secret_key="bench"), page_cache_size=int(sys.argv[3]))
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+"""
+
+
+def throughput(
+    store: Store, path: str, auth: dict[str, str], cached: bool, clients: int, seconds: float
+) -> tuple[float, float, int]:
+    """(requests/s, server peak RSS in MB, non-200 answers): ``clients`` threads asking for
+    ``path`` over loopback from a uvicorn process of its own for ``seconds``."""
+    import socket
+    import subprocess
+    import threading
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER, store.url, str(port), "256" if cached else "0"],
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{base}/regions.json", headers=auth, timeout=5)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("the bench server did not start") from None
+                time.sleep(0.2)
+        counts = [0] * clients
+        failures = [0] * clients
+        stop = time.monotonic() + seconds
+
+        def client(number: int) -> None:
+            with httpx.Client(base_url=base, headers=auth, timeout=60) as http:
+                while time.monotonic() < stop:
+                    answer = http.get(path)
+                    counts[number] += 1
+                    failures[number] += answer.status_code != 200
+
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+        start = time.monotonic()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.monotonic() - start
+        status = Path(f"/proc/{server.pid}/status").read_text()
+        peak = next(
+            int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")
+        )
+        return sum(counts) / elapsed, peak / 1024, sum(failures)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def requests_per_second(store: Store, country: Country, args: argparse.Namespace) -> None:
+    import base64
+
+    with store.transaction(actor="bench") as session:
+        add_user(session, "load", "planner", "load-password-1")
+        _, token = add_token(session, "load", "load")
+    basic = base64.b64encode(b"load:load-password-1").decode()
+    period = f"{country.year_list[-1]}M06"
+    path = f"/regions/{country.places[0].code}/{period}.json"
+    for label, auth in (("token", f"Bearer {token}"), ("Basic", f"Basic {basic}")):
+        for cached in (True, False):
+            rate, peak, failed = throughput(
+                store, path, {"Authorization": auth}, cached, args.clients, args.seconds
+            )
+            print(
+                f"  {args.clients} clients, {label:5}, pages {'kept' if cached else 'rebuilt'}:"
+                f" {rate:7.1f} requests/s, server peak RSS {peak:.0f} MB, {failed} not 200"
+            )
 
 
 def p95(times: list[float]) -> float:
@@ -203,8 +317,12 @@ def run(
     print(
         f"peak traced memory: {small:.1f} MB at 1/4 of the file, {large:.1f} MB at the whole file"
     )
+    rss_small, rss_large = loader_rss(make, quarter), loader_rss(make, path)
+    print(f"peak RSS of the load command: {rss_small:.0f} MB at 1/4, {rss_large:.0f} MB whole")
     for name, times in page_times(store, country, args.requests).items():
         print(f"  {name:34} median {statistics.median(times):7.1f} ms  p95 {p95(times):7.1f} ms")
+    if args.clients:
+        requests_per_second(store, country, args)
     store.dispose()
 
 
@@ -216,6 +334,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--postgres", help="a server URL: also run on a new database there")
+    parser.add_argument("--clients", type=int, default=32, help="concurrent clients (0: none)")
+    parser.add_argument("--seconds", type=float, default=10, help="how long each client run")
     parser.add_argument("--full", action="store_true", help="~3,000 regions × 60 × 5 years")
     args = parser.parse_args()
     if args.full:

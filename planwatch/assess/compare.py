@@ -22,7 +22,7 @@ from planwatch.assess.model import (
     Skipped,
     Thresholds,
 )
-from planwatch.assess.region import assess_plan
+from planwatch.assess.region import assess_plan, spans_read
 from planwatch.errors import InvalidInput, NotFound
 from planwatch.periods import Period
 from planwatch.reads.figures import FigureBook, figure_books
@@ -110,7 +110,7 @@ def _assess_members(
     limits = thresholds or Thresholds()
     stored = [m.id for m in members if m.id is not None]
     plans = load_plans(session, stored, span.year, tasks=work, projects=work)
-    books = figure_books(session, list(plans), (span.year, span.year - 1))
+    books = figure_books(session, list(plans), (span.year, span.year - 1), spans=spans_read(span))
     assessed: list[RegionAssessment] = []
     skipped: list[Skipped] = []
     for member in members:

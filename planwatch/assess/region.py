@@ -51,6 +51,13 @@ def assess_targets(
     return judge_targets(plan.targets, book, span, thresholds or Thresholds())[0]
 
 
+def spans_read(span: Period) -> set[tuple[int, int]]:
+    """The (year, months) whose figures ``assess_plan`` reads for ``span``: the period, the
+    same months last year (growths, findings) and last year's whole (the rest of the year's
+    growth); a book holding these judges the plan as one holding every figure."""
+    return {(span.year, span.months), (span.year - 1, span.months), (span.year - 1, 12)}
+
+
 def assess_plan(
     row: RegionLike,
     plan: PlanRows,

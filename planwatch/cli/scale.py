@@ -1,4 +1,5 @@
-"""Commands for size: ``synth`` builds a synthetic country (regions, plans, figures)."""
+"""Commands for size and deployment: ``synth`` builds a synthetic country (regions, plans,
+figures); ``backup`` and ``restore`` keep and bring back a copy of the database."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ from typing import Annotated
 import typer
 
 from planwatch.cli.common import DbOption, clean_errors, store_for
+from planwatch.errors import InvalidInput
 from planwatch.records.bulk import load_observation_csv
 from planwatch.records.synth import Country, store_country, write_figure_file
+from planwatch.store.backup import back_up
+from planwatch.store.backup import restore as restore_backup
 
 
 @clean_errors
@@ -42,5 +46,35 @@ def synth(
         typer.echo(f"stored {len(country.places)} regions, {plans} plans, {count} observations")
 
 
+@clean_errors
+def backup(
+    target: Annotated[Path, typer.Argument(help="The new backup file.")],
+    db: DbOption = None,
+) -> None:
+    """Back up the database while it runs (SQLite online backup, PostgreSQL pg_dump)."""
+    back_up(store_for(db), target)
+    typer.echo(f"backed up to {target}")
+
+
+@clean_errors
+def restore(
+    source: Annotated[Path, typer.Argument(help="A file written by `planwatch backup`.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Replace what the database holds.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Replace what the database holds with a backup (stop the server first on PostgreSQL)."""
+    if not yes:
+        raise InvalidInput(
+            "restore replaces everything the database holds",
+            "run it again with --yes to go ahead",
+            zh="恢复会替换数据库中的全部数据",
+            zh_hint="确认后加 --yes 重新运行",
+        )
+    restore_backup(store_for(db), source)
+    typer.echo(f"restored from {source}")
+
+
 def register(app: typer.Typer) -> None:
     app.command()(synth)
+    app.command()(backup)
+    app.command()(restore)

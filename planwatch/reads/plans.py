@@ -21,8 +21,8 @@ from planwatch.periods import Period
 from planwatch.store.models import (
     Department,
     Fact,
+    FigurePeriod,
     Indicator,
-    Observation,
     Plan,
     Project,
     Region,
@@ -430,15 +430,16 @@ class PlanListing:
     period_codes: list[str]
 
 
-# the periods with figures of the listed plans' regions and years, read by a range of the
-# (region_id, period) index rather than every observation's, of the counted statuses
+# the periods with figures of the listed plans' regions and years, of the counted statuses,
+# from the counts kept beside the figures (planwatch.store.tallies), not the figures
 _PERIODS_WITH_FIGURES = (
-    select(Observation.region_id, Observation.period)
+    select(FigurePeriod.region_id, FigurePeriod.period)
     .where(
-        Observation.region_id.in_(bindparam("regions", expanding=True)),
-        Observation.period >= bindparam("first"),
-        Observation.period < bindparam("after"),
-        Observation.status.in_(bindparam("counted", expanding=True)),
+        FigurePeriod.region_id.in_(bindparam("regions", expanding=True)),
+        FigurePeriod.period >= bindparam("first"),
+        FigurePeriod.period < bindparam("after"),
+        FigurePeriod.status.in_(bindparam("counted", expanding=True)),
+        FigurePeriod.figures > 0,
     )
     .distinct()
 )

@@ -106,9 +106,18 @@ def stream_csv_rows(path: Path) -> Iterator[dict[str, str]]:
     with handle:
         try:
             empty = True
-            for row in csv.DictReader(handle):
+            reader = csv.reader(handle)
+            # as csv.DictReader reads them, without a dict per row before ours: blank lines
+            # skipped, short rows padded with "", cells past the headers dropped
+            header = [name.strip() for name in next(reader, [])]
+            width = len(header)
+            for row in reader:
+                if not row:
+                    continue
                 empty = False
-                yield {k.strip(): (v or "").strip() for k, v in row.items() if k}
+                if len(row) < width:
+                    row += [""] * (width - len(row))
+                yield {k: v.strip() for k, v in zip(header, row, strict=False) if k}
         except UnicodeDecodeError as err:
             raise InvalidInput(
                 f"{path.name} is not UTF-8", "save it as UTF-8 and try again"

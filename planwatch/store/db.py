@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from planwatch.errors import InvalidInput
 from planwatch.store.audit import collect_changes, write_changes
 from planwatch.store.guards import refuse_non_finite
+from planwatch.store.tallies import count_flushed, write_counts
+from planwatch.store.versions import move_versions, note_flushed
 
 
 class Store:
@@ -34,6 +36,10 @@ class Store:
             event.listen(maker, "before_flush", refuse_non_finite)
             event.listen(maker, "after_flush", collect_changes)
             event.listen(maker, "after_flush_postexec", write_changes)
+            event.listen(maker, "after_flush", count_flushed)
+            event.listen(maker, "after_flush_postexec", write_counts)
+            event.listen(maker, "after_flush", note_flushed)
+            event.listen(maker, "before_commit", move_versions)
 
     @property
     def is_sqlite(self) -> bool:

@@ -477,3 +477,25 @@ class ReportDraft(Base):
 # an id in the audit log names one row forever (migration 0002 rebuilds existing tables).
 for _table in Base.metadata.tables.values():
     _table.dialect_kwargs["sqlite_autoincrement"] = True
+
+
+class FigurePeriod(Base):
+    """How many stored figures (every version) a region has for a period in each status:
+    the start page's periods with figures, kept in the same transaction as every figure
+    write (``planwatch.store.tallies``) instead of scanning the observations."""
+
+    __tablename__ = "figure_periods"
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"), primary_key=True)
+    period: Mapped[str] = mapped_column(String(8), primary_key=True)
+    status: Mapped[str] = mapped_column(String(12), primary_key=True)
+    figures: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RegionVersion(Base):
+    """A counter per region, moved by every committed change to what its pages show (its own
+    data or a region's below it); region 0 moves for a change no region owns. A kept page
+    of a region is true while these two counters stand (``planwatch.store.versions``)."""
+
+    __tablename__ = "region_versions"
+    region_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(Integer, default=0)

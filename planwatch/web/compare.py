@@ -43,6 +43,7 @@ def compare_page(
         lambda session: comparison_data(
             _compared(session, parent, level, when, indicator or None), when
         ),
+        parent,
     )
     return respond(request, "compare.html", data)
 
@@ -113,6 +114,7 @@ def board_page(request: Request, code: str, period: str, user: Viewer) -> Respon
         request,
         ("board", code, when.code),
         lambda session: board_data(session, stored_region(session, code), when),
+        code,
     )
     return respond(request, "board.html", data)
 

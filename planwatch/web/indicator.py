@@ -38,6 +38,7 @@ def indicator_page(request: Request, code: str, period: str, name: str, user: Vi
         lambda session: indicator_data(
             session, stored_region(session, code), when, indicator_named(session, name)
         ),
+        code,
     )
     return respond(request, "indicator.html", data)
 

@@ -70,7 +70,9 @@ def overview_page(request: Request, code: str, period: str, user: Visitor) -> Re
     """A card per plan target, lagging ones first, with completion against time progress."""
     when = period_of(period)
     check_visitor(request, user, code)
-    data = cached_page(request, ("overview", code, when.code), lambda s: _overview(s, code, when))
+    data = cached_page(
+        request, ("overview", code, when.code), lambda s: _overview(s, code, when), code
+    )
     return respond(request, "overview.html", data)
 
 

@@ -173,3 +173,22 @@ def test_excel_sheet_with_region_and_period_given_on_the_command_line(
     assert (code, out.strip()) == (0, "loaded 2 observations")
     shown = run("show", "--db", db)[1]
     assert "武昌区 2017H1 地区生产总值 yoy_growth 8.1% [submitted v1]" in shown
+
+
+def test_backup_and_restore_commands(db: str, tmp_path: Path) -> None:
+    backup = tmp_path / "backup.db"
+    assert run("backup", str(backup), "--db", db) == (0, f"backed up to {backup}\n", "")
+    shown = run("show", "--db", db)[1]
+    extra = tmp_path / "extra.csv"
+    extra.write_text(
+        "region,indicator,period,measure,value,unit\n420106,地区生产总值,2017M08,value,600,亿元\n",
+        encoding="utf-8",
+    )
+    assert run("observations", "load", str(extra), "--db", db)[0] == 0
+    assert run("show", "--db", db)[1] != shown
+    code, _, err = run("restore", str(backup), "--db", db)
+    assert code == 1 and "--yes" in err
+    assert run("restore", str(backup), "--yes", "--db", db)[0] == 0
+    assert run("show", "--db", db)[1] == shown
+    code, _, err = run("backup", str(backup), "--db", db)
+    assert code == 1 and "exists already" in err

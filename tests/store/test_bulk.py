@@ -6,6 +6,7 @@ batches, and a failure in a later batch must undo what earlier batches wrote.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,30 @@ def test_a_repeat_inside_one_batch_is_named_by_its_rows(
     path = write(tmp_path, [GOOD[0], GOOD[1], GOOD[0]])
     with pytest.raises(InvalidInput, match="figures.csv: row 4 repeats row 2"):
         load(sqlite_store, path)
+
+
+def test_each_audit_row_holds_its_figure_as_stored(store: Store, tmp_path: Path) -> None:
+    """The database writes a batch's audit rows from the figures just written: every
+    column, the figure's own values, one row per figure."""
+    lines = [*GOOD[:5], "420106,地区生产总值,2017M06,yoy_growth,8.1,%,comparable,submitted,说明"]
+    load(store, write(tmp_path, lines))
+    with store.engine.connect() as connection:
+        figures = connection.execute(text(f"SELECT {', '.join(bulk.COLUMNS)} FROM observations"))
+        stored = {row.id: row._asdict() for row in figures}
+        audit = connection.execute(
+            text("SELECT row_id, actor, action, changes FROM audit_log ORDER BY id")
+        ).all()
+    assert sorted(row_id for row_id, *_ in audit) == sorted(stored)
+    for row_id, actor, action, changes in audit:
+        said = json.loads(changes) if isinstance(changes, str) else changes
+        assert (actor, action) == ("test", "insert")
+        assert set(said) == set(bulk.COLUMNS)
+        expected = {k: v for k, v in stored[row_id].items() if k != "created_at"}
+        assert {k: v for k, v in said.items() if k != "created_at"} == expected
+    last = stored[max(stored)]
+    assert (last["basis"], last["status"], last["note"], last["value"]) == (
+        "comparable",
+        "submitted",
+        "说明",
+        8.1,
+    )

@@ -80,3 +80,42 @@ def test_a_new_region_refreshes_kept_comparisons(viewer: TestClient, demo: Demo)
     other.dispose()
     after = {s["region_code"] for s in viewer.get(path).json()["skipped"]}
     assert after == before | {"420199"}
+
+
+def _enter(demo: Demo, region: str, value: float) -> None:
+    """A figure stored by another process (the CLI), as ``planwatch observations load``."""
+    other = open_store(Settings(database_url=demo.database_url, secret_key="cli"))
+    with other.transaction(actor="cli") as session:
+        store_observation(
+            session,
+            ObservationIn(
+                region=region,
+                indicator="地区生产总值",
+                period="2017H1",
+                measure="yoy_growth",
+                value=value,
+                unit="%",
+            ),
+        )
+    other.dispose()
+
+
+def test_a_write_to_one_district_keeps_the_others_pages(
+    viewer: TestClient, app: FastAPI, demo: Demo
+) -> None:
+    comparison = "/compare/420100/county/2017H1.json"
+    indicator = "/regions/420106/2017H1/indicators/地区生产总值.json"
+    _enter(demo, "420102", 7.0)  # 江岸区 stored (a new region moves every page once)
+    for path in (OVERVIEW, indicator, comparison):
+        assert _queries(app, viewer, path) > 1  # built
+        assert _queries(app, viewer, path) == 1  # kept: the version read only
+    _enter(demo, "420102", 7.5)  # 江岸区 again: 武昌区's pages stay true
+    assert _queries(app, viewer, OVERVIEW) == 1
+    assert _queries(app, viewer, indicator) == 1
+    # 武汉市's comparison lists 江岸区: rebuilt
+    assert _queries(app, viewer, comparison) > 1
+    assert _queries(app, viewer, comparison) == 1
+    _enter(demo, "420106", 9.2)  # 武昌区 itself: its pages follow
+    assert _queries(app, viewer, OVERVIEW) > 1
+    growth = card(viewer.get(OVERVIEW).json(), "地区生产总值", "growth_at_least")["growth"]
+    assert growth == 9.2
