@@ -46,6 +46,7 @@ WEB_LIBRARIES = {
     "auth",
     "cache",
     "errors",
+    "forms",
     "i18n",
     "limits",
     "params",

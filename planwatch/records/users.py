@@ -41,6 +41,7 @@ Action = Literal[
     "audit",
     "departments",
     "manage_projects",
+    "edit_plans",
     "admin",
 ]
 PLANNING: frozenset[str] = frozenset(get_args(Action)) - {"admin"}
@@ -64,6 +65,7 @@ ACTION_WORDS_ZH: dict[str, str] = {
     "audit": "查看操作日志",
     "departments": "管理部门",
     "manage_projects": "编辑重大项目台账或督办事项",
+    "edit_plans": "新建或编辑计划",
     "admin": "管理用户",
 }
 ACTION_WORDS: dict[str, str] = {
@@ -77,6 +79,7 @@ ACTION_WORDS: dict[str, str] = {
     "departments": "manage departments",
     "admin": "manage users",
     "manage_projects": "edit the project ledger or its 督办 items",
+    "edit_plans": "create or edit plans",
 }
 
 _hasher = PasswordHasher()

@@ -36,6 +36,7 @@ from planwatch.web import (
     narratives,
     objects,
     overview,
+    plans,
     report,
     rules,
     submissions,
@@ -101,6 +102,7 @@ def create_app(
         report,
         narratives,
         api,
+        plans,  # before objects: /plans/new is no plan id
         objects,
         submissions,
         departments,

@@ -57,6 +57,10 @@ def _plans(session: Session, page: Paging) -> list[dict[str, Any]]:
             "year": plan.year,
             "title": plan.title,
             "href": links.plan(plan.id),
+            "edit": links.plan_edit(plan.id),
+            # a plan without figures yet still opens: its year's overview shows 暂无数据
+            "year_href": links.region(plan.region_code, str(plan.year)),
+            "enter": links.entry(plan.region_code, str(plan.year)),
             "periods": [
                 {"code": code, "href": links.region(plan.region_code, code)}
                 for code in plan.period_codes

@@ -16,6 +16,17 @@
     form.appendChild(field);
   }, true);
 
+  // a search box filters the items of a list as one types (the entry form's indicators)
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (!box.dataset || !box.dataset.filter) return;
+    var words = box.value.trim().toLowerCase();
+    document.querySelectorAll(box.dataset.filter).forEach(function (item) {
+      var text = (item.dataset.search || item.textContent).toLowerCase();
+      item.hidden = words !== "" && text.indexOf(words) < 0;
+    });
+  });
+
   var FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
 
   function historyChart(node, data) {
