@@ -315,7 +315,10 @@ async def _uploaded(request: Request) -> tuple[str, bytes] | None:
     upload = form.get("file")
     if upload is None or isinstance(upload, str) or not upload.filename:
         return None
-    return upload.filename, await upload.read(PLAN_FILE_BYTES + 1)
+    try:
+        return upload.filename, await upload.read(PLAN_FILE_BYTES + 1)
+    finally:
+        await upload.close()
 
 
 def _plan_file(upload: tuple[str, bytes] | None) -> PlanIn:
