@@ -88,6 +88,7 @@ def _entry_page(
         "stored": stored,
         "links": {
             "overview": links.region(code, period),
+            "enter": links.entry(code, period),
             "submissions": links.submissions(code, period),
         },
     }

@@ -20,6 +20,7 @@ from planwatch.reads.lookup import plan_of
 from planwatch.reads.observations import observations_by_id
 from planwatch.reads.plans import period_order, plan_count, plan_listings
 from planwatch.reads.regions import RegionRow, stored_region
+from planwatch.records.users import Account
 from planwatch.web import shapes
 from planwatch.web.auth import Viewer, Visitor, app_store, check_visitor
 from planwatch.web.cache import cached_page
@@ -40,14 +41,24 @@ def plans_page(
     review."""
     with app_store(request).reading() as session:
         documents = [shapes.plain(shapes.document(row)) for row in recent_documents(session)]
+        plans = _plans(session, page)
         data = {
-            "plans": _plans(session, page),
+            "plans": plans,
+            "links": _start_links(user, plans),
             "total": plan_count(session),
             "limit": page.limit,
             "offset": page.offset,
             "documents": documents,
         }
     return respond(request, "home.html", data)
+
+
+def _start_links(user: Account, plans: list[dict[str, Any]]) -> dict[str, str]:
+    """A reporter's way to its entry form: its region's newest plan listed here."""
+    if user.role != "reporter":
+        return {}
+    mine = [plan["enter"] for plan in plans if plan["region"]["code"] == user.region_code]
+    return {"enter": mine[0]} if mine else {}
 
 
 def _plans(session: Session, page: Paging) -> list[dict[str, Any]]:
