@@ -201,7 +201,10 @@ def validated(model: type[M], data: Any, source: str) -> M:
         problem = err.errors()[0]
         where = ".".join(str(p) for p in problem["loc"]) or "top level"
         raise InvalidInput(
-            f"{source}: {where}: {problem['msg']}", "correct that entry and load the file again"
+            f"{source}: {where}: {problem['msg']}",
+            "correct that entry and load the file again",
+            zh=f"{source}：{where}一项填写有误（{problem['msg']}）",
+            zh_hint="请改正该项后重新导入",
         ) from err
 
 
