@@ -126,7 +126,7 @@ def overview_data(
         "cards": cards,
         "other_figures": _other_figures(session, region, period, book, targeted),
         **_rolled_up(session, region, period, book, assessed),
-        "links": _links(region, period.code),
+        "links": _links(region, period.code, book.has_period(period)),
         # the book holds every code of the year with figures: no query of its own
         "periods": _periods(region, book.period_codes(period.year)),
         "completeness": _completeness(session, region, period),
@@ -195,12 +195,13 @@ def _other_figures(
     return list(grouped.values())
 
 
-def _links(region: RegionRow, period: str) -> dict[str, str | None]:
+def _links(region: RegionRow, period: str, has_figures: bool) -> dict[str, str | None]:
+    """What the overview leads to; no report is drafted for a period without figures."""
     parent = region.parent
     return {
         "overview": links.region(region.code, period),
         "board": links.board(region.code, period),
-        "report": links.report(region.code, period),
+        "report": links.report(region.code, period) if has_figures else None,
         "enter": links.entry(region.code, period),
         "submissions": links.submissions(region.code, period),
         "departments": links.departments(region.code),
