@@ -196,7 +196,8 @@ def _other_figures(
 
 
 def _links(region: RegionRow, period: str, has_figures: bool) -> dict[str, str | None]:
-    """What the overview leads to; no report is drafted for a period without figures."""
+    """What the overview leads to; a period without figures has no report to draft and
+    nothing to compare."""
     parent = region.parent
     return {
         "overview": links.region(region.code, period),
@@ -205,7 +206,9 @@ def _links(region: RegionRow, period: str, has_figures: bool) -> dict[str, str |
         "enter": links.entry(region.code, period),
         "submissions": links.submissions(region.code, period),
         "departments": links.departments(region.code),
-        "compare": links.comparison(parent, region.level, period) if parent else None,
+        "compare": links.comparison(parent, region.level, period)
+        if parent and has_figures
+        else None,
         "completeness": links.completeness(region.code, period),
     }
 
