@@ -89,6 +89,22 @@ def plan(plan_id: int) -> str:
     return f"/plans/{plan_id}"
 
 
+def new_plan(*parts: str) -> str:
+    """The new plan's form, or one below it (``file``, ``template``)."""
+    return "/plans/new" + "".join(f"/{part}" for part in parts)
+
+
+def plan_edit(plan_id: int) -> str:
+    return f"{plan(plan_id)}/edit"
+
+
+def plan_part(plan_id: int, kind: str, item_id: int | None = None, *parts: str) -> str:
+    """Where a plan's form posts: ``targets`` (a new one), ``targets/12``, ``targets/12/delete``."""
+    tail = "".join(f"/{part}" for part in parts)
+    item = f"/{item_id}" if item_id is not None else ""
+    return f"{plan(plan_id)}/{kind}{item}{tail}"
+
+
 def target(plan_id: int, target_id: int) -> str:
     return f"{plan(plan_id)}#target-{target_id}"
 

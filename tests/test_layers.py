@@ -47,6 +47,7 @@ WEB_LIBRARIES = {
     "auth",
     "cache",
     "errors",
+    "forms",
     "i18n",
     "limits",
     "params",

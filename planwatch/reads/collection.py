@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from typing import Literal
 
 from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from planwatch.errors import NotFound
 from planwatch.periods import Period, due_date, reported_at, reporting_periods
@@ -397,3 +397,67 @@ _SENT = (
 def reminders_sent(session: Session, region: RegionRow, period: str) -> list[SentReminder]:
     """The reminders of the region's period, the latest first."""
     return [SentReminder(*row) for row in read(session, _SENT, region=region.id, period=period)]
+
+
+@dataclass(frozen=True)
+class EntryItem:
+    """An indicator of the plan to report, as the entry form offers it: its lead department
+    (the first target's that names one), the catalogue's unit, what the plan asks."""
+
+    indicator: str
+    english: str
+    unit: str | None
+    kind: str  # the catalogue's: flow, stock or rate
+    department: str | None
+    targets: list[str] = field(default_factory=list)  # the plan's wording of each target
+    target_kinds: list[str] = field(default_factory=list)
+
+
+_OTHER = aliased(Indicator)
+_ENTRY_TARGETS = (
+    select(
+        Indicator.name,
+        Indicator.english,
+        Indicator.unit,
+        Indicator.kind,
+        Department.name,
+        Target.kind,
+        Target.value,
+        Target.unit,
+        Target.text,
+        _OTHER.name,
+        _OTHER.english,
+        _OTHER.unit,
+        _OTHER.kind,
+    )
+    .join(Plan, Target.plan_id == Plan.id)
+    .join(Indicator, Target.indicator_id == Indicator.id)
+    .outerjoin(_OTHER, Target.other_indicator_id == _OTHER.id)
+    .outerjoin(Department, Target.department_id == Department.id)
+    .where(Plan.region_id == bindparam("region"), Plan.year == bindparam("year"))
+    .order_by(Target.position, Target.id)
+)
+
+
+def entry_items(session: Session, region: RegionRow, year: int) -> list[EntryItem]:
+    """The indicators the region's plan of ``year`` sets targets for, in plan order, once
+    each; a relation's other indicator follows, if no target of its own names it."""
+    items: dict[str, EntryItem] = {}
+    others: list[tuple[str, str, str | None, str]] = []
+    for row in read(session, _ENTRY_TARGETS, region=region.id, year=year):
+        name, english, unit, kind, department, target_kind, value, target_unit, text = row[:9]
+        item = items.get(name)
+        if item is None:
+            item = items[name] = EntryItem(name, english, unit, kind, department)
+        elif item.department is None and department is not None:
+            item = items[name] = EntryItem(
+                name, english, unit, kind, department, item.targets, item.target_kinds
+            )
+        shown = text or f"{word('target_kinds', target_kind).zh} {value:g}{target_unit or ''}"
+        item.targets.append(shown if value is not None or text else shown.split(" ")[0])
+        item.target_kinds.append(target_kind)
+        if row[9] is not None:
+            others.append((row[9], row[10], row[11], row[12]))
+    for name, english, unit, kind in others:
+        items.setdefault(name, EntryItem(name, english, unit, kind, None))
+    return list(items.values())

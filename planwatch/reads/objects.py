@@ -38,6 +38,7 @@ class PlanHead:
     region_name: str
     year: int
     title: str | None
+    version: int  # bumped by every save of the plan's forms (planwatch.records.plan_edits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,7 @@ class PlanRecord:
     projects: list[ProjectRow]
 
 
-_HEAD = select(Plan.id, Region.code, Region.name, Plan.year, Plan.title).join(
+_HEAD = select(Plan.id, Region.code, Region.name, Plan.year, Plan.title, Plan.version).join(
     Region, Plan.region_id == Region.id
 )
 _PLAN = _HEAD.where(Plan.id == bindparam("plan"))

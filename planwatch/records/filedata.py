@@ -52,25 +52,37 @@ _UniqueKeyLoader.add_constructor(
 
 def read_mapping_file(path: Path) -> Any:
     """A YAML or JSON document, parsed."""
-    text = read_text(path)
     suffix = path.suffix.lower()
     if suffix not in (".json", ".yaml", ".yml"):
         raise InvalidInput(
             f"{path.name}: unsupported file type '{path.suffix}'", "use .yaml, .yml or .json"
         )
+    return read_mapping_text(read_text(path), path.name)
+
+
+def read_mapping_text(text: str, filename: str) -> Any:
+    """A YAML or JSON document's text (``filename`` says which, and names it in errors)."""
     if not text.strip():
-        raise InvalidInput(f"{path.name} is empty", "fill it in; see planwatch/sample/")
-    _check_depth(text, path.name)
+        raise InvalidInput(
+            f"{filename} is empty",
+            "fill it in; see planwatch/sample/",
+            zh=f"{filename}是空文件",
+            zh_hint="请填写内容后再上传",
+        )
+    _check_depth(text, filename)
     try:
-        if suffix == ".json":
+        if filename.lower().endswith(".json"):
             return json.loads(text)
         return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506  # a SafeLoader
     except InvalidInput as err:
-        raise err.within(path.name, path.name) from err
+        raise err.within(filename, filename) from err
     except (json.JSONDecodeError, yaml.YAMLError) as err:
+        kind = "JSON" if filename.lower().endswith(".json") else "YAML"
         raise InvalidInput(
-            f"{path.name} is not valid {path.suffix[1:].upper()} ({_first_line(err)})",
+            f"{filename} is not valid {kind} ({_first_line(err)})",
             "fix the syntax at the place named",
+            zh=f"{filename}不是有效的{kind}文件（{_first_line(err)}）",
+            zh_hint="请按提示的位置修改格式",
         ) from err
 
 
@@ -198,7 +210,10 @@ def validated(model: type[M], data: Any, source: str) -> M:
         problem = err.errors()[0]
         where = ".".join(str(p) for p in problem["loc"]) or "top level"
         raise InvalidInput(
-            f"{source}: {where}: {problem['msg']}", "correct that entry and load the file again"
+            f"{source}: {where}: {problem['msg']}",
+            "correct that entry and load the file again",
+            zh=f"{source}：{where}一项填写有误（{problem['msg']}）",
+            zh_hint="请改正该项后重新导入",
         ) from err
 
 

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period, check_due_rule
@@ -153,6 +154,8 @@ def store_plan(session: Session, plan_in: PlanIn) -> Plan:
     if plan is None:
         plan = Plan(region=region, year=plan_in.year)
         session.add(plan)
+    else:
+        flag_modified(plan, "title")  # a replaced plan is a new version (its forms: 409)
     plan.title = plan_in.title
     plan.targets = [_target(session, plan, i, t) for i, t in enumerate(plan_in.targets)]
     plan.tasks = [_task(session, plan, i, t) for i, t in enumerate(plan_in.tasks)]

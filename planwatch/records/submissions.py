@@ -15,14 +15,21 @@ reason; a reporter's change reopens the department's submission.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planwatch.errors import Conflict, Forbidden, InvalidInput
 from planwatch.periods import Period
-from planwatch.records.checks import Figure, Problem, StoredFigures, refuse_failing
+from planwatch.records.checks import (
+    Figure,
+    Problem,
+    StoredFigures,
+    blocking,
+    check_figures,
+    refuse_failing,
+)
 from planwatch.records.observations import ObservationIn, store_observation
 from planwatch.records.rule_edits import stored_rules
 from planwatch.records.users import Account, check_allowed
@@ -115,6 +122,23 @@ def check_entered(
         figures = [entered(session, item) for item in items if item.region == region]
         known = StoredFigures(session, region_row(session, region).id)
         found += refuse_failing(figures, known, warnings=warnings, rules=stored_rules(session))
+    return found
+
+
+def entry_problems(
+    session: Session, user: Account, items: Sequence[ObservationIn]
+) -> list[Problem]:
+    """The rules the figures fail as ``enter_figures`` would refuse them (errors; warnings
+    without a comment too, except a department's, checked at submission), each naming its
+    figure and field, so a form can show them beside the fields."""
+    found: list[Problem] = []
+    for region in dict.fromkeys(item.region for item in items):
+        indexes = [n for n, item in enumerate(items) if item.region == region]
+        figures = [entered(session, items[n]) for n in indexes]
+        known = StoredFigures(session, region_row(session, region).id)
+        for problem in blocking(check_figures(figures, known), figures):
+            if user.role != "reporter" or problem.severity == "error":
+                found.append(replace(problem, figure=indexes[problem.figure]))
     return found
 
 

@@ -42,6 +42,7 @@ Action = Literal[
     "departments",
     "manage_projects",
     "edit_rules",
+    "edit_plans",
     "admin",
 ]
 PLANNING: frozenset[str] = frozenset(get_args(Action)) - {"admin"}
@@ -66,6 +67,7 @@ ACTION_WORDS_ZH: dict[str, str] = {
     "departments": "管理部门",
     "manage_projects": "编辑重大项目台账或督办事项",
     "edit_rules": "修改校验规则",
+    "edit_plans": "新建或编辑计划",
     "admin": "管理用户",
 }
 ACTION_WORDS: dict[str, str] = {
@@ -80,6 +82,7 @@ ACTION_WORDS: dict[str, str] = {
     "admin": "manage users",
     "manage_projects": "edit the project ledger or its 督办 items",
     "edit_rules": "change the validation rules",
+    "edit_plans": "create or edit plans",
 }
 
 _hasher = PasswordHasher()

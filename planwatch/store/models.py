@@ -88,6 +88,8 @@ class Plan(Base):
     region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"))
     year: Mapped[int] = mapped_column(Integer)
     title: Mapped[str | None] = mapped_column(String(200))
+    # bumped by every save of the plan's forms: a form saved on an older one answers 409
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     region: Mapped[Region] = relationship()
     targets: Mapped[list[Target]] = relationship(
         back_populates="plan", order_by="Target.position", cascade="all, delete-orphan"
@@ -101,6 +103,7 @@ class Plan(Base):
     reporting_items: Mapped[list[ReportingItem]] = relationship(
         order_by="ReportingItem.position", cascade="all, delete-orphan"
     )
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Target(Base):

@@ -36,7 +36,10 @@ def indicator_row(session: Session, name: str) -> Indicator:
     row = session.scalar(select(Indicator).where(Indicator.name == canonical))
     if row is None:
         raise InvalidInput(
-            f"unknown indicator '{name}'", "use a name or alias from `planwatch indicators`"
+            f"unknown indicator '{name}'",
+            "use a name or alias from `planwatch indicators`",
+            zh=f"指标目录中没有“{name}”",
+            zh_hint="请使用指标目录中的指标名称或别名",
         )
     return row
 

@@ -39,6 +39,7 @@ from planwatch.web import (
     narratives,
     objects,
     overview,
+    plans,
     report,
     rules,
     submissions,
@@ -105,6 +106,7 @@ def create_app(
         report,
         narratives,
         api,
+        plans,  # before objects: /plans/new is no plan id
         objects,
         submissions,
         departments,

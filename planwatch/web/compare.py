@@ -122,7 +122,8 @@ def board_page(request: Request, code: str, period: str, user: Viewer) -> Respon
 def board_data(session: Session, region: RegionRow, when: Period) -> dict[str, Any]:
     plan = plan_of(session, region, when.year)
     book = FigureBook(session, region, (when.year, when.year - 1))
-    assessed = assess_plan(region, plan, book, when, Thresholds())
+    # a plan's tasks and projects are shown before any figure of the period exists
+    assessed = assess_plan(region, plan, book, when, Thresholds(), empty_ok=True)
     return {
         "region": {"code": region.code, "name": region.name},
         "period": {"code": when.code, "time_progress": assessed.time_progress},

@@ -10,35 +10,37 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, ValidationError
 from pydantic.dataclasses import dataclass
+from starlette.concurrency import run_in_threadpool
 
 from planwatch import links
-from planwatch.errors import InvalidInput, NotFound
+from planwatch.errors import InvalidInput, NotFound, PlanwatchError
 from planwatch.periods import Period
 from planwatch.reads import Session
-from planwatch.reads.collection import calendar_items, template_rows
-from planwatch.reads.lookup import indicator_names
+from planwatch.reads.collection import EntryItem, calendar_items, entry_items, template_rows
 from planwatch.reads.observations import (
     AuditRow,
     audit_of,
     observation_by_id,
+    observation_list,
     reporter_sees,
     versions_of,
 )
 from planwatch.reads.regions import stored_region
 from planwatch.records.observations import ObservationIn
-from planwatch.records.submissions import enter_figures
+from planwatch.records.submissions import enter_figures, entry_problems
 from planwatch.records.upload import checked_sheet
 from planwatch.records.users import Account, check_allowed
 from planwatch.records.workbook import template_workbook
-from planwatch.vocabulary import OBSERVED_MEASURES
 from planwatch.web import shapes
 from planwatch.web.auth import Viewer, allowed, app_store, reporter_scope
+from planwatch.web.forms import FieldProblem, typed_number
+from planwatch.web.i18n import translator
 from planwatch.web.params import period_of
-from planwatch.web.render import ChineseJSONResponse, html, respond, twin
+from planwatch.web.render import ChineseJSONResponse, html, request_language, respond, twin
 
 router = APIRouter()
 
@@ -50,50 +52,118 @@ def entry_form(request: Request, code: str, period: str, user: Reporter) -> Resp
     with app_store(request).reading() as session:
         region = stored_region(session, code)
         check_allowed(session, user, "enter_observations", region)
-        data = _entry_page(session, region.code, region.name, when.code, stored=None)
+        data = _entry_page(session, user, region.code, when.code, stored=None)
     return html(request, "enter.html", data)
 
 
 def _entry_page(
-    session: Session, code: str, name: str, period: str, stored: int | None
+    session: Session,
+    user: Account,
+    code: str,
+    period: str,
+    stored: int | None,
+    typed: dict[str, str] | None = None,
+    problems: dict[str, str] | None = None,
 ) -> dict[str, Any]:
+    """The form: the plan's items the user reports, grouped by department in plan order,
+    each with the catalogue's unit; and the period's figures entered so far."""
     region = stored_region(session, code)
-    calendar = calendar_items(session, region, Period.parse(period).year)
+    when = Period.parse(period)
+    items = entry_items(session, region, when.year)
+    mine = [i for i in items if user.role != "reporter" or i.department == user.department]
+    calendar = calendar_items(session, region, when.year)
     return {
         "departments": list(dict.fromkeys(item.department for item in calendar)),
         "template": links.region(code, period, "enter", "template"),
-        "region": {"code": code, "name": name},
+        "region": {"code": code, "name": region.name},
         "period": {"code": period},
-        "indicators": indicator_names(session),
-        "measures": OBSERVED_MEASURES,
+        "has_plan": bool(items),
+        "periods": [
+            {"code": other, "href": links.entry(code, other)}
+            for other in (f"{when.year}Q1", f"{when.year}H1", f"{when.year}Q3", str(when.year))
+        ],
+        "groups": _groups(mine),
+        "entered": _entered(session, user, region.id, period, {i.indicator for i in mine}),
+        "typed": typed or {},
+        "problems": problems or {},
         "stored": stored,
-        "links": {"overview": links.region(code, period)},
+        "links": {
+            "overview": links.region(code, period),
+            "enter": links.entry(code, period),
+            "submissions": links.submissions(code, period),
+        },
     }
 
 
-def enter_one(
-    request: Request,
-    code: str,
-    period: str,
-    user: Reporter,
-    indicator: Annotated[str, Form()],
-    value: Annotated[float, Form()],
-    measure: Annotated[str, Form()] = "value",
-    unit: Annotated[str, Form()] = "",
-    note: Annotated[str, Form()] = "",
-    reason: Annotated[str, Form()] = "",
-    comment: Annotated[str, Form()] = "",
+def _groups(items: list[EntryItem]) -> list[dict[str, Any]]:
+    groups: dict[str | None, list[dict[str, Any]]] = {}
+    for item in items:
+        fields = [
+            {
+                "name": _field(item.indicator, "value"),
+                "measure": "value",
+                "unit": item.unit,
+                "falls": False,
+            },
+            {
+                "name": _field(item.indicator, "yoy_growth"),
+                "measure": "yoy_growth",
+                "unit": "%",
+                "falls": "reduction_at_least" in item.target_kinds,
+            },
+        ]
+        groups.setdefault(item.department, []).append(
+            {
+                "indicator": item.indicator,
+                "english": item.english,
+                "targets": item.targets,
+                "fields": fields,
+            }
+        )
+    return [{"department": name, "items": rows} for name, rows in groups.items()]
+
+
+def _field(indicator: str, measure: str) -> str:
+    return f"fig:{indicator}:{measure}"
+
+
+def _entered(
+    session: Session, user: Account, region_id: int, period: str, shown: set[str]
+) -> list[dict[str, Any]]:
+    """The latest version of each figure of the period the user may see, with its status."""
+    scope = reporter_scope(user)
+    page = observation_list(
+        session, region_id=region_id, period=period, reporter_department=scope, limit=500, offset=0
+    )
+    latest: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in page.items:  # newest first
+        if (scope is None or row.indicator in shown) and (row.indicator, row.measure) not in latest:
+            latest[(row.indicator, row.measure)] = {
+                **shapes.plain(shapes.observation(row)),
+                "user_name": row.user_name,
+            }
+    return sorted(latest.values(), key=lambda f: (f["indicator"], f["measure"]))
+
+
+async def enter_form(request: Request, code: str, period: str, user: Reporter) -> Response:
+    """The entry form's figures: each typed field checked, and shown again beside its
+    field with the message if it cannot be stored; nothing is stored until all can be.
+    A form naming one ``indicator`` (as programs post it) stores that one figure."""
+    form = await request.form()
+    typed = {key: value for key, value in form.items() if isinstance(value, str)}
+    if "indicator" in typed:
+        return await run_in_threadpool(_enter_one, request, code, period, user, typed)
+    return await run_in_threadpool(_enter_grid, request, code, period, user, typed)
+
+
+def _enter_one(
+    request: Request, code: str, period: str, user: Account, typed: dict[str, str]
 ) -> Response:
     fields = {
         "region": code,
-        "indicator": indicator,
         "period": period,
-        "measure": measure,
-        "value": value,
-        "unit": unit,
-        "note": note,
-        "reason": reason,
-        "comment": comment,
+        "measure": "value",
+        **{k: typed[k] for k in ENTRY_FIELDS if k in typed},
     }
     try:
         item = ObservationIn.model_validate(fields)
@@ -102,8 +172,98 @@ def enter_one(
         raise InvalidInput(
             f"{'.'.join(str(p) for p in problem['loc'])}: {problem['msg']}",
             "choose the measure from the list and write the value with digits",
+            zh="填写有误：请从列表中选择口径，数值只填写数字",
+            zh_hint="请修改后重新保存",
         ) from err
     return _store_and_show(request, code, period, user, [item])
+
+
+ENTRY_FIELDS = ("indicator", "measure", "value", "unit", "note", "reason", "comment")
+SHARED_FIELDS = ("note", "reason", "comment")
+
+
+def _enter_grid(
+    request: Request, code: str, period: str, user: Account, typed: dict[str, str]
+) -> Response:
+    when = period_of(period)
+    t = translator(request_language(request))
+    problems: dict[str, str] = {}
+    wanted: list[tuple[str, str, str, float]] = []  # field, indicator, measure, value
+    for name, raw in typed.items():
+        if name.startswith("fig:") and raw.strip():
+            _, indicator, measure = name.split(":", 2)
+            try:
+                value = typed_number(name, raw)
+            except FieldProblem as err:
+                problems[name] = t(err.key) + (f" {err.suggestion}" if err.suggestion else "")
+                continue
+            assert value is not None
+            wanted.append((name, indicator, measure, value))
+    if not wanted and not problems:
+        problems[""] = t("entry_nothing")
+    store = app_store(request)
+    with store.reading() as session:
+        region = stored_region(session, code)
+        check_allowed(session, user, "enter_observations", region)
+        units = {i.indicator: i.unit for i in entry_items(session, region, when.year)}
+        items, fields = _figures(code, when.code, wanted, units, typed, problems, t)
+        if not problems:
+            for problem in entry_problems(session, user, items):
+                said = problem.zh if request_language(request) == "zh" else problem.en
+                problems.setdefault(fields[problem.figure], said)
+    status = 400
+    if not problems:
+        try:
+            with store.transaction(actor=user.name) as session:
+                stored = len(enter_figures(session, user, items))
+                data = _entry_page(session, user, region.code, when.code, stored)
+            return html(request, "enter.html", data)
+        except PlanwatchError as err:  # nothing was stored: the transaction rolled back
+            problems[""] = _said(err, request_language(request))
+            status = err.status
+    with store.reading() as session:
+        data = _entry_page(session, user, region.code, when.code, None, typed, problems)
+    return html(request, "enter.html", data, status=status)
+
+
+def _figures(
+    code: str,
+    period: str,
+    wanted: list[tuple[str, str, str, float]],
+    units: dict[str, str | None],
+    typed: dict[str, str],
+    problems: dict[str, str],
+    t: Any,
+) -> tuple[list[ObservationIn], list[str]]:
+    """The typed numbers as figures in the catalogue's unit (growths in %)."""
+    shared = {k: (typed.get(k) or "").strip() or None for k in SHARED_FIELDS}
+    items, fields = [], []
+    for name, indicator, measure, value in wanted:
+        unit = units.get(indicator) if measure == "value" else "%"
+        try:
+            item = ObservationIn.model_validate(
+                {
+                    "region": code,
+                    "indicator": indicator,
+                    "period": period,
+                    "measure": measure,
+                    "value": value,
+                    "unit": unit,
+                    **shared,
+                }
+            )
+        except ValidationError:
+            problems[name] = t("field_invalid")
+            continue
+        items.append(item)
+        fields.append(name)
+    return items, fields
+
+
+def _said(err: PlanwatchError, lang: str) -> str:
+    if lang == "zh" and err.zh:
+        return err.zh + (f"：{err.zh_hint}" if err.zh_hint else "")
+    return str(err)
 
 
 async def enter_sheet(
@@ -118,8 +278,7 @@ async def enter_sheet(
         check_allowed(session, user, "enter_observations", stored_region(session, code))
         items = checked_sheet(session, user, data, name, code, when)
         rows = store_figures(session, user, items)
-        region = stored_region(session, code)
-        page = _entry_page(session, region.code, region.name, when, stored=len(rows))
+        page = _entry_page(session, user, code, when, stored=len(rows))
     return html(request, "enter.html", page)
 
 
@@ -129,9 +288,7 @@ def _store_and_show(
     with app_store(request).transaction(actor=user.name) as session:
         rows = store_figures(session, user, items)
         region = stored_region(session, code)
-        data = _entry_page(
-            session, region.code, region.name, period_of(period).code, stored=len(rows)
-        )
+        data = _entry_page(session, user, region.code, period_of(period).code, stored=len(rows))
     return html(request, "enter.html", data)
 
 
@@ -218,7 +375,7 @@ router.add_api_route(
     "/regions/{code}/{period}/enter", entry_form, methods=["GET"], include_in_schema=False
 )
 router.add_api_route(
-    "/regions/{code}/{period}/enter", enter_one, methods=["POST"], include_in_schema=False
+    "/regions/{code}/{period}/enter", enter_form, methods=["POST"], include_in_schema=False
 )
 router.add_api_route(
     "/regions/{code}/{period}/enter/excel", enter_sheet, methods=["POST"], include_in_schema=False

@@ -370,6 +370,123 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+# the plan forms, the entry form and the navigation (issue 14)
+MESSAGES.update(
+    {
+        "plan_new": {"zh": "新建计划", "en": "New plan"},
+        "plan_new_intro": {
+            "zh": "在表单中新建一个地区的年度计划，或上传填好的Excel模板、YAML计划文件。",
+            "en": "Create a region's annual plan in the forms, or upload a filled-in "
+            "Excel template or a YAML plan file.",
+        },
+        "plan_in_forms": {"zh": "在表单中新建", "en": "Create in the forms"},
+        "region_code": {"zh": "地区代码", "en": "Region code"},
+        "plan_title": {"zh": "计划名称", "en": "Title"},
+        "plan_title_hint": {
+            "zh": "如：江夏区2024年国民经济和社会发展计划",
+            "en": "e.g. the district's 2024 development plan",
+        },
+        "plan_create": {"zh": "新建并编辑", "en": "Create and edit"},
+        "plan_from_file": {"zh": "从文件导入", "en": "From a file"},
+        "plan_file_intro": {
+            "zh": "下载Excel计划模板，在“计划”“目标”“重点任务”“重大项目”四张表中填写后上传；"
+            "也可上传YAML计划文件（与命令行 plan load 的格式相同）。",
+            "en": "Download the Excel plan template, fill in its sheets (plan, targets, "
+            "tasks, projects) and upload it; a YAML plan file (the format of the command "
+            "line's plan load) is read too.",
+        },
+        "plan_template": {"zh": "下载Excel计划模板", "en": "Download the Excel template"},
+        "plan_edit": {"zh": "编辑计划", "en": "Edit plan"},
+        "plan_view": {"zh": "查看计划", "en": "View plan"},
+        "plan_replace_intro": {
+            "zh": "用文件中的计划整体替换本计划的目标、重点任务和重大项目。",
+            "en": "Replace this plan's targets, tasks and projects with the plan in a file.",
+        },
+        "plan_replace": {"zh": "从文件替换", "en": "Replace from file"},
+        "plan_no_targets": {
+            "zh": "还没有目标：请在下方添加。",
+            "en": "No targets yet: add them below.",
+        },
+        "plans": {"zh": "计划管理", "en": "Plans"},
+        "target_kind": {"zh": "目标类型", "en": "Kind"},
+        "target_value": {"zh": "目标值", "en": "Target value"},
+        "qualifier": {"zh": "限定", "en": "Qualifier"},
+        "qualifier_at_least": {"zh": "以上 / 不低于", "en": "or more"},
+        "qualifier_at_most": {"zh": "以内 / 以下", "en": "or less"},
+        "qualifier_approx": {"zh": "左右 / 同步", "en": "about / in step"},
+        "compared_with": {"zh": "比较对象", "en": "Compared with"},
+        "compared_with_hint": {
+            "zh": "比较类目标填写，如：地区生产总值",
+            "en": "for a relation target, e.g. 地区生产总值",
+        },
+        "plan_wording": {"zh": "计划表述", "en": "The plan's wording"},
+        "plan_wording_hint": {
+            "zh": "计划原文，如：增长8%以上",
+            "en": "as the plan writes it, e.g. 增长8%以上",
+        },
+        "basis_comparable": {"zh": "同口径", "en": "comparable basis"},
+        "task_title": {"zh": "任务", "en": "Task"},
+        "task_section": {"zh": "板块", "en": "Section"},
+        "description": {"zh": "说明", "en": "Description"},
+        "project_name": {"zh": "项目名称", "en": "Project"},
+        "edit": {"zh": "编辑", "en": "Edit"},
+        "remove": {"zh": "删除", "en": "Remove"},
+        "add_target": {"zh": "添加目标", "en": "Add a target"},
+        "add_task": {"zh": "添加重点任务", "en": "Add a key task"},
+        "add_project": {"zh": "添加重大项目", "en": "Add a major project"},
+        "number_decimal_comma": {
+            "zh": "小数点请用“.”，不要用逗号。应为",
+            "en": "Write the decimal point as “.”, not a comma. Did you mean",
+        },
+        "number_not_digits": {
+            "zh": "请只填写数字（可带小数点和负号），如 6.2",
+            "en": "Write a number with digits (a point and a minus sign allowed), e.g. 6.2",
+        },
+        "field_invalid": {"zh": "此项填写有误，请检查", "en": "This field is not valid"},
+        "year_needed": {"zh": "请填写四位数的年度，如 2024", "en": "Write the year, e.g. 2024"},
+        "region_needed": {
+            "zh": "请填写地区代码，如江夏区为 420115",
+            "en": "Write the region's code, e.g. 420115",
+        },
+        "entry_items": {"zh": "本期填报项目", "en": "Items to report"},
+        "entry_search": {"zh": "搜索指标", "en": "Search indicators"},
+        "entry_intro_reporter": {
+            "zh": "以下是计划中由本部门负责的指标，按计划顺序排列。填写本期累计数，单位已按指标目录给定。",
+            "en": "The plan's items your department answers for, in plan order. Enter the "
+            "year-to-date figures; units are the catalogue's.",
+        },
+        "entry_intro_office": {
+            "zh": "以下是计划中的全部指标，按责任部门分组、按计划顺序排列。",
+            "en": "Every item of the plan, grouped by lead department, in plan order.",
+        },
+        "entry_no_items": {
+            "zh": "本期计划中没有由您负责填报的指标。如有疑问请联系规划科室。",
+            "en": "The plan gives you no items to report. Ask the planning office if "
+            "that is wrong.",
+        },
+        "entry_no_plan": {
+            "zh": "该地区本年度还没有计划：请先由规划科室新建计划。",
+            "en": "The region has no plan for this year: the planning office creates it first.",
+        },
+        "no_department": {"zh": "未指定责任部门", "en": "No lead department"},
+        "entered_figures": {"zh": "本期已填报数据", "en": "Figures entered for the period"},
+        "entry_errors": {
+            "zh": "部分数据未保存：请按字段旁的提示修改后重新保存。已填写的内容均已保留。",
+            "en": "Nothing was saved: correct the fields marked and save again. "
+            "Everything typed is kept.",
+        },
+        "entry_nothing": {
+            "zh": "没有填写任何数值：请在指标旁填写后保存。",
+            "en": "No figure was typed: fill in a field beside an indicator and save.",
+        },
+        "reduction_hint": {"zh": "下降填负数", "en": "a fall is negative"},
+        "figure_status": {"zh": "状态", "en": "Status"},
+        "entered_by": {"zh": "填报人", "en": "Entered by"},
+        "nav_review": {"zh": "文件审核", "en": "Review"},
+        "nav_submissions": {"zh": "报送进度", "en": "Submissions"},
+    }
+)
+
 # coded words of the domain, under the keys the templates ask for (measure_yoy_growth …)
 _VOCABULARY_KEYS = {
     "measures": "measure_",

@@ -20,6 +20,7 @@ from planwatch.reads.lookup import plan_of
 from planwatch.reads.observations import observations_by_id
 from planwatch.reads.plans import period_order, plan_count, plan_listings
 from planwatch.reads.regions import RegionRow, stored_region
+from planwatch.records.users import Account
 from planwatch.web import shapes
 from planwatch.web.auth import Viewer, Visitor, app_store, check_visitor
 from planwatch.web.cache import cached_page
@@ -40,14 +41,24 @@ def plans_page(
     review."""
     with app_store(request).reading() as session:
         documents = [shapes.plain(shapes.document(row)) for row in recent_documents(session)]
+        plans = _plans(session, page)
         data = {
-            "plans": _plans(session, page),
+            "plans": plans,
+            "links": _start_links(user, plans),
             "total": plan_count(session),
             "limit": page.limit,
             "offset": page.offset,
             "documents": documents,
         }
     return respond(request, "home.html", data)
+
+
+def _start_links(user: Account, plans: list[dict[str, Any]]) -> dict[str, str]:
+    """A reporter's way to its entry form: its region's newest plan listed here."""
+    if user.role != "reporter":
+        return {}
+    mine = [plan["enter"] for plan in plans if plan["region"]["code"] == user.region_code]
+    return {"enter": mine[0]} if mine else {}
 
 
 def _plans(session: Session, page: Paging) -> list[dict[str, Any]]:
@@ -57,6 +68,10 @@ def _plans(session: Session, page: Paging) -> list[dict[str, Any]]:
             "year": plan.year,
             "title": plan.title,
             "href": links.plan(plan.id),
+            "edit": links.plan_edit(plan.id),
+            # a plan without figures yet still opens: its year's overview shows 暂无数据
+            "year_href": links.region(plan.region_code, str(plan.year)),
+            "enter": links.entry(plan.region_code, str(plan.year)),
             "periods": [
                 {"code": code, "href": links.region(plan.region_code, code)}
                 for code in plan.period_codes
@@ -113,7 +128,7 @@ def overview_data(
         "cards": cards,
         "other_figures": _other_figures(session, region, period, book, targeted),
         **_rolled_up(session, region, period, book, assessed),
-        "links": _links(region, period.code),
+        "links": _links(region, period.code, book.has_period(period)),
         # the book holds every code of the year with figures: no query of its own
         "periods": _periods(region, book.period_codes(period.year)),
         "completeness": _completeness(session, region, period),
@@ -182,16 +197,20 @@ def _other_figures(
     return list(grouped.values())
 
 
-def _links(region: RegionRow, period: str) -> dict[str, str | None]:
+def _links(region: RegionRow, period: str, has_figures: bool) -> dict[str, str | None]:
+    """What the overview leads to; a period without figures has no report to draft and
+    nothing to compare."""
     parent = region.parent
     return {
         "overview": links.region(region.code, period),
         "board": links.board(region.code, period),
-        "report": links.report(region.code, period),
+        "report": links.report(region.code, period) if has_figures else None,
         "enter": links.entry(region.code, period),
         "submissions": links.submissions(region.code, period),
         "departments": links.departments(region.code),
-        "compare": links.comparison(parent, region.level, period) if parent else None,
+        "compare": links.comparison(parent, region.level, period)
+        if parent and has_figures
+        else None,
         "completeness": links.completeness(region.code, period),
     }
 

@@ -47,6 +47,7 @@ ENTER_OWN = _policy(401, 403, 201, 403, 403, 201, 201)
 EMPTY_ENTRY = _policy(401, 403, 422, 422, 422, 422, 422)
 OFFICE_READ = _policy(401, 403, 403, 403, 403, 200, 200)
 OFFICE_EMPTY = _policy(401, 403, 403, 403, 403, 422, 422)
+OFFICE_INVALID = _policy(401, 403, 403, 403, 403, 400, 400)
 # reviewing fact 1 with no body needed: accept / reject
 REVIEW = _policy(401, 403, 403, 403, 403, 200, 200)
 # approving 区统计局's 2017H1, which nobody submitted: the office may try (409)
@@ -101,7 +102,8 @@ ROUTES: dict[tuple[str, str], Expectation] = {
     ("POST", "/upload"): (OFFICE_EMPTY, None),
     ("POST", "/api/documents"): (OFFICE_EMPTY, None),
     ("GET", "/regions/{code}/{period}/enter"): (_policy(401, 403, 200, 200, 403, 200, 200), None),
-    ("POST", "/regions/{code}/{period}/enter"): (EMPTY_ENTRY, None),
+    # an empty entry form: nothing typed, said beside the form (400); another region's: 403
+    ("POST", "/regions/{code}/{period}/enter"): (_policy(401, 403, 400, 400, 403, 400, 400), None),
     ("POST", "/regions/{code}/{period}/enter/excel"): (EMPTY_ENTRY, None),
     ("POST", "/api/observations"): (ENTER_OWN, ("json", FIGURE)),
     ("GET", "/observations/{observation_id}"): (DRAFT_OF_OWN, None),
@@ -197,6 +199,18 @@ ROUTES: dict[tuple[str, str], Expectation] = {
         _policy(401, 403, 200, 200, 403, 400, 400),
         None,
     ),
+    # the plan forms: the office only; an empty form names what is missing (400), and a
+    # form without the plan's version saves nothing
+    ("GET", "/plans/new"): (OFFICE_READ, None),
+    ("POST", "/plans/new"): (OFFICE_INVALID, None),
+    ("POST", "/plans/new/file"): (OFFICE_INVALID, None),
+    ("GET", "/plans/new/template"): (OFFICE_READ, None),
+    ("GET", "/plans/{plan_id}/edit"): (OFFICE_READ, None),
+    ("POST", "/plans/{plan_id}/edit"): (OFFICE_INVALID, None),
+    ("POST", "/plans/{plan_id}/file"): (OFFICE_INVALID, None),
+    ("POST", "/plans/{plan_id}/{kind}"): (OFFICE_INVALID, None),
+    ("POST", "/plans/{plan_id}/{kind}/{item_id}"): (OFFICE_INVALID, None),
+    ("POST", "/plans/{plan_id}/{kind}/{item_id}/delete"): (OFFICE_INVALID, None),
     ("GET", "/audit"): (OFFICE_READ, None),
     ("GET", "/audit.json"): (OFFICE_READ, None),
     ("GET", "/audit.csv"): (OFFICE_READ, None),
@@ -219,6 +233,7 @@ PARAMETERS = {
     "step": "approve",
     "item_id": "1",
     "rule": "growth_band",
+    "kind": "targets",
 }
 
 

@@ -18,6 +18,17 @@
 
   // a span keeps its colour in bars and lines: 1-3月 red, 上半年 blue, 1-9月 green, 全年 orange
   var SPAN_COLOURS = ["#9e1b1b", "#1565c0", "#2e7d32", "#e08600", "#6a1b9a", "#00838f"];
+  // a search box filters the items of a list as one types (the entry form's indicators)
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (!box.dataset || !box.dataset.filter) return;
+    var words = box.value.trim().toLowerCase();
+    document.querySelectorAll(box.dataset.filter).forEach(function (item) {
+      var text = (item.dataset.search || item.textContent).toLowerCase();
+      item.hidden = words !== "" && text.indexOf(words) < 0;
+    });
+  });
+
   var FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
 
   // one series per measure and year-to-date span (the page's data says which); a bar for

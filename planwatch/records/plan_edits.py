@@ -1,0 +1,262 @@
+"""A plan edited in the browser: created empty, then its targets, key tasks and major
+projects added, changed and removed one at a time, or replaced whole from a file.
+
+Each change names the plan version it was made on: a save on an older version (another
+planner saved in between) is refused with 409, and every save bumps the version. Only
+the planning office of the plan's region (or above) may edit; the audit log records every
+row written. A target, task or project keeps its id when changed, so links to it, a task's
+progress and a project's ledger stay.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+
+from planwatch import catalog
+from planwatch.errors import Conflict, InvalidInput, NotFound
+from planwatch.records.plans import (
+    PlanIn,
+    ProjectIn,
+    TargetIn,
+    TaskIn,
+    _due,
+    _project,
+    _target,
+    _task,
+    frequency_code,
+    store_plan,
+)
+from planwatch.records.users import Account, check_allowed
+from planwatch.store.models import Plan, Project, ReportingItem, Target, Task
+from planwatch.store.reference import region_row
+from planwatch.vocabulary import word
+
+# what a task's and a project's form changes; the rest (progress, the ledger) stays
+TASK_FIELDS = ("title", "section", "target_value", "unit", "description", "department")
+PROJECT_FIELDS = ("name", "stage", "investment", "investment_unit", "note", "department")
+TARGET_FIELDS = (
+    "indicator",
+    "kind",
+    "value",
+    "unit",
+    "qualifier",
+    "basis",
+    "text",
+    "other_indicator",
+    "department",
+)
+
+
+def create_plan(session: Session, user: Account, region: str, year: int, title: str | None) -> Plan:
+    """An empty plan of the region for the year; 409 if it has one already."""
+    where = region_row(session, region)
+    check_allowed(session, user, "edit_plans", where)
+    found = session.scalar(select(Plan).where(Plan.region_id == where.id, Plan.year == year))
+    if found is not None:
+        raise Conflict(
+            f"{where.name} has a plan for {year} already",
+            "open it from the start page and edit it there",
+            zh=f"{where.name}{year}年的计划已存在",
+            zh_hint="请在首页打开该计划进行编辑",
+        )
+    plan = Plan(region=where, year=year, title=(title or "").strip() or None)
+    session.add(plan)
+    session.flush()
+    return plan
+
+
+def editable_plan(session: Session, user: Account, plan_id: int, expected: int | None) -> Plan:
+    """The plan, if the user may edit it and it is still at the version the form read."""
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        raise NotFound(
+            f"plan {plan_id} does not exist",
+            "open a plan from the start page",
+            zh=f"计划{plan_id}不存在",
+            zh_hint="请从首页打开计划",
+        )
+    check_allowed(session, user, "edit_plans", plan.region)
+    if expected is not None and expected != plan.version:
+        raise Conflict(
+            f"the plan changed since you opened it (version {expected}, now {plan.version})",
+            "reload the plan's page and make your change again",
+            zh="计划已被他人修改",
+            zh_hint="请刷新计划页面后重新修改",
+        )
+    flag_modified(plan, "title")  # the save bumps the version, whatever else it changes
+    return plan
+
+
+def set_title(plan: Plan, title: str | None) -> None:
+    plan.title = (title or "").strip() or None
+
+
+def save_target(session: Session, plan: Plan, target_id: int | None, given: TargetIn) -> Target:
+    """Add a target at the end of the plan, or change one in place."""
+    _check_indicator(given.indicator, "indicator")
+    if given.other:
+        _check_indicator(given.other, "other")
+    _check_target(given)
+    existing = _item(plan.targets, target_id, "target")
+    built = _target(
+        session, plan, len(plan.targets) if existing is None else existing.position, given
+    )
+    if existing is None:
+        plan.targets.append(built)
+        existing = built
+    else:
+        _copy(built, existing, TARGET_FIELDS)
+    session.flush()
+    _refresh_calendar(plan, existing, given)
+    return existing
+
+
+def save_task(session: Session, plan: Plan, task_id: int | None, given: TaskIn) -> Task:
+    existing = _item(plan.tasks, task_id, "task")
+    built = _task(session, plan, len(plan.tasks) if existing is None else existing.position, given)
+    if existing is None:
+        plan.tasks.append(built)
+        return built
+    _copy(built, existing, TASK_FIELDS)
+    return existing
+
+
+def save_project(session: Session, plan: Plan, project_id: int | None, given: ProjectIn) -> Project:
+    existing = _item(plan.projects, project_id, "project")
+    position = len(plan.projects) if existing is None else existing.position
+    built = _project(session, plan, position, given)
+    if existing is None:
+        plan.projects.append(built)
+        return built
+    _copy(built, existing, PROJECT_FIELDS)
+    return existing
+
+
+def remove_item(session: Session, plan: Plan, kind: str, item_id: int) -> None:
+    """Remove a target, task or project (a task's progress and a project's ledger with it)."""
+    parts: dict[str, list[Any]] = {
+        "target": plan.targets,
+        "task": plan.tasks,
+        "project": plan.projects,
+    }
+    items = parts[kind]
+    found = _item(items, item_id, kind)
+    assert found is not None
+    items.remove(found)
+    for position, item in enumerate(items):
+        item.position = position
+    session.flush()
+    if kind == "target":
+        _refresh_calendar(plan, None, None)
+
+
+def replace_plan(
+    session: Session,
+    user: Account,
+    plan_in: PlanIn,
+    expected: int | None,
+    plan_id: int | None = None,
+) -> Plan:
+    """A plan from a file: a new one, or an existing one replaced whole when the form
+    names the version it replaces (an upload never overwrites a plan unasked); from a
+    plan's own page (``plan_id``) the file must hold that plan."""
+    where = region_row(session, plan_in.region, parent=plan_in.parent)
+    check_allowed(session, user, "edit_plans", where)
+    found = session.scalar(
+        select(Plan).where(Plan.region_id == where.id, Plan.year == plan_in.year)
+    )
+    if plan_id is not None and (found is None or found.id != plan_id):
+        raise InvalidInput(
+            f"the file holds the plan of {where.name} {plan_in.year}, not this one",
+            "upload it from the new plan page, or choose this plan's file",
+            zh=f"文件中是{where.name}{plan_in.year}年的计划，不是本计划",
+            zh_hint="请在“新建计划”页面上传，或选择本计划的文件",
+        )
+    if found is not None:
+        if expected is None:
+            raise Conflict(
+                f"{where.name} has a plan for {plan_in.year} already",
+                "open that plan and use 'replace from file' on its page",
+                zh=f"{where.name}{plan_in.year}年的计划已存在，上传不会覆盖它",
+                zh_hint="请打开该计划，在计划页面使用“从文件替换”",
+            )
+        editable_plan(session, user, found.id, expected)
+    return store_plan(session, plan_in)
+
+
+def _item(items: list[Any], item_id: int | None, kind: str) -> Any:
+    if item_id is None:
+        return None
+    for item in items:
+        if item.id == item_id:
+            return item
+    names = {"target": "目标", "task": "重点任务", "project": "重大项目"}
+    raise NotFound(
+        f"the plan has no {kind} {item_id}",
+        "reload the plan's page",
+        zh=f"该计划没有编号为{item_id}的{names[kind]}",
+        zh_hint="请刷新计划页面",
+    )
+
+
+def _copy(source: Any, target: Any, fields: tuple[str, ...]) -> None:
+    for name in fields:
+        setattr(target, name, getattr(source, name))
+
+
+def _check_indicator(name: str, field: str) -> None:
+    if catalog.lookup(name) is None:
+        raise InvalidInput(
+            f"{field}: '{name}' is not an indicator of the catalogue",
+            "choose the indicator from the list the field offers",
+            zh=f"“{name}”不是指标目录中的指标",
+            zh_hint="请从输入框提供的列表中选择指标",
+        )
+
+
+def _check_target(given: TargetIn) -> None:
+    if given.kind == "relation" and not given.other:
+        raise InvalidInput(
+            "a relation target names the indicator it is compared with",
+            "choose it in 'compared with'",
+            zh="比较类目标须选择比较对象指标",
+            zh_hint="请在“比较对象”中选择指标",
+        )
+    if given.kind != "relation" and given.value is None:
+        raise InvalidInput(
+            "the target has no value",
+            "write the target's number in 'value'",
+            zh="目标值未填写",
+            zh_hint="请在“目标值”中填写数字",
+        )
+
+
+def _refresh_calendar(plan: Plan, changed: Target | None, given: TargetIn | None) -> None:
+    """One reporting item per department and indicator the targets name: kept as they
+    were, a new one reported quarterly unless the target says otherwise."""
+    kept = {(i.department_id, i.indicator_id): i for i in plan.reporting_items}
+    wanted: dict[tuple[int, int], ReportingItem] = {}
+    for target in plan.targets:
+        if target.department is None:
+            continue
+        key = (target.department.id, target.indicator.id)
+        item = wanted.get(key) or kept.get(key)
+        if item is None:
+            item = ReportingItem(department=target.department, indicator=target.indicator)
+            item.frequency, item.due = _schedule(None, None, target)
+        if target is changed and given is not None and (given.frequency or given.due):
+            item.frequency, item.due = _schedule(given.frequency, given.due, target)
+        wanted[key] = item
+    for position, item in enumerate(wanted.values()):
+        item.position = position
+    plan.reporting_items = list(wanted.values())
+
+
+def _schedule(frequency: str | None, due: str | None, target: Target) -> tuple[str, str]:
+    where = f"target {target.position + 1} ({target.indicator.name})"
+    code = frequency_code(frequency or "季报", where)
+    return code, _due(due or word("frequencies", code).forms["due"], where)
