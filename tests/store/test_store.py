@@ -73,7 +73,9 @@ def test_every_change_is_audited(store: Store) -> None:
     load_sample(store)
     with store.reading() as session:
         entries = session.scalars(
-            select(AuditEntry).where(AuditEntry.table_name == "observations")
+            select(AuditEntry)
+            .where(AuditEntry.table_name == "observations")
+            .order_by(AuditEntry.id)
         ).all()
         assert len(entries) == 19
         assert all(e.actor == "sample" and e.action == "insert" and e.row_id for e in entries)
