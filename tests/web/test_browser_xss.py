@@ -17,7 +17,7 @@ from planwatch.records.submissions import move_submission
 from planwatch.records.users import account_named
 from planwatch.store.models import Plan, Project, Region, Task
 from tests.web.live import CHROMIUM
-from tests.web.test_browser import base_url, browser, page  # noqa: F401 (fixtures)
+from tests.web.test_browser import base_url, page  # noqa: F401 (fixtures; browser is in conftest)
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"needs {CHROMIUM}")
 
