@@ -36,7 +36,7 @@ def as_of_day(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError as err:
-        raise InvalidInput(f"--as-of '{text}' is not a date", "write it as 2017-07-20") from err
+        raise InvalidInput("cli.collection.as_date", text=text) from err
 
 
 def read_completeness(db: str | None, region: str, period: str, as_of: str | None) -> Completeness:
@@ -74,8 +74,7 @@ def overdue(
         return
     if not found.departments:
         raise InvalidInput(
-            f"{found.region.name} has no reporting calendar for {found.period[:4]}",
-            "give the plan's targets a department (and a reporting: section), then load it",
+            "cli.collection.no_reporting_calendar", region=found.region.name, year=found.period[:4]
         )
     typer.echo(f"{found.region.name} {found.period} · {found.as_of.isoformat()}")
     for d in found.departments:
@@ -109,10 +108,7 @@ def remind(
 ) -> None:
     """Remind each department that is late, or soon due, of exactly what is missing."""
     if not dry_run:
-        raise InvalidInput(
-            "sending reminders (e-mail, webhook) is not available in this version",
-            "run with --dry-run to print them, and send them yourself",
-        )
+        raise InvalidInput("cli.collection.sending_reminders_e_mail")
     found = read_completeness(db, region, period, as_of)
     due = reminders_due(found, soon)
     for department, owed in due.items():

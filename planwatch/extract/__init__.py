@@ -51,8 +51,7 @@ def extract_text(
             facts = [flowing.restore(fact) for fact in _read(flowing.text, info, deadline)]
     except TooSlow as err:
         raise InvalidInput(
-            f"reading the document took longer than {seconds:g} s ({err})",
-            "split it into its reports and ingest each on its own",
+            "extract.__init__.reading_document_took_longer", seconds=seconds, err=err
         ) from None
     return Extraction(document=info, facts=facts, warnings=_warnings(info, facts))
 

@@ -24,8 +24,7 @@ def docx_text(path: Path) -> str:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, EOFError) as err:
         raise InvalidInput(
-            f"{path.name} is not a readable .docx (damaged or truncated: {err})",
-            "open it in Word or WPS and save it again as .docx",
+            "extract.formats.readable_docx_damaged_truncated", path=path.name, err=err
         ) from None
     lines: list[str] = []
     for block in document.iter_inner_content():
@@ -66,16 +65,15 @@ def pdf_text(path: Path) -> str:
         with pdfplumber.open(path) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
                 raise InvalidInput(
-                    f"{path.name} has {len(pdf.pages)} pages; planwatch reads reports of up to "
-                    f"{MAX_PDF_PAGES}",
-                    "upload the report itself, not a bound volume of annexes",
+                    "extract.formats.pages_planwatch_reads_reports",
+                    path=path.name,
+                    count=len(pdf.pages),
+                    max_pages=MAX_PDF_PAGES,
                 )
             for page in pdf.pages:
                 lines.extend(_pdf_page_lines(page))
     except (PdfminerException, MalformedPDFException) as err:
-        raise InvalidInput(
-            f"{path.name} is not a readable PDF ({err})", "check the file, or save it again as PDF"
-        ) from None
+        raise InvalidInput("extract.formats.readable_pdf", path=path.name, err=err) from None
     return "\n".join(lines) + "\n"
 
 

@@ -241,8 +241,10 @@ def template_rows(
     items = [i for i in calendar_items(session, region, period.year) if i.department == department]
     if not items:
         raise NotFound(
-            f"{department} reports nothing in {region.name}'s {period.year} calendar",
-            "name a department the plan gives targets to (planwatch overdue lists them)",
+            "reads.collection.reports_nothing_s_calendar",
+            department=department,
+            region=region.name,
+            year=period.year,
         )
     book = FigureBook(session, region, (period.year - 1,))
     targets: dict[int, list[str]] = {}

@@ -30,6 +30,7 @@ from planwatch import units
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
 from planwatch.store.models import Indicator, Observation
+from planwatch.vocabulary.messages import Both, listing, phrase
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "rules.yaml"
 Severity = Literal["error", "warning"]
@@ -60,14 +61,15 @@ def load_rules(path: Path = RULES_FILE) -> dict[str, Rule]:
         rules = {str(name): Rule.model_validate(entry) for name, entry in data.items()}
     except (OSError, yaml.YAMLError, AttributeError, ValidationError) as err:
         raise InvalidInput(
-            f"the validation rules in {path.name} cannot be read ({err})",
-            "each rule needs severity (error or warning), zh and en; compare the shipped file",
+            "records.checks.validation_rules_cannot_read", path=path.name, err=err
         ) from err
     unknown = sorted(set(rules) - set(CHECKS))
     if unknown:
         raise InvalidInput(
-            f"{path.name} names rules planwatch does not know: {', '.join(unknown)}",
-            f"the rules are {', '.join(CHECKS)}",
+            "records.checks.names_rules_planwatch_does",
+            path=path.name,
+            unknown=", ".join(unknown),
+            known=", ".join(CHECKS),
         )
     return rules
 
@@ -99,6 +101,20 @@ class Problem:
     en: str
     title_zh: str = ""
     title_en: str = ""
+
+    @property
+    def said(self) -> Both:
+        """The problem in either language: ``[unit 单位不符, error] …``."""
+        severity = (
+            phrase("records.checks.severity_error")
+            if self.severity == "error"
+            else phrase("records.checks.severity_warning")
+        )
+        title = Both(self.title_en, self.title_zh)
+        text = Both(self.en, self.zh)
+        return phrase(
+            "records.checks.problem", rule=self.rule, title=title, severity=severity, text=text
+        )
 
     @property
     def message(self) -> str:
@@ -190,16 +206,17 @@ def refuse_failing(
     stopping = [p for p in blocking(problems, figures) if warnings or p.severity == "error"]
     if stopping:
         raise InvalidInput(
-            f"{len(stopping)} problem(s) with the figures / 数据未通过校验: "
-            + "; ".join(_numbered(p, len(figures)) for p in stopping),
-            "correct the figure (an error); a warning passes with a comment (说明) saying "
-            "why the figure is right / 请更正错误；警告项请填写说明",
+            "records.checks.problem_s_figures",
+            count=len(stopping),
+            problems=listing((_numbered(p, len(figures)) for p in stopping), "; ", "；"),
         )
     return problems
 
 
-def _numbered(problem: Problem, count: int) -> str:
-    return problem.message if count == 1 else f"figure {problem.figure + 1}: {problem.message}"
+def _numbered(problem: Problem, count: int) -> Both:
+    if count == 1:
+        return problem.said
+    return listing([phrase("part.figure", number=problem.figure + 1), problem.said], ": ", "：")
 
 
 # --- the rules, one function each: None when the figure passes ---

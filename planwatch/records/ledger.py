@@ -16,6 +16,7 @@ from planwatch.records.users import Account, check_allowed
 from planwatch.store.models import Plan, Project, ProjectProgress, ProjectSupervision
 from planwatch.store.reference import stored_department
 from planwatch.vocabulary import PROJECT_CATEGORIES, PROJECT_LEVELS, one_of
+from planwatch.vocabulary.messages import phrase
 
 # the ledger fields a planner may set on a project, and the codes two of them must be
 EDITABLE = (
@@ -51,7 +52,7 @@ class ProgressIn:
 def project_row(session: Session, project_id: int) -> Project:
     row = session.get(Project, project_id)
     if row is None:
-        raise NotFound(f"no project {project_id}", "pick a project from the ledger page")
+        raise NotFound("records.ledger.no_project", project_id=project_id)
     return row
 
 
@@ -61,7 +62,7 @@ def add_project(
     """A new project at the end of the plan's list, led by ``department`` if given."""
     check_allowed(session, user, "manage_projects", plan.region)
     if not name.strip():
-        raise InvalidInput("a project needs a name", "give the project's name")
+        raise InvalidInput("records.ledger.project_needs_name")
     row = Project(plan_id=plan.id, name=name.strip(), position=len(plan.projects))
     if department:
         row.department_id = stored_department(session, plan.region, department).id
@@ -76,9 +77,11 @@ def edit_project(session: Session, user: Account, project_id: int, **changes: ob
     check_allowed(session, user, "manage_projects", row.plan.region)
     for field, value in changes.items():
         if field not in EDITABLE:
-            raise InvalidInput(f"'{field}' is not a ledger field", f"use one of {one_of(EDITABLE)}")
+            raise InvalidInput("records.ledger.ledger_field", field=field, names=one_of(EDITABLE))
         if field in CODES and value is not None and value not in CODES[field]:
-            raise InvalidInput(f"unknown {field} '{value}'", f"use one of {one_of(CODES[field])}")
+            raise InvalidInput(
+                "records.ledger.unknown", field=field, value=value, names=one_of(CODES[field])
+            )
         setattr(row, field, value)
     session.flush()
     return row
@@ -99,20 +102,18 @@ def enter_progress(session: Session, user: Account, item: ProgressIn) -> Project
     row = project_row(session, item.project_id)
     check_allowed(session, user, "enter_observations", row.plan.region)
     if user.role == "reporter" and row.department_id != user.department_id:
-        lead = row.department.name if row.department else "no department"
+        lead = row.department.name if row.department else phrase("records.ledger.no_department")
+        mine = user.department or phrase("records.ledger.your_department")
         raise Forbidden(
-            f"{user.department or 'your department'} may not enter progress of {row.name}: "
-            f"it is led by {lead}",
-            "enter the progress of the projects your department leads, or ask the planning office",
+            "records.ledger.may_enter_progress_led", department=mine, project=row.name, lead=lead
         )
     period = Period.parse(item.period)
     if period.year != row.plan.year:
         raise InvalidInput(
-            f"period {period.code} is not in the plan's year {row.plan.year}",
-            f"enter a period of {row.plan.year}, such as {row.plan.year}M06",
+            "records.ledger.period_plan_s_year", period_code=period.code, plan_year=row.plan.year
         )
     if item.investment_ytd is not None and item.investment_ytd < 0:
-        raise InvalidInput("completed investment cannot be negative", "enter 0 or more")
+        raise InvalidInput("records.ledger.completed_investment_cannot_negative")
     code = month_code(period)
     entry = next((p for p in row.progress if p.period == code), None)
     if entry is None:
@@ -134,7 +135,7 @@ def raise_supervision(
     row = project_row(session, project_id)
     check_allowed(session, user, "manage_projects", row.plan.region)
     if not problem.strip():
-        raise InvalidInput("a 督办 item needs its problem", "say what must be solved")
+        raise InvalidInput("records.ledger.item_needs_problem")
     item = ProjectSupervision(
         project_id=row.id,
         problem=problem.strip(),
@@ -150,7 +151,7 @@ def raise_supervision(
 def supervision_row(session: Session, item_id: int) -> ProjectSupervision:
     item = session.get(ProjectSupervision, item_id)
     if item is None:
-        raise NotFound(f"no 督办 item {item_id}", "pick one from the project page")
+        raise NotFound("records.ledger.no_item", item_id=item_id)
     return item
 
 
@@ -162,14 +163,11 @@ def answer_supervision(
     project = project_row(session, item.project_id)
     check_allowed(session, user, "enter_observations", project.plan.region)
     if user.role == "reporter" and item.department_id != user.department_id:
-        raise Forbidden(
-            f"this 督办 item is assigned to {item.department.name}",
-            "answer the items assigned to your department",
-        )
+        raise Forbidden("records.ledger.item_assigned", item_department=item.department.name)
     if item.status == "closed":
-        raise Conflict(f"督办 item {item_id} is closed", "raise a new item if the problem is back")
+        raise Conflict("records.ledger.item_closed", item_id=item_id)
     if not answer.strip():
-        raise InvalidInput("an answer cannot be empty", "say what was done")
+        raise InvalidInput("records.ledger.answer_cannot_empty")
     item.answer, item.answered_by = answer.strip(), user.name
     item.answered_at, item.status = datetime.now(UTC), "answered"
     session.flush()
@@ -183,9 +181,7 @@ def close_supervision(session: Session, user: Account, item_id: int) -> ProjectS
         session, user, "manage_projects", project_row(session, item.project_id).plan.region
     )
     if item.status != "answered":
-        raise Conflict(
-            f"督办 item {item_id} is {item.status}", "close an item once its department answered"
-        )
+        raise Conflict("records.ledger.item", item_id=item_id, item_status=item.status)
     item.closed_by, item.closed_at, item.status = user.name, datetime.now(UTC), "closed"
     session.flush()
     return item

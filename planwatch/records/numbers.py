@@ -24,7 +24,7 @@ Number = Annotated[float, Field(allow_inf_nan=False, ge=-LIMIT, le=LIMIT)]
 def finite(value: float, what: str) -> float:
     """``value`` if it is finite and within the bound, else a message naming ``what``."""
     if not math.isfinite(value) or abs(value) > LIMIT:
-        raise InvalidInput(f"{what} {value} is not a finite number", FINITE_HINT)
+        raise InvalidInput("records.numbers.finite", what=what, value=value, limit=f"{LIMIT:.0e}")
     return value
 
 
@@ -33,7 +33,5 @@ def parse_number(raw: object, what: str) -> float:
     try:
         value = float(raw)  # type: ignore[arg-type]  # a str, int or float; others fail below
     except (TypeError, ValueError, OverflowError) as err:
-        raise InvalidInput(
-            f"{what} '{raw}' is not a number", "write it with digits, e.g. 525.69"
-        ) from err
+        raise InvalidInput("records.numbers.number", what=what, raw=raw) from err
     return finite(value, what)

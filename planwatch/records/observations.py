@@ -22,6 +22,7 @@ from planwatch.records.workbook import sheet_figures
 from planwatch.store.models import Observation
 from planwatch.store.reference import indicator_row, region_row
 from planwatch.vocabulary import ObservationStatus, ObservedMeasure
+from planwatch.vocabulary.messages import described
 
 
 class ObservationIn(BaseModel):
@@ -78,9 +79,14 @@ def refuse_repeats(items: list[ObservationIn], filename: str, places: list[str])
         key = (item.region, item.indicator, item.period, item.measure)
         if key in seen:
             raise InvalidInput(
-                f"{filename}: {places[index]} repeats {places[seen[key]]} "
-                f"({item.indicator} {item.measure} of {item.region} {item.period})",
-                "keep one of them; enter a correction as a new file later",
+                "records.observations.repeats",
+                filename=filename,
+                place=places[index],
+                earlier=places[seen[key]],
+                indicator=item.indicator,
+                measure=item.measure,
+                region=item.region,
+                period=item.period,
             )
         seen[key] = index
 
@@ -96,10 +102,8 @@ def read_figures(
             figures.append(ObservationIn.model_validate(fields))
         except ValidationError as err:
             problem = err.errors()[0]
-            field = ".".join(str(p) for p in problem["loc"])
             raise InvalidInput(
-                f"row {number}: {field} {problem['msg'].lower()}",
-                "measure is value, yoy_growth, share or completion; value is a number",
+                "records.observations.row", number=number, problem=described(problem)
             ) from err
     refuse_repeats(figures, filename, places)
     return figures
@@ -192,5 +196,5 @@ def store_observations(session: Session, items: list[ObservationIn]) -> int:
         try:
             store_observation(session, item)
         except InvalidInput as err:
-            raise err.within(f"observation {number}", f"第{number}条") from err
+            raise err.within("part.observation", number=number) from err
     return len(items)

@@ -40,7 +40,7 @@ def fact_row(session: Session, fact_id: int, *, lock: bool = False) -> Fact:
         Fact, checked_id(fact_id, "fact"), with_for_update=lock, populate_existing=lock
     )
     if fact is None:
-        raise NotFound(f"fact {fact_id} does not exist", "take a fact id from the document page")
+        raise NotFound("records.review.fact_does_exist", fact_id=fact_id)
     return fact
 
 
@@ -93,8 +93,10 @@ def current_fact(session: Session, fact_id: int, expected: int | None) -> Fact:
     fact = fact_row(session, fact_id, lock=True)
     if expected is not None and fact.version != expected:
         raise Conflict(
-            f"fact {fact_id} changed since you read it (version {expected}, now {fact.version})",
-            "reload the fact and decide again",
+            "records.review.fact_changed_since_you",
+            fact_id=fact_id,
+            expected=expected,
+            version=fact.version,
         )
     return fact
 
@@ -229,12 +231,14 @@ def _checked_changes(changes: dict[str, Any]) -> dict[str, Any]:
     unknown = set(changes) - set(CORRECTABLE)
     if unknown:
         raise InvalidInput(
-            f"cannot correct {', '.join(sorted(unknown))}", f"correct only {', '.join(CORRECTABLE)}"
+            "records.review.cannot_correct",
+            names=", ".join(sorted(unknown)),
+            correctable=", ".join(CORRECTABLE),
         )
     out = dict(changes)
     if "measure" in out and out["measure"] not in MEASURES:
         raise InvalidInput(
-            f"unknown measure '{out['measure']}'", f"use one of {', '.join(MEASURES)}"
+            "records.review.unknown_measure", measure=out["measure"], names=", ".join(MEASURES)
         )
     if out.get("period"):
         out["period"] = Period.parse(str(out["period"])).code

@@ -52,15 +52,12 @@ def sheet_figures(
     """(row number, fields) of every filled row of the first sheet, not yet validated;
     ``region`` and ``period`` fill rows that name none."""
     if not data:
-        raise InvalidInput(f"{filename} is empty", "choose the filled-in sheet itself")
+        raise InvalidInput("records.workbook.empty", filename=filename)
     check_archive(data, filename)  # before openpyxl could unpack a bomb
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise InvalidInput(
-            f"{filename} is not an Excel workbook (.xlsx)",
-            "save the sheet as .xlsx, with headers 指标, 口径, 数值, 单位",
-        ) from err
+        raise InvalidInput("records.workbook.excel_workbook_xlsx", filename=filename) from err
     sheet = book.worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
     meta = _template_meta(book)
@@ -68,7 +65,7 @@ def sheet_figures(
     region = region or meta.get("region")
     period = period or meta.get("period")
     if not rows:
-        raise InvalidInput(f"{filename} is empty", "put headers in row 1 and figures below")
+        raise InvalidInput("records.workbook.empty_2", filename=filename)
     columns = _columns(rows[0], filename)
     figures = []
     for number, row in enumerate(rows[1:], start=2):
@@ -80,7 +77,7 @@ def sheet_figures(
             continue  # a template's line left empty, or — for no data
         figures.append((number, _figure(columns, row, number, region, period)))
     if not figures:
-        raise InvalidInput(f"{filename} has headers but no figures", "fill in rows below them")
+        raise InvalidInput("records.workbook.headers_but_no_figures", filename=filename)
     return figures
 
 
@@ -93,8 +90,7 @@ def _columns(header: tuple[Any, ...], filename: str) -> dict[str, int]:
     missing = [name for name in ("indicator", "value") if name not in columns]
     if missing:
         raise InvalidInput(
-            f"{filename} has no column {' or '.join(missing)} in row 1",
-            "head the columns 指标, 口径, 数值, 单位 (or indicator, measure, value, unit)",
+            "records.workbook.no_column_row", filename=filename, names=" or ".join(missing)
         )
     return columns
 
@@ -114,10 +110,7 @@ def _figure(
     measure = cell("measure") or "value"
     for name, default, word in (("region", region, "地区"), ("period", period, "期间")):
         if cell(name) in (None, "") and default is None:
-            raise InvalidInput(
-                f"row {number} names no {name}",
-                f"add a {word} ({name}) column, or pass --{name} for the whole sheet",
-            )
+            raise InvalidInput("records.workbook.row_names_no", number=number, name=name, word=word)
     return {
         "region": str(cell("region") or region),
         "period": str(cell("period") or period),

@@ -35,6 +35,7 @@ from planwatch.report.output import BINARY_FORMATS, render_text, write_report
 from planwatch.report.render import render_html, render_markdown
 from planwatch.report.typeset import typeset
 from planwatch.units import convert
+from planwatch.vocabulary.messages import Both, listing, phrase
 
 Known = tuple[float, str | None]  # a value and its unit
 _TARGET_MEASURES = {
@@ -66,6 +67,14 @@ class NumberCheck:
     def message(self) -> str:
         held = f"{self.expected:g}{self.expected_unit or ''}" if self.expected is not None else "?"
         return f"{self.indicator}：稿中为{self.printed}{self.unit or ''}，数据为{held}"
+
+    @property
+    def said(self) -> Both:
+        held = f"{self.expected:g}{self.expected_unit or ''}" if self.expected is not None else "?"
+        printed = f"{self.printed}{self.unit or ''}"
+        return phrase(
+            "report.selfcheck.mismatch", indicator=self.indicator, printed=printed, held=held
+        )
 
 
 @dataclass(frozen=True)
@@ -124,9 +133,7 @@ def write_final(
         try:
             shutil.copyfile(draft, path)
         except OSError as err:
-            raise InvalidInput(
-                f"cannot write {path}: {err.strerror}", "check the folder exists"
-            ) from err
+            raise InvalidInput("report.cannot_write", path=path, strerror=err.strerror) from err
     return checked
 
 
@@ -141,12 +148,9 @@ def final_text(session: Session, report: Report, fmt: str) -> str:
 def refuse_mismatches(checked: SelfCheck) -> None:
     if checked.ok:
         return
-    listed = "; ".join(m.message for m in checked.mismatches)
-    raise Conflict(
-        f"the draft is not final: {checked.summary} ({listed})",
-        "correct the narrative that states it (planwatch narrative set) or the figure, "
-        "then draft again",
-    )
+    listed = listing((m.said for m in checked.mismatches), "; ", "；")
+    summary = Both(checked.summary_en, checked.summary)
+    raise Conflict("report.selfcheck.draft_final", summary=summary, listed=listed)
 
 
 def _file_text(path: Path, fmt: str) -> str:

@@ -17,8 +17,7 @@ def open_store(settings: Settings, *, create: bool = False) -> Store:
     elif not store.is_initialised():
         store.dispose()
         raise InvalidInput(
-            f"database {settings.database_url} has no planwatch tables",
-            "run `planwatch init` first",
+            "store.__init__.database_no_planwatch_tables", database_url=settings.database_url
         )
     return store
 

@@ -34,6 +34,7 @@ from planwatch.records.submissions import enter_figures
 from planwatch.records.users import Account, check_allowed
 from planwatch.records.workbook import template_workbook
 from planwatch.vocabulary import OBSERVED_MEASURES
+from planwatch.vocabulary.messages import described
 from planwatch.web import shapes
 from planwatch.web.auth import Viewer, allowed, app_store, reporter_scope
 from planwatch.web.params import period_of
@@ -98,10 +99,7 @@ def enter_one(
         item = ObservationIn.model_validate(fields)
     except ValidationError as err:
         problem = err.errors()[0]
-        raise InvalidInput(
-            f"{'.'.join(str(p) for p in problem['loc'])}: {problem['msg']}",
-            "choose the measure from the list and write the value with digits",
-        ) from err
+        raise InvalidInput("web.entry.error", problem=described(problem)) from err
     return _store_and_show(request, code, period, user, [item])
 
 
@@ -161,9 +159,7 @@ def observation_page(request: Request, observation_id: int, user: Viewer) -> Res
         check_allowed(session, user, "read", stored_region(session, row.region))
         scope = reporter_scope(user)
         if scope is not None and not reporter_sees(session, observation_id, scope):
-            raise NotFound(  # as if it did not exist: ids must not tell what others entered
-                f"observation {observation_id} does not exist", "take an id from /api/observations"
-            )
+            raise NotFound("web.entry.observation_does_exist", observation_id=observation_id)
         page = ObservationPage(
             observation=shapes.observation(row),
             region=shapes.region(stored_region(session, row.region)),
@@ -184,7 +180,7 @@ def template_download(
     when = period_of(period)
     chosen = user.department if user.role == "reporter" else department
     if not chosen:
-        raise InvalidInput("name the department", "choose the department from the list")
+        raise InvalidInput("web.entry.name_department")
     with app_store(request).reading() as session:
         region = stored_region(session, code)
         check_allowed(session, user, "enter_observations", region)
