@@ -15,7 +15,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from planwatch import links
-from planwatch.errors import NotFound, PlanwatchError, Unauthorized
+from planwatch.errors import InvalidInput, NotFound, PlanwatchError, Unauthorized
 from planwatch.store.failures import KNOWN_FAILURES, known_failure
 from planwatch.vocabulary.messages import described, listing
 from planwatch.web.limits import BodyTooLarge
@@ -96,6 +96,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         error = exc.error
     elif exc.status_code == 404:
         error = NotFound("web.errors.nothing", path=request.url.path)
+    elif exc.status_code == 400:  # FastAPI could not parse the body (JSON, form)
+        error = InvalidInput("web.errors.body_unreadable")
     elif exc.status_code == 405:
         error = MethodNotAllowed("web.errors.allowed", method=request.method, path=request.url.path)
     else:
