@@ -43,7 +43,7 @@ class Period:
     def parse(cls, code: str) -> Period:
         match = _CODE.fullmatch(code.strip()) if isinstance(code, str) else None
         if match is None:
-            raise InvalidInput("periods.period_valid", code=code)
+            raise InvalidInput("periods.bad_period", code=code)
         year = int(match.group(1))
         for kind_group in (2, 4, 6):
             if match.group(kind_group):

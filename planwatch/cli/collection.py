@@ -36,7 +36,7 @@ def as_of_day(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError as err:
-        raise InvalidInput("cli.collection.as_date", text=text) from err
+        raise InvalidInput("cli.collection.not_a_date", text=text) from err
 
 
 def read_completeness(db: str | None, region: str, period: str, as_of: str | None) -> Completeness:
@@ -108,7 +108,7 @@ def remind(
 ) -> None:
     """Remind each department that is late, or soon due, of exactly what is missing."""
     if not dry_run:
-        raise InvalidInput("cli.collection.sending_reminders_e_mail")
+        raise InvalidInput("cli.collection.no_sending")
     found = read_completeness(db, region, period, as_of)
     due = reminders_due(found, soon)
     for department, owed in due.items():

@@ -77,7 +77,7 @@ def report(
     """Draft the plan-execution report of a region for a period (关于…计划执行情况的报告)."""
     fmt = check_format(fmt or _format_of(output))
     if output is None and fmt in BINARY_FORMATS:
-        raise InvalidInput("cli.report.report_needs_file", fmt=fmt)
+        raise InvalidInput("cli.report.needs_file", fmt=fmt)
     options = ReportOptions(details=details, list_lagging=lagging, link_base=link_base)
     with store_for(db).reading() as session:
         drafted = draft_report(session, region, period, options)
@@ -152,9 +152,9 @@ def _narrative_text(text: str | None, file: Path | None) -> str:
     try:
         return file.read_text(encoding="utf-8")
     except FileNotFoundError as err:
-        raise InvalidInput("cli.report.file_does_exist", file=file) from err
+        raise InvalidInput("cli.report.no_file", file=file) from err
     except UnicodeDecodeError as err:
-        raise InvalidInput("cli.report.utf", file=file) from err
+        raise InvalidInput("cli.report.not_utf8", file=file) from err
 
 
 def register(app: typer.Typer) -> None:

@@ -50,9 +50,7 @@ def extract_text(
         else:
             facts = [flowing.restore(fact) for fact in _read(flowing.text, info, deadline)]
     except TooSlow as err:
-        raise InvalidInput(
-            "extract.__init__.reading_document_took_longer", seconds=seconds, err=err
-        ) from None
+        raise InvalidInput("extract.timeout", seconds=seconds, err=err) from None
     return Extraction(document=info, facts=facts, warnings=_warnings(info, facts))
 
 

@@ -23,9 +23,7 @@ def docx_text(path: Path) -> str:
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, EOFError) as err:
-        raise InvalidInput(
-            "extract.formats.readable_docx_damaged_truncated", path=path.name, err=err
-        ) from None
+        raise InvalidInput("extract.formats.bad_docx", path=path.name, err=err) from None
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
@@ -65,7 +63,7 @@ def pdf_text(path: Path) -> str:
         with pdfplumber.open(path) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
                 raise InvalidInput(
-                    "extract.formats.pages_planwatch_reads_reports",
+                    "extract.formats.too_many_pages",
                     path=path.name,
                     count=len(pdf.pages),
                     max_pages=MAX_PDF_PAGES,
@@ -73,7 +71,7 @@ def pdf_text(path: Path) -> str:
             for page in pdf.pages:
                 lines.extend(_pdf_page_lines(page))
     except (PdfminerException, MalformedPDFException) as err:
-        raise InvalidInput("extract.formats.readable_pdf", path=path.name, err=err) from None
+        raise InvalidInput("extract.formats.bad_pdf", path=path.name, err=err) from None
     return "\n".join(lines) + "\n"
 
 

@@ -56,7 +56,7 @@ def load(path: Path, encoding: str | None = None) -> Loaded:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise InvalidInput(
-            "extract.loaders.mb_over_mb_limit",
+            "extract.loaders.too_large",
             path=path.name,
             size=size / 1024 / 1024,
             limit=MAX_BYTES // 1024 // 1024,
@@ -113,7 +113,7 @@ def _checked_suffix(path: Path) -> str:
     if path.is_dir():
         raise InvalidInput("extract.loaders.folder", path=path)
     if not path.exists():
-        raise NotFound("extract.loaders.does_exist", path=path)
+        raise NotFound("extract.loaders.missing", path=path)
     suffix = path.suffix.lower()
     if suffix in SUPPORTED:
         return suffix
@@ -129,7 +129,7 @@ def _checked_suffix(path: Path) -> str:
 def decode(data: bytes, encoding: str | None, name: str) -> str:
     """Bytes to text: BOM dropped, UTF-8 first, then GB18030-family by detection."""
     if not data.strip():
-        raise InvalidInput("extract.loaders.empty_2", name=name)
+        raise InvalidInput("extract.loaders.empty_bytes", name=name)
     _refuse_disguised(data[:16], name)
     if encoding:
         return _decode_as(data, encoding, name)
@@ -138,13 +138,13 @@ def decode(data: bytes, encoding: str | None, name: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _decode_as(data, "utf-16", name)
     if b"\x00" in data[:TEXT_SAMPLE]:
-        raise InvalidInput("extract.loaders.binary_file_text_document", name=name)
+        raise InvalidInput("extract.loaders.binary", name=name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = _decode_detected(data, name)
     if _mostly_control(text[:4096]):
-        raise InvalidInput("extract.loaders.binary_file_text_document", name=name)
+        raise InvalidInput("extract.loaders.binary", name=name)
     return text
 
 
@@ -160,7 +160,7 @@ def _decode_as(data: bytes, encoding: str, name: str) -> str:
         raise InvalidInput("extract.loaders.unknown_encoding", encoding=encoding) from None
     except UnicodeDecodeError as err:
         raise InvalidInput(
-            "extract.loaders.valid_byte_cannot_decoded",
+            "extract.loaders.undecodable",
             name=name,
             encoding=encoding,
             start=err.start,
@@ -189,9 +189,9 @@ def _decode_detected(data: bytes, name: str) -> str:
     if salvaged is not None:
         return salvaged
     if _decodes(data, "gb18030"):
-        raise InvalidInput("extract.loaders.utf_looks_like_gb", name=name)
+        raise InvalidInput("extract.loaders.looks_gb18030", name=name)
     guess = phrase("extract.loaders.guess", encoding=detected) if detected else ""
-    raise InvalidInput("extract.loaders.utf", name=name, guess=guess)
+    raise InvalidInput("extract.loaders.not_utf8", name=name, guess=guess)
 
 
 def _mostly_decoded(data: bytes, codec: str) -> str | None:
@@ -217,9 +217,9 @@ def _refuse_disguised(head: bytes, name: str, expected: bytes | None = None) -> 
     """A file whose bytes say it is something else than its extension claims."""
     for magic, kind in _SIGNATURES:
         if head.startswith(magic) and magic != expected:
-            raise InvalidInput("extract.loaders.text_document", name=name, kind=kind)
+            raise InvalidInput("extract.loaders.disguised", name=name, kind=kind)
     if expected and not head.startswith(expected):
-        raise InvalidInput("extract.loaders.pdf_file", name=name)
+        raise InvalidInput("extract.loaders.not_pdf", name=name)
 
 
 # --- the portal metadata block --------------------------------------------------------

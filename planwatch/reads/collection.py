@@ -241,7 +241,7 @@ def template_rows(
     items = [i for i in calendar_items(session, region, period.year) if i.department == department]
     if not items:
         raise NotFound(
-            "reads.collection.reports_nothing_s_calendar",
+            "reads.collection.not_in_calendar",
             department=department,
             region=region.name,
             year=period.year,

@@ -78,7 +78,7 @@ def recent_documents(session: Session) -> list[DocumentRow]:
 
 
 def document_by_id(session: Session, document_id: int) -> DocumentRow:
-    missing = NotFound("reads.documents.document_does_exist", document_id=document_id)
+    missing = NotFound("reads.documents.no_document", document_id=document_id)
     return _document(read_one(session, _BY_ID, missing, document=document_id))
 
 

@@ -42,7 +42,7 @@ def stored_region(session: Session, code: str) -> RegionRow:
     """A region already in the database, with its parent's code (None at the top)."""
     found = read(session, _BY_CODE, code=code.strip())
     if not found:
-        raise NotFound("reads.regions.no_region_code_database", code=code)
+        raise NotFound("reads.regions.no_region", code=code)
     return RegionRow(*found[0])
 
 

@@ -45,12 +45,10 @@ def check_archive(data: bytes, filename: str) -> None:
                     )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError) as err:
         raise InvalidInput(
-            "records.archives.damaged_readable_file", filename=filename, kind=_kind(filename)
+            "records.archives.damaged", filename=filename, kind=_kind(filename)
         ) from err
     except NotImplementedError as err:  # a compression method zipfile cannot read
-        raise InvalidInput(
-            "records.archives.uses_compression_planwatch_cannot", filename=filename
-        ) from err
+        raise InvalidInput("records.archives.compression", filename=filename) from err
 
 
 def _check_declared(members: list[zipfile.ZipInfo], filename: str) -> None:

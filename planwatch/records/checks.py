@@ -60,13 +60,11 @@ def load_rules(path: Path = RULES_FILE) -> dict[str, Rule]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         rules = {str(name): Rule.model_validate(entry) for name, entry in data.items()}
     except (OSError, yaml.YAMLError, AttributeError, ValidationError) as err:
-        raise InvalidInput(
-            "records.checks.validation_rules_cannot_read", path=path.name, err=err
-        ) from err
+        raise InvalidInput("records.checks.unreadable", path=path.name, err=err) from err
     unknown = sorted(set(rules) - set(CHECKS))
     if unknown:
         raise InvalidInput(
-            "records.checks.names_rules_planwatch_does",
+            "records.checks.unknown_rules",
             path=path.name,
             unknown=", ".join(unknown),
             known=", ".join(CHECKS),
@@ -206,7 +204,7 @@ def refuse_failing(
     stopping = [p for p in blocking(problems, figures) if warnings or p.severity == "error"]
     if stopping:
         raise InvalidInput(
-            "records.checks.problem_s_figures",
+            "records.checks.refused",
             count=len(stopping),
             problems=listing((_numbered(p, len(figures)) for p in stopping), "; ", "；"),
         )

@@ -14,7 +14,7 @@ def add_department(session: Session, region: str, name: str) -> Department:
     """Add a department to a region; refused when the name is blank or already there."""
     clean = name.strip()
     if not clean or len(clean) > 100:
-        raise InvalidInput("records.departments.department_needs_name_characters")
+        raise InvalidInput("records.departments.needs_name")
     where = region_row(session, region)
     query = select(Department).where(Department.region_id == where.id, Department.name == clean)
     if session.scalar(query) is not None:

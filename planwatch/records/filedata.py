@@ -37,7 +37,7 @@ def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool
         key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]  # PyYAML is untyped
         if key in seen:
             line = key_node.start_mark.line + 1
-            raise InvalidInput("records.filedata.line_key_written_twice", line=line, key=key)
+            raise InvalidInput("records.filedata.key_twice", line=line, key=key)
         seen.add(key)
     return loader.construct_mapping(node, deep=deep)
 
@@ -67,7 +67,7 @@ def read_mapping_file(path: Path) -> Any:
         raise err.within("part.file", file=path.name) from err
     except (json.JSONDecodeError, yaml.YAMLError) as err:
         raise InvalidInput(
-            "records.filedata.valid",
+            "records.filedata.syntax",
             path=path.name,
             kind=path.suffix[1:].upper(),
             where=_first_line(err),
@@ -86,9 +86,7 @@ def _check_depth(text: str, filename: str) -> None:
             depth -= 1
     indents = {len(line) - len(line.lstrip(" ")) for line in text.splitlines()}
     if deepest > DEPTH or len(indents) > DEPTH:
-        raise InvalidInput(
-            "records.filedata.nests_more_than_levels", filename=filename, depth=DEPTH
-        )
+        raise InvalidInput("records.filedata.too_deep", filename=filename, depth=DEPTH)
 
 
 def read_csv_rows(path: Path) -> list[dict[str, str]]:
@@ -109,7 +107,7 @@ def stream_csv_rows(path: Path) -> Iterator[dict[str, str]]:
                 empty = False
                 yield {k.strip(): (v or "").strip() for k, v in row.items() if k}
         except UnicodeDecodeError as err:
-            raise InvalidInput("records.filedata.utf", path=path.name) from err
+            raise InvalidInput("records.filedata.not_utf8", path=path.name) from err
         if empty:
             handle.seek(0)
             problem = _no_rows(handle.read(4096))
@@ -121,13 +119,13 @@ def _open_text(path: Path) -> io.TextIOWrapper:
     try:
         handle = path.open("rb")
     except FileNotFoundError as err:
-        raise InvalidInput("records.filedata.file_does_exist", path=path) from err
+        raise InvalidInput("records.filedata.no_file", path=path) from err
     except IsADirectoryError as err:
         raise InvalidInput("records.filedata.folder", path=path) from err
     head = handle.read(4096)
     if not _utf8_start(head) and looks_like_utf16(head):
         handle.close()
-        raise InvalidInput("records.filedata.utf_without_byte_order", path=path.name)
+        raise InvalidInput("records.filedata.utf16", path=path.name)
     handle.seek(0)
     return io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
 
@@ -158,7 +156,7 @@ def read_bytes(
             raise InvalidInput("records.filedata.too_large", path=path.name, mb=mb)
         return path.read_bytes()
     except FileNotFoundError as err:
-        raise InvalidInput("records.filedata.file_does_exist", path=path) from err
+        raise InvalidInput("records.filedata.no_file", path=path) from err
     except IsADirectoryError as err:
         if document:
             raise InvalidInput("records.filedata.folder_of_reports", path=path) from err
@@ -171,8 +169,8 @@ def read_text(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         if looks_like_utf16(data):
-            raise InvalidInput("records.filedata.utf_without_byte_order", path=path.name) from err
-        raise InvalidInput("records.filedata.utf", path=path.name) from err
+            raise InvalidInput("records.filedata.utf16", path=path.name) from err
+        raise InvalidInput("records.filedata.not_utf8", path=path.name) from err
 
 
 def validated(model: type[M], data: Any, source: str) -> M:

@@ -154,7 +154,7 @@ EXTRACTION_SECONDS = 120.0
 def _check_length(text: str, name: str) -> None:
     if len(text) > MAX_CHARS:
         raise InvalidInput(
-            "records.ingest.holds_characters_text_planwatch",
+            "records.ingest.too_long",
             name=name,
             count=len(text),
             max_chars=MAX_CHARS,
@@ -244,7 +244,7 @@ def _indicator_name(fact: ExtractedFact) -> str | None:
 
 def _accept_all(session: Session, document: Document) -> int:
     if document.region is None:
-        raise InvalidInput("records.ingest.cannot_tell_which_region", filename=document.filename)
+        raise InvalidInput("records.ingest.which_region", filename=document.filename)
     return sum(accept(session, fact).stored for fact in document.facts)
 
 

@@ -77,10 +77,10 @@ def edit_project(session: Session, user: Account, project_id: int, **changes: ob
     check_allowed(session, user, "manage_projects", row.plan.region)
     for field, value in changes.items():
         if field not in EDITABLE:
-            raise InvalidInput("records.ledger.ledger_field", field=field, names=one_of(EDITABLE))
+            raise InvalidInput("records.ledger.unknown_field", field=field, names=one_of(EDITABLE))
         if field in CODES and value is not None and value not in CODES[field]:
             raise InvalidInput(
-                "records.ledger.unknown", field=field, value=value, names=one_of(CODES[field])
+                "records.ledger.unknown_code", field=field, value=value, names=one_of(CODES[field])
             )
         setattr(row, field, value)
     session.flush()
@@ -104,16 +104,14 @@ def enter_progress(session: Session, user: Account, item: ProgressIn) -> Project
     if user.role == "reporter" and row.department_id != user.department_id:
         lead = row.department.name if row.department else phrase("records.ledger.no_department")
         mine = user.department or phrase("records.ledger.your_department")
-        raise Forbidden(
-            "records.ledger.may_enter_progress_led", department=mine, project=row.name, lead=lead
-        )
+        raise Forbidden("records.ledger.not_lead", department=mine, project=row.name, lead=lead)
     period = Period.parse(item.period)
     if period.year != row.plan.year:
         raise InvalidInput(
-            "records.ledger.period_plan_s_year", period_code=period.code, plan_year=row.plan.year
+            "records.ledger.other_year", period_code=period.code, plan_year=row.plan.year
         )
     if item.investment_ytd is not None and item.investment_ytd < 0:
-        raise InvalidInput("records.ledger.completed_investment_cannot_negative")
+        raise InvalidInput("records.ledger.negative_investment")
     code = month_code(period)
     entry = next((p for p in row.progress if p.period == code), None)
     if entry is None:
@@ -167,7 +165,7 @@ def answer_supervision(
     if item.status == "closed":
         raise Conflict("records.ledger.item_closed", item_id=item_id)
     if not answer.strip():
-        raise InvalidInput("records.ledger.answer_cannot_empty")
+        raise InvalidInput("records.ledger.empty_answer")
     item.answer, item.answered_by = answer.strip(), user.name
     item.answered_at, item.status = datetime.now(UTC), "answered"
     session.flush()
@@ -181,7 +179,7 @@ def close_supervision(session: Session, user: Account, item_id: int) -> ProjectS
         session, user, "manage_projects", project_row(session, item.project_id).plan.region
     )
     if item.status != "answered":
-        raise Conflict("records.ledger.item", item_id=item_id, item_status=item.status)
+        raise Conflict("records.ledger.item_not_answered", item_id=item_id, item_status=item.status)
     item.closed_by, item.closed_at, item.status = user.name, datetime.now(UTC), "closed"
     session.flush()
     return item

@@ -32,7 +32,7 @@ class NarrativeVersion(Protocol):
 def check_part(part: str) -> str:
     if part not in NARRATIVE_PARTS:
         raise InvalidInput(
-            "records.narratives.unknown_narrative_part", part=part, parts=one_of(NARRATIVE_PARTS)
+            "records.narratives.unknown_part", part=part, parts=one_of(NARRATIVE_PARTS)
         )
     return part
 
@@ -71,7 +71,7 @@ def _check_version(narrative: Narrative | None, part: str, expected: int | None)
     current = narrative.version if narrative is not None else 0
     if expected is not None and expected != current:
         raise Conflict(
-            "records.narratives.text_changed_since_you",
+            "records.narratives.stale",
             part=part,
             expected=expected,
             current=current,

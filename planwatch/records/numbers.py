@@ -33,5 +33,5 @@ def parse_number(raw: object, what: str) -> float:
     try:
         value = float(raw)  # type: ignore[arg-type]  # a str, int or float; others fail below
     except (TypeError, ValueError, OverflowError) as err:
-        raise InvalidInput("records.numbers.number", what=what, raw=raw) from err
+        raise InvalidInput("records.numbers.not_a_number", what=what, raw=raw) from err
     return finite(value, what)

@@ -40,7 +40,7 @@ def fact_row(session: Session, fact_id: int, *, lock: bool = False) -> Fact:
         Fact, checked_id(fact_id, "fact"), with_for_update=lock, populate_existing=lock
     )
     if fact is None:
-        raise NotFound("records.review.fact_does_exist", fact_id=fact_id)
+        raise NotFound("records.review.no_fact", fact_id=fact_id)
     return fact
 
 
@@ -93,7 +93,7 @@ def current_fact(session: Session, fact_id: int, expected: int | None) -> Fact:
     fact = fact_row(session, fact_id, lock=True)
     if expected is not None and fact.version != expected:
         raise Conflict(
-            "records.review.fact_changed_since_you",
+            "records.review.stale",
             fact_id=fact_id,
             expected=expected,
             version=fact.version,

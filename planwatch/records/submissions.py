@@ -92,7 +92,7 @@ def enter_figure(session: Session, user: Account, item: ObservationIn) -> Observ
     if _latest_status(session, indicator, region, period.code, item.measure) in REVIEWED:
         if not (item.reason or "").strip():
             raise InvalidInput(
-                "records.submissions.approved",
+                "records.submissions.approved_needs_reason",
                 indicator=indicator.name,
                 measure=item.measure,
                 region=region.name,
@@ -153,7 +153,7 @@ def _check_reporter(user: Account, indicator: Indicator, department: Department 
 
 def _reopen(session: Session, user: Account, submission: Submission) -> None:
     if submission.status in LOCKED:
-        raise Conflict("records.submissions.your_figures_period_are")
+        raise Conflict("records.submissions.locked")
     if submission.status != "draft":
         submission.status = "draft"
         submission.changed_by = user.name
@@ -237,12 +237,10 @@ def move_submission(
     row = submission_row(session, where, office, code)
     move = MOVES[step]
     if version is not None and version != row.version:
-        raise Conflict(
-            "records.submissions.submission_changed_since_you", version=version, now=row.version
-        )
+        raise Conflict("records.submissions.stale", version=version, now=row.version)
     if row.status not in move.starts:
         raise Conflict(
-            "records.submissions.s_figures_are_they",
+            "records.submissions.wrong_status",
             office=office.name,
             code=code,
             status=Both(row.status, word("submission_statuses", row.status).zh),
@@ -250,7 +248,7 @@ def move_submission(
             starts=" or ".join(move.starts),
         )
     if step == "return" and not (comment or "").strip():
-        raise InvalidInput("records.submissions.returned_submission_needs_comment")
+        raise InvalidInput("records.submissions.return_needs_comment")
     figures = _latest_figures(session, row, move.figures_from)
     if not figures:
         raise InvalidInput(

@@ -61,7 +61,7 @@ class Country:
         most = len(catalog.load_catalog().indicators)
         if self.size < 1 or self.years < 1 or not 1 <= self.indicators <= most:
             raise InvalidInput(
-                "records.synth.cannot_make_regions_indicators",
+                "records.synth.bad_size",
                 size=self.size,
                 indicators=self.indicators,
                 years=self.years,

@@ -24,7 +24,7 @@ def digest(token: str) -> str:
 def add_token(session: Session, user: str, name: str) -> tuple[ApiToken, str]:
     """A new token for ``user``: the row and the token itself, which is never stored."""
     if not name.strip() or len(name) > 100:
-        raise InvalidInput("records.tokens.token_needs_name_characters")
+        raise InvalidInput("records.tokens.needs_name")
     token = PREFIX + secrets.token_urlsafe(32)
     row = ApiToken(token_hash=digest(token), user_id=user_row(session, user).id, name=name)
     session.add(row)

@@ -149,7 +149,7 @@ def add_user(
 
 def _check_password(password: str) -> None:
     if len(password) < 8:
-        raise InvalidInput("records.users.password_shorter_than_characters")
+        raise InvalidInput("records.users.password_too_short")
 
 
 def set_password(session: Session, name: str, password: str) -> None:
@@ -225,13 +225,13 @@ def _action(action: Action) -> Both:
 def require_role(user: Account, action: Action) -> None:
     """Raise Forbidden unless the user's role allows the action anywhere."""
     if user.role == "anonymous":
-        raise Unauthorized("records.users.you_are_signed")
+        raise Unauthorized("records.users.not_signed_in")
     if not user.may(action):
         allowed = [role for role, actions in ALLOWED.items() if action in actions]
         role = Both(user.role, word("roles", user.role).zh)
         roles = Both(" or ".join(allowed), "、".join(word("roles", r).zh for r in allowed))
         raise Forbidden(
-            "records.users.your_role_may", role=role, action=_action(action), allowed=roles
+            "records.users.role_may_not", role=role, action=_action(action), allowed=roles
         )
 
 
@@ -247,7 +247,7 @@ def check_allowed(
         return
     if not _within(session, region, user.region_id):
         raise Forbidden(
-            "records.users.you_may_only_region",
+            "records.users.other_region",
             action=_action(action),
             own_code=user.region_code,
             region_code=region.code,
@@ -257,7 +257,7 @@ def check_allowed(
 
 def _check_public(session: Session, region: RegionKey) -> None:
     if not session.scalar(select(Region.public).where(Region.id == region.id)):
-        raise Unauthorized("records.users.s_figures_are_public", region=region.name)
+        raise Unauthorized("records.users.not_public", region=region.name)
 
 
 def _within(session: Session, region: RegionKey, ancestor_id: int) -> bool:

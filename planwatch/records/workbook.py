@@ -57,7 +57,7 @@ def sheet_figures(
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise InvalidInput("records.workbook.excel_workbook_xlsx", filename=filename) from err
+        raise InvalidInput("records.workbook.not_xlsx", filename=filename) from err
     sheet = book.worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
     meta = _template_meta(book)
@@ -65,7 +65,7 @@ def sheet_figures(
     region = region or meta.get("region")
     period = period or meta.get("period")
     if not rows:
-        raise InvalidInput("records.workbook.empty_2", filename=filename)
+        raise InvalidInput("records.workbook.no_rows", filename=filename)
     columns = _columns(rows[0], filename)
     figures = []
     for number, row in enumerate(rows[1:], start=2):
@@ -77,7 +77,7 @@ def sheet_figures(
             continue  # a template's line left empty, or — for no data
         figures.append((number, _figure(columns, row, number, region, period)))
     if not figures:
-        raise InvalidInput("records.workbook.headers_but_no_figures", filename=filename)
+        raise InvalidInput("records.workbook.no_figures", filename=filename)
     return figures
 
 
@@ -90,7 +90,7 @@ def _columns(header: tuple[Any, ...], filename: str) -> dict[str, int]:
     missing = [name for name in ("indicator", "value") if name not in columns]
     if missing:
         raise InvalidInput(
-            "records.workbook.no_column_row", filename=filename, names=" or ".join(missing)
+            "records.workbook.no_column", filename=filename, names=" or ".join(missing)
         )
     return columns
 
@@ -110,7 +110,7 @@ def _figure(
     measure = cell("measure") or "value"
     for name, default, word in (("region", region, "地区"), ("period", period, "期间")):
         if cell(name) in (None, "") and default is None:
-            raise InvalidInput("records.workbook.row_names_no", number=number, name=name, word=word)
+            raise InvalidInput("records.workbook.row_without", number=number, name=name, word=word)
     return {
         "region": str(cell("region") or region),
         "period": str(cell("period") or period),

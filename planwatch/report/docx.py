@@ -38,7 +38,7 @@ _HEADING_MARKS = dict(zip(("##", "###", "####"), HEADING_STYLES, strict=True))
 def write_docx(report: Report, path: Path, fonts: str = "official") -> Path:
     """Write the report to ``path``; ``fonts`` is ``official`` or ``noto`` (see docx_layout)."""
     if fonts not in FONT_SETS:
-        raise InvalidInput("report.docx.unknown_font_set", fonts=fonts, names=", ".join(FONT_SETS))
+        raise InvalidInput("report.docx.unknown_fonts", fonts=fonts, names=", ".join(FONT_SETS))
     chosen = FONT_SETS[fonts]
     document = docx.Document()
     set_page(document)

@@ -17,14 +17,14 @@ BINARY_FORMATS = ("docx", "pdf")
 
 def check_format(fmt: str) -> str:
     if fmt not in FORMATS:
-        raise InvalidInput("report.output.unknown_report_format", fmt=fmt, names=", ".join(FORMATS))
+        raise InvalidInput("report.output.unknown_format", fmt=fmt, names=", ".join(FORMATS))
     return fmt
 
 
 def render_text(report: Report, fmt: str) -> str:
     """The Markdown or HTML text of the report."""
     if check_format(fmt) in BINARY_FORMATS:
-        raise InvalidInput("report.output.report_file_text", fmt=fmt)
+        raise InvalidInput("report.output.file_not_text", fmt=fmt)
     return render_markdown(report) if fmt == "md" else render_html(report)
 
 

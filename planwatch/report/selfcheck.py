@@ -150,7 +150,7 @@ def refuse_mismatches(checked: SelfCheck) -> None:
         return
     listed = listing((m.said for m in checked.mismatches), "; ", "；")
     summary = Both(checked.summary_en, checked.summary)
-    raise Conflict("report.selfcheck.draft_final", summary=summary, listed=listed)
+    raise Conflict("report.selfcheck.not_final", summary=summary, listed=listed)
 
 
 def _file_text(path: Path, fmt: str) -> str:

@@ -16,9 +16,7 @@ def open_store(settings: Settings, *, create: bool = False) -> Store:
         initialise(store)
     elif not store.is_initialised():
         store.dispose()
-        raise InvalidInput(
-            "store.__init__.database_no_planwatch_tables", database_url=settings.database_url
-        )
+        raise InvalidInput("store.no_tables", database_url=settings.database_url)
     return store
 
 

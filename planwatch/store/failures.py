@@ -19,7 +19,7 @@ KNOWN_FAILURES: tuple[type[Exception], ...] = (
     OperationalError,
 )
 
-TOO_LARGE = InvalidInput("store.failures.number_request_too_large")
+TOO_LARGE = InvalidInput("store.failures.number_too_large")
 
 
 def known_failure(error: BaseException) -> PlanwatchError | None:
@@ -27,20 +27,20 @@ def known_failure(error: BaseException) -> PlanwatchError | None:
     if isinstance(error, OverflowError):
         return TOO_LARGE
     if isinstance(error, StaleDataError):
-        return Conflict("store.failures.someone_else_changed_record")
+        return Conflict("store.failures.stale")
     if isinstance(error, DataError):
         return _data_error(error)
     if isinstance(error, IntegrityError):
-        return Conflict("store.failures.same_record_was_stored")
+        return Conflict("store.failures.duplicate")
     if isinstance(error, OperationalError) and "locked" in str(error.orig).lower():
-        return Busy("store.failures.database_busy_other_writes")
+        return Busy("store.failures.busy")
     return None
 
 
 def _data_error(error: DataError) -> PlanwatchError:
     kind = type(error.orig).__name__
     if kind == "StringDataRightTruncation":
-        return InvalidInput("store.failures.text_request_longer_than")
+        return InvalidInput("store.failures.text_too_long")
     if kind == "NumericValueOutOfRange":
         return TOO_LARGE
-    return InvalidInput("store.failures.value_request_does_fit")
+    return InvalidInput("store.failures.does_not_fit")

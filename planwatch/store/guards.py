@@ -23,7 +23,7 @@ def refuse_non_finite(session: Session, _context: Any, _instances: Any) -> None:
             value = getattr(obj, column.key, None)
             if isinstance(value, float) and not math.isfinite(value):
                 raise InvalidInput(
-                    "store.guards.finite_number",
+                    "store.guards.not_finite",
                     tablename=obj.__tablename__,
                     key=column.key,
                     value=value,

@@ -47,7 +47,7 @@ def region_row(session: Session, name_or_code: str, parent: str | None = None) -
         return stored
     division = _division(key) if key.isdigit() else regions.resolve(key, parent=parent)
     if division is None:
-        raise NotFound("store.reference.no_region_code", key=key)
+        raise NotFound("store.reference.no_region", key=key)
     return _store_division(session, division.code)
 
 
@@ -92,7 +92,7 @@ def add_region(
             "store.reference.unknown_region_level", level=level, names=", ".join(REGION_LEVELS)
         )
     if session.scalar(select(Region).where(Region.code == code)) or _division(code):
-        raise Conflict("store.reference.region_code_already_exists", code=code)
+        raise Conflict("store.reference.region_exists", code=code)
     parent_row = region_row(session, parent) if parent else None
     row = Region(code=code, name=name, level=level, parent=parent_row)
     session.add(row)
@@ -117,7 +117,7 @@ def stored_department(session: Session, region: Region, name: str) -> Department
     )
     if row is None:
         raise NotFound(
-            "store.reference.region_no_department",
+            "store.reference.no_department",
             region_code=region.code,
             region=region.name,
             name=name,

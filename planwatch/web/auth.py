@@ -84,7 +84,7 @@ async def signed_in(request: Request) -> Account:
     """The user of this request, from the session cookie or an Authorization header."""
     user = await _identified(request)
     if user is None:
-        raise Unauthorized("web.auth.you_are_signed")
+        raise Unauthorized("web.auth.not_signed_in")
     return user
 
 
@@ -136,9 +136,9 @@ async def _check_csrf(request: Request) -> None:
     if sent is None and "form" in request.headers.get("content-type", ""):
         sent = (await request.form()).get(CSRF)  # Starlette keeps the parsed form
     if not isinstance(expected, str) or not isinstance(sent, str):
-        raise Forbidden("web.auth.form_carries_no_csrf")
+        raise Forbidden("web.auth.csrf_missing")
     if not hmac.compare_digest(expected, sent):
-        raise Forbidden("web.auth.form_s_csrf_token")
+        raise Forbidden("web.auth.csrf_stale")
 
 
 def reporter_scope(user: Account) -> int | None:
@@ -160,7 +160,7 @@ def _from_token(request: Request, token: str) -> Account:
     with app_store(request).reading() as session:
         user = token_account(session, token)
     if user is None:
-        raise Unauthorized("web.auth.api_token_unknown_revoked")
+        raise Unauthorized("web.auth.token_unknown")
     return user
 
 
@@ -185,7 +185,7 @@ def _from_basic(request: Request, header: str) -> Account:
     try:
         name, _, password = base64.b64decode(header[6:]).decode("utf-8").partition(":")
     except (binascii.Error, UnicodeDecodeError) as err:
-        raise Unauthorized("web.auth.authorization_header_valid_basic") from err
+        raise Unauthorized("web.auth.bad_basic") from err
     recent: RecentAccounts = request.app.state.recent_accounts
     key = _basic_key(header)
     known, user = recent.get(key)
@@ -193,7 +193,7 @@ def _from_basic(request: Request, header: str) -> Account:
         return user  # verified in the last seconds: no argon2 hash per request
     user = _checked_password(request, name, password)
     if user is None:
-        raise Unauthorized("web.auth.wrong_user_name_password")
+        raise Unauthorized("web.auth.wrong_password")
     recent.put(key, user)
     return user
 

@@ -79,7 +79,7 @@ def _day(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError as err:
-        raise InvalidInput("web.collection.as_date", text=text) from err
+        raise InvalidInput("web.collection.not_a_date", text=text) from err
 
 
 def completeness_data(found: Completeness) -> dict[str, Any]:

@@ -99,7 +99,7 @@ def enter_one(
         item = ObservationIn.model_validate(fields)
     except ValidationError as err:
         problem = err.errors()[0]
-        raise InvalidInput("web.entry.error", problem=described(problem)) from err
+        raise InvalidInput("web.entry.problem", problem=described(problem)) from err
     return _store_and_show(request, code, period, user, [item])
 
 
@@ -159,7 +159,7 @@ def observation_page(request: Request, observation_id: int, user: Viewer) -> Res
         check_allowed(session, user, "read", stored_region(session, row.region))
         scope = reporter_scope(user)
         if scope is not None and not reporter_sees(session, observation_id, scope):
-            raise NotFound("web.entry.observation_does_exist", observation_id=observation_id)
+            raise NotFound("web.entry.no_observation", observation_id=observation_id)
         page = ObservationPage(
             observation=shapes.observation(row),
             region=shapes.region(stored_region(session, row.region)),

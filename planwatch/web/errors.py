@@ -95,11 +95,13 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, BodyTooLarge):
         error = exc.error
     elif exc.status_code == 404:
-        error = NotFound("web.errors.nothing", path=request.url.path)
+        error = NotFound("web.errors.not_found", path=request.url.path)
     elif exc.status_code == 400:  # FastAPI could not parse the body (JSON, form)
         error = InvalidInput("web.errors.body_unreadable")
     elif exc.status_code == 405:
-        error = MethodNotAllowed("web.errors.allowed", method=request.method, path=request.url.path)
+        error = MethodNotAllowed(
+            "web.errors.method_not_allowed", method=request.method, path=request.url.path
+        )
     else:
         error = PlanwatchError("web.errors.http", status=exc.status_code)
         error.status = exc.status_code
@@ -112,5 +114,5 @@ async def _unexpected_error(request: Request, exc: Exception) -> Response:
         log.info("%s on %s: %s", type(exc).__name__, request.url.path, known.message)
         return error_response(request, known)
     log.exception("unexpected error on %s", request.url.path, exc_info=exc)
-    error = ServerError("web.errors.server_failed_request")
+    error = ServerError("web.errors.server_failed")
     return error_response(request, error)

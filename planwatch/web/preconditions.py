@@ -24,5 +24,5 @@ def expected_version(request: Request) -> int | None:
         return None
     text = raw.removeprefix("W/").strip('"')
     if not text.isdigit() or len(text) > 18:
-        raise InvalidInput("web.preconditions.if_match_names_no", value=raw[:40])
+        raise InvalidInput("web.preconditions.no_version", value=raw[:40])
     return int(text)

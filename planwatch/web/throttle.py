@@ -34,7 +34,7 @@ class Throttle:
                 times = self._recent(key, now)
                 if times is not None and len(times) >= self.failures:
                     wait = int(self.window - (now - times[0])) + 1
-                    raise TooManyRequests("web.throttle.too_many_wrong_passwords", wait=wait)
+                    raise TooManyRequests("web.throttle.paused", wait=wait)
             self._count(keys, now)
 
     def succeeded(self, *keys: str) -> None:

@@ -63,13 +63,11 @@ async def upload(request: Request, file: UploadFile, user: Uploader) -> Response
 
 def _check_upload(filename: str | None, data: bytes) -> None:
     if not filename:
-        raise InvalidInput("web.upload.upload_no_file_name")
+        raise InvalidInput("web.upload.no_file_name")
     if not data:
         raise InvalidInput("web.upload.empty", filename=filename)
     if len(data) > MAX_BYTES:
-        raise InvalidInput(
-            "web.upload.larger_than_mb", filename=filename, mb=MAX_BYTES // (1024 * 1024)
-        )
+        raise InvalidInput("web.upload.too_large", filename=filename, mb=MAX_BYTES // (1024 * 1024))
 
 
 class Uploaded(BaseModel):

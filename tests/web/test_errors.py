@@ -12,7 +12,7 @@ def test_unknown_route_is_a_404_in_the_error_shape(viewer: TestClient) -> None:
     assert error == {
         "code": "not_found",
         "status": 404,
-        "key": "web.errors.nothing",
+        "key": "web.errors.not_found",
         "message": "nothing at /api/nothing-here",
         "hint": "check the address; the API is described at /docs",
         "zh": {"message": "找不到页面 /api/nothing-here", "hint": "请检查地址，或从首页重新进入"},
