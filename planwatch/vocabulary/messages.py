@@ -72,7 +72,7 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def say(key: str, **params: object) -> Said:
+def say(key: str, /, **params: object) -> Said:
     """The message ``key`` of the catalogue with ``params`` filled in, in both languages."""
     entry = catalogue()[key]
     filled = {text: _fill(entry[text], params, text) for text in TEXTS if entry.get(text)}

@@ -102,7 +102,7 @@ def test_a_failing_check_is_refused_on_entry(client_as) -> None:  # type: ignore
     }
     error = error_of(fagai.post("/api/observations", json=figure), 400)
     assert "level_not_negative" in error["message"] and "cannot be negative" in error["message"]
-    assert "不能为负数" in error["message"]
+    assert "不能为负数" in error["zh"]["message"]
     error = error_of(
         fagai.post("/api/submissions/420106/2017Q3/submit", json={"department": "区发改委"}), 400
     )
