@@ -160,7 +160,6 @@ def _period_of(kind: str, match: re.Match[str], year: int) -> Period | None:
 _DUE_NEXT_MONTH = re.compile(r"次月(\d{1,2})日")
 _DUE_NEXT_YEAR = re.compile(r"次年(\d{1,2})月(\d{1,2})日")
 _DUE_AFTER = re.compile(r"期末后(\d{1,3})[天日]")
-DUE_RULES_HINT = "write the due rule as 次月5日, 次年1月20日 or 期末后10天"
 
 
 def check_due_rule(rule: str) -> str:
