@@ -89,11 +89,6 @@ def _config_table(path: str | None, name: str) -> dict[str, object]:
         with Path(path).open("rb") as handle:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as err:
-        raise InvalidInput(
-            f"PLANWATCH_CONFIG names {path}, which cannot be read as TOML ({err})",
-            "point PLANWATCH_CONFIG at a readable TOML file with a [reminders] table",
-            zh=f"PLANWATCH_CONFIG所指的{path}无法按TOML读取",
-            zh_hint="请将PLANWATCH_CONFIG指向含[reminders]表的TOML文件",
-        ) from err
+        raise InvalidInput("config.planwatch_config_names_which", path=path, err=err) from err
     table = data.get(name, {})
     return table if isinstance(table, dict) else {}

@@ -96,12 +96,7 @@ def _kept_demo(store: Store, path: Path) -> Demo:
                 passwords[name] = new_password()
                 set_password(session, name, passwords[name])
         if document is None or "planner" not in passwords:
-            raise InvalidInput(
-                f"{path} is not a planwatch demo database",
-                "rebuild it with `planwatch demo --fresh`, or name another file with --db",
-                zh=f"{path} 不是 planwatch 演示数据库",
-                zh_hint="用 `planwatch demo --fresh` 重建，或用 --db 指定另一个文件",
-            )
+            raise InvalidInput("cli.demo.not_a_demo_database", path=path)
         link = _sign_in_link(session)
     return Demo(store.url, REGION, PERIOD, document, passwords, link)
 

@@ -6,46 +6,60 @@ the same error as the one JSON error shape with ``status``.
 
 from __future__ import annotations
 
+from typing import Self
+
+from planwatch.vocabulary.messages import Said, say
+
 
 class PlanwatchError(Exception):
-    """A problem the user can fix; ``message`` names it, ``hint`` says how to fix it.
-
-    ``zh`` and ``zh_hint`` say the same in Chinese for the web pages' readers; the command
-    line and ``str()`` keep the English."""
+    """A problem the user can fix, said by a key of the message catalogue
+    (``vocabulary/messages.yaml``) in Chinese and English: ``message`` names it, ``hint``
+    says how to fix it on the command line, ``web_hint`` in the browser; ``zh``,
+    ``zh_hint`` and ``zh_web_hint`` say the same in Chinese. The command line and ``str()``
+    keep the English and the command-line hint; the web shows the reader's language."""
 
     status = 400
     code = "bad_request"
 
-    def __init__(
-        self,
-        message: str,
-        hint: str | None = None,
-        *,
-        zh: str | None = None,
-        zh_hint: str | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
-        self.zh = zh
-        self.zh_hint = zh_hint
+    def __init__(self, key: str, /, **params: object) -> None:
+        self._take(say(key, **params))
 
-    def within(self, en: str, zh: str) -> PlanwatchError:
+    @classmethod
+    def of(cls, said: Said) -> Self:
+        """The error saying ``said`` (a message already filled in, or prefixed)."""
+        error = cls.__new__(cls)
+        error._take(said)
+        return error
+
+    def _take(self, said: Said) -> None:
+        super().__init__(said.en)
+        self.said = said
+        self.key = said.key
+        self.message = said.en
+        self.hint = said.hint
+        self.zh = said.zh
+        self.zh_hint = said.zh_hint
+
+    def within(self, key: str, /, **params: object) -> Self:
         """The same error, said of one part of a larger input (``figure 3``, ``第3条``)."""
-        zh_message = f"{zh}：{self.zh}" if self.zh else None
-        return type(self)(f"{en}: {self.message}", self.hint, zh=zh_message, zh_hint=self.zh_hint)
+        error = self.of(self.said.prefixed(say(key, **params)))
+        error.status = self.status
+        return error
 
     def __str__(self) -> str:
         return f"{self.message}: {self.hint}" if self.hint else self.message
 
     def as_dict(self) -> dict[str, object]:
+        """The one JSON error shape; hints are the web's (a button, a page)."""
+        said = self.said
         return {
             "error": {
                 "code": self.code,
                 "status": self.status,
-                "message": self.message,
-                "hint": self.hint,
-                "zh": {"message": self.zh, "hint": self.zh_hint} if self.zh else None,
+                "key": said.key,
+                "message": said.en,
+                "hint": said.web_hint or said.hint,
+                "zh": {"message": said.zh, "hint": said.zh_web_hint or said.zh_hint},
             }
         }
 

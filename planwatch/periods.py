@@ -43,12 +43,7 @@ class Period:
     def parse(cls, code: str) -> Period:
         match = _CODE.fullmatch(code.strip()) if isinstance(code, str) else None
         if match is None:
-            raise InvalidInput(
-                f"period '{code}' is not valid",
-                "use 2017, 2017H1, 2017H2, 2017Q1..2017Q4 or 2017M01..2017M12",
-                zh=f"期间“{code}”无法识别",
-                zh_hint="期间写作2017（全年）、2017H1（上半年）、2017Q1（一季度）或2017M01（1月）",
-            )
+            raise InvalidInput("periods.bad_period", code=code)
         year = int(match.group(1))
         for kind_group in (2, 4, 6):
             if match.group(kind_group):
@@ -165,7 +160,6 @@ def _period_of(kind: str, match: re.Match[str], year: int) -> Period | None:
 _DUE_NEXT_MONTH = re.compile(r"次月(\d{1,2})日")
 _DUE_NEXT_YEAR = re.compile(r"次年(\d{1,2})月(\d{1,2})日")
 _DUE_AFTER = re.compile(r"期末后(\d{1,3})[天日]")
-DUE_RULES_HINT = "write the due rule as 次月5日, 次年1月20日 or 期末后10天"
 
 
 def check_due_rule(rule: str) -> str:
@@ -179,7 +173,7 @@ def check_due_rule(rule: str) -> str:
     year = _DUE_NEXT_YEAR.fullmatch(text)
     if year and 1 <= int(year.group(1)) <= 12 and 1 <= int(year.group(2)) <= 28:
         return text
-    raise InvalidInput(f"the due rule '{rule}' is not one planwatch reads", DUE_RULES_HINT)
+    raise InvalidInput("periods.due_rule", rule=rule)
 
 
 def period_end(period: Period) -> date:

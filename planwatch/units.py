@@ -51,10 +51,7 @@ def convert(value: float, from_unit: str | None, to_unit: str | None) -> float:
         return value
     source, goal = scale(from_unit), scale(to_unit)
     if source.family != goal.family:
-        raise InvalidInput(
-            f"a figure in {from_unit} cannot be compared with one in {to_unit}",
-            "store the figure in a unit of the same kind as the target",
-        )
+        raise InvalidInput("units.incomparable", from_unit=from_unit, to_unit=to_unit)
     return value * source.factor / goal.factor
 
 

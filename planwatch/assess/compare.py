@@ -60,7 +60,7 @@ def compare_regions(
 def check_level(level: str) -> None:
     if level not in REGION_LEVELS:
         raise InvalidInput(
-            f"unknown region level '{level}'", f"use one of {', '.join(REGION_LEVELS)}"
+            "assess.compare.unknown_region_level", level=level, names=", ".join(REGION_LEVELS)
         )
 
 
@@ -83,8 +83,7 @@ def compare_members(
     assessed, skipped = _assess_members(session, members, span, wanted, thresholds, work)
     if not assessed:
         raise NotFound(
-            f"no {level} region under {top.name} has a plan and figures for {span.code}",
-            "load them with `planwatch plan load` and `planwatch observations load`",
+            "assess.compare.nothing_to_compare", level=level, top=top.name, span_code=span.code
         )
     return RegionComparison(
         parent=top.name,

@@ -65,12 +65,9 @@ def _assessed(
 ) -> tuple[dict[str, Any], str]:
     """The result as data and as text, for one region or a comparison under a parent."""
     if region is None and parent is None:
-        raise InvalidInput(
-            "give --region or --parent",
-            "--region 武昌区 assesses one region; --parent 武汉市 compares many",
-        )
+        raise InvalidInput("cli.assess.region_or_parent")
     if region is not None and indicator is not None:
-        raise InvalidInput("--indicator works with --parent", "drop it, or compare with --parent")
+        raise InvalidInput("cli.assess.indicator_needs_parent")
     with store_for(db).reading() as session:
         if region is not None:
             # with --region, --parent only tells apart regions of the same name (鼓楼区)
@@ -87,7 +84,7 @@ def _format(value: str) -> Format:
         return "json"
     if value == "table":
         return "table"
-    raise InvalidInput(f"unknown format '{value}'", "use --format table or --format json")
+    raise InvalidInput("cli.assess.unknown_format", value=value)
 
 
 def register(app: typer.Typer) -> None:

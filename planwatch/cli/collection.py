@@ -38,7 +38,7 @@ def as_of_day(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError as err:
-        raise InvalidInput(f"--as-of '{text}' is not a date", "write it as 2017-07-20") from err
+        raise InvalidInput("cli.collection.not_a_date", text=text) from err
 
 
 def read_completeness(db: str | None, region: str, period: str, as_of: str | None) -> Completeness:
@@ -76,8 +76,7 @@ def overdue(
         return
     if not found.departments:
         raise InvalidInput(
-            f"{found.region.name} has no reporting calendar for {found.period[:4]}",
-            "give the plan's targets a department (and a reporting: section), then load it",
+            "cli.collection.no_reporting_calendar", region=found.region.name, year=found.period[:4]
         )
     typer.echo(f"{found.region.name} {found.period} · {found.as_of.isoformat()}")
     for d in found.departments:

@@ -112,8 +112,9 @@ def _expand(arguments: Iterable[Path]) -> Iterator[Path]:
             )
             if not found:
                 raise InvalidInput(
-                    f"{argument} holds no report files",
-                    "it should contain files ending in " + ", ".join(SUPPORTED),
+                    "cli.extract.holds_no_report_files",
+                    argument=argument,
+                    names=", ".join(SUPPORTED),
                 )
             yield from found
         else:

@@ -96,14 +96,7 @@ def facts_accept(
 ) -> None:
     """Accept facts: each becomes a target or observation at once, audited one by one."""
     if bool(fact_ids) == (document is not None):
-        raise InvalidInput(
-            "name the facts to accept, or a document with --indicators or --measure",
-            "e.g. `planwatch facts accept 12 13` or "
-            "`planwatch facts accept --document 1 --indicators`",
-            zh="请给出要接受的事实编号，或用 --document 加 --indicators 或 --measure",
-            zh_hint="例如 `planwatch facts accept 12 13` 或 "
-            "`planwatch facts accept --document 1 --indicators`",
-        )
+        raise InvalidInput("cli.ingest.name_facts_accept_or")
     with store_for(db).transaction(actor="cli") as session:
         if document is None:
             results = [accept_fact(session, fact_id) for fact_id in fact_ids or []]
@@ -121,18 +114,13 @@ def facts_accept(
 
 def _pending(session: Session, document: int, indicators: bool, measure: str | None) -> list[int]:
     if not indicators and measure is None:
-        raise InvalidInput(
-            "--document needs --indicators or --measure to say which facts",
-            "add --indicators (every indicator fact) or --measure MEASURE",
-            zh="--document 需要 --indicators 或 --measure 说明接受哪些事实",
-            zh_hint="加上 --indicators（全部指标事实）或 --measure 类别",
-        )
+        raise InvalidInput("cli.ingest.document_needs_indicators_or")
     if measure is not None and measure not in MEASURES:
         raise InvalidInput(
-            f"unknown measure {measure}",
-            f"use one of {', '.join(MEASURES)}",
-            zh=f"未知的事实类别 {measure}",
-            zh_hint=f"可用：{'、'.join(MEASURES)}",
+            "cli.ingest.unknown_measure",
+            measure=measure,
+            p1=", ".join(MEASURES),
+            p2="、".join(MEASURES),
         )
     return pending_facts(session, document, measure=measure, indicators=indicators)
 
@@ -154,10 +142,10 @@ def facts_list(
     """List stored facts in document order, filtered, as a table or JSON."""
     if status is not None and status not in REVIEW_STATUSES:
         raise InvalidInput(
-            f"unknown status {status}",
-            f"use one of {', '.join(REVIEW_STATUSES)}",
-            zh=f"未知的审核状态 {status}",
-            zh_hint=f"可用：{'、'.join(REVIEW_STATUSES)}",
+            "cli.ingest.unknown_status",
+            status=status,
+            p1=", ".join(REVIEW_STATUSES),
+            p2="、".join(REVIEW_STATUSES),
         )
     with store_for(db).reading() as session:
         found = fact_list(

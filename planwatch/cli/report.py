@@ -79,7 +79,7 @@ def report(
     """Draft the plan-execution report of a region for a period (关于…计划执行情况的报告)."""
     fmt = check_format(fmt or _format_of(output))
     if output is None and fmt in BINARY_FORMATS:
-        raise InvalidInput(f"a {fmt} report needs a file", f"pass -o report.{fmt}")
+        raise InvalidInput("cli.report.needs_file", fmt=fmt)
     options = ReportOptions(details=details, list_lagging=lagging, link_base=link_base)
     with store_for(db).reading() as session:
         drafted = draft_report(session, region, period, options)
@@ -163,18 +163,16 @@ def _format_of(output: Path | None) -> str:
 
 def _narrative_text(text: str | None, file: Path | None) -> str:
     if (text is None) == (file is None):
-        raise InvalidInput("give the text once", "pass either --text or --file")
+        raise InvalidInput("cli.report.give_text_once")
     if text is not None:
         return text
     assert file is not None
     try:
         return file.read_text(encoding="utf-8")
     except FileNotFoundError as err:
-        raise InvalidInput(f"file '{file}' does not exist", "check the path") from err
+        raise InvalidInput("cli.report.no_file", file=file) from err
     except UnicodeDecodeError as err:
-        raise InvalidInput(
-            f"'{file}' is not UTF-8", "save it as UTF-8 or pass the text with --text"
-        ) from err
+        raise InvalidInput("cli.report.not_utf8", file=file) from err
 
 
 def register(app: typer.Typer) -> None:

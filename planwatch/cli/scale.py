@@ -64,12 +64,7 @@ def restore(
 ) -> None:
     """Replace what the database holds with a backup (stop the server first on PostgreSQL)."""
     if not yes:
-        raise InvalidInput(
-            "restore replaces everything the database holds",
-            "run it again with --yes to go ahead",
-            zh="恢复会替换数据库中的全部数据",
-            zh_hint="确认后加 --yes 重新运行",
-        )
+        raise InvalidInput("cli.scale.restore_replaces_everything_database")
     restore_backup(store_for(db), source)
     typer.echo(f"restored from {source}")
 

@@ -60,12 +60,7 @@ def serve(
         )
     if remind_every is not None:
         if remind_every <= 0 or not remind_region:
-            raise InvalidInput(
-                "--remind-every needs a positive number of hours and at least one --remind-region",
-                "e.g. --remind-every 24 --remind-region 420106",
-                zh="--remind-every 须为正的小时数，并至少给出一个 --remind-region",
-                zh_hint="例如 --remind-every 24 --remind-region 420106",
-            )
+            raise InvalidInput("cli.web.remind_every_needs_positive")
         schedule(store, ReminderSettings.from_env(), remind_region, remind_every)
         typer.echo(f"reminders every {remind_every:g} h for {', '.join(remind_region)}")
     else:

@@ -51,10 +51,7 @@ def extract_text(
         else:
             facts = [flowing.restore(fact) for fact in _read(flowing.text, info, deadline)]
     except TooSlow as err:
-        raise InvalidInput(
-            f"reading the document took longer than {seconds:g} s ({err})",
-            "split it into its reports and ingest each on its own",
-        ) from None
+        raise InvalidInput("extract.timeout", seconds=seconds, err=err) from None
     return Extraction(document=info, facts=facts, warnings=_warnings(info, facts))
 
 

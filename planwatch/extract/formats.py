@@ -23,10 +23,7 @@ def docx_text(path: Path) -> str:
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, EOFError) as err:
-        raise InvalidInput(
-            f"{path.name} is not a readable .docx (damaged or truncated: {err})",
-            "open it in Word or WPS and save it again as .docx",
-        ) from None
+        raise InvalidInput("extract.formats.bad_docx", path=path.name, err=err) from None
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
@@ -66,16 +63,15 @@ def pdf_text(path: Path) -> str:
         with pdfplumber.open(path) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
                 raise InvalidInput(
-                    f"{path.name} has {len(pdf.pages)} pages; planwatch reads reports of up to "
-                    f"{MAX_PDF_PAGES}",
-                    "upload the report itself, not a bound volume of annexes",
+                    "extract.formats.too_many_pages",
+                    path=path.name,
+                    count=len(pdf.pages),
+                    max_pages=MAX_PDF_PAGES,
                 )
             for page in pdf.pages:
                 lines.extend(_pdf_page_lines(page))
     except (PdfminerException, MalformedPDFException) as err:
-        raise InvalidInput(
-            f"{path.name} is not a readable PDF ({err})", "check the file, or save it again as PDF"
-        ) from None
+        raise InvalidInput("extract.formats.bad_pdf", path=path.name, err=err) from None
     return "\n".join(lines) + "\n"
 
 

@@ -18,6 +18,7 @@ from planwatch.errors import InvalidInput, NotFound
 from planwatch.extract.formats import docx_text, pdf_text
 from planwatch.extract.html_page import PageText, html_text
 from planwatch.extract.model import DocumentInfo
+from planwatch.vocabulary.messages import phrase
 
 # Refused rather than streamed: the grammar and the review screens hold one
 # document's text in memory, and no plan report comes near this size.
@@ -55,16 +56,16 @@ def load(path: Path, encoding: str | None = None) -> Loaded:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise InvalidInput(
-            f"{path.name} is {size / 1024 / 1024:.1f} MB, over the {MAX_BYTES // 1024 // 1024} MB limit",
-            "split it into smaller documents or extract the report's own text first",
+            "extract.loaders.too_large",
+            path=path.name,
+            size=size / 1024 / 1024,
+            limit=MAX_BYTES // 1024 // 1024,
         )
     if size == 0:
-        raise InvalidInput(
-            f"{path.name} is empty", "check that the file was saved or downloaded completely"
-        )
+        raise InvalidInput("extract.loaders.empty", path=path.name)
     page = _read_text(path, suffix, encoding)
     if not page.text.strip():
-        raise InvalidInput(f"{path.name} has no text", "if it is a scan, run OCR on it first")
+        raise InvalidInput("extract.loaders.no_text", path=path.name)
     document = parse_metadata(page.text)
     # The text's own metadata block wins; a page's <meta> tags and <title> fill gaps.
     document.title = document.title or page.meta.get("title") or page.title
@@ -110,26 +111,25 @@ def _declared_charset(page: bytes) -> str | None:
 
 def _checked_suffix(path: Path) -> str:
     if path.is_dir():
-        raise InvalidInput(
-            f"{path} is a folder", "pass the files in it, or use the CLI, which reads folders"
-        )
+        raise InvalidInput("extract.loaders.folder", path=path)
     if not path.exists():
-        raise NotFound(f"{path} does not exist", "check the path")
+        raise NotFound("extract.loaders.missing", path=path)
     suffix = path.suffix.lower()
     if suffix in SUPPORTED:
         return suffix
-    hint = "supported are " + ", ".join(SUPPORTED)
+    formats = phrase("extract.loaders.formats", suffixes=", ".join(SUPPORTED))
     if suffix == ".doc":
-        hint = "save it as .docx in Word or WPS first; " + hint
-    raise InvalidInput(f"{path.name} has an unsupported extension {suffix or '(none)'}", hint)
+        formats = phrase("extract.loaders.doc_first", suffixes=", ".join(SUPPORTED))
+    shown = suffix or phrase("extract.loaders.no_extension")
+    raise InvalidInput(
+        "extract.loaders.unsupported_extension", path=path.name, suffix=shown, formats=formats
+    )
 
 
 def decode(data: bytes, encoding: str | None, name: str) -> str:
     """Bytes to text: BOM dropped, UTF-8 first, then GB18030-family by detection."""
     if not data.strip():
-        raise InvalidInput(
-            f"{name} is empty", "check that the file was saved or downloaded completely"
-        )
+        raise InvalidInput("extract.loaders.empty_bytes", name=name)
     _refuse_disguised(data[:16], name)
     if encoding:
         return _decode_as(data, encoding, name)
@@ -138,19 +138,13 @@ def decode(data: bytes, encoding: str | None, name: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _decode_as(data, "utf-16", name)
     if b"\x00" in data[:TEXT_SAMPLE]:
-        raise InvalidInput(
-            f"{name} is a binary file, not a text document",
-            "pass the report as .txt, .html, .docx or .pdf",
-        )
+        raise InvalidInput("extract.loaders.binary", name=name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = _decode_detected(data, name)
     if _mostly_control(text[:4096]):
-        raise InvalidInput(
-            f"{name} is a binary file, not a text document",
-            "pass the report as .txt, .html, .docx or .pdf",
-        )
+        raise InvalidInput("extract.loaders.binary", name=name)
     return text
 
 
@@ -163,13 +157,13 @@ def _decode_as(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except LookupError:
-        raise InvalidInput(
-            f"unknown encoding {encoding!r}", "use a name like utf-8 or gb18030"
-        ) from None
+        raise InvalidInput("extract.loaders.unknown_encoding", encoding=encoding) from None
     except UnicodeDecodeError as err:
         raise InvalidInput(
-            f"{name} is not valid {encoding} (byte {err.start} cannot be decoded)",
-            "pass the right --encoding, or leave it out to detect it",
+            "extract.loaders.undecodable",
+            name=name,
+            encoding=encoding,
+            start=err.start,
         ) from None
 
 
@@ -195,12 +189,9 @@ def _decode_detected(data: bytes, name: str) -> str:
     if salvaged is not None:
         return salvaged
     if _decodes(data, "gb18030"):
-        raise InvalidInput(f"{name} is not UTF-8; it looks like GB18030", "pass --encoding gb18030")
-    guess = f"; it looks like {detected}" if detected else ""
-    raise InvalidInput(
-        f"{name} is not UTF-8{guess}",
-        "pass its encoding with --encoding (for example gb18030 or big5)",
-    )
+        raise InvalidInput("extract.loaders.looks_gb18030", name=name)
+    guess = phrase("extract.loaders.guess", encoding=detected) if detected else ""
+    raise InvalidInput("extract.loaders.not_utf8", name=name, guess=guess)
 
 
 def _mostly_decoded(data: bytes, codec: str) -> str | None:
@@ -226,14 +217,9 @@ def _refuse_disguised(head: bytes, name: str, expected: bytes | None = None) -> 
     """A file whose bytes say it is something else than its extension claims."""
     for magic, kind in _SIGNATURES:
         if head.startswith(magic) and magic != expected:
-            raise InvalidInput(
-                f"{name} is {kind}, not a text document",
-                "pass the report as .txt, .html, .docx or .pdf with the matching extension",
-            )
+            raise InvalidInput("extract.loaders.disguised", name=name, kind=kind)
     if expected and not head.startswith(expected):
-        raise InvalidInput(
-            f"{name} is not a PDF file", "check the file, or give it its real extension"
-        )
+        raise InvalidInput("extract.loaders.not_pdf", name=name)
 
 
 # --- the portal metadata block --------------------------------------------------------

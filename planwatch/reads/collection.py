@@ -311,8 +311,10 @@ def template_rows(
     ]
     if not items:
         raise NotFound(
-            f"{department} reports nothing in {region.name}'s {period.year} calendar",
-            "name a department the plan gives targets to (planwatch overdue lists them)",
+            "reads.collection.not_in_calendar",
+            department=department,
+            region=region.name,
+            year=period.year,
         )
     book = FigureBook(session, region, (period.year - 1,))
     targets: dict[int, list[str]] = {}

@@ -78,10 +78,7 @@ def recent_documents(session: Session) -> list[DocumentRow]:
 
 
 def document_by_id(session: Session, document_id: int) -> DocumentRow:
-    missing = NotFound(
-        f"document {document_id} does not exist",
-        "take a document id from /api/documents or upload the file at /upload",
-    )
+    missing = NotFound("reads.documents.no_document", document_id=document_id)
     return _document(read_one(session, _BY_ID, missing, document=document_id))
 
 

@@ -166,6 +166,6 @@ def facts_of_document(session: Session, document_id: int) -> list[FactRow]:
 
 
 def fact_by_id(session: Session, fact_id: int) -> FactRow:
-    missing = NotFound(f"fact {fact_id} does not exist", "take a fact id from the document page")
+    missing = NotFound("reads.facts.no_fact", fact_id=fact_id)
     row = read_one(session, _BY_ID, missing, fact=fact_id)
     return _with_observations(session, [_fact(row)])[0]

@@ -13,13 +13,11 @@ from planwatch.store.reference import RegionKey, region_row
 
 
 def no_plan(region_name: str, year: int) -> NotFound:
-    return NotFound(f"{region_name} has no plan for {year}", "load one with `planwatch plan load`")
+    return NotFound("reads.lookup.no_plan", region_name=region_name, year=year)
 
 
 def no_figures(region_name: str, period_code: str) -> NotFound:
-    return NotFound(
-        f"no figures for {region_name} in {period_code}", "load observations for that period"
-    )
+    return NotFound("reads.lookup.no_figures", region_name=region_name, period_code=period_code)
 
 
 def plan_of(

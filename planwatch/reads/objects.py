@@ -158,8 +158,8 @@ _PROJECTS = _PROJECT_COLUMNS.where(Project.plan_id.in_(PLAN_IDS)).order_by(
 _PROJECT = _PROJECT_COLUMNS.where(Project.id == bindparam("project"))
 
 
-def _head(session: Session, statement: Select, what: str, hint: str, **key: int) -> PlanHead:
-    return PlanHead(*read_one(session, statement, NotFound(f"{what} does not exist", hint), **key))
+def _head(session: Session, statement: Select, missing: NotFound, **key: int) -> PlanHead:
+    return PlanHead(*read_one(session, statement, missing, **key))
 
 
 def _target(row: Any) -> TargetRow:
@@ -195,8 +195,7 @@ def plan_record(session: Session, plan_id: int) -> PlanRecord:
     head = _head(
         session,
         _PLAN,
-        f"plan {plan_id}",
-        "open a region's overview at /regions and follow its tasks to their plan",
+        NotFound("reads.objects.no_plan", plan_id=plan_id),
         plan=plan_id,
     )
     ids = [plan_id]
@@ -213,8 +212,7 @@ def task_record(session: Session, task_id: int) -> tuple[PlanHead, TaskRow]:
     head = _head(
         session,
         _TASK_PLAN,
-        f"task {task_id}",
-        "take a task from the tasks and projects board of a region",
+        NotFound("reads.objects.no_task", task_id=task_id),
         task=task_id,
     )
     return head, _tasks(session, read(session, _TASK, task=task_id))[0]
@@ -225,8 +223,7 @@ def project_record(session: Session, project_id: int) -> tuple[PlanHead, Project
     head = _head(
         session,
         _PROJECT_PLAN,
-        f"project {project_id}",
-        "take a project from the tasks and projects board of a region",
+        NotFound("reads.objects.no_project", project_id=project_id),
         project=project_id,
     )
     return head, ProjectRow(*read(session, _PROJECT, project=project_id)[0])

@@ -177,9 +177,7 @@ def observation_list(
 
 
 def observation_by_id(session: Session, observation_id: int) -> ObservationRow:
-    missing = NotFound(
-        f"observation {observation_id} does not exist", "take an id from /api/observations"
-    )
+    missing = NotFound("reads.observations.no_observation", observation_id=observation_id)
     return _observation(read_one(session, _BY_ID, missing, observation=observation_id))
 
 

@@ -42,12 +42,7 @@ def stored_region(session: Session, code: str) -> RegionRow:
     """A region already in the database, with its parent's code (None at the top)."""
     found = read(session, _BY_CODE, code=code.strip())
     if not found:
-        raise NotFound(
-            f"no region with code '{code}' in this database",
-            "use a region code listed at /api/regions, e.g. 420106 for 武昌区",
-            zh=f"没有代码为“{code}”的地区",
-            zh_hint="请使用已有地区的代码，例如武昌区为420106",
-        )
+        raise NotFound("reads.regions.no_region", code=code)
     return RegionRow(*found[0])
 
 

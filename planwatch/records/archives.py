@@ -12,6 +12,7 @@ import zipfile
 import zlib
 
 from planwatch.errors import InvalidInput
+from planwatch.vocabulary.messages import Both, phrase
 
 MB = 1024 * 1024
 MEMBER_BYTES = 50 * MB  # a large picture; report text is a few MB of XML
@@ -39,34 +40,40 @@ def check_archive(data: bytes, filename: str) -> None:
             for info in members:
                 total += _inflated(archive, info, filename)
                 if total > TOTAL_BYTES:
-                    raise _bomb(filename, f"its parts inflate to more than {TOTAL_BYTES // MB} MB")
+                    raise _bomb(
+                        filename, phrase("records.archives.inflate_total", mb=TOTAL_BYTES // MB)
+                    )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError) as err:
         raise InvalidInput(
-            f"{filename} is damaged: it is not a readable {_kind(filename)} file",
-            "open it in Word or Excel, save it again, and upload the saved copy",
+            "records.archives.damaged", filename=filename, kind=_kind(filename)
         ) from err
     except NotImplementedError as err:  # a compression method zipfile cannot read
-        raise InvalidInput(
-            f"{filename} uses a compression planwatch cannot read",
-            "save it again from Word or Excel",
-        ) from err
+        raise InvalidInput("records.archives.compression", filename=filename) from err
 
 
 def _check_declared(members: list[zipfile.ZipInfo], filename: str) -> None:
     if len(members) > MEMBERS:
-        raise _bomb(filename, f"it has more than {MEMBERS} parts")
+        raise _bomb(filename, phrase("records.archives.too_many_parts", count=MEMBERS))
     if sum(info.file_size for info in members) > TOTAL_BYTES:
-        raise _bomb(filename, f"its parts would inflate to more than {TOTAL_BYTES // MB} MB")
+        raise _bomb(filename, phrase("records.archives.would_inflate_total", mb=TOTAL_BYTES // MB))
     for info in members:
         if info.file_size > _member_limit(info):
             raise _bomb(
-                filename, f"its part {info.filename[:80]} would inflate to {_mb(info.file_size)}"
+                filename,
+                phrase(
+                    "records.archives.part_would_inflate",
+                    part=info.filename[:80],
+                    size=_mb(info.file_size),
+                ),
             )
         if info.file_size > RATIO_FROM and info.file_size > RATIO * max(info.compress_size, 1):
             raise _bomb(
                 filename,
-                f"its part {info.filename[:80]} is compressed "
-                f"{info.file_size // max(info.compress_size, 1)} to 1",
+                phrase(
+                    "records.archives.part_ratio",
+                    part=info.filename[:80],
+                    ratio=info.file_size // max(info.compress_size, 1),
+                ),
             )
 
 
@@ -80,7 +87,7 @@ def _inflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str) ->
             size += len(chunk)
             if size > limit:
                 raise _bomb(
-                    filename, f"its part {info.filename[:80]} inflates past its declared size"
+                    filename, phrase("records.archives.part_past_size", part=info.filename[:80])
                 )
     return size
 
@@ -89,11 +96,8 @@ def _member_limit(info: zipfile.ZipInfo) -> int:
     return XML_BYTES if info.filename.lower().endswith((".xml", ".rels")) else MEMBER_BYTES
 
 
-def _bomb(filename: str, why: str) -> InvalidInput:
-    return InvalidInput(
-        f"{filename} was refused: {why}",
-        "this looks like a damaged or malicious file; save the document again and upload that",
-    )
+def _bomb(filename: str, why: Both) -> InvalidInput:
+    return InvalidInput("records.archives.was_refused", filename=filename, why=why)
 
 
 def _kind(filename: str) -> str:

@@ -49,6 +49,7 @@ from planwatch.store.models import Observation, utcnow
 from planwatch.store.reference import indicator_row, region_row
 from planwatch.store.tallies import add_counts
 from planwatch.store.versions import touch
+from planwatch.vocabulary.messages import Both, described, phrase
 
 BATCH = 5000
 
@@ -103,10 +104,9 @@ def _validated(path: Path) -> Iterator[tuple[int, ObservationIn]]:
             yield index + 1, ObservationIn.model_validate(fields)
         except ValidationError as err:
             problem = err.errors()[0]
-            where = ".".join(str(p) for p in ("observations", index, *problem["loc"]))
+            located = {**problem, "loc": ("observations", index, *problem["loc"])}
             raise InvalidInput(
-                f"{path.name}: {where}: {problem['msg']}",
-                "correct that entry and load the file again",
+                "records.bulk.error", path=path.name, problem=described(located)
             ) from err
 
 
@@ -185,10 +185,9 @@ class _Load:
             number = batch[problems[0].figure][0]
             found = [p for p in problems if p.figure == problems[0].figure]
             raise InvalidInput(
-                f"observation {number}: " + "; ".join(p.message for p in found),
-                "correct the figure and load the file again",
-                zh=f"第{number}条：" + "；".join(p.message_zh for p in found),
-                zh_hint="请更正该数据后重新导入",
+                "records.bulk.problem",
+                p1=f"observation {number}: " + "; ".join(p.message for p in found),
+                p2=f"第{number}条：" + "；".join(p.message_zh for p in found),
             )
 
     @property
@@ -202,7 +201,7 @@ class _Load:
             region_id = self._region(item.region)
             code = _period_code(item.period)
         except InvalidInput as err:
-            raise InvalidInput(f"observation {number}: {err.message}", err.hint) from err
+            raise err.within("part.observation", number=number) from err
         status = item.status or "approved"
         return [
             None, indicator.id, region_id, code, item.measure, item.value, item.unit,
@@ -232,17 +231,22 @@ class _Load:
 
     def _repeat(self, number_item: tuple[int, ObservationIn], earlier: int | None) -> InvalidInput:
         number, item = number_item
-        which = self._place(earlier) if earlier is not None else "an earlier row"
+        which = self._place(earlier) if earlier is not None else phrase("records.bulk.earlier")
         return InvalidInput(
-            f"{self.filename}: {self._place(number)} repeats {which} "
-            f"({item.indicator} {item.measure} of {item.region} {item.period})",
-            "keep one of them; enter a correction as a new file later",
+            "records.bulk.repeats",
+            filename=self.filename,
+            place=self._place(number),
+            earlier=which,
+            indicator=item.indicator,
+            measure=item.measure,
+            region=item.region,
+            period=item.period,
         )
 
-    def _place(self, number: int) -> str:
+    def _place(self, number: int) -> Both:
         if self.first_line is None:
-            return f"observation {number}"
-        return f"row {number + self.first_line - 1}"
+            return phrase("part.observation", number=number)
+        return phrase("records.observations.place_row", number=number + self.first_line - 1)
 
     def _number_of(self, row_id: int) -> int | None:
         for first_id, first_number, count in self.spans:

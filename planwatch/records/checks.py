@@ -31,6 +31,7 @@ from planwatch import units
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
 from planwatch.store.models import Indicator, Observation
+from planwatch.vocabulary.messages import Both, listing, phrase
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "rules.yaml"
 Severity = Literal["error", "warning"]
@@ -60,15 +61,14 @@ def load_rules(path: Path = RULES_FILE) -> dict[str, Rule]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         rules = {str(name): Rule.model_validate(entry) for name, entry in data.items()}
     except (OSError, yaml.YAMLError, AttributeError, ValidationError) as err:
-        raise InvalidInput(
-            f"the validation rules in {path.name} cannot be read ({err})",
-            "each rule needs severity (error or warning), zh and en; compare the shipped file",
-        ) from err
+        raise InvalidInput("records.checks.unreadable", path=path.name, err=err) from err
     unknown = sorted(set(rules) - set(CHECKS))
     if unknown:
         raise InvalidInput(
-            f"{path.name} names rules planwatch does not know: {', '.join(unknown)}",
-            f"the rules are {', '.join(CHECKS)}",
+            "records.checks.unknown_rules",
+            path=path.name,
+            unknown=", ".join(unknown),
+            known=", ".join(CHECKS),
         )
     return rules
 
@@ -104,6 +104,20 @@ class Problem:
     title_en: str = ""
     text_zh: str = ""  # what is wrong, without the figure's label (an upload names the cell)
     text_en: str = ""
+
+    @property
+    def said(self) -> Both:
+        """The problem in either language: ``[unit 单位不符, error] …``."""
+        severity = (
+            phrase("records.checks.severity_error")
+            if self.severity == "error"
+            else phrase("records.checks.severity_warning")
+        )
+        title = Both(self.title_en, self.title_zh)
+        text = Both(self.en, self.zh)
+        return phrase(
+            "records.checks.problem", rule=self.rule, title=title, severity=severity, text=text
+        )
 
     @property
     def message(self) -> str:
@@ -233,19 +247,17 @@ def refuse_failing(
     stopping = [p for p in blocking(problems, figures) if warnings or p.severity == "error"]
     if stopping:
         raise InvalidInput(
-            f"{len(stopping)} problem(s) with the figures: "
-            + "; ".join(_numbered(p, len(figures)) for p in stopping),
-            "correct the figure (an error); a warning passes with a comment saying why the "
-            "figure is right",
-            zh=f"{len(stopping)}处数据未通过校验："
-            + "；".join(_numbered_zh(p, len(figures)) for p in stopping),
-            zh_hint="请更正错误；警告项请在“说明”中写明数据合理的原因",
+            "records.checks.refused",
+            count=len(stopping),
+            problems=listing((_numbered(p, len(figures)) for p in stopping), "; ", "；"),
         )
     return problems
 
 
-def _numbered(problem: Problem, count: int) -> str:
-    return problem.message if count == 1 else f"figure {problem.figure + 1}: {problem.message}"
+def _numbered(problem: Problem, count: int) -> Both:
+    if count == 1:
+        return problem.said
+    return listing([phrase("part.figure", number=problem.figure + 1), problem.said], ": ", "：")
 
 
 def _numbered_zh(problem: Problem, count: int) -> str:

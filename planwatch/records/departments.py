@@ -14,16 +14,11 @@ def add_department(session: Session, region: str, name: str) -> Department:
     """Add a department to a region; refused when the name is blank or already there."""
     clean = name.strip()
     if not clean or len(clean) > 100:
-        raise InvalidInput(
-            "a department needs a name of 1 to 100 characters",
-            "write it as the plan does: 区统计局",
-        )
+        raise InvalidInput("records.departments.needs_name")
     where = region_row(session, region)
     query = select(Department).where(Department.region_id == where.id, Department.name == clean)
     if session.scalar(query) is not None:
-        raise Conflict(
-            f"{where.name} already has {clean}", "`planwatch departments list` shows them"
-        )
+        raise Conflict("records.departments.already", where=where.name, clean=clean)
     row = Department(region_id=where.id, name=clean)
     session.add(row)
     session.flush()

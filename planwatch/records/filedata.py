@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from planwatch.errors import InvalidInput
 from planwatch.records.encodings import looks_like_utf16
+from planwatch.vocabulary.messages import Both, phrase
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -36,10 +37,7 @@ def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool
         key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]  # PyYAML is untyped
         if key in seen:
             line = key_node.start_mark.line + 1
-            raise InvalidInput(
-                f"line {line}: the key '{key}' is written twice",
-                "keep one of them: YAML would silently use the last",
-            )
+            raise InvalidInput("records.filedata.key_twice", line=line, key=key)
         seen.add(key)
     return loader.construct_mapping(node, deep=deep)
 
@@ -55,7 +53,7 @@ def read_mapping_file(path: Path) -> Any:
     suffix = path.suffix.lower()
     if suffix not in (".json", ".yaml", ".yml"):
         raise InvalidInput(
-            f"{path.name}: unsupported file type '{path.suffix}'", "use .yaml, .yml or .json"
+            "records.filedata.unsupported_file_type", path=path.name, suffix=path.suffix
         )
     return read_mapping_text(read_text(path), path.name)
 
@@ -63,26 +61,18 @@ def read_mapping_file(path: Path) -> Any:
 def read_mapping_text(text: str, filename: str) -> Any:
     """A YAML or JSON document's text (``filename`` says which, and names it in errors)."""
     if not text.strip():
-        raise InvalidInput(
-            f"{filename} is empty",
-            "fill it in; see planwatch/sample/",
-            zh=f"{filename}是空文件",
-            zh_hint="请填写内容后再上传",
-        )
+        raise InvalidInput("records.filedata.empty_2", filename=filename)
     _check_depth(text, filename)
     try:
         if filename.lower().endswith(".json"):
             return json.loads(text)
         return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506  # a SafeLoader
     except InvalidInput as err:
-        raise err.within(filename, filename) from err
+        raise err.within("part.file", file=filename) from err
     except (json.JSONDecodeError, yaml.YAMLError) as err:
         kind = "JSON" if filename.lower().endswith(".json") else "YAML"
         raise InvalidInput(
-            f"{filename} is not valid {kind} ({_first_line(err)})",
-            "fix the syntax at the place named",
-            zh=f"{filename}不是有效的{kind}文件（{_first_line(err)}）",
-            zh_hint="请按提示的位置修改格式",
+            "records.filedata.not_valid", filename=filename, kind=kind, p1=_first_line(err)
         ) from err
 
 
@@ -97,18 +87,14 @@ def _check_depth(text: str, filename: str) -> None:
             depth -= 1
     indents = {len(line) - len(line.lstrip(" ")) for line in text.splitlines()}
     if deepest > DEPTH or len(indents) > DEPTH:
-        raise InvalidInput(
-            f"{filename} nests more than {DEPTH} levels deep",
-            "a plan or figure file nests a few levels: check what the file is",
-        )
+        raise InvalidInput("records.filedata.too_deep", filename=filename, depth=DEPTH)
 
 
 def read_csv_rows(path: Path) -> list[dict[str, str]]:
     text = read_text(path)
     rows = list(csv.DictReader(text.splitlines()))
     if not rows:
-        problem = "has a header but no rows" if text.strip() else "is empty"
-        raise InvalidInput(f"{path.name} {problem}", "put the headers in line 1, figures below")
+        raise InvalidInput("records.filedata.headers", path=path.name, problem=_no_rows(text))
     return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in rows]
 
 
@@ -131,13 +117,11 @@ def stream_csv_rows(path: Path) -> Iterator[dict[str, str]]:
                     row += [""] * (width - len(row))
                 yield {k: v.strip() for k, v in zip(header, row, strict=False) if k}
         except UnicodeDecodeError as err:
-            raise InvalidInput(
-                f"{path.name} is not UTF-8", "save it as UTF-8 and try again"
-            ) from err
+            raise InvalidInput("records.filedata.not_utf8", path=path.name) from err
         if empty:
             handle.seek(0)
-            problem = "has a header but no rows" if handle.read(4096).strip() else "is empty"
-            raise InvalidInput(f"{path.name} {problem}", "put the headers in line 1, figures below")
+            problem = _no_rows(handle.read(4096))
+            raise InvalidInput("records.filedata.headers", path=path.name, problem=problem)
 
 
 def _open_text(path: Path) -> io.TextIOWrapper:
@@ -145,16 +129,13 @@ def _open_text(path: Path) -> io.TextIOWrapper:
     try:
         handle = path.open("rb")
     except FileNotFoundError as err:
-        raise InvalidInput(f"file '{path}' does not exist", "check the path") from err
+        raise InvalidInput("records.filedata.no_file", path=path) from err
     except IsADirectoryError as err:
-        raise InvalidInput(f"'{path}' is a folder", "pass a file") from err
+        raise InvalidInput("records.filedata.folder", path=path) from err
     head = handle.read(4096)
     if not _utf8_start(head) and looks_like_utf16(head):
         handle.close()
-        raise InvalidInput(
-            f"{path.name} is UTF-16 without a byte-order mark, not UTF-8",
-            "save it as UTF-8 (in Excel: CSV UTF-8) and try again",
-        )
+        raise InvalidInput("records.filedata.utf16", path=path.name)
     handle.seek(0)
     return io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
 
@@ -170,23 +151,26 @@ def _utf8_start(head: bytes) -> bool:
 
 def read_bytes(
     path: Path,
-    folder_hint: str = "pass a file",
     limit: int = FILE_BYTES,
-    too_large_hint: str = "a plan or figure file is kilobytes: check that this is the right file",
+    *,
+    document: bool = False,
 ) -> bytes:
     """The file's bytes; a missing file, a folder or a file over ``limit`` bytes is an input
     error with a hint."""
     try:
         size = path.stat().st_size
         if size > limit and path.is_file():
-            raise InvalidInput(
-                f"{path.name} is larger than {limit // (1024 * 1024)} MB", too_large_hint
-            )
+            mb = limit // (1024 * 1024)
+            if document:
+                raise InvalidInput("records.filedata.too_large_document", path=path.name, mb=mb)
+            raise InvalidInput("records.filedata.too_large", path=path.name, mb=mb)
         return path.read_bytes()
     except FileNotFoundError as err:
-        raise InvalidInput(f"file '{path}' does not exist", "check the path") from err
+        raise InvalidInput("records.filedata.no_file", path=path) from err
     except IsADirectoryError as err:
-        raise InvalidInput(f"'{path}' is a folder", folder_hint) from err
+        if document:
+            raise InvalidInput("records.filedata.folder_of_reports", path=path) from err
+        raise InvalidInput("records.filedata.folder", path=path) from err
 
 
 def read_text(path: Path) -> str:
@@ -195,11 +179,8 @@ def read_text(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         if looks_like_utf16(data):
-            raise InvalidInput(
-                f"{path.name} is UTF-16 without a byte-order mark, not UTF-8",
-                "save it as UTF-8 (in Excel: CSV UTF-8) and try again",
-            ) from err
-        raise InvalidInput(f"{path.name} is not UTF-8", "save it as UTF-8 and try again") from err
+            raise InvalidInput("records.filedata.utf16", path=path.name) from err
+        raise InvalidInput("records.filedata.not_utf8", path=path.name) from err
 
 
 def validated(model: type[M], data: Any, source: str) -> M:
@@ -210,12 +191,22 @@ def validated(model: type[M], data: Any, source: str) -> M:
         problem = err.errors()[0]
         where = ".".join(str(p) for p in problem["loc"]) or "top level"
         raise InvalidInput(
-            f"{source}: {where}: {problem['msg']}",
-            "correct that entry and load the file again",
-            zh=f"{source}：{where}一项填写有误（{problem['msg']}）",
-            zh_hint="请改正该项后重新导入",
+            "records.filedata.problem", source=source, where=where, p1=problem["msg"]
         ) from err
+
+
+def _no_rows(after_header: str) -> Both:
+    if after_header.strip():
+        return phrase("records.filedata.no_rows")
+    return phrase("records.filedata.no_headers")
 
 
 def _first_line(err: Exception) -> str:
     return str(err).strip().splitlines()[0]
+
+
+def _line_of(err: json.JSONDecodeError | yaml.YAMLError) -> int | str:
+    if isinstance(err, json.JSONDecodeError):
+        return err.lineno
+    mark = getattr(err, "problem_mark", None)
+    return mark.line + 1 if mark is not None else "?"

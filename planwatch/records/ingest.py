@@ -59,9 +59,8 @@ def ingest_path(
 ) -> IngestResult:
     data = read_bytes(
         path,
-        "pass the documents in it",
         limit=DOCUMENT_BYTES,
-        too_large_hint="ingest the report alone, not an archive of attachments",
+        document=True,
     )
     return _ingest(store, data, path, accept=accept, actor=actor, encoding=encoding, region=region)
 
@@ -155,9 +154,10 @@ EXTRACTION_SECONDS = 120.0
 def _check_length(text: str, name: str) -> None:
     if len(text) > MAX_CHARS:
         raise InvalidInput(
-            f"{name} holds {len(text):,} characters of text; planwatch reads documents of up "
-            f"to {MAX_CHARS:,}",
-            "split the document into its reports and ingest each on its own",
+            "records.ingest.too_long",
+            name=name,
+            count=len(text),
+            max_chars=MAX_CHARS,
         )
 
 
@@ -244,10 +244,7 @@ def _indicator_name(fact: ExtractedFact) -> str | None:
 
 def _accept_all(session: Session, document: Document) -> int:
     if document.region is None:
-        raise InvalidInput(
-            f"cannot tell which region {document.filename} reports on",
-            "pass --region with the region's name or code",
-        )
+        raise InvalidInput("records.ingest.which_region", filename=document.filename)
     return sum(accept(session, fact).stored for fact in document.facts)
 
 

@@ -57,7 +57,7 @@ class ProgressIn:
 def project_row(session: Session, project_id: int) -> Project:
     row = session.get(Project, project_id)
     if row is None:
-        raise NotFound(f"no project {project_id}", "pick a project from the ledger page")
+        raise NotFound("records.ledger.no_project", project_id=project_id)
     return row
 
 
@@ -67,7 +67,7 @@ def add_project(
     """A new project at the end of the plan's list, led by ``department`` if given."""
     check_allowed(session, user, "manage_projects", plan.region)
     if not name.strip():
-        raise InvalidInput("a project needs a name", "give the project's name")
+        raise InvalidInput("records.ledger.project_needs_name")
     row = Project(plan_id=plan.id, name=name.strip(), position=len(plan.projects))
     if department:
         row.department_id = stored_department(session, plan.region, department).id
@@ -82,9 +82,11 @@ def edit_project(session: Session, user: Account, project_id: int, **changes: ob
     check_allowed(session, user, "manage_projects", row.plan.region)
     for field, value in changes.items():
         if field not in EDITABLE:
-            raise InvalidInput(f"'{field}' is not a ledger field", f"use one of {one_of(EDITABLE)}")
+            raise InvalidInput("records.ledger.unknown_field", field=field, names=one_of(EDITABLE))
         if field in CODES and value is not None and value not in CODES[field]:
-            raise InvalidInput(f"unknown {field} '{value}'", f"use one of {one_of(CODES[field])}")
+            raise InvalidInput(
+                "records.ledger.unknown_code", field=field, value=value, names=one_of(CODES[field])
+            )
         setattr(row, field, value)
     session.flush()
     return row
@@ -102,11 +104,12 @@ def check_lead(session: Session, user: Account, row: Project) -> None:
         mine = user.department or "your department"
         lead = row.department.name if row.department else "no department"
         raise Forbidden(
-            f"{mine} may not enter progress of {row.name}: it is led by {lead}",
-            "enter the progress of the projects your department leads, or ask the planning office",
-            zh=f"{user.department or '本单位'}不能填报{row.name}的进展：其牵头单位是"
-            f"{row.department.name if row.department else '未指定'}",
-            zh_hint="请填报本单位牵头的项目，或联系规划科室",
+            "records.ledger.may_not_enter_progress",
+            mine=mine,
+            name=row.name,
+            lead=lead,
+            p1=user.department or "本单位",
+            p2=row.department.name if row.department else "未指定",
         )
 
 
@@ -116,12 +119,7 @@ def mark_milestone(
     """Record (or clear) the day a milestone (节点) was reached."""
     row = session.get(ProjectMilestone, milestone_id)
     if row is None:
-        raise NotFound(
-            f"no milestone {milestone_id}",
-            "pick a milestone from the progress form",
-            zh=f"没有编号为{milestone_id}的节点",
-            zh_hint="请在进展填报表中选择节点",
-        )
+        raise NotFound("records.ledger.no_milestone", milestone_id=milestone_id)
     check_lead(session, user, project_row(session, row.project_id))
     row.done = done
     session.flush()
@@ -140,11 +138,10 @@ def enter_progress(session: Session, user: Account, item: ProgressIn) -> Project
     period = Period.parse(item.period)
     if period.year != row.plan.year:
         raise InvalidInput(
-            f"period {period.code} is not in the plan's year {row.plan.year}",
-            f"enter a period of {row.plan.year}, such as {row.plan.year}M06",
+            "records.ledger.other_year", period_code=period.code, plan_year=row.plan.year
         )
     if item.investment_ytd is not None and item.investment_ytd < 0:
-        raise InvalidInput("completed investment cannot be negative", "enter 0 or more")
+        raise InvalidInput("records.ledger.negative_investment")
     code = month_code(period)
     entry = next((p for p in row.progress if p.period == code), None)
     if entry is None:
@@ -166,7 +163,7 @@ def raise_supervision(
     row = project_row(session, project_id)
     check_allowed(session, user, "manage_projects", row.plan.region)
     if not problem.strip():
-        raise InvalidInput("a 督办 item needs its problem", "say what must be solved")
+        raise InvalidInput("records.ledger.item_needs_problem")
     item = ProjectSupervision(
         project_id=row.id,
         problem=problem.strip(),
@@ -182,7 +179,7 @@ def raise_supervision(
 def supervision_row(session: Session, item_id: int) -> ProjectSupervision:
     item = session.get(ProjectSupervision, item_id)
     if item is None:
-        raise NotFound(f"no 督办 item {item_id}", "pick one from the project page")
+        raise NotFound("records.ledger.no_item", item_id=item_id)
     return item
 
 
@@ -194,14 +191,11 @@ def answer_supervision(
     project = project_row(session, item.project_id)
     check_allowed(session, user, "enter_observations", project.plan.region)
     if user.role == "reporter" and item.department_id != user.department_id:
-        raise Forbidden(
-            f"this 督办 item is assigned to {item.department.name}",
-            "answer the items assigned to your department",
-        )
+        raise Forbidden("records.ledger.item_assigned", item_department=item.department.name)
     if item.status == "closed":
-        raise Conflict(f"督办 item {item_id} is closed", "raise a new item if the problem is back")
+        raise Conflict("records.ledger.item_closed", item_id=item_id)
     if not answer.strip():
-        raise InvalidInput("an answer cannot be empty", "say what was done")
+        raise InvalidInput("records.ledger.empty_answer")
     item.answer, item.answered_by = answer.strip(), user.name
     item.answered_at, item.status = datetime.now(UTC), "answered"
     session.flush()
@@ -215,9 +209,7 @@ def close_supervision(session: Session, user: Account, item_id: int) -> ProjectS
         session, user, "manage_projects", project_row(session, item.project_id).plan.region
     )
     if item.status != "answered":
-        raise Conflict(
-            f"督办 item {item_id} is {item.status}", "close an item once its department answered"
-        )
+        raise Conflict("records.ledger.item_not_answered", item_id=item_id, item_status=item.status)
     item.closed_by, item.closed_at, item.status = user.name, datetime.now(UTC), "closed"
     session.flush()
     return item

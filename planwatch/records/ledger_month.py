@@ -61,12 +61,7 @@ class MonthProblems(InvalidInput):
     """Every wrong field of a month's entry, by field name (``ytd-3``, ``done-3-7``)."""
 
     def __init__(self, problems: Mapping[str, PlanwatchError]) -> None:
-        super().__init__(
-            f"fields to correct: {len(problems)}; nothing was saved",
-            "correct the fields marked in red and save again",
-            zh=f"有{len(problems)}处需要更正，本次未保存任何数据",
-            zh_hint="请更正标红的栏目后重新保存",
-        )
+        super().__init__("records.ledger_month.fields_to_correct", count=len(problems))
         self.problems = dict(problems)
 
 
@@ -74,36 +69,18 @@ def _amount(raw: str) -> float:
     try:
         value = float(raw.replace(",", ""))
     except ValueError as err:
-        raise InvalidInput(
-            f"'{raw}' is not a number",
-            "write the amount with digits, e.g. 12.5",
-            zh=f"「{raw}」不是数字",
-            zh_hint="请用数字填写金额，如 12.5",
-        ) from err
+        raise InvalidInput("records.ledger_month.not_number", raw=raw) from err
     if not math.isfinite(value) or abs(value) > LIMIT:
-        raise InvalidInput(
-            f"{raw} is out of range",
-            "write the amount in the project's unit",
-            zh=f"{raw}超出范围",
-            zh_hint="请按项目的计量单位填写金额",
-        )
+        raise InvalidInput("records.ledger_month.out_range", raw=raw)
     if value < 0:
-        raise InvalidInput(
-            "completed investment cannot be negative",
-            "enter 0 or more",
-            zh="完成投资不能为负数",
-            zh_hint="请填写0或正数",
-        )
+        raise InvalidInput("records.ledger_month.completed_investment_cannot_be")
     return value
 
 
 def _not_below(value: float, before: float | None, month: str) -> None:
     if before is not None and value < before:
         raise InvalidInput(
-            f"the year-to-date figure {value:g} is below {month}'s {before:g}",
-            "enter the total since January, not the month's alone",
-            zh=f"自年初累计{value:g}低于{month}的{before:g}",
-            zh_hint="请填写自年初以来的累计数，而不是当月数",
+            "records.ledger_month.year_date_figure_below", value=value, month=month, before=before
         )
 
 
@@ -111,19 +88,9 @@ def _day(raw: str, last: date) -> date:
     try:
         day = date.fromisoformat(raw.strip())
     except ValueError as err:
-        raise InvalidInput(
-            f"'{raw}' is not a date",
-            "write it as 2017-06-30",
-            zh=f"「{raw}」不是日期",
-            zh_hint="请按 2017-06-30 的格式填写",
-        ) from err
+        raise InvalidInput("records.ledger_month.not_date", raw=raw) from err
     if day > last:
-        raise InvalidInput(
-            f"{day} is after the month's end {last}",
-            "a milestone is done on or before the month being entered",
-            zh=f"{day}晚于本月末{last}",
-            zh_hint="节点完成日期不能晚于填报月份的月末",
-        )
+        raise InvalidInput("records.ledger_month.after_month_s_end", day=day, last=last)
     return day
 
 
@@ -164,20 +131,14 @@ def _check(row: Project, line: MonthLine, period: Period, last: date) -> _Checke
             problems[ytd_field(row.id)] = err
     if len(line.text) > TEXT_LIMIT:
         problems[text_field(row.id)] = InvalidInput(
-            f"the progress text is longer than {TEXT_LIMIT} characters",
-            "shorten it",
-            zh=f"形象进度超过{TEXT_LIMIT}字",
-            zh_hint="请精简",
+            "records.ledger_month.progress_text_longer_than", TEXT_LIMIT=TEXT_LIMIT
         )
     known = {m.id for m in row.milestones}
     done: dict[int, date | None] = {}
     for milestone_id, raw in line.done.items():
         if milestone_id not in known:
             problems[done_field(row.id, milestone_id)] = InvalidInput(
-                f"milestone {milestone_id} is not one of {row.name}'s",
-                "use the form's own date fields",
-                zh=f"节点{milestone_id}不属于{row.name}",
-                zh_hint="请使用表中的日期栏",
+                "records.ledger_month.milestone_not_one_s", milestone_id=milestone_id, name=row.name
             )
             continue
         try:
@@ -211,12 +172,7 @@ def store_month(session: Session, user: Account, period: Period, lines: Sequence
         raise MonthProblems(problems)
     checked = [one for one in checked if _enters_something(one)]
     if not checked:
-        raise InvalidInput(
-            "nothing was entered",
-            "fill in at least one project's figures and save",
-            zh="没有填写任何内容",
-            zh_hint="请至少填写一个项目的进展后保存",
-        )
+        raise InvalidInput("records.ledger_month.nothing_was_entered")
     for one in checked:
         _store(session, user, period, one)
     return len(checked)

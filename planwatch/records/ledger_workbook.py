@@ -30,6 +30,7 @@ from planwatch.records.users import Account, check_allowed
 from planwatch.store.models import Plan, Project
 from planwatch.store.reference import region_row, stored_department
 from planwatch.vocabulary import words
+from planwatch.vocabulary.messages import Both
 
 
 @dataclass(frozen=True)
@@ -66,12 +67,7 @@ def region_plan(session: Session, code: str, year: int) -> Plan:
     region = region_row(session, code)
     plan = session.scalar(select(Plan).where(Plan.region_id == region.id, Plan.year == year))
     if plan is None:
-        raise NotFound(
-            f"{region.name} has no plan for {year}",
-            "load the year's plan first",
-            zh=f"{region.name}没有{year}年计划",
-            zh_hint="请先导入该年度计划",
-        )
+        raise NotFound("records.ledger_workbook.has_no_plan", name=region.name, year=year)
     return plan
 
 
@@ -118,13 +114,13 @@ class SheetProblems(InvalidInput):
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         first = problems[0]
+        first_said = Both(first.error.message, first.error.zh or first.error.message)
         super().__init__(
-            f"{len(problems)} problems in the sheet, nothing was stored; first: row "
-            f"{first.row}, {first.column}: {first.error.message}",
-            "correct every listed cell and upload the sheet again",
-            zh=f"表格有{len(problems)}处问题，未保存任何数据；第一处：第{first.row}行"
-            f"「{first.column}」：{first.error.zh or first.error.message}",
-            zh_hint="请逐一更正所列单元格后重新上传",
+            "records.ledger_workbook.sheet_problems",
+            count=len(problems),
+            row=first.row,
+            column=first.column,
+            first=first_said,
         )
         self.problems = list(problems)
 
@@ -132,21 +128,13 @@ class SheetProblems(InvalidInput):
 def open_book(data: bytes, filename: str) -> Any:
     """The uploaded workbook, opened read-only once its parts are checked."""
     if not data:
-        raise InvalidInput(
-            f"{filename} is empty",
-            "choose the filled-in sheet itself",
-            zh=f"{filename}是空文件",
-            zh_hint="请选择填好的表格本身",
-        )
+        raise InvalidInput("records.ledger_workbook.empty", filename=filename)
     check_archive(data, filename)  # before openpyxl could unpack a bomb
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         raise InvalidInput(
-            f"{filename} is not an Excel workbook (.xlsx)",
-            "save the sheet as .xlsx (or download the template again) and upload it",
-            zh=f"{filename}不是Excel工作簿(.xlsx)",
-            zh_hint="请另存为 .xlsx（或重新下载模板）后上传",
+            "records.ledger_workbook.not_excel_workbook_xlsx", filename=filename
         ) from err
 
 
@@ -184,19 +172,9 @@ def _number(value: Any) -> float | None:
     try:
         number = float(str(value).replace(",", "")) if isinstance(value, str) else float(value)
     except (TypeError, ValueError) as err:
-        raise InvalidInput(
-            f"'{value}' is not a number",
-            "write it with digits, e.g. 12.5",
-            zh=f"「{value}」不是数字",
-            zh_hint="请用数字填写，如 12.5",
-        ) from err
+        raise InvalidInput("records.ledger_workbook.not_number", value=value) from err
     if not math.isfinite(number) or not 0 <= number <= LIMIT:
-        raise InvalidInput(
-            f"{value} is not an amount",
-            "write 0 or a positive amount",
-            zh=f"{value}不是有效金额",
-            zh_hint="请填写0或正数",
-        )
+        raise InvalidInput("records.ledger_workbook.not_amount", value=value)
     return number
 
 
@@ -211,12 +189,7 @@ def _date(value: Any) -> date | None:
     try:
         return date.fromisoformat(text.replace("/", "-"))
     except ValueError as err:
-        raise InvalidInput(
-            f"'{text}' is not a date",
-            "write it as 2017-06-30",
-            zh=f"「{text}」不是日期",
-            zh_hint="请按 2017-06-30 的格式填写",
-        ) from err
+        raise InvalidInput("records.ledger_workbook.not_date", text=text) from err
 
 
 def _code(value: Any, group: str) -> str | None:
@@ -227,12 +200,7 @@ def _code(value: Any, group: str) -> str | None:
         if text in (code, word.zh, word.en):
             return code
     known = "、".join(w.zh for w in words(group).values())
-    raise InvalidInput(
-        f"'{text}' is not one of {known}",
-        f"use one of {known}",
-        zh=f"「{text}」不在可选项中",
-        zh_hint=f"请填写其中之一：{known}",
-    )
+    raise InvalidInput("records.ledger_workbook.not_one", text=text, known=known)
 
 
 def cell_value(column: Column, value: Any) -> Any:
@@ -270,12 +238,7 @@ def _read(session: Session, plan: Plan, rows: list[tuple[Any, ...]]) -> list[_Ro
                 Problem(
                     1,
                     "—",
-                    InvalidInput(
-                        "the sheet is empty",
-                        "export the ledger and edit that sheet",
-                        zh="表格为空",
-                        zh_hint="请先导出项目台账，在导出的表格上修改",
-                    ),
+                    InvalidInput("records.ledger_workbook.sheet_empty"),
                 )
             ]
         )
@@ -286,12 +249,7 @@ def _read(session: Session, plan: Plan, rows: list[tuple[Any, ...]]) -> list[_Ro
                 Problem(
                     1,
                     "项目名称",
-                    InvalidInput(
-                        "row 1 has no column 项目名称 (name)",
-                        "keep the exported sheet's header row",
-                        zh="第1行没有「项目名称」列",
-                        zh_hint="请保留导出表格的表头行",
-                    ),
+                    InvalidInput("records.ledger_workbook.row_1_has_no"),
                 )
             ]
         )
@@ -327,12 +285,7 @@ def _row_problems(
             Problem(
                 number,
                 "编号",
-                NotFound(
-                    f"project {pid} is not in this plan",
-                    "leave 编号 empty to add a new project",
-                    zh=f"本计划没有编号为{pid}的项目",
-                    zh_hint="新增项目时请将「编号」留空",
-                ),
+                NotFound("records.ledger_workbook.project_not_this_plan", pid=pid),
             )
         )
     if "name" in values and not values["name"]:
@@ -340,12 +293,7 @@ def _row_problems(
             Problem(
                 number,
                 "项目名称",
-                InvalidInput(
-                    "a project needs a name",
-                    "write the project's name",
-                    zh="项目名称不能为空",
-                    zh_hint="请填写项目名称",
-                ),
+                InvalidInput("records.ledger_workbook.project_needs_name"),
             )
         )
     if values.get("department"):
@@ -357,10 +305,9 @@ def _row_problems(
                     number,
                     "牵头单位",
                     NotFound(
-                        err.message,
-                        "add the department on the departments page first",
-                        zh=f"没有名为「{values['department']}」的单位",
-                        zh_hint="请先在单位管理页添加该单位",
+                        "records.ledger_workbook.problem_2",
+                        message=err.message,
+                        p1=values["department"],
                     ),
                 )
             )
@@ -517,12 +464,7 @@ def read_progress(data: bytes, filename: str) -> FilledTemplate:
     book = open_book(data, filename)
     if PROGRESS_SHEET not in book.sheetnames or META_SHEET not in book.sheetnames:
         book.close()
-        raise InvalidInput(
-            f"{filename} is not a progress template",
-            "download the progress template from the progress form and fill it in",
-            zh=f"{filename}不是项目进展填报模板",
-            zh_hint="请在项目进展填报页下载模板后填写",
-        )
+        raise InvalidInput("records.ledger_workbook.not_progress_template", filename=filename)
     meta = {
         str(r[0]): str(r[1])
         for r in book[META_SHEET].iter_rows(values_only=True)
@@ -580,10 +522,9 @@ def edit_from_form(
     problems += _row_problems(session, plan, {project.id: project}, 0, values)
     if problems:
         raise InvalidInput(
-            "; ".join(f"{p.column}: {p.error.message}" for p in problems),
-            "correct the fields on the project page and save again",
-            zh="；".join(f"{p.column}：{p.error.zh or p.error.message}" for p in problems),
-            zh_hint="请在项目页更正后重新保存",
+            "records.ledger_workbook.problem",
+            p1="; ".join(f"{p.column}: {p.error.message}" for p in problems),
+            p2="；".join(f"{p.column}：{p.error.zh or p.error.message}" for p in problems),
         )
     return _update(session, user, plan, project.id, values)
 
@@ -592,10 +533,5 @@ def close_on(session: Session, user: Account, project_id: int, completed: str) -
     """Close a project (竣工) on the date typed."""
     day = _date(completed)
     if day is None:
-        raise InvalidInput(
-            "a closing needs the completion date",
-            "enter the day the project was completed",
-            zh="请填写竣工日期",
-            zh_hint="填写项目实际竣工的日期",
-        )
+        raise InvalidInput("records.ledger_workbook.closing_needs_completion_date")
     return close_project(session, user, project_id, day)

@@ -32,7 +32,7 @@ class NarrativeVersion(Protocol):
 def check_part(part: str) -> str:
     if part not in NARRATIVE_PARTS:
         raise InvalidInput(
-            f"unknown narrative part '{part}'", f"use one of {one_of(NARRATIVE_PARTS)}"
+            "records.narratives.unknown_part", part=part, parts=one_of(NARRATIVE_PARTS)
         )
     return part
 
@@ -54,9 +54,7 @@ def set_narrative(
     check_part(part)
     cleaned = text.strip()
     if not cleaned:
-        raise InvalidInput(
-            f"the {part} text is empty", "pass the text with --text or a UTF-8 file with --file"
-        )
+        raise InvalidInput("records.narratives.text_empty", part=part)
     row = region_row(session, region) if isinstance(region, str) else region
     code = period.code if isinstance(period, Period) else Period.parse(period).code
     narrative = _stored(session, row, code, part, lock=True)
@@ -73,8 +71,10 @@ def _check_version(narrative: Narrative | None, part: str, expected: int | None)
     current = narrative.version if narrative is not None else 0
     if expected is not None and expected != current:
         raise Conflict(
-            f"the {part} text changed since you read it (version {expected}, now {current})",
-            "reload the report, merge your text with the stored one and save again",
+            "records.narratives.stale",
+            part=part,
+            expected=expected,
+            current=current,
         )
 
 

@@ -13,10 +13,10 @@ from typing import Annotated
 from pydantic import Field
 
 from planwatch.errors import InvalidInput
+from planwatch.vocabulary.messages import field_name
 
 # A trillion times larger than any 亿元 figure: only a typo or an attack reaches it.
 LIMIT = 1e15
-FINITE_HINT = f"write a finite number with digits, between -{LIMIT:.0e} and {LIMIT:.0e}"
 
 Number = Annotated[float, Field(allow_inf_nan=False, ge=-LIMIT, le=LIMIT)]
 
@@ -24,7 +24,9 @@ Number = Annotated[float, Field(allow_inf_nan=False, ge=-LIMIT, le=LIMIT)]
 def finite(value: float, what: str) -> float:
     """``value`` if it is finite and within the bound, else a message naming ``what``."""
     if not math.isfinite(value) or abs(value) > LIMIT:
-        raise InvalidInput(f"{what} {value} is not a finite number", FINITE_HINT)
+        raise InvalidInput(
+            "records.numbers.finite", what=field_name(what), value=value, limit=f"{LIMIT:.0e}"
+        )
     return value
 
 
@@ -33,7 +35,5 @@ def parse_number(raw: object, what: str) -> float:
     try:
         value = float(raw)  # type: ignore[arg-type]  # a str, int or float; others fail below
     except (TypeError, ValueError, OverflowError) as err:
-        raise InvalidInput(
-            f"{what} '{raw}' is not a number", "write it with digits, e.g. 525.69"
-        ) from err
+        raise InvalidInput("records.numbers.not_a_number", what=field_name(what), raw=raw) from err
     return finite(value, what)

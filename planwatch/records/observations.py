@@ -73,9 +73,14 @@ def refuse_repeats(items: list[ObservationIn], filename: str, places: list[str])
         key = (item.region, item.indicator, item.period, item.measure)
         if key in seen:
             raise InvalidInput(
-                f"{filename}: {places[index]} repeats {places[seen[key]]} "
-                f"({item.indicator} {item.measure} of {item.region} {item.period})",
-                "keep one of them; enter a correction as a new file later",
+                "records.observations.repeats",
+                filename=filename,
+                place=places[index],
+                earlier=places[seen[key]],
+                indicator=item.indicator,
+                measure=item.measure,
+                region=item.region,
+                period=item.period,
             )
         seen[key] = index
 
@@ -167,5 +172,5 @@ def store_observations(session: Session, items: list[ObservationIn]) -> int:
         try:
             store_observation(session, item)
         except InvalidInput as err:
-            raise err.within(f"observation {number}", f"第{number}条") from err
+            raise err.within("part.observation", number=number) from err
     return len(items)

@@ -57,12 +57,7 @@ def create_plan(session: Session, user: Account, region: str, year: int, title: 
     check_allowed(session, user, "edit_plans", where)
     found = session.scalar(select(Plan).where(Plan.region_id == where.id, Plan.year == year))
     if found is not None:
-        raise Conflict(
-            f"{where.name} has a plan for {year} already",
-            "open it from the start page and edit it there",
-            zh=f"{where.name}{year}年的计划已存在",
-            zh_hint="请在首页打开该计划进行编辑",
-        )
+        raise Conflict("records.plan_edits.has_plan_already", name=where.name, year=year)
     plan = Plan(region=where, year=year, title=(title or "").strip() or None)
     session.add(plan)
     session.flush()
@@ -73,19 +68,11 @@ def editable_plan(session: Session, user: Account, plan_id: int, expected: int |
     """The plan, if the user may edit it and it is still at the version the form read."""
     plan = session.get(Plan, plan_id)
     if plan is None:
-        raise NotFound(
-            f"plan {plan_id} does not exist",
-            "open a plan from the start page",
-            zh=f"计划{plan_id}不存在",
-            zh_hint="请从首页打开计划",
-        )
+        raise NotFound("records.plan_edits.plan_does_not_exist", plan_id=plan_id)
     check_allowed(session, user, "edit_plans", plan.region)
     if expected is not None and expected != plan.version:
         raise Conflict(
-            f"the plan changed since you opened it (version {expected}, now {plan.version})",
-            "reload the plan's page and make your change again",
-            zh="计划已被他人修改",
-            zh_hint="请刷新计划页面后重新修改",
+            "records.plan_edits.plan_changed_since_you", expected=expected, version=plan.version
         )
     flag_modified(plan, "title")  # the save bumps the version, whatever else it changes
     return plan
@@ -171,18 +158,12 @@ def replace_plan(
     )
     if plan_id is not None and (found is None or found.id != plan_id):
         raise InvalidInput(
-            f"the file holds the plan of {where.name} {plan_in.year}, not this one",
-            "upload it from the new plan page, or choose this plan's file",
-            zh=f"文件中是{where.name}{plan_in.year}年的计划，不是本计划",
-            zh_hint="请在“新建计划”页面上传，或选择本计划的文件",
+            "records.plan_edits.file_holds_plan_not", name=where.name, year=plan_in.year
         )
     if found is not None:
         if expected is None:
             raise Conflict(
-                f"{where.name} has a plan for {plan_in.year} already",
-                "open that plan and use 'replace from file' on its page",
-                zh=f"{where.name}{plan_in.year}年的计划已存在，上传不会覆盖它",
-                zh_hint="请打开该计划，在计划页面使用“从文件替换”",
+                "records.plan_edits.has_plan_already_2", name=where.name, year=plan_in.year
             )
         editable_plan(session, user, found.id, expected)
     return store_plan(session, plan_in)
@@ -195,12 +176,7 @@ def _item(items: list[Any], item_id: int | None, kind: str) -> Any:
         if item.id == item_id:
             return item
     names = {"target": "目标", "task": "重点任务", "project": "重大项目"}
-    raise NotFound(
-        f"the plan has no {kind} {item_id}",
-        "reload the plan's page",
-        zh=f"该计划没有编号为{item_id}的{names[kind]}",
-        zh_hint="请刷新计划页面",
-    )
+    raise NotFound("records.plan_edits.plan_has_no", kind=kind, item_id=item_id, p1=names[kind])
 
 
 def _copy(source: Any, target: Any, fields: tuple[str, ...]) -> None:
@@ -210,29 +186,14 @@ def _copy(source: Any, target: Any, fields: tuple[str, ...]) -> None:
 
 def _check_indicator(name: str, field: str) -> None:
     if catalog.lookup(name) is None:
-        raise InvalidInput(
-            f"{field}: '{name}' is not an indicator of the catalogue",
-            "choose the indicator from the list the field offers",
-            zh=f"“{name}”不是指标目录中的指标",
-            zh_hint="请从输入框提供的列表中选择指标",
-        )
+        raise InvalidInput("records.plan_edits.not_indicator_catalogue", field=field, name=name)
 
 
 def _check_target(given: TargetIn) -> None:
     if given.kind == "relation" and not given.other:
-        raise InvalidInput(
-            "a relation target names the indicator it is compared with",
-            "choose it in 'compared with'",
-            zh="比较类目标须选择比较对象指标",
-            zh_hint="请在“比较对象”中选择指标",
-        )
+        raise InvalidInput("records.plan_edits.relation_target_names_indicator")
     if given.kind != "relation" and given.value is None:
-        raise InvalidInput(
-            "the target has no value",
-            "write the target's number in 'value'",
-            zh="目标值未填写",
-            zh_hint="请在“目标值”中填写数字",
-        )
+        raise InvalidInput("records.plan_edits.target_has_no_value")
 
 
 def _refresh_calendar(plan: Plan, changed: Target | None, given: TargetIn | None) -> None:

@@ -112,17 +112,11 @@ def read_plan_workbook(data: bytes, filename: str) -> PlanIn:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         raise InvalidInput(
-            f"{filename} is not an Excel workbook (.xlsx)",
-            "download the plan template, fill it in and upload it as .xlsx",
-            zh=f"{filename}不是Excel工作簿（.xlsx）",
-            zh_hint="请下载计划模板，填写后以.xlsx格式上传",
+            "records.plan_workbook.not_excel_workbook_xlsx", filename=filename
         ) from err
     if HEAD_SHEET not in book.sheetnames:
         raise InvalidInput(
-            f"{filename} has no sheet {HEAD_SHEET}",
-            "use the plan template: its sheet 计划 names the region and year",
-            zh=f"{filename}缺少“{HEAD_SHEET}”工作表",
-            zh_hint="请使用计划模板，在“计划”表中填写地区和年度",
+            "records.plan_workbook.has_no_sheet", filename=filename, HEAD_SHEET=HEAD_SHEET
         )
     plan: dict[str, Any] = {}
     for row in book[HEAD_SHEET].iter_rows(values_only=True):

@@ -173,7 +173,7 @@ def frequency_code(word: str, where: str) -> Frequency:
         if word.strip() in (code, entry.zh, entry.en):
             return code  # type: ignore[return-value]  # a code of the group
     names = ", ".join(f"{w.zh} ({c})" for c, w in words("frequencies").items())
-    raise InvalidInput(f"{where}: the frequency '{word}' is not known", f"write one of {names}")
+    raise InvalidInput("records.plans.frequency_known", where=where, word=word, names=names)
 
 
 def _calendar(plan: Plan, plan_in: PlanIn) -> list[ReportingItem]:
@@ -202,19 +202,17 @@ def _due(rule: str, where: str) -> str:
     try:
         return check_due_rule(rule)
     except InvalidInput as err:
-        raise InvalidInput(f"{where}: {err.message}", err.hint) from err
+        raise err.within("part.place", place=where) from err
 
 
 def _target(session: Session, plan: Plan, position: int, t: TargetIn) -> Target:
     if t.kind == "relation" and not t.other:
         raise InvalidInput(
-            f"target {position + 1} ({t.indicator}) is a relation with no 'other'",
-            "name the indicator it is compared with in 'other'",
+            "records.plans.target_relation_no_other", number=position + 1, indicator=t.indicator
         )
     if t.kind != "relation" and t.value is None:
         raise InvalidInput(
-            f"target {position + 1} ({t.indicator}) has no value",
-            "give the target's number in 'value'",
+            "records.plans.target_no_value", number=position + 1, indicator=t.indicator
         )
     return Target(
         position=position,

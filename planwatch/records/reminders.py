@@ -58,12 +58,7 @@ def _department(session: Session, region_id: int, department: str) -> Department
         select(Department).where(Department.region_id == region_id, Department.name == department)
     )
     if row is None:
-        raise InvalidInput(
-            f"no department {department} in this region",
-            "add it with `planwatch departments add`",
-            zh=f"本地区没有部门{department}",
-            zh_hint="请先用 planwatch departments add 添加",
-        )
+        raise InvalidInput("records.reminders.no_department_this_region", department=department)
     return row
 
 
@@ -74,21 +69,11 @@ def set_contact(
     row = _department(session, region_id, department)
     if email is not None:
         if email and ("@" not in email or len(email) > 300):
-            raise InvalidInput(
-                f"'{email}' is not an e-mail address",
-                "write it as name@example.gov.cn",
-                zh=f"“{email}”不是电子邮件地址",
-                zh_hint="请写成 name@example.gov.cn 的形式",
-            )
+            raise InvalidInput("records.reminders.not_e_mail_address", email=email)
         row.email = email or None
     if webhook is not None:
         if webhook and not webhook.startswith(("http://", "https://")):
-            raise InvalidInput(
-                f"'{webhook}' is not a web address",
-                "give the robot's address, starting with https://",
-                zh=f"“{webhook}”不是网址",
-                zh_hint="请填写以 https:// 开头的机器人地址",
-            )
+            raise InvalidInput("records.reminders.not_web_address", webhook=webhook)
         row.webhook = webhook or None
     session.flush()
     return row
@@ -121,12 +106,7 @@ def _attempt(channel: Channel, address: str, action: object) -> Delivery:
 
 def _mail(settings: ReminderSettings, contact: Contact, subject: str, text: str) -> None:
     if not settings.smtp_host:
-        raise InvalidInput(
-            "no SMTP server is set",
-            "set PLANWATCH_SMTP_HOST (and _PORT, _USER, _PASSWORD, _SENDER)",
-            zh="未设置SMTP服务器",
-            zh_hint="请设置 PLANWATCH_SMTP_HOST 等",
-        )
+        raise InvalidInput("records.reminders.no_smtp_server_set")
     message = EmailMessage()
     message["From"] = settings.smtp_sender
     message["To"] = contact.email

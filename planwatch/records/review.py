@@ -41,7 +41,7 @@ def fact_row(session: Session, fact_id: int, *, lock: bool = False) -> Fact:
         Fact, checked_id(fact_id, "fact"), with_for_update=lock, populate_existing=lock
     )
     if fact is None:
-        raise NotFound(f"fact {fact_id} does not exist", "take a fact id from the document page")
+        raise NotFound("records.review.no_fact", fact_id=fact_id)
     return fact
 
 
@@ -66,10 +66,10 @@ def accept_facts(
     strangers = [fact.id for fact in facts if fact.document_id != document_id]
     if strangers:
         raise InvalidInput(
-            f"facts {', '.join(map(str, strangers))} are not facts of document {document_id}",
-            "select facts on the document's own page",
-            zh=f"事实 {'、'.join(map(str, strangers))} 不属于文档 {document_id}",
-            zh_hint="请在该文档自己的页面上勾选事实",
+            "records.review.facts_not_facts_document",
+            p1=", ".join(map(str, strangers)),
+            document_id=document_id,
+            p2="、".join(map(str, strangers)),
         )
     return [
         accept(session, fact, user_id)
@@ -116,8 +116,10 @@ def current_fact(session: Session, fact_id: int, expected: int | None) -> Fact:
     fact = fact_row(session, fact_id, lock=True)
     if expected is not None and fact.version != expected:
         raise Conflict(
-            f"fact {fact_id} changed since you read it (version {expected}, now {fact.version})",
-            "reload the fact and decide again",
+            "records.review.stale",
+            fact_id=fact_id,
+            expected=expected,
+            version=fact.version,
         )
     return fact
 
@@ -252,12 +254,14 @@ def _checked_changes(changes: dict[str, Any]) -> dict[str, Any]:
     unknown = set(changes) - set(CORRECTABLE)
     if unknown:
         raise InvalidInput(
-            f"cannot correct {', '.join(sorted(unknown))}", f"correct only {', '.join(CORRECTABLE)}"
+            "records.review.cannot_correct",
+            names=", ".join(sorted(unknown)),
+            correctable=", ".join(CORRECTABLE),
         )
     out = dict(changes)
     if "measure" in out and out["measure"] not in MEASURES:
         raise InvalidInput(
-            f"unknown measure '{out['measure']}'", f"use one of {', '.join(MEASURES)}"
+            "records.review.unknown_measure", measure=out["measure"], names=", ".join(MEASURES)
         )
     if out.get("period"):
         out["period"] = Period.parse(str(out["period"])).code

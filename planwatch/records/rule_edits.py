@@ -39,41 +39,21 @@ def set_rule(session: Session, user: Account, name: str, form: Mapping[str, str]
     """Store the rule's severity and numbers from ``form``; refused for anyone but the
     planning office, for an unknown rule, a word that is not a number, or min above max."""
     if not user.may("edit_rules"):
-        raise Forbidden(
-            f"{user.role} may not change the validation rules",
-            "ask the planning office (a planner) to change them",
-            zh="只有规划科室可以修改校验规则",
-            zh_hint="请联系规划科室修改",
-        )
+        raise Forbidden("records.rule_edits.may_not_change_validation", role=user.role)
     shipped = load_rules().get(name)
     if shipped is None:
-        raise NotFound(
-            f"there is no validation rule '{name}'",
-            "choose a rule on the rules page",
-            zh=f"没有名为{name}的校验规则",
-            zh_hint="请在校验规则页面选择规则",
-        )
+        raise NotFound("records.rule_edits.there_no_validation_rule", name=name)
     settings: dict[str, Any] = {}
     severity = (form.get("severity") or shipped.severity).strip()
     if severity not in ("error", "warning"):
-        raise InvalidInput(
-            f"severity '{severity}' is neither error nor warning",
-            "choose error or warning",
-            zh=f"级别“{severity}”应为错误或警告",
-            zh_hint="请选择错误或警告",
-        )
+        raise InvalidInput("records.rule_edits.severity_neither_error_nor", severity=severity)
     settings["severity"] = severity
     for key in numbers_of(shipped):
         if form.get(key) not in (None, ""):
             settings[key] = _number(key, str(form[key]))
     low, high = settings.get("min"), settings.get("max")
     if low is not None and high is not None and low >= high:
-        raise InvalidInput(
-            f"min {low:g} is not below max {high:g}",
-            "give a min below the max",
-            zh=f"下限{low:g}应小于上限{high:g}",
-            zh_hint="请把下限改得比上限小",
-        )
+        raise InvalidInput("records.rule_edits.min_not_below_max", low=low, high=high)
     row = session.scalar(select(RuleSetting).where(RuleSetting.name == name))
     if row is None:
         row = RuleSetting(name=name, settings=settings, changed_by=user.name)
@@ -90,10 +70,5 @@ def _number(key: str, text: str) -> float:
     except ValueError:
         value = math.nan
     if not math.isfinite(value):
-        raise InvalidInput(
-            f"{key} '{text}' is not a number",
-            "write the threshold with digits, e.g. 60 or -30",
-            zh=f"{key}“{text}”不是数字",
-            zh_hint="请用数字填写阈值，例如 60 或 -30",
-        )
+        raise InvalidInput("records.rule_edits.not_number", key=key, text=text)
     return value

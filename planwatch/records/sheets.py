@@ -162,7 +162,7 @@ def read_sheet(data: bytes, filename: str) -> ReadSheet:
 
 
 def _whole(en: str, zh: str, hint: str) -> InvalidInput:
-    return InvalidInput(en, hint, zh=zh, zh_hint="请检查文件后重新上传")
+    return InvalidInput("records.sheets.problem", en=en, hint=hint, zh=zh)
 
 
 def _empty(sheet: Any) -> bool:

@@ -45,6 +45,7 @@ from planwatch.store.models import (
 )
 from planwatch.store.reference import indicator_row, region_row, stored_department
 from planwatch.vocabulary import REVIEWED, ObservationStatus, SubmissionStatus, SubmissionStep, word
+from planwatch.vocabulary.messages import Both, phrase
 
 LOCKED: tuple[SubmissionStatus, ...] = ("submitted",)  # waiting for the planner
 
@@ -80,7 +81,7 @@ def enter_figures(session: Session, user: Account, items: Sequence[ObservationIn
         except (InvalidInput, Forbidden, Conflict) as err:
             if len(items) == 1:
                 raise
-            raise err.within(f"figure {number}", f"第{number}条") from err
+            raise err.within("part.figure", number=number) from err
     return ids
 
 
@@ -99,10 +100,11 @@ def enter_figure(session: Session, user: Account, item: ObservationIn) -> Observ
     if _latest_status(session, indicator, region, period.code, item.measure) in REVIEWED:
         if not (item.reason or "").strip():
             raise InvalidInput(
-                f"{indicator.name} {item.measure} of {region.name} {period.code} is approved",
-                "give the reason for the change (reason); the new figure is approved again",
-                zh=f"{region.name}{period.code}的{indicator.name}已审核，修改须说明原因",
-                zh_hint="请填写修改原因",
+                "records.submissions.approved_needs_reason",
+                indicator=indicator.name,
+                measure=item.measure,
+                region=region.name,
+                period_code=period.code,
             )
     return store_observation(
         session,
@@ -160,24 +162,23 @@ def entered(session: Session, item: ObservationIn) -> Figure:
 
 def _check_reporter(user: Account, indicator: Indicator, department: Department | None) -> None:
     if department is None or department.id != user.department_id:
-        whose = f"it is reported by {department.name}" if department else "no department has it"
+        whose = (
+            phrase("records.submissions.whose_lead", lead=department.name)
+            if department
+            else phrase("records.submissions.whose_none")
+        )
+        mine = user.department or phrase("records.ledger.your_department")
         raise Forbidden(
-            f"{user.department or 'your department'} may not enter {indicator.name}: {whose}",
-            "enter the figures your department is responsible for, or ask the planning office",
-            zh=f"{user.department or '本部门'}不负责填报{indicator.name}"
-            + (f"（由{department.name}填报）" if department else ""),
-            zh_hint="请填报本部门负责的指标，或联系规划科室",
+            "records.submissions.not_responsible",
+            department=mine,
+            indicator=indicator.name,
+            whose=whose,
         )
 
 
 def _reopen(session: Session, user: Account, submission: Submission) -> None:
     if submission.status in LOCKED:
-        raise Conflict(
-            "your figures of this period are submitted and wait for the planning office",
-            "ask the planning office to return them if you need to change one",
-            zh="本期数据已报送，正在等待审核，暂不能修改",
-            zh_hint="如需修改，请联系规划科室退回",
-        )
+        raise Conflict("records.submissions.locked")
     if submission.status != "draft":
         submission.status = "draft"
         submission.changed_by = user.name
@@ -261,34 +262,26 @@ def move_submission(
     row = submission_row(session, where, office, code)
     move = MOVES[step]
     if version is not None and version != row.version:
-        raise Conflict(
-            f"the submission changed since you read it (version {version}, now {row.version})",
-            "reload the page and decide again",
-            zh="该报送已被他人处理",
-            zh_hint="请刷新页面后重新操作",
-        )
+        raise Conflict("records.submissions.stale", version=version, now=row.version)
     if row.status not in move.starts:
         raise Conflict(
-            f"{office.name}'s figures of {code} are {row.status}: they cannot {step} now",
-            f"{step} applies to a submission that is {' or '.join(move.starts)}",
-            zh=f"{office.name}{code}的数据当前为“{word('submission_statuses', row.status).zh}”，"
-            f"不能{word('submission_steps', step).zh}",
-            zh_hint="请刷新页面查看最新状态",
+            "records.submissions.wrong_status",
+            office=office.name,
+            code=code,
+            status=Both(row.status, word("submission_statuses", row.status).zh),
+            step=word("submission_steps", step),
+            starts=" or ".join(move.starts),
         )
     if step == "return" and not (comment or "").strip():
-        raise InvalidInput(
-            "a returned submission needs a comment",
-            "say what the department must correct",
-            zh="退回时须填写审核意见",
-            zh_hint="请写明需要部门更正的内容",
-        )
+        raise InvalidInput("records.submissions.return_needs_comment")
     figures = _latest_figures(session, row, move.figures_from)
     if not figures:
         raise InvalidInput(
-            f"{office.name} has no {move.figures_from} figures of {code} to {step}",
-            "enter the department's figures first",
-            zh=f"{office.name}{code}没有可{word('submission_steps', step).zh}的数据",
-            zh_hint="请先填报本部门的数据",
+            "records.submissions.no_figures",
+            office=office.name,
+            figures_from=move.figures_from,
+            code=code,
+            step=word("submission_steps", step),
         )
     if step == "submit":
         refuse_failing(
@@ -332,10 +325,9 @@ def _check_step(
         check_allowed(session, user, "enter_observations", region)
         if user.department_id != department.id:
             raise Forbidden(
-                f"you report for {user.department}, not {department.name}",
-                "submit your own department's figures",
-                zh=f"您代表{user.department}填报，不能报送{department.name}的数据",
-                zh_hint="请报送本部门的数据",
+                "records.submissions.you_report",
+                user_department=user.department,
+                department=department.name,
             )
         return
     check_allowed(session, user, "approve", region)

@@ -61,9 +61,11 @@ class Country:
         most = len(catalog.load_catalog().indicators)
         if self.size < 1 or self.years < 1 or not 1 <= self.indicators <= most:
             raise InvalidInput(
-                f"cannot make {self.size} regions × {self.indicators} indicators × "
-                f"{self.years} years",
-                f"give at least one region and year, and 1 to {most} indicators",
+                "records.synth.bad_size",
+                size=self.size,
+                indicators=self.indicators,
+                years=self.years,
+                most=most,
             )
 
     @cached_property

@@ -24,12 +24,7 @@ TASK_STATUSES = ("on_track", "slightly_behind", "behind", "achieved")
 def task_row(session: Session, task_id: int) -> Task:
     row = session.get(Task, task_id)
     if row is None:
-        raise NotFound(
-            f"no key task {task_id}",
-            "pick a task from the plan or the board",
-            zh=f"没有编号为{task_id}的重点任务",
-            zh_hint="请在计划页或任务看板中选择任务",
-        )
+        raise NotFound("records.tasks.no_key_task", task_id=task_id)
     return row
 
 
@@ -38,11 +33,12 @@ def _check_department(session: Session, user: Account, task: Task) -> None:
     if user.role == "reporter" and task.department_id != user.department_id:
         lead = task.department.name if task.department else "no department"
         raise Forbidden(
-            f"{user.department or 'your department'} may not report {task.title}: it is {lead}'s",
-            "report the tasks your department is responsible for, or ask the planning office",
-            zh=f"{user.department or '本单位'}不能填报「{task.title}」：责任单位是"
-            f"{task.department.name if task.department else '未指定'}",
-            zh_hint="请填报本单位负责的任务，或联系规划科室",
+            "records.tasks.may_not_report_s",
+            p1=user.department or "your department",
+            title=task.title,
+            lead=lead,
+            p2=user.department or "本单位",
+            p3=task.department.name if task.department else "未指定",
         )
 
 
@@ -52,19 +48,9 @@ def _completion(raw: str) -> float | None:
     try:
         value = float(raw.strip().rstrip("%"))
     except ValueError as err:
-        raise InvalidInput(
-            f"completion '{raw}' is not a number",
-            "write the percent with digits, e.g. 55",
-            zh=f"完成进度「{raw}」不是数字",
-            zh_hint="请用数字填写百分比，如 55",
-        ) from err
+        raise InvalidInput("records.tasks.completion_not_number", raw=raw) from err
     if not math.isfinite(value) or not 0 <= value <= 1000:
-        raise InvalidInput(
-            f"completion {raw}% is out of range",
-            "write a percent between 0 and 1000",
-            zh=f"完成进度{raw}%超出范围",
-            zh_hint="请填写0到1000之间的百分比",
-        )
+        raise InvalidInput("records.tasks.completion_out_range", raw=raw)
     return value
 
 
@@ -82,27 +68,14 @@ def enter_task_progress(
     _check_department(session, user, task)
     when = Period.parse(period)
     if when.year != task.plan.year:
-        raise InvalidInput(
-            f"period {when.code} is not in the plan's year {task.plan.year}",
-            f"enter a period of {task.plan.year}",
-            zh=f"期间{when.code}不在计划年度{task.plan.year}内",
-            zh_hint=f"请填写{task.plan.year}年的期间",
-        )
+        raise InvalidInput("records.tasks.period_not_plan_s", code=when.code, year=task.plan.year)
     if status not in TASK_STATUSES:
         names = "、".join(words("assessment_statuses")[s].zh for s in TASK_STATUSES)
         raise InvalidInput(
-            f"unknown status '{status}'",
-            f"choose one of {', '.join(TASK_STATUSES)}",
-            zh=f"未知状态「{status}」",
-            zh_hint=f"请选择：{names}",
+            "records.tasks.unknown_status", status=status, p1=", ".join(TASK_STATUSES), names=names
         )
     if not note.strip():
-        raise InvalidInput(
-            "the progress text is empty",
-            "say what was done in the period",
-            zh="进展情况不能为空",
-            zh_hint="请填写本期工作进展",
-        )
+        raise InvalidInput("records.tasks.progress_text_empty")
     entry = next((p for p in task.progress if p.period == when.code), None)
     if entry is None:
         entry = TaskProgress(task_id=task.id, period=when.code)

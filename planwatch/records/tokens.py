@@ -24,7 +24,7 @@ def digest(token: str) -> str:
 def add_token(session: Session, user: str, name: str) -> tuple[ApiToken, str]:
     """A new token for ``user``: the row and the token itself, which is never stored."""
     if not name.strip() or len(name) > 100:
-        raise InvalidInput("a token needs a name of 1 to 100 characters", "say what uses it")
+        raise InvalidInput("records.tokens.needs_name")
     token = PREFIX + secrets.token_urlsafe(32)
     row = ApiToken(token_hash=digest(token), user_id=user_row(session, user).id, name=name)
     session.add(row)
@@ -35,7 +35,7 @@ def add_token(session: Session, user: str, name: str) -> tuple[ApiToken, str]:
 def revoke_token(session: Session, token_id: int) -> None:
     row = session.get(ApiToken, token_id)
     if row is None:
-        raise NotFound(f"no token {token_id}", "`planwatch tokens list` shows them")
+        raise NotFound("records.tokens.no_token", token_id=token_id)
     session.delete(row)
 
 

@@ -28,6 +28,7 @@ from planwatch.records.submissions import entered, responsible_department
 from planwatch.records.users import Account
 from planwatch.store.models import Indicator, Plan
 from planwatch.store.reference import indicator_row, region_row
+from planwatch.vocabulary.messages import Both
 
 SHOWN = 200  # problems listed in one answer; a sheet with more is the wrong sheet
 
@@ -39,10 +40,10 @@ class SheetRefused(InvalidInput):
         self.problems = sorted(problems, key=_order)
         count, first = len(self.problems), self.problems[0]
         super().__init__(
-            f"{filename}: {count} problem(s), nothing was stored; the first: {first.text_en}",
-            "correct each cell named and upload the sheet again",
-            zh=f"{filename}有{count}处问题，未导入任何数据；第一处：{first.text_zh}",
-            zh_hint="请逐一更正所列单元格后重新上传",
+            "records.upload.sheet_refused",
+            filename=filename,
+            count=count,
+            first=Both(first.text_en, first.text_zh),
         )
         self.filename = filename
 

@@ -29,7 +29,8 @@ from sqlalchemy.orm import Session
 from planwatch.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
 from planwatch.store.models import ApiToken, Department, Region, SignIn, User
 from planwatch.store.reference import RegionKey, region_row, stored_department
-from planwatch.vocabulary import ROLES
+from planwatch.vocabulary import ROLES, word
+from planwatch.vocabulary.messages import Both
 
 Action = Literal[
     "read",
@@ -127,21 +128,16 @@ def add_user(
 ) -> User:
     """Store a user with an argon2 hash of the password (a reporter: with a department)."""
     if role not in ROLES:
-        raise InvalidInput(f"unknown role '{role}'", f"use one of {', '.join(ROLES)}")
+        raise InvalidInput("records.users.unknown_role", role=role, names=", ".join(ROLES))
     if not name.strip():
-        raise InvalidInput("a user needs a name", "pass a login name such as zhangsan")
+        raise InvalidInput("records.users.user_needs_name")
     _check_password(password)
     if session.scalar(select(User).where(User.name == name)) is not None:
-        raise Conflict(f"user '{name}' already exists", "choose another name")
+        raise Conflict("records.users.user_already_exists", name=name)
     if role == "reporter" and region is None:
-        raise InvalidInput(
-            "a reporter needs a region", "pass --region with the code of the region they report"
-        )
+        raise InvalidInput("records.users.reporter_needs_region")
     if role == "reporter" and department is None:
-        raise InvalidInput(
-            "a reporter needs a department",
-            "pass --department with the department they report for (planwatch departments list)",
-        )
+        raise InvalidInput("records.users.reporter_needs_department")
     where = region_row(session, region) if region else None
     row = User(
         name=name,
@@ -159,7 +155,7 @@ def add_user(
 
 def _check_password(password: str) -> None:
     if len(password) < 8:
-        raise InvalidInput("the password is shorter than 8 characters", "choose a longer one")
+        raise InvalidInput("records.users.password_too_short")
 
 
 def set_password(session: Session, name: str, password: str) -> None:
@@ -224,23 +220,24 @@ def account_named(session: Session, name: str) -> Account:
     """The enabled account of that login name; NotFound saying how to list them."""
     found = account_where(session, User.name == name)
     if found is None:
-        raise NotFound(f"no enabled user {name}", "`planwatch users list` shows them")
+        raise NotFound("records.users.no_enabled_user", name=name)
     return found
+
+
+def _action(action: Action) -> Both:
+    return Both(ACTION_WORDS[action], ACTION_WORDS_ZH[action])
 
 
 def require_role(user: Account, action: Action) -> None:
     """Raise Forbidden unless the user's role allows the action anywhere."""
     if user.role == "anonymous":
-        raise Unauthorized(
-            "you are not signed in", "sign in at /login", zh="尚未登录", zh_hint="请先登录"
-        )
+        raise Unauthorized("records.users.not_signed_in")
     if not user.may(action):
         allowed = [role for role, actions in ALLOWED.items() if action in actions]
+        role = Both(user.role, word("roles", user.role).zh)
+        roles = Both(" or ".join(allowed), "、".join(word("roles", r).zh for r in allowed))
         raise Forbidden(
-            f"your role '{user.role}' may not {ACTION_WORDS[action]}",
-            f"ask an admin: this needs the role {' or '.join(allowed)}",
-            zh=f"当前角色（{user.role}）无权{ACTION_WORDS_ZH[action]}",
-            zh_hint=f"请联系系统管理员：需要以下角色之一：{'、'.join(allowed)}",
+            "records.users.role_may_not", role=role, action=_action(action), allowed=roles
         )
 
 
@@ -256,22 +253,17 @@ def check_allowed(
         return
     if not _within(session, region, user.region_id):
         raise Forbidden(
-            f"you may {ACTION_WORDS[action]} only for region {user.region_code}, "
-            f"not {region.code} {region.name}",
-            "sign in as a user of that region or ask an admin",
-            zh=f"您只能为{user.region_code}{ACTION_WORDS_ZH[action]}，不能为{region.name}操作",
-            zh_hint="请以该地区的用户登录，或联系系统管理员",
+            "records.users.other_region",
+            action=_action(action),
+            own_code=user.region_code,
+            region_code=region.code,
+            region=region.name,
         )
 
 
 def _check_public(session: Session, region: RegionKey) -> None:
     if not session.scalar(select(Region.public).where(Region.id == region.id)):
-        raise Unauthorized(
-            f"{region.name}'s figures are not public",
-            "sign in to read them, or ask the planning office to make the region public",
-            zh=f"{region.name}的数据未公开",
-            zh_hint="请登录后查看，或请规划科室将该地区设为公开",
-        )
+        raise Unauthorized("records.users.not_public", region=region.name)
 
 
 def _within(session: Session, region: RegionKey, ancestor_id: int) -> bool:
@@ -286,5 +278,5 @@ def _within(session: Session, region: RegionKey, ancestor_id: int) -> bool:
 def user_row(session: Session, name: str) -> User:
     row = session.scalar(select(User).where(User.name == name))
     if row is None:
-        raise NotFound(f"no user named '{name}'", "`planwatch users list` shows them")
+        raise NotFound("records.users.no_user_named", name=name)
     return row

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from planwatch.extract.numbers import scan
 from planwatch.report.model import Paragraph, Piece, Report
 from planwatch.report.typeset import typeset
+from planwatch.vocabulary.messages import Both, phrase
 
 _NUMBER = r"(-?\d[\d,]*(?:\.\d+)?)"
 _ARABIC = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
@@ -46,6 +47,15 @@ class NumberCheck:
         held = f"{self.expected:g}{self.expected_unit or ''}" if self.expected is not None else "?"
         printed = f"{self.printed}{self.unit or ''}" if self.printed else "（未见）"
         return f"{self.indicator}：稿中为{printed}，数据为{held}"
+
+    @property
+    def said(self) -> Both:
+        """The mismatch in either language, for the refusal of a final draft."""
+        held = f"{self.expected:g}{self.expected_unit or ''}" if self.expected is not None else "?"
+        shown = f"{self.printed}{self.unit or ''}" if self.printed else "?"
+        return phrase(
+            "report.selfcheck.mismatch", indicator=self.indicator, printed=shown, held=held
+        )
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ _HEADING_MARKS = dict(zip(("##", "###", "####"), HEADING_STYLES, strict=True))
 def write_docx(report: Report, path: Path, fonts: str = "official") -> Path:
     """Write the report to ``path``; ``fonts`` is ``official`` or ``noto`` (see docx_layout)."""
     if fonts not in FONT_SETS:
-        raise InvalidInput(f"unknown font set '{fonts}'", f"use one of {', '.join(FONT_SETS)}")
+        raise InvalidInput("report.docx.unknown_fonts", fonts=fonts, names=", ".join(FONT_SETS))
     chosen = FONT_SETS[fonts]
     document = docx.Document()
     set_page(document)
@@ -50,9 +50,7 @@ def write_docx(report: Report, path: Path, fonts: str = "official") -> Path:
     try:
         document.save(str(path))
     except OSError as err:
-        raise InvalidInput(
-            f"cannot write {path}: {err.strerror}", "check the folder exists"
-        ) from err
+        raise InvalidInput("report.cannot_write", path=path, strerror=err.strerror) from err
     return path
 
 

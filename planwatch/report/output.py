@@ -17,14 +17,14 @@ BINARY_FORMATS = ("docx", "pdf")
 
 def check_format(fmt: str) -> str:
     if fmt not in FORMATS:
-        raise InvalidInput(f"unknown report format '{fmt}'", f"use one of {', '.join(FORMATS)}")
+        raise InvalidInput("report.output.unknown_format", fmt=fmt, names=", ".join(FORMATS))
     return fmt
 
 
 def render_text(report: Report, fmt: str) -> str:
     """The Markdown or HTML text of the report."""
     if check_format(fmt) in BINARY_FORMATS:
-        raise InvalidInput(f"a {fmt} report is a file, not text", "pass -o FILE")
+        raise InvalidInput("report.output.file_not_text", fmt=fmt)
     return render_markdown(report) if fmt == "md" else render_html(report)
 
 
@@ -38,7 +38,5 @@ def write_report(report: Report, fmt: str, path: Path, *, docx_fonts: str = "off
     try:
         path.write_text(render_text(report, fmt), encoding="utf-8")
     except OSError as err:
-        raise InvalidInput(
-            f"cannot write {path}: {err.strerror}", "check the folder exists"
-        ) from err
+        raise InvalidInput("report.cannot_write", path=path, strerror=err.strerror) from err
     return path

@@ -19,7 +19,5 @@ def write_pdf(report: Report, path: Path) -> Path:
     try:
         HTML(string=page, base_url=base).write_pdf(path)
     except OSError as err:
-        raise InvalidInput(
-            f"cannot write {path}: {err.strerror}", "check the folder exists"
-        ) from err
+        raise InvalidInput("report.cannot_write", path=path, strerror=err.strerror) from err
     return path

@@ -39,6 +39,7 @@ from planwatch.report.output import BINARY_FORMATS, render_text, write_report
 from planwatch.report.render import render_html, render_markdown
 from planwatch.report.typeset import typeset
 from planwatch.units import convert
+from planwatch.vocabulary.messages import Both, listing
 
 Known = tuple[float, str | None]  # a value and its unit
 _TARGET_MEASURES = {
@@ -107,9 +108,7 @@ def write_final(
         try:
             shutil.copyfile(draft, path)
         except OSError as err:
-            raise InvalidInput(
-                f"cannot write {path}: {err.strerror}", "check the folder exists"
-            ) from err
+            raise InvalidInput("report.cannot_write", path=path, strerror=err.strerror) from err
     return checked
 
 
@@ -124,12 +123,9 @@ def final_text(session: Session, report: Report, fmt: str) -> str:
 def refuse_mismatches(checked: SelfCheck) -> None:
     if checked.ok:
         return
-    listed = "; ".join(m.message for m in checked.mismatches)
-    raise Conflict(
-        f"the draft is not final: {checked.summary} ({listed})",
-        "correct the narrative that states it (planwatch narrative set) or the figure, "
-        "then draft again",
-    )
+    listed = listing((m.said for m in checked.mismatches), "; ", "；")
+    summary = Both(checked.summary_en, checked.summary)
+    raise Conflict("report.selfcheck.not_final", summary=summary, listed=listed)
 
 
 def _file_text(path: Path, fmt: str) -> str:

@@ -16,10 +16,7 @@ def open_store(settings: Settings, *, create: bool = False) -> Store:
         initialise(store)
     elif not store.is_initialised():
         store.dispose()
-        raise InvalidInput(
-            f"database {settings.database_url} has no planwatch tables",
-            "run `planwatch init` first",
-        )
+        raise InvalidInput("store.no_tables", database_url=settings.database_url)
     return store
 
 

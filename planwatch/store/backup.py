@@ -23,12 +23,7 @@ from planwatch.store.db import Store
 def back_up(store: Store, target: Path) -> None:
     """Write a consistent copy of ``store`` to ``target`` (a new file)."""
     if target.exists():
-        raise InvalidInput(
-            f"{target} exists already",
-            "name a new file: a backup never overwrites one",
-            zh=f"{target} 已存在",
-            zh_hint="请指定新的文件名：备份不会覆盖已有文件",
-        )
+        raise InvalidInput("cli.backup.exists_already", target=target)
     if store.is_sqlite:
         _copy_sqlite(_sqlite_file(store), str(target))
     else:
@@ -38,12 +33,7 @@ def back_up(store: Store, target: Path) -> None:
 def restore(store: Store, backup: Path) -> None:
     """Replace what ``store`` holds with the backup ``backup``."""
     if not backup.is_file():
-        raise InvalidInput(
-            f"backup '{backup}' does not exist",
-            "check the path; `planwatch backup FILE` writes one",
-            zh=f"备份文件 {backup} 不存在",
-            zh_hint="请检查路径；用 `planwatch backup FILE` 生成备份",
-        )
+        raise InvalidInput("cli.backup.backup_does_not_exist", backup=backup)
     if store.is_sqlite:
         _check_sqlite(backup)
         store.engine.dispose()  # no pooled connection keeps the old pages
@@ -67,18 +57,13 @@ def _check_sqlite(path: Path) -> None:
             connection.execute("SELECT version_num FROM alembic_version").fetchone()
         connection.close()
     except sqlite3.DatabaseError as err:
-        raise InvalidInput(
-            f"{path.name} is not a planwatch backup ({err})",
-            "restore a file written by `planwatch backup`",
-            zh=f"{path.name} 不是 planwatch 的备份",
-            zh_hint="请用 `planwatch backup` 生成的文件恢复",
-        ) from err
+        raise InvalidInput("cli.backup.not_planwatch_backup", name=path.name, err=err) from err
 
 
 def _sqlite_file(store: Store) -> str:
     database = make_url(store.url).database
     if not database or database == ":memory:":
-        raise InvalidInput("an in-memory database has no file to back up", "use a file database")
+        raise InvalidInput("cli.backup.memory_database_has_no")
     return database
 
 
@@ -89,17 +74,11 @@ def _libpq(store: Store) -> str:
 
 def _run(tool: str, *arguments: str) -> None:
     if shutil.which(tool) is None:
-        raise InvalidInput(
-            f"{tool} is not installed",
-            "install the PostgreSQL client tools (Debian: postgresql-client)",
-            zh=f"未安装 {tool}",
-            zh_hint="请安装 PostgreSQL 客户端工具（Debian：postgresql-client）",
-        )
+        raise InvalidInput("cli.backup.not_installed", tool=tool)
     done = subprocess.run([tool, *arguments], capture_output=True, text=True, check=False)  # noqa: S603
     if done.returncode != 0:
         raise InvalidInput(
-            f"{tool} failed: {done.stderr.strip().splitlines()[-1] if done.stderr else done.returncode}",
-            "check the database URL and that the server is reachable",
-            zh=f"{tool} 执行失败",
-            zh_hint="请检查数据库地址以及服务器是否可以连接",
+            "cli.backup.failed",
+            tool=tool,
+            p1=done.stderr.strip().splitlines()[-1] if done.stderr else done.returncode,
         )

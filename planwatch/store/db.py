@@ -79,10 +79,7 @@ def _create_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as err:
-        raise InvalidInput(
-            f"database URL '{url}' is not valid",
-            "use a file path or a URL such as postgresql+psycopg://host/db",
-        ) from err
+        raise InvalidInput("store.db.bad_url", url=url) from err
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url, parsed.database)
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
@@ -96,10 +93,7 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
     if database and database != ":memory:":
         folder = Path(database).expanduser().resolve().parent
         if not folder.is_dir():
-            raise InvalidInput(
-                f"database folder '{folder}' does not exist",
-                "create it first or pass another --db path",
-            )
+            raise InvalidInput("store.db.no_folder", folder=folder)
     engine = create_engine(url)
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
@@ -145,7 +139,4 @@ def _check_connects(engine: Engine, url: str) -> None:
     except OperationalError as err:
         shown = make_url(url).render_as_string(hide_password=True)
         reason = str(err.orig).strip().splitlines()[0] if err.orig else str(err)
-        raise InvalidInput(
-            f"cannot connect to database {shown} ({reason})",
-            "check that the server runs and the URL is right",
-        ) from err
+        raise InvalidInput("store.db.cannot_connect", shown=shown, reason=reason) from err

@@ -19,10 +19,7 @@ KNOWN_FAILURES: tuple[type[Exception], ...] = (
     OperationalError,
 )
 
-TOO_LARGE = InvalidInput(
-    "a number in the request is too large to be an id, a count or an offset",
-    "ids, limits and offsets are whole numbers below 9223372036854775808",
-)
+TOO_LARGE = InvalidInput("store.failures.number_too_large")
 
 
 def known_failure(error: BaseException) -> PlanwatchError | None:
@@ -30,29 +27,20 @@ def known_failure(error: BaseException) -> PlanwatchError | None:
     if isinstance(error, OverflowError):
         return TOO_LARGE
     if isinstance(error, StaleDataError):
-        return Conflict(
-            "someone else changed this record at the same moment",
-            "reload it and make your change again",
-        )
+        return Conflict("store.failures.stale")
     if isinstance(error, DataError):
         return _data_error(error)
     if isinstance(error, IntegrityError):
-        return Conflict(
-            "the same record was stored by another request at the same moment",
-            "reload the page and try again",
-        )
+        return Conflict("store.failures.duplicate")
     if isinstance(error, OperationalError) and "locked" in str(error.orig).lower():
-        return Busy("the database is busy with other writes", "try again in a few seconds")
+        return Busy("store.failures.busy")
     return None
 
 
 def _data_error(error: DataError) -> PlanwatchError:
     kind = type(error.orig).__name__
     if kind == "StringDataRightTruncation":
-        return InvalidInput(
-            "a text in the request is longer than its field allows",
-            "shorten it: names up to 100 characters, titles up to 300",
-        )
+        return InvalidInput("store.failures.text_too_long")
     if kind == "NumericValueOutOfRange":
         return TOO_LARGE
-    return InvalidInput("a value in the request does not fit its field", "check the values sent")
+    return InvalidInput("store.failures.does_not_fit")

@@ -23,6 +23,8 @@ def refuse_non_finite(session: Session, _context: Any, _instances: Any) -> None:
             value = getattr(obj, column.key, None)
             if isinstance(value, float) and not math.isfinite(value):
                 raise InvalidInput(
-                    f"{obj.__tablename__}.{column.key} {value} is not a finite number",
-                    "write a finite number with digits, e.g. 525.69",
+                    "store.guards.not_finite",
+                    tablename=obj.__tablename__,
+                    key=column.key,
+                    value=value,
                 )

@@ -11,5 +11,5 @@ LARGEST_ID = 2**63 - 1
 def checked_id(value: int, what: str) -> int:
     """``value`` if a row could have it; otherwise the same answer a missing row gets."""
     if not 0 < value <= LARGEST_ID:
-        raise NotFound(f"{what} {value} does not exist", f"take a {what} id from its list")
+        raise NotFound("store.ids.no_row", what=what, value=value)
     return value

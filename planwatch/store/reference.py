@@ -35,12 +35,7 @@ def indicator_row(session: Session, name: str) -> Indicator:
     canonical = entry.name if entry else name
     row = session.scalar(select(Indicator).where(Indicator.name == canonical))
     if row is None:
-        raise InvalidInput(
-            f"unknown indicator '{name}'",
-            "use a name or alias from `planwatch indicators`",
-            zh=f"指标目录中没有“{name}”",
-            zh_hint="请使用指标目录中的指标名称或别名",
-        )
+        raise InvalidInput("store.reference.unknown_indicator", name=name)
     return row
 
 
@@ -52,10 +47,7 @@ def region_row(session: Session, name_or_code: str, parent: str | None = None) -
         return stored
     division = _division(key) if key.isdigit() else regions.resolve(key, parent=parent)
     if division is None:
-        raise NotFound(
-            f"no region with code '{key}'",
-            "use a GB/T 2260 code such as 420106, or add it with `planwatch regions add`",
-        )
+        raise NotFound("store.reference.no_region", key=key)
     return _store_division(session, division.code)
 
 
@@ -97,13 +89,10 @@ def add_region(
     """Add a unit the divisions table does not know: a 街道, a park, a custom area."""
     if level not in REGION_LEVELS:
         raise InvalidInput(
-            f"unknown region level '{level}'", f"use one of {', '.join(REGION_LEVELS)}"
+            "store.reference.unknown_region_level", level=level, names=", ".join(REGION_LEVELS)
         )
     if session.scalar(select(Region).where(Region.code == code)) or _division(code):
-        raise Conflict(
-            f"region code '{code}' already exists",
-            "choose another code; `planwatch show` lists stored regions",
-        )
+        raise Conflict("store.reference.region_exists", code=code)
     parent_row = region_row(session, parent) if parent else None
     row = Region(code=code, name=name, level=level, parent=parent_row)
     session.add(row)
@@ -128,8 +117,9 @@ def stored_department(session: Session, region: Region, name: str) -> Department
     )
     if row is None:
         raise NotFound(
-            f"region {region.code} {region.name} has no department '{name}'",
-            f"add it with `planwatch departments add --region {region.code} {name}`, "
-            "or list them with `planwatch departments list`",
+            "store.reference.no_department",
+            region_code=region.code,
+            region=region.name,
+            name=name,
         )
     return row

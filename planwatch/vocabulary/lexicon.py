@@ -27,9 +27,7 @@ def entries(name: str) -> list[list[str]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError as missing:
-        raise InvalidInput(
-            f"the lexicon file {path} is missing", "reinstall planwatch with its data files"
-        ) from missing
+        raise InvalidInput("vocabulary.lexicon.missing", path=path) from missing
     rows = [line.split("#", 1)[0].split() for line in lines if not line.startswith("#")]
     return [row for row in rows if row]
 

@@ -90,12 +90,7 @@ async def signed_in(request: Request) -> Account:
     """The user of this request, from the session cookie or an Authorization header."""
     user = await _identified(request)
     if user is None:
-        raise Unauthorized(
-            "you are not signed in",
-            "sign in at /login, or send an API token (Authorization: Bearer) with API requests",
-            zh="尚未登录",
-            zh_hint="请先登录；程序访问请在请求中附上 API 令牌",
-        )
+        raise Unauthorized("web.auth.not_signed_in")
     return user
 
 
@@ -147,19 +142,9 @@ async def _check_csrf(request: Request) -> None:
     if sent is None and "form" in request.headers.get("content-type", ""):
         sent = (await request.form()).get(CSRF)  # Starlette keeps the parsed form
     if not isinstance(expected, str) or not isinstance(sent, str):
-        raise Forbidden(
-            "the form carries no CSRF token",
-            "reload the page and send the form again (the token comes with the page)",
-            zh="表单缺少安全校验码",
-            zh_hint="请刷新页面后重新提交",
-        )
+        raise Forbidden("web.auth.csrf_missing")
     if not hmac.compare_digest(expected, sent):
-        raise Forbidden(
-            "the form's CSRF token is not this session's",
-            "reload the page",
-            zh="表单的安全校验码已失效",
-            zh_hint="请刷新页面后重新提交",
-        )
+        raise Forbidden("web.auth.csrf_stale")
 
 
 def reporter_scope(user: Account) -> int | None:
@@ -181,7 +166,7 @@ def _from_token(request: Request, token: str) -> Account:
     with app_store(request).reading() as session:
         user = token_account(session, token)
     if user is None:
-        raise Unauthorized("the API token is unknown or revoked", "ask an admin for a new one")
+        raise Unauthorized("web.auth.token_unknown")
     return user
 
 
@@ -206,10 +191,7 @@ def _from_basic(request: Request, header: str) -> Account:
     try:
         name, _, password = base64.b64decode(header[6:]).decode("utf-8").partition(":")
     except (binascii.Error, UnicodeDecodeError) as err:
-        raise Unauthorized(
-            "the Authorization header is not valid Basic credentials",
-            "send base64 of 'name:password'",
-        ) from err
+        raise Unauthorized("web.auth.bad_basic") from err
     recent: RecentAccounts = request.app.state.recent_accounts
     key = _basic_key(header)
     known, user = recent.get(key)
@@ -217,12 +199,7 @@ def _from_basic(request: Request, header: str) -> Account:
         return user  # verified in the last seconds: no argon2 hash per request
     user = _checked_password(request, name, password)
     if user is None:
-        raise Unauthorized(
-            "wrong user name or password",
-            "check both and try again",
-            zh="用户名或密码错误",
-            zh_hint="请检查后重试",
-        )
+        raise Unauthorized("web.auth.wrong_password")
     recent.put(key, user)
     return user
 

@@ -99,7 +99,7 @@ def _day(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError as err:
-        raise InvalidInput(f"as_of '{text}' is not a date", "write it as 2017-07-20") from err
+        raise InvalidInput("web.collection.not_a_date", text=text) from err
 
 
 def completeness_data(found: Completeness, sent: list[SentReminder]) -> dict[str, Any]:

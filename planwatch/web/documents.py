@@ -217,20 +217,12 @@ def _chosen(
 ) -> list[int]:
     if scope == "selected":
         if not selected:
-            raise InvalidInput(
-                "no fact is selected",
-                "tick the facts to accept, then press the button again",
-                zh="没有勾选任何事实",
-                zh_hint="请先勾选要接受的事实，再点击按钮",
-            )
+            raise InvalidInput("web.documents.no_fact_selected")
         return selected
     if scope == "measure":
         if measure not in MEASURES:
             raise InvalidInput(
-                f"no measure {measure or ''} to accept",
-                f"choose one of {', '.join(MEASURES)}",
-                zh=f"没有可接受的事实类别 {measure or ''}",
-                zh_hint="请从下拉列表中选择要接受的事实类别",
+                "web.documents.no_measure_accept", p1=measure or "", p2=", ".join(MEASURES)
             )
         return pending_facts(session, document_id, measure=measure)
     return pending_facts(session, document_id, indicators=True)

@@ -170,10 +170,7 @@ def _enter_one(
     except ValidationError as err:
         problem = err.errors()[0]
         raise InvalidInput(
-            f"{'.'.join(str(p) for p in problem['loc'])}: {problem['msg']}",
-            "choose the measure from the list and write the value with digits",
-            zh="填写有误：请从列表中选择口径，数值只填写数字",
-            zh_hint="请修改后重新保存",
+            "web.entry.problem_2", p1=".".join(str(p) for p in problem["loc"]), p2=problem["msg"]
         ) from err
     return _store_and_show(request, code, period, user, [item])
 
@@ -328,9 +325,7 @@ def observation_page(request: Request, observation_id: int, user: Viewer) -> Res
         check_allowed(session, user, "read", stored_region(session, row.region))
         scope = reporter_scope(user)
         if scope is not None and not reporter_sees(session, observation_id, scope):
-            raise NotFound(  # as if it did not exist: ids must not tell what others entered
-                f"observation {observation_id} does not exist", "take an id from /api/observations"
-            )
+            raise NotFound("web.entry.no_observation", observation_id=observation_id)
         page = ObservationPage(
             observation=shapes.observation(row),
             region=shapes.region(stored_region(session, row.region)),
@@ -351,7 +346,7 @@ def template_download(
     when = period_of(period)
     chosen = user.department if user.role == "reporter" else department
     if not chosen:
-        raise InvalidInput("name the department", "choose the department from the list")
+        raise InvalidInput("web.entry.name_department")
     with app_store(request).reading() as session:
         region = stored_region(session, code)
         check_allowed(session, user, "enter_observations", region)

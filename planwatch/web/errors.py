@@ -8,7 +8,6 @@ a browser that is not signed in is sent to the login form instead.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -16,8 +15,9 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from planwatch import links
-from planwatch.errors import NotFound, PlanwatchError, Unauthorized
+from planwatch.errors import InvalidInput, NotFound, PlanwatchError, Unauthorized
 from planwatch.store.failures import KNOWN_FAILURES, known_failure
+from planwatch.vocabulary.messages import described, listing
 from planwatch.web.limits import BodyTooLarge
 from planwatch.web.render import ChineseJSONResponse, html, wants_json
 
@@ -82,23 +82,11 @@ async def _planwatch_error(request: Request, exc: Exception) -> Response:
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    problems = [_describe(problem) for problem in exc.errors()]
-    error = ValidationFailed(
-        "; ".join(problems) or "the request is not valid",
-        "fix the named fields and send the request again; /docs describes each one",
-        zh="填写的内容不符合要求：" + "；".join(problems),
-        zh_hint="请修改所列字段后重新提交",
-    )
-    return error_response(request, error)
-
-
-def _describe(problem: dict[str, Any]) -> str:
-    location = [str(part) for part in problem.get("loc", ())]
-    where = {"query": "query parameter", "path": "path parameter", "body": "field"}.get(
-        location[0] if location else "", "value"
-    )
-    name = ".".join(location[1:]) or "request"
-    return f"{where} '{name}': {problem.get('msg', 'is not valid')}"
+    problems = [described(problem) for problem in exc.errors()]
+    if not problems:
+        return error_response(request, ValidationFailed("web.errors.validation_empty"))
+    said = listing(problems, "; ", "；")
+    return error_response(request, ValidationFailed("web.errors.validation", problems=said))
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -107,19 +95,15 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, BodyTooLarge):
         error = exc.error
     elif exc.status_code == 404:
-        error = NotFound(
-            f"nothing at {request.url.path}",
-            "check the address; the API is described at /docs",
-            zh=f"找不到页面 {request.url.path}",
-            zh_hint="请检查地址，或从首页重新进入",
-        )
+        error = NotFound("web.errors.not_found", path=request.url.path)
+    elif exc.status_code == 400:  # FastAPI could not parse the body (JSON, form)
+        error = InvalidInput("web.errors.body_unreadable")
     elif exc.status_code == 405:
         error = MethodNotAllowed(
-            f"{request.method} is not allowed on {request.url.path}",
-            "see /docs for the methods this address takes",
+            "web.errors.method_not_allowed", method=request.method, path=request.url.path
         )
     else:
-        error = PlanwatchError(str(exc.detail), None)
+        error = PlanwatchError("web.errors.http", status=exc.status_code)
         error.status = exc.status_code
     return error_response(request, error)
 
@@ -130,10 +114,5 @@ async def _unexpected_error(request: Request, exc: Exception) -> Response:
         log.info("%s on %s: %s", type(exc).__name__, request.url.path, known.message)
         return error_response(request, known)
     log.exception("unexpected error on %s", request.url.path, exc_info=exc)
-    error = ServerError(
-        "the server failed on this request",
-        "try again; if it keeps failing, send the server log to the administrator",
-        zh="服务器处理该请求时出错",
-        zh_hint="请重试；如仍出错，请将服务器日志发给系统管理员",
-    )
+    error = ServerError("web.errors.server_failed")
     return error_response(request, error)

@@ -70,6 +70,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "narratives": {"zh": "文字部分", "en": "Narrative"},
     "error": {"zh": "出错了", "en": "Something is wrong"},
     "how_to_fix": {"zh": "处理办法", "en": "How to fix"},
+    "error_code": {"zh": "错误代码", "en": "Error code"},
     "lagging_first": {"zh": "滞后指标排在前面", "en": "Lagging items first"},
     "no_data": {"zh": "暂无数据", "en": "No data yet"},
     "chart_no_figures": {

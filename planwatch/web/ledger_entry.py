@@ -50,10 +50,10 @@ def entering_for(user: Account, department: str | None) -> str | None:
         return department or None
     if department and department != user.department:
         raise Forbidden(
-            f"{user.department or 'your department'} may not enter progress for {department}",
-            "enter your own department's projects, or ask the planning office",
-            zh=f"{user.department or '本单位'}不能填报{department}的项目进展",
-            zh_hint="请填报本单位牵头的项目，或联系规划科室",
+            "web.ledger_entry.may_not_enter_progress",
+            p1=user.department or "your department",
+            department=department,
+            p2=user.department or "本单位",
         )
     return user.department
 
@@ -146,12 +146,7 @@ def lines_of(form: dict[str, str]) -> list[MonthLine]:
             continue
         ids = rest.split("-")
         if not all(part.isdigit() for part in ids) or len(ids) != (2 if kind == "done" else 1):
-            raise InvalidInput(
-                f"unknown form field '{key}'",
-                "reload the progress form and enter again",
-                zh=f"无法识别的表单栏目「{key}」",
-                zh_hint="请刷新进展填报页后重新填写",
-            )
+            raise InvalidInput("web.ledger_entry.unknown_form_field", key=key)
         row = rows.setdefault(int(ids[0]), {"done": {}})
         if kind == "done":
             row["done"][int(ids[1])] = value
@@ -267,10 +262,7 @@ async def month_sheet(
     month = f"{when.year}M{when.months:02d}"
     if filled.meta.get("period") != month:
         raise InvalidInput(
-            f"this template is for {filled.meta.get('period')}, not {month}",
-            f"download the template of {month} from the progress form",
-            zh=f"该模板是{filled.meta.get('period')}的，不是{month}的",
-            zh_hint=f"请在进展填报页下载{month}的模板",
+            "web.ledger_entry.this_template_not", p1=filled.meta.get("period"), month=month
         )
     lines = [MonthLine(pid, ytd, text, done) for pid, ytd, text, done in filled.lines]
     try:

@@ -26,25 +26,14 @@ OTHER_BYTES = 1 * MB  # forms and JSON: a narrative is at most 100,000 character
 class Limit:
     pattern: re.Pattern[str]
     bytes: int
-    what: str
-    hint: str
+    what: str  # document, sheet or request: which message says the limit
 
 
 LIMITS = (
-    Limit(
-        re.compile(r"^/(api/documents|upload)$"),
-        DOCUMENT_BYTES,
-        "a document",
-        "upload the report alone, not an archive of attachments",
-    ),
-    Limit(
-        re.compile(r"^/regions/[^/]+/[^/]+/enter/excel$"),
-        SHEET_BYTES,
-        "an Excel sheet",
-        "keep one sheet of figures in the file, without pictures",
-    ),
+    Limit(re.compile(r"^/(api/documents|upload)$"), DOCUMENT_BYTES, "document"),
+    Limit(re.compile(r"^/regions/[^/]+/[^/]+/enter/excel$"), SHEET_BYTES, "sheet"),
 )
-OTHER = Limit(re.compile(""), OTHER_BYTES, "a request", "send less at once")
+OTHER = Limit(re.compile(""), OTHER_BYTES, "request")
 
 
 def limit_for(path: str) -> Limit:
@@ -52,7 +41,12 @@ def limit_for(path: str) -> Limit:
 
 
 def too_large(limit: Limit) -> TooLarge:
-    return TooLarge(f"{limit.what} may be at most {limit.bytes // MB} MB", limit.hint)
+    mb = limit.bytes // MB
+    if limit.what == "document":
+        return TooLarge("web.limits.document", mb=mb)
+    if limit.what == "sheet":
+        return TooLarge("web.limits.sheet", mb=mb)
+    return TooLarge("web.limits.request", mb=mb)
 
 
 class BodyTooLarge(HTTPException):

@@ -284,23 +284,13 @@ def _problem(request: Request, form: str, err: Exception) -> dict[str, Any]:
 def _version(typed: dict[str, str]) -> int:
     raw = typed.get("version", "")
     if not raw.isdigit() or len(raw) > 18:
-        raise InvalidInput(
-            "the form names no plan version",
-            "reload the plan's page and save again",
-            zh="表单缺少计划版本号",
-            zh_hint="请刷新计划页面后重新保存",
-        )
+        raise InvalidInput("web.plans.form_names_no_plan")
     return int(raw)
 
 
 def _kind(kind: str) -> str:
     if kind not in KINDS:
-        raise NotFound(
-            f"a plan has no '{kind}'",
-            "edit targets, tasks or projects",
-            zh=f"计划中没有“{kind}”这一部分",
-            zh_hint="可编辑的是目标、重点任务和重大项目",
-        )
+        raise NotFound("web.plans.plan_has_no", kind=kind)
     return KINDS[kind]
 
 
@@ -324,38 +314,18 @@ async def _uploaded(request: Request) -> tuple[str, bytes] | None:
 def _plan_file(upload: tuple[str, bytes] | None) -> PlanIn:
     """The plan an uploaded .xlsx, .yaml or .json file holds."""
     if upload is None:
-        raise InvalidInput(
-            "choose a plan file to upload",
-            "pick an .xlsx, .yaml or .json file with 'choose file'",
-            zh="请选择要上传的计划文件",
-            zh_hint="请点击“选择文件”，选择.xlsx、.yaml或.json文件",
-        )
+        raise InvalidInput("web.plans.choose_plan_file_upload")
     name, data = upload
     if len(data) > PLAN_FILE_BYTES:
-        raise InvalidInput(
-            f"{name} is larger than 2 MB",
-            "a plan file is kilobytes: check that this is the right file",
-            zh=f"{name}超过2MB",
-            zh_hint="计划文件通常只有几十KB，请确认选择的文件",
-        )
+        raise InvalidInput("web.plans.larger_than_2_mb", name=name)
     if name.lower().endswith(".xlsx"):
         return read_plan_workbook(data, name)
     if not name.lower().endswith((".yaml", ".yml", ".json")):
-        raise InvalidInput(
-            f"{name}: a plan is uploaded as .xlsx, .yaml or .json",
-            "download the Excel template, or upload the plan file",
-            zh=f"{name}：计划须以.xlsx、.yaml或.json文件上传",
-            zh_hint="请下载Excel计划模板填写后上传",
-        )
+        raise InvalidInput("web.plans.plan_uploaded_as_xlsx", name=name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InvalidInput(
-            f"{name} is not UTF-8",
-            "save it as UTF-8 and upload it again",
-            zh=f"{name}不是UTF-8编码",
-            zh_hint="请另存为UTF-8编码后重新上传",
-        ) from err
+        raise InvalidInput("web.plans.not_utf_8", name=name) from err
     return validated(PlanIn, read_mapping_text(text, name), name)
 
 

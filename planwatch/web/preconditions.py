@@ -24,8 +24,5 @@ def expected_version(request: Request) -> int | None:
         return None
     text = raw.removeprefix("W/").strip('"')
     if not text.isdigit() or len(text) > 18:
-        raise InvalidInput(
-            f"If-Match '{raw[:40]}' names no version",
-            'send the ETag of the version you read, e.g. If-Match: "3"',
-        )
+        raise InvalidInput("web.preconditions.no_version", value=raw[:40])
     return int(text)

@@ -34,10 +34,7 @@ class Throttle:
                 times = self._recent(key, now)
                 if times is not None and len(times) >= self.failures:
                     wait = int(self.window - (now - times[0])) + 1
-                    raise TooManyRequests(
-                        f"too many wrong passwords; sign-in is paused for {wait} s",
-                        "wait a minute, then sign in with the right password",
-                    )
+                    raise TooManyRequests("web.throttle.paused", wait=wait)
             self._count(keys, now)
 
     def succeeded(self, *keys: str) -> None:

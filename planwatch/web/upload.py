@@ -63,14 +63,11 @@ async def upload(request: Request, file: UploadFile, user: Uploader) -> Response
 
 def _check_upload(filename: str | None, data: bytes) -> None:
     if not filename:
-        raise InvalidInput("the upload has no file name", "choose a file in the form")
+        raise InvalidInput("web.upload.no_file_name")
     if not data:
-        raise InvalidInput(f"{filename} is empty", "choose the report file itself")
+        raise InvalidInput("web.upload.empty", filename=filename)
     if len(data) > MAX_BYTES:
-        raise InvalidInput(
-            f"{filename} is larger than {MAX_BYTES // (1024 * 1024)} MB",
-            "upload the report alone, not an archive of attachments",
-        )
+        raise InvalidInput("web.upload.too_large", filename=filename, mb=MAX_BYTES // (1024 * 1024))
 
 
 class Uploaded(BaseModel):

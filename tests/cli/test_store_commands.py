@@ -87,7 +87,7 @@ BAD_INPUTS = [
         "plan.yaml",
         "region: 武昌区\nyear: 2017\ntargets:\n  - indicator: GDP\n"
         "    kind: growth_above\n    value: 1\n",
-        "error: plan.yaml: targets.0.kind: Input should be 'growth_at_least'",
+        "error: plan.yaml: kind (targets.0.kind) must be one of 'growth_at_least'",
     ),
     (
         "obs.csv",

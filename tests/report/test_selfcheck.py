@@ -60,10 +60,12 @@ def test_final_refuses_until_the_figure_is_fixed(sample_store: Store, tmp_path: 
     wrong_opening(sample_store)
     path = tmp_path / "report.docx"
     with sample_store.reading() as session:
-        with pytest.raises(Conflict, match="535.69亿元，数据为525.69亿元"):
+        with pytest.raises(Conflict, match="the draft states 535.69亿元, the data 525.69亿元") as e:
             write_final(session, drafted(sample_store), "docx", path)
-        with pytest.raises(Conflict, match="1 处不一致"):
+        assert "535.69亿元，数据为525.69亿元" in e.value.zh
+        with pytest.raises(Conflict, match="1 do not") as e:
             final_text(session, drafted(sample_store), "md")
+        assert "1 处不一致" in e.value.zh
     assert not path.exists()
     wrong_opening(sample_store, WRONG.replace("535.69", "525.69"))
     with sample_store.reading() as session:

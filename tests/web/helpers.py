@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 SignIn = Callable[[str | None], TestClient]
 
-ERROR_KEYS = {"code", "status", "message", "hint", "zh"}
+ERROR_KEYS = {"code", "status", "key", "message", "hint", "zh"}
 
 
 def fact(client: TestClient, indicator: str, measure: str, document: int = 1) -> dict[str, Any]:

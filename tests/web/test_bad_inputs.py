@@ -96,7 +96,7 @@ WEB_CASES: list[tuple[str, str, str, Callable[[], dict[str, Any]], int, str]] = 
     (
         "planner", "post", "/api/observations",
         lambda: {"content": "[" * 50000 + "]" * 50000, "headers": {"content-type": "application/json"}},
-        400, "error parsing the body",
+        400, "could not be read as JSON",
     ),
     (
         "planner", "post", "/api/observations",

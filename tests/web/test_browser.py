@@ -114,7 +114,7 @@ def test_review_error_is_shown_to_the_user(page: Page) -> None:
     row.locator("summary").click()
     row.locator("input[name=value]").fill("四百")
     row.get_by_role("button", name="保存").click()
-    expect(page.locator("#flash [role=alert]")).to_contain_text("value '四百' is not a number")
+    expect(page.locator("#flash [role=alert]")).to_contain_text("数值“四百”不是数字")
 
 
 def test_upload_a_document(page: Page, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ def test_unknown_route_is_a_404_in_the_error_shape(viewer: TestClient) -> None:
     assert error == {
         "code": "not_found",
         "status": 404,
+        "key": "web.errors.not_found",
         "message": "nothing at /api/nothing-here",
         "hint": "check the address; the API is described at /docs",
         "zh": {"message": "找不到页面 /api/nothing-here", "hint": "请检查地址，或从首页重新进入"},
@@ -21,8 +22,8 @@ def test_unknown_route_is_a_404_in_the_error_shape(viewer: TestClient) -> None:
 def test_validation_error_is_a_422_naming_the_field(viewer: TestClient) -> None:
     error = error_of(viewer.get("/api/facts?limit=0"), 422)
     assert error["code"] == "validation_failed"
-    assert "query parameter 'limit'" in error["message"]
-    assert "greater than or equal to 1" in error["message"]
+    assert error["message"] == "limit must be at least 1"
+    assert error["zh"]["message"] == "填写的内容不符合要求：每页条数不能小于1"
 
 
 def test_malformed_period_says_which_codes_are_valid(viewer: TestClient) -> None:
@@ -67,8 +68,10 @@ def test_html_pages_show_the_error_readably(viewer: TestClient) -> None:
     answer = viewer.get("/regions/999999/2017H1", headers={"accept": "text/html"})
     assert answer.status_code == 404
     assert answer.headers["content-type"].startswith("text/html")
-    assert "no region with code &#39;999999&#39;" in answer.text
-    assert "出错了" in answer.text
+    assert "没有代码为“999999”的地区" in answer.text and "出错了" in answer.text
+    assert "no region with code" not in answer.text  # a Chinese page says it in Chinese only
+    english = viewer.get("/regions/999999/2017H1?lang=en", headers={"accept": "text/html"})
+    assert "no region with code &#39;999999&#39;" in english.text and "地区" not in english.text
 
 
 def test_browser_without_session_is_sent_to_login(client_as: SignIn) -> None:
@@ -87,6 +90,6 @@ def test_errors_are_said_in_chinese_on_chinese_pages(client_as: SignIn) -> None:
     assert error["zh"]["message"] == "区财政局不负责填报全社会固定资产投资（由区发改委填报）"
     page = caizheng.get("/audit", headers={"accept": "text/html"})
     assert page.status_code == 403
-    assert "当前角色（reporter）无权查看操作日志" in page.text
+    assert "当前角色（填报单位）无权查看操作日志" in page.text and "reporter" not in page.text
     english = caizheng.get("/audit?lang=en", headers={"accept": "text/html"}).text
     assert "may not read the audit log" in english and "无权" not in english

@@ -50,4 +50,5 @@ def test_regions_and_documents_lists(viewer: TestClient) -> None:
 
 def test_limit_is_capped(viewer: TestClient) -> None:
     error = error_of(viewer.get("/api/observations?limit=100000"), 422)
-    assert "less than or equal to 500" in error["message"]
+    assert "limit must be at most 500" in error["message"]
+    assert "每页条数不能大于500" in error["zh"]["message"]

@@ -67,7 +67,9 @@ def test_planner_reviews(planner: TestClient) -> None:
 def test_html_refusal_is_readable(viewer: TestClient) -> None:
     answer = viewer.get("/upload", headers={"accept": "text/html"})
     assert answer.status_code == 403
-    assert "your role &#39;viewer&#39; may not upload documents" in answer.text
+    assert "当前角色（查看者）无权上传文件" in answer.text  # in the page's language
+    english = viewer.get("/upload?lang=en", headers={"accept": "text/html"})
+    assert "your role &#39;viewer&#39; may not upload documents" in english.text
 
 
 def test_basic_auth_works_for_scripts(client_as: SignIn, demo: Demo) -> None:

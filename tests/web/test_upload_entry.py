@@ -168,7 +168,8 @@ def test_form_entry_with_an_unknown_measure_says_what_to_choose(reporter: TestCl
         "/regions/420106/2017H1/enter", data=form, headers={"accept": "application/json"}
     )
     error = error_of(answer, 400)
-    assert error["message"].startswith("measure: Input should be 'value'")
+    assert error["message"].startswith("measure must be one of 'value'")
+    assert error["zh"]["message"].startswith("口径只能是'value'")
 
 
 def test_a_planner_of_one_region_cannot_upload_another_regions_report(
