@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from planwatch.errors import InvalidInput
 from planwatch.records.encodings import looks_like_utf16
-from planwatch.vocabulary.messages import Both, phrase
+from planwatch.vocabulary.messages import Both, described, phrase
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -188,11 +188,8 @@ def validated(model: type[M], data: Any, source: str) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as err:
-        problem = err.errors()[0]
-        where = ".".join(str(p) for p in problem["loc"]) or "top level"
-        raise InvalidInput(
-            "records.filedata.problem", source=source, where=where, p1=problem["msg"]
-        ) from err
+        problem = described(err.errors()[0])
+        raise InvalidInput("records.filedata.entry", source=source, problem=problem) from err
 
 
 def _no_rows(after_header: str) -> Both:

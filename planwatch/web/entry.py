@@ -35,6 +35,7 @@ from planwatch.records.submissions import enter_figures, entry_problems
 from planwatch.records.upload import checked_sheet
 from planwatch.records.users import Account, check_allowed
 from planwatch.records.workbook import template_workbook
+from planwatch.vocabulary.messages import described
 from planwatch.web import shapes
 from planwatch.web.auth import Viewer, allowed, app_store, reporter_scope
 from planwatch.web.forms import FieldProblem, typed_number
@@ -169,9 +170,7 @@ def _enter_one(
         item = ObservationIn.model_validate(fields)
     except ValidationError as err:
         problem = err.errors()[0]
-        raise InvalidInput(
-            "web.entry.problem_2", p1=".".join(str(p) for p in problem["loc"]), p2=problem["msg"]
-        ) from err
+        raise InvalidInput("web.entry.problem", problem=described(problem)) from err
     return _store_and_show(request, code, period, user, [item])
 
 

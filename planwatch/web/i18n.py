@@ -391,7 +391,7 @@ MESSAGES.update(
         "plan_from_file": {"zh": "从文件导入", "en": "From a file"},
         "plan_file_intro": {
             "zh": "下载Excel计划模板，在“计划”“目标”“重点任务”“重大项目”四张表中填写后上传；"
-            "也可上传YAML计划文件（与命令行 plan load 的格式相同）。",
+            "也可上传YAML计划文件（与命令行导入计划所用的格式相同）。",
             "en": "Download the Excel plan template, fill in its sheets (plan, targets, "
             "tasks, projects) and upload it; a YAML plan file (the format of the command "
             "line's plan load) is read too.",

@@ -102,8 +102,10 @@ def test_demo_serves_the_dashboard(tmp_path: Path) -> None:
     ) as server:
         try:
             assert server.stdout is not None
-            lines = [server.stdout.readline() for _ in range(9)]  # a title, 7 users, the URL
-            assert lines[-1].strip() == f"open http://127.0.0.1:{port}/regions/420106/2017H1"
+            # the database, the URL, a heading, 7 users and the one-time link, last
+            lines = [server.stdout.readline() for _ in range(11)]
+            assert lines[1].strip() == f"open http://127.0.0.1:{port}/regions/420106/2017H1"
+            assert lines[-1].startswith(f"or open once, as the planner: http://127.0.0.1:{port}/")
             assert "计划执行监测" in _page_when_up(f"http://127.0.0.1:{port}/login")
         finally:
             server.terminate()

@@ -39,8 +39,8 @@ def test_a_filled_template_changes_the_overview(client_as, planner: TestClient) 
     assert sheet["C2"].protection.locked
     assert any("F2" in str(v.sqref) for v in sheet.data_validations.dataValidation)
 
-    sheet["F2"] = 260  # investment, 亿元: consistent with 2016Q3 and 18.27%
-    sheet["F3"] = 18.27
+    sheet["F2"] = 197.89  # investment, 亿元: consistent with 2016Q3 (172.08) and 15%
+    sheet["F3"] = 15
     out = io.BytesIO()
     book.save(out)
     files = {"file": ("template.xlsx", out.getvalue())}
@@ -50,7 +50,7 @@ def test_a_filled_template_changes_the_overview(client_as, planner: TestClient) 
     assert fagai.post("/api/submissions/420106/2017Q3/submit", json=step).status_code == 200
     assert planner.post("/api/submissions/420106/2017Q3/approve", json=step).status_code == 200
     overview = planner.get("/regions/420106/2017Q3.json").json()
-    assert card(overview, "全社会固定资产投资", "value_at_least")["value"] == 260
+    assert card(overview, "全社会固定资产投资", "value_at_least")["value"] == 197.89
 
 
 def test_a_department_with_nothing_to_report_gets_no_template(planner: TestClient) -> None:

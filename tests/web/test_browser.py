@@ -72,7 +72,7 @@ def test_card_leads_to_indicator_page_with_a_drawn_chart(page: Page) -> None:
 
 
 def test_comparison_draws_a_bar_chart_per_ranking(page: Page) -> None:
-    page.get_by_role("link", name="地区比较").click()
+    page.get_by_role("main").get_by_role("link", name="地区比较").click()
     expect(page.locator("h1")).to_contain_text("武汉市")
     charts = page.locator("[data-chart=ranking] canvas")
     expect(charts.first).to_be_visible()
@@ -165,7 +165,7 @@ def test_upload_of_a_wrong_file_says_what_to_send(page: Page, tmp_path: Path) ->
     page.goto("/upload")
     page.set_input_files("input[type=file]", str(picture))
     page.get_by_role("button", name="上传文件").click()
-    expect(page.locator("#flash [role=alert]")).to_contain_text("unsupported extension .png")
+    expect(page.locator("#flash [role=alert]")).to_contain_text("扩展名.png不受支持")
 
 
 def test_api_docs_render_without_internet(page: Page) -> None:

@@ -109,7 +109,7 @@ CASES = [
     Case("empty sheet", "reporter", "post", EXCEL, 400, lambda: {"files": {"file": ("e.xlsx", b"")}}),
     Case("sheet bomb", "reporter", "post", EXCEL, 400, lambda: {"files": {"file": ("b.xlsx", xlsx_bomb(60 * MB))}}),
     # forms and bodies
-    Case("a typo in the value", "reporter", "post", FORM, 422, lambda: {"data": {"indicator": "地区生产总值", "measure": "value", "value": "6,2", "unit": "亿元"}}),
+    Case("a typo in the value", "reporter", "post", FORM, 400, lambda: {"data": {"indicator": "地区生产总值", "measure": "value", "value": "6,2", "unit": "亿元"}}),
     Case("an unknown measure", "reporter", "post", FORM, 400, lambda: {"data": {"indicator": "地区生产总值", "measure": "volume", "value": "6", "unit": "亿元"}}),
     Case("validation (query)", "viewer", "get", "/api/facts?limit=0", 422),
     Case("validation (body)", "planner", "post", "/api/observations", 422, lambda: {"json": {"region": "420106", "indicator": "地区生产总值", "period": "2017H1", "value": "6,2"}}),

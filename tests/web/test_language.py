@@ -29,7 +29,19 @@ CJK = re.compile(r"[\u3400-\u9fff]+")  # ideographs: 、 and ， between names p
 DRAFT_PLACEHOLDER = re.compile(r"【[^】]*】")
 WORD = re.compile(r"[A-Za-z]{2,}")
 # English a Chinese page may show: names of formats and tools, the switch to English
-ENGLISH_ALLOWED = {"api", "json", "excel", "csv", "english", "gdp", "pdf", "docx", "html", "md"}
+ENGLISH_ALLOWED = {
+    "api",
+    "json",
+    "excel",
+    "csv",
+    "english",
+    "gdp",
+    "pdf",
+    "docx",
+    "html",
+    "md",
+    "yaml",
+}
 CHINESE_ALLOWED = {"中文"}  # the switch back to Chinese
 RULES = Path(catalog.__file__).with_name("data") / "rules.yaml"  # indicators a rule names
 # a stored code (value, approved, on_track) is the interface's to name; a user's is a name
