@@ -16,7 +16,7 @@ from planwatch.errors import InvalidInput
 from planwatch.store.audit import collect_changes, write_changes
 from planwatch.store.guards import refuse_non_finite
 from planwatch.store.tallies import count_flushed, write_counts
-from planwatch.store.versions import move_versions, note_flushed
+from planwatch.store.versions import MOVING, move_versions, note_committing, note_flushed
 
 
 class Store:
@@ -27,9 +27,8 @@ class Store:
         self.engine = _create_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # the same pool; its transactions take SQLite's write lock when they begin
-        self._writes = sessionmaker(
-            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
-        )
+        self._writes_engine = self.engine.execution_options(**{WRITE_OPTION: True})
+        self._writes = sessionmaker(self._writes_engine, expire_on_commit=False)
         # bound to this store's sessions only: another Session in the same process (a test's,
         # a migration's) is neither checked nor audited
         for maker in (self._sessions, self._writes):
@@ -39,7 +38,7 @@ class Store:
             event.listen(maker, "after_flush", count_flushed)
             event.listen(maker, "after_flush_postexec", write_counts)
             event.listen(maker, "after_flush", note_flushed)
-            event.listen(maker, "before_commit", move_versions)
+            event.listen(maker, "before_commit", note_committing)
 
     @property
     def is_sqlite(self) -> bool:
@@ -58,6 +57,10 @@ class Store:
             raise
         finally:
             session.close()
+        moving = session.info.pop(MOVING, None)
+        if moving:  # after the commit, in a transaction of their own
+            with self._writes_engine.begin() as connection:
+                move_versions(connection, moving)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -15,13 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from planwatch.store.models import Document, Plan, Project, Region, Task
 
 EVERYTHING = 0  # the counter of changes no region owns
 TOUCHED = "regions_touched"
+MOVING = "regions_moving"  # touched, with the regions above, for after the commit
 NO_PAGE = {"sign_ins", "api_tokens", "users", "audit_log", "figure_periods"}
 # a row's owner through the row it points at: (column, table it points to)
 _THROUGH = (
@@ -55,16 +56,23 @@ def note_flushed(session: Session, _context: Any) -> None:
     touch(session, owners)
 
 
-def move_versions(session: Session) -> None:
-    """Before commit: every touched region's counter, and those of the regions above."""
+def note_committing(session: Session) -> None:
+    """Before commit: the touched regions and those above them, to move once the
+    transaction has committed (``move_versions``)."""
     if session.in_nested_transaction():
         return  # a savepoint's changes count at the outer commit
     session.flush()  # the last changes' owners are noted by this flush
     touched: set[int] = session.info.pop(TOUCHED, set())
-    if not touched:
-        return
-    regions = _with_parents(session, touched)
-    session.connection().execute(_MOVE, [{"region": r} for r in sorted(regions)])
+    if touched:
+        session.info.setdefault(MOVING, set()).update(_with_parents(session, touched))
+
+
+def move_versions(connection: Connection, regions: set[int]) -> None:
+    """Move the regions' counters in a short transaction of their own, after the change
+    committed: the counters' row locks are never held while a change waits for other
+    locks (a figure's version, a unique key), so writers cannot wait in a circle. A page
+    read in between is kept under the old counter and rebuilt at the next request."""
+    connection.execute(_MOVE, [{"region": r} for r in sorted(regions)])
 
 
 def _owner(session: Session, obj: Any) -> int | None:
