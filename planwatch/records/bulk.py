@@ -94,6 +94,7 @@ def store_figures(
     load = _Load(session, filename, first_line)
     for batch in _batches(items):
         load.store(batch)
+    add_counts(session, load.tallies.items())  # once per file: a key per region and period
     return load.count
 
 
@@ -142,6 +143,8 @@ class _Load:
     spans: list[tuple[int, int, int]] = field(default_factory=list)
     stamp: Any = None  # ``at`` as the driver takes it (SQLite: SQLAlchemy's text form)
     rules: dict[str, Rule] | None = None  # the rules in force, read at the first row
+    # figures per (region id, period, status) so far, written to the tallies at the end
+    tallies: Counter[tuple[int, str, str]] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         column = Observation.__table__.c.created_at
@@ -163,7 +166,7 @@ class _Load:
             row[0], row[_VERSION] = row_id, version + 1
         _write(self.connection, rows)
         self._audit(ids)
-        add_counts(self.session, Counter((r[2], r[3], r[_STATUS]) for r in rows).items())
+        self.tallies.update((r[2], r[3], r[_STATUS]) for r in rows)
         touch(self.session, {row[2] for row in rows})
         self.spans.append((ids[0], batch[0][0], len(rows)))
         self.count += len(rows)
