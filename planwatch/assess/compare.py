@@ -25,9 +25,9 @@ from planwatch.assess.model import (
 from planwatch.assess.region import assess_plan, spans_read
 from planwatch.errors import InvalidInput, NotFound
 from planwatch.periods import Period
-from planwatch.reads.figures import FigureBook, figure_books
+from planwatch.reads.figures import FigureBook, figure_books, regions_holding
 from planwatch.reads.lookup import no_plan
-from planwatch.reads.plans import load_plans
+from planwatch.reads.plans import IndicatorInfo, PlanRows, PlanTarget, load_plans
 from planwatch.reads.regions import Member, members_below
 from planwatch.store.reference import RegionKey, indicator_row, region_row
 from planwatch.vocabulary import REGION_LEVELS
@@ -105,11 +105,27 @@ def _assess_members(
     thresholds: Thresholds | None,
     work: bool,
 ) -> tuple[list[RegionAssessment], list[Skipped]]:
-    """Every member assessed from one read of all their plans and one of all their figures."""
+    """Every member assessed from one read of all their plans and one of all their figures.
+
+    With ``wanted``, only the targets on that indicator are judged, from its figures (and
+    those of the indicators it is compared with) alone; a region holding figures of other
+    indicators only is judged 暂无数据 on it rather than skipped, as with every figure read.
+    """
     limits = thresholds or Thresholds()
     stored = [m.id for m in members if m.id is not None]
     plans = load_plans(session, stored, span.year, tasks=work, projects=work)
-    books = figure_books(session, list(plans), (span.year, span.year - 1), spans=spans_read(span))
+    indicators, holding = None, set[int]()
+    if wanted is not None:
+        plans = {key: _on_indicator(plan, wanted) for key, plan in plans.items()}
+        indicators = {i.id for p in plans.values() for t in p.targets for i in _indicators(t)}
+        holding = regions_holding(session, list(plans), span)
+    books = figure_books(
+        session,
+        list(plans),
+        (span.year, span.year - 1),
+        spans=spans_read(span),
+        indicators=indicators,
+    )
     assessed: list[RegionAssessment] = []
     skipped: list[Skipped] = []
     for member in members:
@@ -118,15 +134,21 @@ def _assess_members(
             if plan is None:  # a division never loaded has neither plan nor figures
                 raise no_plan(member.name, span.year)
             book = FigureBook.of(books.get(plan.region_id, {}))
-            result = assess_plan(member, plan, book, span, limits)
+            empty_ok = plan.region_id in holding
+            result = assess_plan(member, plan, book, span, limits, empty_ok=empty_ok)
         except NotFound as err:
             skipped.append(Skipped(member.name, member.code, err.message))
             continue
-        if wanted is not None:
-            kept = [a for a in result.assessments if a.indicator == wanted]
-            result = replace(result, assessments=kept)
         assessed.append(result)
     return assessed, skipped
+
+
+def _on_indicator(plan: PlanRows, wanted: str) -> PlanRows:
+    return replace(plan, targets=[t for t in plan.targets if t.indicator.name == wanted])
+
+
+def _indicators(target: PlanTarget) -> list[IndicatorInfo]:
+    return [target.indicator] + ([target.other_indicator] if target.other_indicator else [])
 
 
 def rankings(assessed: list[RegionAssessment]) -> list[Ranking]:

@@ -125,6 +125,9 @@ _FIGURES_OF_CODES = (
     )
     .order_by(Observation.version, Observation.id)
 )
+_FIGURES_OF_INDICATORS = _FIGURES_OF_CODES.where(
+    Observation.indicator_id.in_(bindparam("indicators", expanding=True))
+)
 # the period codes the regions hold figures for in the years (any status), from the counts
 _CODES_HELD = (
     select(FigurePeriod.period)
@@ -132,6 +135,20 @@ _CODES_HELD = (
         FigurePeriod.region_id.in_(bindparam("regions", expanding=True)),
         FigurePeriod.period >= bindparam("first"),
         FigurePeriod.period < bindparam("after"),
+        FigurePeriod.figures > 0,
+    )
+    .distinct()
+)
+
+
+# the periods each region has counted figures for in a span of codes, from the counts
+_PERIODS_HELD_BY = (
+    select(FigurePeriod.region_id, FigurePeriod.period)
+    .where(
+        FigurePeriod.region_id.in_(bindparam("regions", expanding=True)),
+        FigurePeriod.period >= bindparam("first"),
+        FigurePeriod.period < bindparam("after"),
+        FigurePeriod.status.in_(bindparam("statuses", expanding=True)),
         FigurePeriod.figures > 0,
     )
     .distinct()
@@ -256,10 +273,12 @@ def figure_books(
     years: Iterable[int],
     counting: Counting | None = None,
     spans: Collection[tuple[int, int]] | None = None,
+    indicators: Collection[int] | None = None,
 ) -> dict[int, dict[tuple[int, str, str], Figure]]:
     """The latest figures of each region in ``years``, by region id, in one query (two
     with ``spans``: only the periods of those (year, months), by their stored codes, which
-    the figure counts name; a comparison reads a tenth of the figures so).
+    the figure counts name; a comparison reads a tenth of the figures so). With
+    ``indicators`` (ids; only with ``spans``), those indicators' figures alone.
 
     Rows come ordered by version, so a later version replaces an earlier one; a key keeps
     the place of its first version, as the lookups' tie-breaks expect.
@@ -274,7 +293,10 @@ def figure_books(
     else:
         held = read(session, _CODES_HELD, **between)
         codes = sorted({code for (code,) in held if _span(code) in spans})
-        rows = read(session, _FIGURES_OF_CODES, codes=codes, statuses=statuses, **between)
+        query, only = _FIGURES_OF_CODES, {}
+        if indicators is not None:
+            query, only = _FIGURES_OF_INDICATORS, {"indicators": sorted(indicators)}
+        rows = read(session, query, codes=codes, statuses=statuses, **between, **only)
     latest: dict[int, dict[tuple[int, str, str], Figure]] = {}
     for (
         region_id,
@@ -301,3 +323,20 @@ def figure_books(
             status=status,
         )
     return latest
+
+
+def regions_holding(session: Session, region_ids: Collection[int], span: Period) -> set[int]:
+    """The regions with counted figures (of any indicator) for ``span``, in one query: who
+    a book of some indicators alone would wrongly show as having no figures at all."""
+    if not region_ids:
+        return set()
+    held = read(
+        session,
+        _PERIODS_HELD_BY,
+        regions=list(region_ids),
+        first=str(span.year),
+        after=str(span.year + 1),
+        statuses=list(counted_statuses(None)),
+    )
+    wanted = (span.year, span.months)
+    return {region_id for region_id, code in held if _span(code) == wanted}

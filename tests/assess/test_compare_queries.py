@@ -78,4 +78,29 @@ def test_fifty_regions_take_as_many_queries_as_five(store: Store, indicator: str
     many, ranked = queries_to_compare(store, indicator)
     assert ranked == 50
     assert many == few
-    assert few <= 8, f"{few} statements"  # region, members, plans, tasks, projects, figures
+    # region, members, plans, tasks, projects, figure codes, figures; with an indicator, it
+    # too and the regions holding figures of any indicator
+    assert few <= (8 if indicator is None else 9), f"{few} statements"
+
+
+def test_one_indicators_ranking_judges_only_it_and_keeps_who_lacks_its_figures(
+    store: Store,
+) -> None:
+    add_streets(store, 1, 3)
+    with store.transaction(actor="test") as session:  # a fourth street: GDP figures only
+        add_region(session, "420106004", "第4街道", "street", "420106")
+        store_plan(
+            session,
+            PlanIn.model_validate({"region": "420106004", "year": 2017, "targets": TARGETS}),
+        )
+        item = {"region": "420106004", "indicator": "地区生产总值", "period": "2017H1"}
+        gdp = ObservationIn.model_validate({**item, "measure": "yoy_growth", "value": 7})
+        store_figures(session, [(1, gdp)])
+    with store.reading() as session:
+        result = compare_regions(session, "420106", "street", "2017H1", "全社会固定资产投资")
+    assert not result.skipped
+    judged = {r.region: [(a.indicator, a.status) for a in r.assessments] for r in result.regions}
+    assert judged["第4街道"] == [("全社会固定资产投资", "unknown")]
+    assert judged["第1街道"] == [("全社会固定资产投资", judged["第1街道"][0][1])]
+    assert judged["第1街道"][0][1] != "unknown"
+    assert [e.region for e in result.rankings[0].entries] == ["第3街道", "第2街道", "第1街道"]
