@@ -14,6 +14,7 @@ The report (``assess/sentences.py`` and ``report/``), the pages (the ``num`` fil
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from planwatch.vocabulary import lexicon
 
@@ -32,6 +33,7 @@ def places(unit: str | None, value: float | None = None) -> int:
     return 2
 
 
+@lru_cache(maxsize=1024)  # a page prints a few units many times
 def _whole(unit: str) -> bool:
     if unit == "元" or unit.startswith("元/"):
         return True
