@@ -77,7 +77,8 @@ def compare_members(
     """``compare_regions`` once its arguments are read (``wanted`` is a stored indicator name).
 
     Unless ``work`` is asked for, tasks and projects are neither read nor judged and each
-    region's are left empty: pages ranking targets need none.
+    region's are left empty, and no target says what the rest of the year needs: pages
+    ranking targets need none of it.
     """
     members = members_below(session, top, level)
     assessed, skipped = _assess_members(session, members, span, wanted, thresholds, work)
@@ -135,7 +136,7 @@ def _assess_members(
                 raise no_plan(member.name, span.year)
             book = FigureBook.of(books.get(plan.region_id, {}))
             empty_ok = plan.region_id in holding
-            result = assess_plan(member, plan, book, span, limits, empty_ok=empty_ok)
+            result = assess_plan(member, plan, book, span, limits, empty_ok=empty_ok, outlook=work)
         except NotFound as err:
             skipped.append(Skipped(member.name, member.code, err.message))
             continue

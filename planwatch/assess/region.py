@@ -66,14 +66,16 @@ def assess_plan(
     limits: Thresholds,
     *,
     empty_ok: bool = False,
+    outlook: bool = True,
 ) -> RegionAssessment:
     """A plan read beforehand judged against a book read beforehand: no queries.
 
     ``NotFound`` when the period has no figures, unless ``empty_ok`` (the overview shows
-    each target as 暂无数据 then)."""
+    each target as 暂无数据 then). Without ``outlook`` no target says what the rest of the
+    year needs (a ranking of many regions has no use for it)."""
     if not empty_ok and not book.has_period(span):
         raise no_figures(row.name, span.code)
-    assessments, findings = judge_targets(plan.targets, book, span, limits)
+    assessments, findings = judge_targets(plan.targets, book, span, limits, outlook=outlook)
     counts = Counter(a.status for a in assessments)
     return RegionAssessment(
         region=row.name,
@@ -93,15 +95,24 @@ def assess_plan(
 
 
 def judge_targets(
-    targets: list[PlanTarget], book: FigureBook, span: Period, limits: Thresholds
+    targets: list[PlanTarget],
+    book: FigureBook,
+    span: Period,
+    limits: Thresholds,
+    *,
+    outlook: bool = True,
 ) -> tuple[list[Assessment], list[Finding]]:
     """Each target judged, and every finding of the period (region-wide ones first)."""
     findings = growth_findings(book, span, limits)
-    assessments = [assess_target(Context(t, book, span, limits), findings) for t in targets]
+    assessments = [
+        assess_target(Context(t, book, span, limits), findings, outlook=outlook) for t in targets
+    ]
     return assessments, _all_findings(findings, assessments)
 
 
-def assess_target(ctx: Context, region_findings: list[Finding]) -> Assessment:
+def assess_target(
+    ctx: Context, region_findings: list[Finding], *, outlook: bool = True
+) -> Assessment:
     """One target judged; ``region_findings`` are the growth checks of the whole period."""
     target = ctx.target
     outcome = judge_target(ctx)
@@ -135,7 +146,7 @@ def assess_target(ctx: Context, region_findings: list[Finding]) -> Assessment:
         gap_phrase=outcome.gap_phrase,
         status=outcome.status,
         reason=outcome.reason,
-        rest_of_year=rest_of_year(target, ctx.book, ctx.period),
+        rest_of_year=rest_of_year(target, ctx.book, ctx.period) if outlook else None,
         findings=findings,
         target_phrase=phrase,
         actual_phrase=said,
