@@ -67,6 +67,8 @@ class TaskRow:
     target_value: float | None
     unit: str | None
     description: str | None
+    frequency: str | None  # the reporting calendar's, if the plan sets the task's own
+    due: str | None
     progress: list[Progress] = field(default_factory=list)
 
 
@@ -80,6 +82,8 @@ class ProjectRow:
     investment_unit: str | None
     department: str | None
     note: str | None
+    frequency: str | None  # the reporting calendar's, if the plan sets the project's own
+    due: str | None
 
 
 @dataclass(frozen=True)
@@ -134,6 +138,8 @@ _TASK_COLUMNS = select(
     Task.target_value,
     Task.unit,
     Task.description,
+    Task.frequency,
+    Task.due,
 ).outerjoin(Department, Task.department_id == Department.id)
 _TASKS = _TASK_COLUMNS.where(Task.plan_id.in_(PLAN_IDS)).order_by(Task.position, Task.id)
 _TASK = _TASK_COLUMNS.where(Task.id == bindparam("task"))
@@ -151,6 +157,8 @@ _PROJECT_COLUMNS = select(
     Project.investment_unit,
     Department.name,
     Project.note,
+    Project.frequency,
+    Project.due,
 ).outerjoin(Department, Project.department_id == Department.id)
 _PROJECTS = _PROJECT_COLUMNS.where(Project.plan_id.in_(PLAN_IDS)).order_by(
     Project.position, Project.id

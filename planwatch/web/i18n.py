@@ -332,6 +332,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "on_time_rate": {"zh": "全年按时报送率", "en": "On-time rate this year"},
     "frequency": {"zh": "报送频率", "en": "Frequency"},
     "due": {"zh": "截止日期", "en": "Due"},
+    "due_rule": {"zh": "报送时限", "en": "Due rule"},
+    "due_rule_hint": {
+        "zh": "如 次月10日、期末后15天；空着按报送频率的默认",
+        "en": "e.g. 次月10日 (the 10th of the next month); empty: the frequency's default",
+    },
+    "frequency_default": {"zh": "默认", "en": "default"},
     "received_at": {"zh": "报送时间", "en": "Received"},
     "days_late": {"zh": "逾期天数", "en": "Days late"},
     "as_of": {"zh": "统计日期", "en": "As of"},
