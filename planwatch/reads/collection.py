@@ -402,6 +402,11 @@ def reminders_sent(session: Session, region: RegionRow, period: str) -> list[Sen
     return [SentReminder(*row) for row in read(session, _SENT, region=region.id, period=period)]
 
 
+def reminded(session: Session, region: RegionRow, period: str) -> set[str]:
+    """The departments a reminder of the region's period has reached (by any channel)."""
+    return {r.department for r in reminders_sent(session, region, period) if r.outcome == "sent"}
+
+
 @dataclass(frozen=True)
 class EntryItem:
     """An indicator of the plan to report, as the entry form offers it: its lead department
