@@ -23,6 +23,7 @@ from planwatch.store.models import (
     Plan,
     Project,
     Region,
+    ReportingItem,
     Target,
     Task,
     TaskProgress,
@@ -55,6 +56,9 @@ class TargetRow:
     department: str | None
     text: str | None
     source_fact: SourceFact | None
+    # the reporting calendar's item of its department and indicator, if it names one
+    frequency: str | None = None
+    due: str | None = None
 
 
 @dataclass(frozen=True)
@@ -121,11 +125,19 @@ _TARGETS = (
         Fact.text,
         Fact.span_start,
         Fact.span_end,
+        ReportingItem.frequency,
+        ReportingItem.due,
     )
     .join(Indicator, Target.indicator_id == Indicator.id)
     .outerjoin(_OTHER, Target.other_indicator_id == _OTHER.id)
     .outerjoin(Department, Target.department_id == Department.id)
     .outerjoin(Fact, Target.source_fact_id == Fact.id)
+    .outerjoin(
+        ReportingItem,
+        (ReportingItem.plan_id == Target.plan_id)
+        & (ReportingItem.department_id == Target.department_id)
+        & (ReportingItem.indicator_id == Target.indicator_id),
+    )
     .where(Target.plan_id.in_(PLAN_IDS))
     .order_by(Target.position, Target.id)
 )
@@ -184,6 +196,8 @@ def _target(row: Any) -> TargetRow:
         row.department,
         row.target_text,
         source_fact(row),
+        row.frequency,
+        row.due,
     )
 
 

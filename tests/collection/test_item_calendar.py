@@ -137,3 +137,29 @@ def test_the_plan_form_changes_a_tasks_calendar(planner: TestClient) -> None:
     assert next(t for t in stored if t["id"] == task["id"])["frequency"] == "half_yearly"
     form = planner.get(f"/plans/{plan_id}/edit").text
     assert '<option value="half_yearly" selected>' in form and 'value="次月20日"' in form
+
+
+def test_the_plan_form_shows_and_changes_a_targets_calendar(planner: TestClient) -> None:
+    plan_id, _ = _housing_task(planner)
+    plan = planner.get(f"/plans/{plan_id}.json").json()
+    target = next(t for t in plan["targets"] if t["indicator"] == "招商引资")
+    assert (target["frequency"], target["due"]) == ("quarterly", "次月10日")
+    fields = {
+        "indicator": "招商引资",
+        "kind": target["kind"],
+        "value": str(target["value"]),
+        "unit": target["unit"] or "",
+        "department": "区招商局",
+        "version": str(plan["plan"]["version"]),
+        "frequency": "monthly",
+        "due": "次月8日",
+    }
+    saved = planner.post(
+        f"/plans/{plan_id}/targets/{target['id']}", data=fields, follow_redirects=False
+    )
+    assert saved.status_code == 303, saved.text
+    (row,) = _rows(planner, "2017H1", "招商引资")
+    assert (row["frequency"], row["due"]) == ("monthly", "2017-07-08")
+    assert [r["period"] for r in _rows(planner, "2017M05", "招商引资")] == ["2017M05"]
+    form = planner.get(f"/plans/{plan_id}/edit").text
+    assert 'value="次月8日"' in form
