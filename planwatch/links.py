@@ -67,6 +67,17 @@ def departments(code: str) -> str:
     return f"/departments/{code}"
 
 
+def department_contact(code: str) -> str:
+    """Where the departments page's form sets a department's reminder addresses."""
+    return f"/departments/{code}/contact"
+
+
+def robot_address(address: str) -> str:
+    """A work-chat robot's address as it may be shown: without its query, which carries
+    the robot's key."""
+    return address.split("?", 1)[0] + ("?…" if "?" in address else "")
+
+
 def audit() -> str:
     return "/audit"
 

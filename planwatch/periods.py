@@ -206,3 +206,17 @@ def reporting_periods(every: int, year: int, up_to: int = 12) -> list[Period]:
 def reported_at(every: int, period: Period) -> bool:
     """Whether a report every ``every`` months falls due at the close of ``period``."""
     return period.months % every == 0
+
+
+def periods_in_view(today: date, soon: int, back: int = 366) -> list[Period]:
+    """The year-to-date periods (months, quarters, half-years, years) a reminder may be
+    about on ``today``: closed within the last ``back`` days, or closing within ``soon``
+    days (a due rule falls after the close), oldest first."""
+    first, last = today - timedelta(days=back), today + timedelta(days=soon)
+    found = []
+    for year in range(first.year, last.year + 1):
+        for months in range(1, 13):
+            period = Period.from_months(year, months)
+            if first < period_end(period) <= last:
+                found.append(period)
+    return found

@@ -41,7 +41,7 @@ def serve(
         float | None,
         typer.Option(
             "--remind-every",
-            help="Send reminders every HOURS (first at start) for the month being collected.",
+            help="Send reminders every HOURS (first at start) of every period due or soon due.",
         ),
     ] = None,
     remind_region: Annotated[

@@ -68,19 +68,19 @@ _RECEIVED = (
 
 
 # a key task's progress is reported every quarter, a major project's every month (the
-# 重点项目调度); their due dates are their frequency's default
+# 重点项目调度), unless the plan sets the item's own; a due rule not set is its frequency's
 TASK_FREQUENCY, PROJECT_FREQUENCY = "quarterly", "monthly"
 ItemKind = Literal["indicator", "task", "project"]
 
 _TASK_ITEMS = (
-    select(Department.name, Task.id, Task.title)
+    select(Department.name, Task.id, Task.title, Task.frequency, Task.due)
     .join(Plan, Task.plan_id == Plan.id)
     .join(Department, Task.department_id == Department.id)
     .where(Plan.region_id == bindparam("region"), Plan.year == bindparam("year"))
     .order_by(Task.position)
 )
 _PROJECT_ITEMS = (
-    select(Department.name, Project.id, Project.name)
+    select(Department.name, Project.id, Project.name, Project.frequency, Project.due)
     .join(Plan, Project.plan_id == Plan.id)
     .join(Department, Project.department_id == Department.id)
     .where(Plan.region_id == bindparam("region"), Plan.year == bindparam("year"))
@@ -197,15 +197,16 @@ def calendar_items(session: Session, region: RegionRow, year: int) -> list[Calen
     """The region's reporting calendar of ``year``, in plan order: the indicators each
     department reports, then its key tasks' and major projects' progress."""
     items = [CalendarItem(*row) for row in read(session, _ITEMS, region=region.id, year=year)]
-    for query, kind, frequency in (
+    for query, kind, default in (
         (_TASK_ITEMS, "task", TASK_FREQUENCY),
         (_PROJECT_ITEMS, "project", PROJECT_FREQUENCY),
     ):
-        due = str(word("frequencies", frequency).forms["due"])
-        items += [
-            CalendarItem(department, item_id, name, None, frequency, due, kind)  # type: ignore[arg-type]
-            for department, item_id, name in read(session, query, region=region.id, year=year)
-        ]
+        for department, item_id, name, frequency, due in read(
+            session, query, region=region.id, year=year
+        ):
+            every = frequency or default
+            due = due or str(word("frequencies", every).forms["due"])
+            items.append(CalendarItem(department, item_id, name, None, every, due, kind))  # type: ignore[arg-type]
     return items
 
 
@@ -399,6 +400,11 @@ _SENT = (
 def reminders_sent(session: Session, region: RegionRow, period: str) -> list[SentReminder]:
     """The reminders of the region's period, the latest first."""
     return [SentReminder(*row) for row in read(session, _SENT, region=region.id, period=period)]
+
+
+def reminded(session: Session, region: RegionRow, period: str) -> set[str]:
+    """The departments a reminder of the region's period has reached (by any channel)."""
+    return {r.department for r in reminders_sent(session, region, period) if r.outcome == "sent"}
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from planwatch.links import robot_address
 from planwatch.reads.plans import read
 from planwatch.reads.regions import RegionRow
 from planwatch.store.models import Department, Project, Target, Task, User
@@ -54,3 +55,25 @@ def departments(session: Session, region: RegionRow) -> list[DepartmentRow]:
         DepartmentRow(row_id, name, targets, tasks, projects, tuple(users.get(row_id, ())))
         for row_id, name, targets, tasks, projects in read(session, _OF_REGION, region=region.id)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRow:
+    """Where a department's reminders go: its e-mail, and its robot's address shown
+    without the key its query carries."""
+
+    email: str | None
+    webhook: str | None
+
+
+_CONTACTS = select(Department.id, Department.email, Department.webhook).where(
+    Department.region_id == bindparam("region")
+)
+
+
+def contacts(session: Session, region: RegionRow) -> dict[int, ContactRow]:
+    """The reminder addresses of the region's departments, by department id."""
+    return {
+        row_id: ContactRow(email, robot_address(webhook) if webhook else None)
+        for row_id, email, webhook in read(session, _CONTACTS, region=region.id)
+    }

@@ -23,6 +23,7 @@ from planwatch.store.models import (
     Plan,
     Project,
     Region,
+    ReportingItem,
     Target,
     Task,
     TaskProgress,
@@ -55,6 +56,9 @@ class TargetRow:
     department: str | None
     text: str | None
     source_fact: SourceFact | None
+    # the reporting calendar's item of its department and indicator, if it names one
+    frequency: str | None = None
+    due: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,8 @@ class TaskRow:
     target_value: float | None
     unit: str | None
     description: str | None
+    frequency: str | None  # the reporting calendar's, if the plan sets the task's own
+    due: str | None
     progress: list[Progress] = field(default_factory=list)
 
 
@@ -80,6 +86,8 @@ class ProjectRow:
     investment_unit: str | None
     department: str | None
     note: str | None
+    frequency: str | None  # the reporting calendar's, if the plan sets the project's own
+    due: str | None
 
 
 @dataclass(frozen=True)
@@ -117,11 +125,19 @@ _TARGETS = (
         Fact.text,
         Fact.span_start,
         Fact.span_end,
+        ReportingItem.frequency,
+        ReportingItem.due,
     )
     .join(Indicator, Target.indicator_id == Indicator.id)
     .outerjoin(_OTHER, Target.other_indicator_id == _OTHER.id)
     .outerjoin(Department, Target.department_id == Department.id)
     .outerjoin(Fact, Target.source_fact_id == Fact.id)
+    .outerjoin(
+        ReportingItem,
+        (ReportingItem.plan_id == Target.plan_id)
+        & (ReportingItem.department_id == Target.department_id)
+        & (ReportingItem.indicator_id == Target.indicator_id),
+    )
     .where(Target.plan_id.in_(PLAN_IDS))
     .order_by(Target.position, Target.id)
 )
@@ -134,6 +150,8 @@ _TASK_COLUMNS = select(
     Task.target_value,
     Task.unit,
     Task.description,
+    Task.frequency,
+    Task.due,
 ).outerjoin(Department, Task.department_id == Department.id)
 _TASKS = _TASK_COLUMNS.where(Task.plan_id.in_(PLAN_IDS)).order_by(Task.position, Task.id)
 _TASK = _TASK_COLUMNS.where(Task.id == bindparam("task"))
@@ -151,6 +169,8 @@ _PROJECT_COLUMNS = select(
     Project.investment_unit,
     Department.name,
     Project.note,
+    Project.frequency,
+    Project.due,
 ).outerjoin(Department, Project.department_id == Department.id)
 _PROJECTS = _PROJECT_COLUMNS.where(Project.plan_id.in_(PLAN_IDS)).order_by(
     Project.position, Project.id
@@ -176,6 +196,8 @@ def _target(row: Any) -> TargetRow:
         row.department,
         row.target_text,
         source_fact(row),
+        row.frequency,
+        row.due,
     )
 
 

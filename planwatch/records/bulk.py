@@ -49,7 +49,7 @@ from planwatch.store.models import Observation, utcnow
 from planwatch.store.reference import indicator_row, region_row
 from planwatch.store.tallies import add_counts
 from planwatch.store.versions import touch
-from planwatch.vocabulary.messages import Both, described, phrase
+from planwatch.vocabulary.messages import Both, described, listing, phrase
 
 BATCH = 5000
 
@@ -189,8 +189,8 @@ class _Load:
             found = [p for p in problems if p.figure == problems[0].figure]
             raise InvalidInput(
                 "records.bulk.problem",
-                p1=f"observation {number}: " + "; ".join(p.message for p in found),
-                p2=f"第{number}条：" + "；".join(p.message_zh for p in found),
+                number=number,
+                problems=listing((p.said for p in found), "; ", "；"),
             )
 
     @property

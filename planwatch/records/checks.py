@@ -36,6 +36,7 @@ from planwatch.vocabulary.messages import Both, listing, phrase
 RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "rules.yaml"
 Severity = Literal["error", "warning"]
 RATE_MEASURES = ("yoy_growth", "share", "completion", "pp_change")
+RATE_UNITS = ("%", "％", "个百分点")  # the units a rate may be written in
 
 
 class Rule(BaseModel):
@@ -119,17 +120,6 @@ class Problem:
             "records.checks.problem", rule=self.rule, title=title, severity=severity, text=text
         )
 
-    @property
-    def message(self) -> str:
-        """The problem in English, naming the rule."""
-        return f"[{self.rule} {self.title_en}, {self.severity}] {self.en}"
-
-    @property
-    def message_zh(self) -> str:
-        """The problem in Chinese, naming the rule."""
-        kind = "错误" if self.severity == "error" else "警告"
-        return f"【{self.title_zh}，{kind}】{self.zh}"
-
 
 class Known(Protocol):
     """Figures already known: (value, unit) of an indicator's measure in a period, if any."""
@@ -175,7 +165,8 @@ class Batch:
         return self.stored.get(indicator, period, measure) if self.stored else None
 
 
-Check = Callable[[Figure, int, Batch, Rule], tuple[str, str, str] | None]  # field, zh, en
+Failed = tuple[str, Both]  # the field to correct, what is wrong (messages.yaml)
+Check = Callable[[Figure, int, Batch, Rule], Failed | None]
 
 
 def check_figures(
@@ -189,20 +180,21 @@ def check_figures(
         for name, rule in rules.items():
             failed = CHECKS[name](figure, number, batch, rule)
             if failed is not None:
-                where, zh, en = failed
+                where, text = failed
                 label = f"{figure.indicator} {figure.period} {figure.measure} {figure.value:g}"
+                labelled = phrase("records.checks.of_figure", label=label, text=text)
                 found.append(
                     Problem(
                         name,
                         rule.severity,
                         number,
                         where,
-                        f"{label}: {zh}",
-                        f"{label}: {en}",
+                        labelled.zh,
+                        labelled.en,
                         rule.zh,
                         rule.en,
-                        zh,
-                        en,
+                        text.zh,
+                        text.en,
                     )
                 )
     return found
@@ -260,72 +252,53 @@ def _numbered(problem: Problem, count: int) -> Both:
     return listing([phrase("part.figure", number=problem.figure + 1), problem.said], ": ", "：")
 
 
-def _numbered_zh(problem: Problem, count: int) -> str:
-    said = problem.message_zh
-    return said if count == 1 else f"第{problem.figure + 1}条：{said}"
+# --- the rules, one function each: None when the figure passes; what each says is worded
+# in messages.yaml (records.checks.*), the rule's own name in rules.yaml ---
 
 
-# --- the rules, one function each: None when the figure passes ---
-
-
-def _unit(f: Figure, _n: int, _b: Batch, _r: Rule) -> tuple[str, str, str] | None:
+def _unit(f: Figure, _n: int, _b: Batch, _r: Rule) -> Failed | None:
     if f.measure in RATE_MEASURES:
-        if f.unit and f.unit.strip() not in ("%", "％", "个百分点"):
-            return (
-                "unit",
-                f"{f.measure}以%计,不能用{f.unit}",
-                f"a {f.measure} is in %, not {f.unit}",
-            )
+        if f.unit and f.unit.strip() not in RATE_UNITS:
+            return "unit", phrase("records.checks.rate_in_percent", measure=f.measure, unit=f.unit)
         return None
     if f.measure != "value" or units.comparable(f.unit, f.indicator_unit):
         return None
-    return (
-        "unit",
-        f"单位{f.unit}不是{f.indicator}的单位(应为{f.indicator_unit}或可换算的单位)",
-        f"the unit {f.unit} is not a unit of {f.indicator} ({f.indicator_unit})",
+    return "unit", phrase(
+        "records.checks.unit_of_indicator",
+        unit=f.unit,
+        indicator=f.indicator,
+        indicator_unit=f.indicator_unit,
     )
 
 
-def _level(f: Figure, _n: int, _b: Batch, rule: Rule) -> tuple[str, str, str] | None:
+def _level(f: Figure, _n: int, _b: Batch, rule: Rule) -> Failed | None:
     allowed = rule.setting("allow", [])
     if f.measure == "value" and f.kind in ("flow", "stock") and f.value < 0:
         if f.indicator not in allowed:
-            return (
-                "value",
-                "总量或存量不能为负数",
-                "a year-to-date amount or a stock cannot be negative",
-            )
+            return "value", phrase("records.checks.negative_level")
     return None
 
 
-def _share(f: Figure, _n: int, _b: Batch, rule: Rule) -> tuple[str, str, str] | None:
+def _share(f: Figure, _n: int, _b: Batch, rule: Rule) -> Failed | None:
     low, high = rule.number("min", 0), rule.number("max", 100)
     if f.measure == "share" and not low <= f.value <= high:
-        return (
-            "value",
-            f"比重应在{low:g}%至{high:g}%之间",
-            f"a share lies between {low:g} and {high:g}%",
-        )
+        return "value", phrase("records.checks.share_outside", low=low, high=high)
     if f.measure == "completion" and f.value < 0:
-        return "value", "完成率不能为负数", "a completion cannot be negative"
+        return "value", phrase("records.checks.negative_completion")
     return None
 
 
-def _growth_within(low: float, high: float, f: Figure) -> tuple[str, str, str] | None:
+def _growth_within(low: float, high: float, f: Figure) -> Failed | None:
     if f.measure == "yoy_growth" and not low < f.value <= high:
-        return (
-            "value",
-            f"增速{f.value:g}%超出{low:g}%至{high:g}%的范围",
-            f"a growth of {f.value:g}% lies outside {low:g}% to {high:g}%",
-        )
+        return "value", phrase("records.checks.growth_outside", value=f.value, low=low, high=high)
     return None
 
 
-def _growth_limit(f: Figure, _n: int, _b: Batch, rule: Rule) -> tuple[str, str, str] | None:
+def _growth_limit(f: Figure, _n: int, _b: Batch, rule: Rule) -> Failed | None:
     return _growth_within(rule.number("min", -100), rule.number("max", 1000), f)
 
 
-def _growth_band(f: Figure, _n: int, batch: Batch, rule: Rule) -> tuple[str, str, str] | None:
+def _growth_band(f: Figure, _n: int, batch: Batch, rule: Rule) -> Failed | None:
     limit = (batch.rules or load_rules()).get("growth_limit")
     low, high = (limit.number("min", -100), limit.number("max", 1000)) if limit else (-100, 1e9)
     if _growth_within(low, high, f):
@@ -346,7 +319,7 @@ def _converted(found: tuple[float, str | None] | None, unit: str | None) -> floa
         return None
 
 
-def _consistent(f: Figure, n: int, batch: Batch, rule: Rule) -> tuple[str, str, str] | None:
+def _consistent(f: Figure, n: int, batch: Batch, rule: Rule) -> Failed | None:
     if f.basis == "comparable":
         return None  # a 同口径/可比价 rate may differ from the plain one legitimately
     if f.measure == "yoy_growth":
@@ -366,15 +339,16 @@ def _consistent(f: Figure, n: int, batch: Batch, rule: Rule) -> tuple[str, str, 
     computed = (level[0] / last - 1) * 100
     if abs(reported - computed) <= rule.number("points", 1.0):
         return None
-    return (
-        "value",
-        f"报送增速{reported:g}%与按本期{level[0]:g}、上年同期{last:g}计算的{computed:.2f}%不符",
-        f"the growth {reported:g}% differs from {computed:.2f}% computed from {level[0]:g} "
-        f"and last year's {last:g}",
+    return "value", phrase(
+        "records.checks.growth_inconsistent",
+        reported=reported,
+        computed=computed,
+        level=level[0],
+        last=last,
     )
 
 
-def _parts(f: Figure, n: int, batch: Batch, rule: Rule) -> tuple[str, str, str] | None:
+def _parts(f: Figure, n: int, batch: Batch, rule: Rule) -> Failed | None:
     if f.measure != "value":
         return None
     for group in rule.setting("groups", []):
@@ -396,26 +370,24 @@ def _parts(f: Figure, n: int, batch: Batch, rule: Rule) -> tuple[str, str, str] 
 
 def _parts_finding(
     group: dict[str, Any], whole: str, total: float, values: list[float], rule: Rule
-) -> tuple[str, str, str] | None:
+) -> Failed | None:
     if group.get("mode") == "between":
         if min(values) <= total <= max(values):
             return None
-        return (
-            "value",
-            f"{whole}{total:g}应介于各分项{min(values):g}至{max(values):g}之间",
-            f"{whole} {total:g} should lie between its parts ({min(values):g}–{max(values):g})",
+        return "value", phrase(
+            "records.checks.parts_not_between",
+            whole=whole,
+            total=total,
+            low=min(values),
+            high=max(values),
         )
     added = sum(values)
     if abs(added - total) <= abs(total) * rule.number("tolerance", 0.5) / 100:
         return None
-    return (
-        "value",
-        f"各分项之和{added:g}与{whole}{total:g}不符",
-        f"the parts add up to {added:g}, not to {whole} {total:g}",
-    )
+    return "value", phrase("records.checks.parts_not_adding", added=added, whole=whole, total=total)
 
 
-def _jump(f: Figure, _n: int, batch: Batch, rule: Rule) -> tuple[str, str, str] | None:
+def _jump(f: Figure, _n: int, batch: Batch, rule: Rule) -> Failed | None:
     if f.measure != "value" or f.value <= 0:
         return None
     last = _converted(batch.get(f.indicator, _last_year(f.period), "value"), f.unit)
@@ -425,11 +397,7 @@ def _jump(f: Figure, _n: int, batch: Batch, rule: Rule) -> tuple[str, str, str] 
     limit = rule.number("max_change", 100)
     if -limit / (1 + limit / 100) <= change <= limit:
         return None
-    return (
-        "value",
-        f"较上年同期{last:g}变化{change:.0f}%,请核实",
-        f"{change:.0f}% against last year's {last:g}: please check",
-    )
+    return "value", phrase("records.checks.jump", change=change, last=last)
 
 
 CHECKS: dict[str, Check] = {

@@ -35,9 +35,27 @@ from planwatch.store.models import Plan, Project, ReportingItem, Target, Task
 from planwatch.store.reference import region_row
 from planwatch.vocabulary import word
 
-# what a task's and a project's form changes; the rest (progress, the ledger) stays
-TASK_FIELDS = ("title", "section", "target_value", "unit", "description", "department")
-PROJECT_FIELDS = ("name", "stage", "investment", "investment_unit", "note", "department")
+# what a task's and a project's form changes, its reporting frequency and due rule with
+# it; the rest (progress, the ledger) stays
+CALENDAR_FIELDS = ("frequency", "due")
+TASK_FIELDS = (
+    "title",
+    "section",
+    "target_value",
+    "unit",
+    "description",
+    "department",
+    *CALENDAR_FIELDS,
+)
+PROJECT_FIELDS = (
+    "name",
+    "stage",
+    "investment",
+    "investment_unit",
+    "note",
+    "department",
+    *CALENDAR_FIELDS,
+)
 TARGET_FIELDS = (
     "indicator",
     "kind",

@@ -48,6 +48,8 @@ SHEETS: dict[str, tuple[str, dict[str, str]]] = {
             "目标值": "target_value",
             "单位": "unit",
             "说明": "description",
+            "报送频率": "frequency",
+            "报送时限": "due",
         },
     ),
     "重大项目": (
@@ -59,6 +61,8 @@ SHEETS: dict[str, tuple[str, dict[str, str]]] = {
             "投资单位": "investment_unit",
             "责任部门": "department",
             "备注": "note",
+            "报送频率": "frequency",
+            "报送时限": "due",
         },
     ),
 }

@@ -86,6 +86,9 @@ class TaskIn(_Strict):
     unit: str | None = Field(None, max_length=32)
     description: str | None = Field(None, max_length=5000)
     progress: list[ProgressIn] = []
+    # the reporting calendar: how often its department reports its progress (default 季报)
+    frequency: str | None = Field(None, max_length=16)
+    due: str | None = Field(None, max_length=16)
 
 
 class MilestoneIn(_Strict):
@@ -128,6 +131,9 @@ class ProjectIn(_Strict):
     milestones: list[MilestoneIn] = []
     progress: list[ProjectProgressIn] = []
     supervisions: list[SupervisionIn] = []
+    # the reporting calendar: how often its department reports its progress (default 月报)
+    frequency: str | None = Field(None, max_length=16)
+    due: str | None = Field(None, max_length=16)
 
 
 class PlanIn(_Strict):
@@ -198,6 +204,15 @@ def _calendar(plan: Plan, plan_in: PlanIn) -> list[ReportingItem]:
     return list(items.values())
 
 
+def item_schedule(frequency: str | None, due: str | None, where: str) -> dict[str, str | None]:
+    """A task's or project's own frequency (as its code) and due rule, each checked; an
+    empty one stays empty, and the calendar gives the item's default."""
+    return {
+        "frequency": frequency_code(frequency, where) if frequency else None,
+        "due": _due(due, where) if due else None,
+    }
+
+
 def _due(rule: str, where: str) -> str:
     try:
         return check_due_rule(rule)
@@ -237,6 +252,7 @@ def _task(session: Session, plan: Plan, position: int, t: TaskIn) -> Task:
         unit=t.unit,
         description=t.description,
         department=department_row(session, plan.region, t.department) if t.department else None,
+        **item_schedule(t.frequency, t.due, f"task {position + 1} ({t.title})"),
     )
     for p in t.progress:
         Period.parse(p.period)
@@ -259,6 +275,7 @@ def _project(session: Session, plan: Plan, position: int, p: ProjectIn) -> Proje
         note=p.note,
         department=department_row(session, plan.region, p.department) if p.department else None,
         **p.model_dump(include=LEDGER_FIELDS),
+        **item_schedule(p.frequency, p.due, f"project {position + 1} ({p.name})"),
     )
     row.milestones = [
         ProjectMilestone(position=i, **m.model_dump()) for i, m in enumerate(p.milestones)

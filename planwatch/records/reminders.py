@@ -9,8 +9,10 @@ what it said and its outcome. Sending runs outside any transaction; recording is
 from __future__ import annotations
 
 import json
+import re
 import smtplib
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.config import ReminderSettings
 from planwatch.errors import InvalidInput
+from planwatch.links import robot_address
 from planwatch.store.models import Department, Reminder, utcnow
 
 Channel = Literal["email", "webhook"]
@@ -68,15 +71,33 @@ def set_contact(
     """Set where a department's reminders go (None leaves an address as it is)."""
     row = _department(session, region_id, department)
     if email is not None:
-        if email and ("@" not in email or len(email) > 300):
+        email = email.strip()
+        if email and (not _EMAIL.fullmatch(email) or len(email) > 300):
             raise InvalidInput("records.reminders.not_e_mail_address", email=email)
         row.email = email or None
     if webhook is not None:
-        if webhook and not webhook.startswith(("http://", "https://")):
-            raise InvalidInput("records.reminders.not_web_address", webhook=webhook)
+        webhook = webhook.strip()
+        if webhook and not _is_web_address(webhook):
+            raise InvalidInput("records.reminders.not_web_address", webhook=robot_address(webhook))
         row.webhook = webhook or None
     session.flush()
     return row
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+
+
+def _is_web_address(address: str) -> bool:
+    try:
+        parts = urllib.parse.urlsplit(address)
+    except ValueError:  # an unclosed [ of an IPv6 address
+        return False
+    return (
+        parts.scheme in ("http", "https")
+        and bool(parts.hostname)
+        and len(address) <= 500
+        and not any(c.isspace() for c in address)
+    )
 
 
 def send(settings: ReminderSettings, contact: Contact, subject: str, text: str) -> list[Delivery]:
@@ -134,11 +155,6 @@ def _post(settings: ReminderSettings, url: str, text: str) -> None:
             raise ValueError(f"the robot answered HTTP {answer.status}")
 
 
-def shown_address(address: str) -> str:
-    """A robot's address without its query, which carries the robot's key."""
-    return address.split("?", 1)[0] + ("?…" if "?" in address else "")
-
-
 def record(
     session: Session,
     region_id: int,
@@ -155,7 +171,7 @@ def record(
                 department_id=contact.department_id,
                 period=period,
                 channel=delivery.channel,
-                address=shown_address(delivery.address)[:300],
+                address=robot_address(delivery.address)[:300],
                 content=text,
                 sent_at=delivery.at,
                 outcome=delivery.outcome,

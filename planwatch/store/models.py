@@ -171,6 +171,9 @@ class Task(Base):
     target_value: Mapped[float | None] = mapped_column(Float)
     unit: Mapped[str | None] = mapped_column(String(32))
     description: Mapped[str | None] = mapped_column(Text)
+    # the reporting calendar: how often its progress is reported, by when (empty: 季报 次月10日)
+    frequency: Mapped[str | None] = mapped_column(String(12))
+    due: Mapped[str | None] = mapped_column(String(16))
     plan: Mapped[Plan] = relationship(back_populates="tasks")
     department: Mapped[Department | None] = relationship()
     progress: Mapped[list[TaskProgress]] = relationship(
@@ -217,6 +220,9 @@ class Project(Base):
     actual_start: Mapped[date | None] = mapped_column(Date)
     planned_completion: Mapped[date | None] = mapped_column(Date)
     actual_completion: Mapped[date | None] = mapped_column(Date)
+    # the reporting calendar: how often its progress is reported, by when (empty: 月报 次月5日)
+    frequency: Mapped[str | None] = mapped_column(String(12))
+    due: Mapped[str | None] = mapped_column(String(16))
     plan: Mapped[Plan] = relationship(back_populates="projects")
     department: Mapped[Department | None] = relationship()
     milestones: Mapped[list[ProjectMilestone]] = relationship(

@@ -17,10 +17,15 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
-from planwatch.cli.reminding import last_closed_month, remind_all, schedule
+import planwatch.cli.reminding as reminding
+from planwatch.cli.reminding import remind_all, remind_due, schedule
 from planwatch.config import ReminderSettings, Settings
 from planwatch.demo import Demo
+from planwatch.periods import periods_in_view
+from planwatch.reads.collection import reminders_sent
+from planwatch.reads.regions import stored_region
 from planwatch.store import open_store
+from planwatch.store.db import Store
 from tests.cli.runner import run
 
 
@@ -167,33 +172,95 @@ def test_the_schedule_sends_at_start_and_again(demo: Demo, inbox: tuple[Inbox, i
     contact(demo, "区招商局", "--email", "zhaoshang@wuchang.example")
     settings = ReminderSettings(smtp_host="127.0.0.1", smtp_port=port, timeout=3)
     store = open_store(Settings(database_url=demo.database_url, secret_key="x"))
-    calls: list[str] = []
-    original = remind_all
+    rounds: list[date] = []
+    original = reminding.remind_due
 
     def counting(*args: Any, **kwargs: Any) -> Any:
-        calls.append(args[3])
+        rounds.append(args[3])
         return original(*args, **kwargs)
 
-    import planwatch.cli.reminding as reminding
-
-    reminding.remind_all = counting  # type: ignore[assignment]
+    reminding.remind_due = counting  # type: ignore[assignment]
     try:
-        stop = schedule(store, settings, ["420106"], hours=0.5 / 3600)
-        deadline = time.monotonic() + 10
-        while len(calls) < 2 and time.monotonic() < deadline:
+        stop = schedule(store, settings, ["420106"], 0.5 / 3600, clock=lambda: _day("2017-10-12"))
+        deadline = time.monotonic() + 20
+        while len(rounds) < 3 and time.monotonic() < deadline:
             time.sleep(0.05)
         stop.set()
     finally:
-        reminding.remind_all = original  # type: ignore[assignment]
+        reminding.remind_due = original  # type: ignore[assignment]
         time.sleep(0.6)
+    sent = _sent(store, "区招商局")
+    store.dispose()
+    assert len(rounds) >= 3 and set(rounds) == {_day("2017-10-12")}  # the fake clock's day
+    # not only the last month: the half-year still overdue and the quarter just due, each
+    # reminded once however many rounds ran
+    assert {"2017H1", "2017Q3"} <= set(sent)
+    assert all(count == 1 for count in sent.values()), sent
+    subjects = [str(m["Subject"]) for m in mails.messages]
+    assert len(subjects) == len(sent) and len(set(subjects)) == len(subjects)
+
+
+def test_a_round_reminds_every_period_due_or_soon_due_once(
+    demo: Demo, inbox: tuple[Inbox, int], robot: tuple[list[dict[str, Any]], str]
+) -> None:
+    mails, port = inbox
+    posts, url = robot
+    contact(demo, "区招商局", "--email", "zhaoshang@wuchang.example", "--webhook", url)
+    settings = ReminderSettings(smtp_host="127.0.0.1", smtp_port=port, timeout=3)
+    store = open_store(Settings(database_url=demo.database_url, secret_key="x"))
+    try:
+        # on 8 July: 招商引资's 2017H1 report is due on the 10th, two days left
+        first = remind_due(store, settings, "420106", _day("2017-07-08"))
+        soon = [r for r in first if r.department == "区招商局" and r.period == "2017H1"]
+        assert soon and "还剩2天" in soon[0].text
+        again = remind_due(store, settings, "420106", _day("2017-07-08"))
+        assert [r for r in again if r.deliveries] == []  # the others have no address
+        # once overdue it is not sent again either: one reminder per department and period
+        later = remind_due(store, settings, "420106", _day("2017-07-20"))
+        assert not [r for r in later if r.department == "区招商局" and r.period == "2017H1"]
+        sent = _sent(store, "区招商局")
+    finally:
         store.dispose()
-    assert len(calls) >= 2  # at start, then after the interval
-    assert calls[0] == last_closed_month(date.today())
+    assert sent["2017H1"] == 1
+    assert len(mails.messages) == len(posts) == sum(sent.values())
+    assert sum("2017H1" in str(m["Subject"]) for m in mails.messages) == 1
 
 
-def test_the_month_being_collected() -> None:
-    assert last_closed_month(date(2017, 7, 20)) == "2017M06"
-    assert last_closed_month(date(2018, 1, 3)) == "2017M12"
+def test_a_failed_reminder_is_tried_again_next_round(demo: Demo) -> None:
+    contact(demo, "区招商局", "--webhook", "http://127.0.0.1:9/nobody-listens")
+    settings = ReminderSettings(timeout=3)
+    store = open_store(Settings(database_url=demo.database_url, secret_key="x"))
+    try:
+        for _ in range(2):
+            done = remind_due(store, settings, "420106", _day("2017-07-20"))
+            tried = [r for r in done if r.department == "区招商局" and r.period == "2017H1"]
+            assert tried and tried[0].deliveries[0].outcome == "failed"
+    finally:
+        store.dispose()
+
+
+def test_the_periods_in_view() -> None:
+    """Every month, quarter, half-year and year closed within the last year, and those
+    closing within the days a reminder looks ahead."""
+    codes = [p.code for p in periods_in_view(_day("2017-07-20"), 3)]
+    assert codes == [
+        *("2016M07", "2016M08", "2016Q3", "2016M10", "2016M11", "2016"),
+        *("2017M01", "2017M02", "2017Q1", "2017M04", "2017M05", "2017H1"),
+    ]
+    assert periods_in_view(_day("2017-07-29"), 3)[-1].code == "2017M07"  # closes in 2 days
+
+
+def _sent(store: Store, department: str) -> dict[str, int]:
+    """How many reminders reached the department, per period (one per channel counted once)."""
+    counts: dict[str, int] = {}
+    with store.reading() as session:
+        region = stored_region(session, "420106")
+        for period in periods_in_view(_day("2017-10-20"), 3):
+            rows = reminders_sent(session, region, period.code)
+            emails = [r for r in rows if r.department == department and r.channel == "email"]
+            if emails:
+                counts[period.code] = len(emails)
+    return counts
 
 
 def _day(text: str) -> date:

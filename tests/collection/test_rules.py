@@ -3,13 +3,17 @@ Chinese and English); a warning lets a figure through only with a comment, kept 
 
 from __future__ import annotations
 
+import ast
+import re
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from planwatch.errors import InvalidInput
+from planwatch.records import checks
 from planwatch.records.checks import Figure, check_figures, load_rules
+from planwatch.vocabulary.messages import say
 from tests.web.helpers import error_of
 
 INVESTMENT = "全社会固定资产投资"
@@ -144,3 +148,30 @@ def test_the_rules_page_lists_the_rules(viewer: TestClient) -> None:
     names = [r["name"] for r in page["rules"]]
     assert names[:3] == ["unit_dimension", "level_not_negative", "share_range"]
     assert "增速在合理范围内" in viewer.get("/rules").text
+
+
+def test_what_a_rule_says_is_worded_in_the_catalogue_not_in_the_code() -> None:
+    """Each rule's texts live in one place, messages.yaml (records.checks.*), beside its
+    name in rules.yaml: the checks' module holds no Chinese and no English sentence."""
+    source = Path(checks.__file__).read_text(encoding="utf-8")
+    code = ast.parse(source)
+    strings = [
+        node.value
+        for node in ast.walk(code)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
+    texts = [
+        s for s in strings if re.search(r"[\u4e00-\u9fff]", s) or re.search(r"\w+ \w+ \w+ ", s)
+    ]
+    words = {ast.get_docstring(n, clean=False) for n in ast.walk(code) if _documented(n)}
+    words |= set(checks.RATE_UNITS)  # units, not sentences
+    assert [t for t in texts if t not in words and not t.startswith("records.")] == []
+    (problem,) = check_figures([Figure("城镇登记失业率", "%", "rate", "share", 130, "%")])
+    assert (problem.text_zh, problem.text_en) == (
+        say("records.checks.share_outside", low=0.0, high=100.0).zh,
+        say("records.checks.share_outside", low=0.0, high=100.0).en,
+    )
+
+
+def _documented(node: ast.AST) -> bool:
+    return isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))

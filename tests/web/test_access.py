@@ -139,6 +139,11 @@ ROUTES: dict[tuple[str, str], Expectation] = {
     ("GET", "/departments/{code}"): (SIGNED_IN, None),
     ("GET", "/departments/{code}.json"): (SIGNED_IN, None),
     ("POST", "/departments/{code}"): (ADD_DEPARTMENT_FORM, ("form", {"name": "{who}办"})),
+    # the office sets a department's reminder addresses
+    ("POST", "/departments/{code}/contact"): (
+        ADD_DEPARTMENT_FORM,
+        ("form", {"department": "区统计局", "email": "tongji@wuchang.example"}),
+    ),
     ("GET", "/regions/{code}/{period}/projects"): (SIGNED_IN, None),
     ("GET", "/regions/{code}/{period}/projects.json"): (SIGNED_IN, None),
     ("GET", "/regions/{code}/{period}/projects.csv"): (SIGNED_IN, None),
