@@ -48,6 +48,7 @@ class LedgerProject:
 
     id: int
     name: str
+    stage: str = "preliminary"  # as the plan states it (see assess.projects.stage_of)
     category: str | None = None
     level: str | None = None
     department: str | None = None
@@ -96,6 +97,7 @@ def _plain(row: Project) -> LedgerProject:
     return LedgerProject(
         id=row.id,
         name=row.name,
+        stage=row.stage,
         category=row.category,
         level=row.level,
         department=row.department.name if row.department else None,

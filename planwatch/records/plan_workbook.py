@@ -18,7 +18,7 @@ from planwatch.errors import InvalidInput
 from planwatch.records.archives import check_archive
 from planwatch.records.filedata import validated
 from planwatch.records.plans import PlanIn
-from planwatch.vocabulary import words
+from planwatch.vocabulary import project_stage, words
 
 HEAD_SHEET = "计划"
 HEAD_ROWS = {"地区": "region", "上级地区": "parent", "年度": "year", "标题": "title"}
@@ -65,7 +65,7 @@ SHEETS: dict[str, tuple[str, dict[str, str]]] = {
 # a cell's word for a code: 增速目标 → growth_at_least, 以上 → at_least, 同口径 → comparable
 QUALIFIER_WORDS = {"以上": "at_least", "不低于": "at_least", "以内": "at_most", "以下": "at_most"}
 QUALIFIER_WORDS |= {"左右": "approx", "同步": "approx"}
-CODED = {"kind": "target_kinds", "stage": "project_stages"}
+CODED = {"kind": "target_kinds"}
 EXAMPLE = {
     "目标": [
         "地区生产总值",
@@ -79,7 +79,7 @@ EXAMPLE = {
         "地区生产总值增长8%以上",
     ],
     "重点任务": ["优化营商环境", "推进政务服务一网通办", "区政务服务局", "", "", ""],
-    "重大项目": ["某产业园项目", "在建", 12.5, "亿元", "区发改委", ""],
+    "重大项目": ["某产业园项目", "续建在建", 12.5, "亿元", "区发改委", ""],
 }
 
 
@@ -153,6 +153,8 @@ def _cell(name: str, value: Any) -> Any:
         for code, word in words(CODED[name]).items():
             if text in (word.zh, word.en):
                 return code
+    if name == "stage" and isinstance(text, str):
+        return project_stage(text)
     if name == "qualifier" and isinstance(text, str):
         return QUALIFIER_WORDS.get(text, text)
     if name == "basis" and text == "同口径":

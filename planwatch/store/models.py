@@ -200,7 +200,7 @@ class Project(Base):
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[str] = mapped_column(String(200))
-    stage: Mapped[str] = mapped_column(String(24), default="planned")
+    stage: Mapped[str] = mapped_column(String(24), default="preliminary")
     investment: Mapped[float | None] = mapped_column(Float)
     investment_unit: Mapped[str | None] = mapped_column(String(16))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))

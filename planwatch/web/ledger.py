@@ -21,7 +21,7 @@ from planwatch.periods import Period
 from planwatch.reads import Session
 from planwatch.reads.regions import stored_region
 from planwatch.records.users import check_allowed
-from planwatch.vocabulary import LEDGER_STAGES, PROJECT_CATEGORIES, PROJECT_LEVELS
+from planwatch.vocabulary import PROJECT_CATEGORIES, PROJECT_LEVELS, PROJECT_STAGES
 from planwatch.web import shapes
 from planwatch.web.auth import Viewer, app_store
 from planwatch.web.params import period_of
@@ -83,7 +83,7 @@ def _choices(judged: list[ProjectJudgement]) -> dict[str, list[str]]:
     """What each filter offers: the vocabulary's codes, and the departments that lead one."""
     leads = sorted({one.project.department for one in judged if one.project.department})
     return {
-        "stage": list(LEDGER_STAGES),
+        "stage": list(PROJECT_STAGES),
         "level": list(PROJECT_LEVELS),
         "category": list(PROJECT_CATEGORIES),
         "status": list(STATUSES),

@@ -58,6 +58,13 @@ def test_stage_follows_from_milestones() -> None:
     assert stage_of(project(milestones=(started, main)), date(2017, 6, 10)) == "new_start"
 
 
+def test_a_project_without_dates_keeps_the_stage_its_plan_states() -> None:
+    assert stage_of(project(stage="continuing"), JUNE) == "continuing"
+    # once a date is known the stage follows from it, whatever the plan states
+    dated = project(stage="continuing", planned_start=date(2017, 9, 1))
+    assert stage_of(dated, JUNE) == "to_start"
+
+
 def progress(ytd: float) -> tuple[PeriodProgress, ...]:
     return (PeriodProgress("2017M03", ytd / 2), PeriodProgress("2017H1", ytd))
 

@@ -95,6 +95,16 @@ def test_board_lists_tasks_and_projects_by_stage(viewer: TestClient) -> None:
     assert data["project_counts"] == {k: len(v) for k, v in data["projects"].items()}
 
 
+def test_board_groups_projects_by_the_ledger_stage(viewer: TestClient) -> None:
+    board = viewer.get(f"{OVERVIEW}/board.json").json()
+    ledger = viewer.get(f"{OVERVIEW}/projects.json").json()
+    on_board = {p["name"]: stage for stage, ps in board["projects"].items() for p in ps}
+    assert on_board == {row["name"]: row["stage"] for row in ledger["projects"]}
+    assert on_board["帝斯曼国际中心"] == "basically_done"
+    page = viewer.get(f"{OVERVIEW}/board", headers=HTML).text
+    assert "基本完工 · 2" in page and "拟开工 · 3" in page
+
+
 def test_document_page_marks_every_fact_at_its_span(viewer: TestClient) -> None:
     data = viewer.get("/documents/1.json").json()
     assert data["counts"]["pending"] == len(data["facts"]) > 100
