@@ -41,7 +41,10 @@ class ProjectJudgement:
 
 @dataclass(frozen=True)
 class LedgerSummary:
-    """A group of projects (a plan, a level, a category, a department) in one period."""
+    """A group of projects (a plan, a level, a category, a department) in one period.
+
+    Plain values only: it is the ledger page's ``totals`` in JSON as it is. ``lagging``
+    names the lagging projects; ``lagging_first`` gives their judgements."""
 
     total: int
     stage_counts: dict[str, int]
@@ -55,7 +58,7 @@ class LedgerSummary:
     year_investment: float
     investment_share: float | None
     status_counts: dict[str, int]
-    lagging: list[ProjectJudgement]
+    lagging: list[str]
 
 
 class Staged(Protocol):
@@ -206,10 +209,6 @@ def summarize(judged: Sequence[ProjectJudgement], year: int) -> LedgerSummary:
     finished = [j for j in to_finish if j.stage == "finished"]
     ytd = sum(j.investment_ytd or 0.0 for j in judged)
     planned = sum(j.project.year_investment or 0.0 for j in judged)
-    lagging = sorted(
-        (j for j in judged if j.status in ("behind", "slightly_behind")),
-        key=lambda j: (status_rank(j.status), j.gap if j.gap is not None else 0.0),
-    )
     return LedgerSummary(
         total=len(judged),
         stage_counts=stages,
@@ -223,7 +222,15 @@ def summarize(judged: Sequence[ProjectJudgement], year: int) -> LedgerSummary:
         year_investment=round(planned, 2),
         investment_share=_share(ytd, planned),
         status_counts=statuses,
-        lagging=lagging,
+        lagging=[j.project.name for j in lagging_first(judged)],
+    )
+
+
+def lagging_first(judged: Sequence[ProjectJudgement]) -> list[ProjectJudgement]:
+    """The projects behind or slightly behind, the furthest behind first."""
+    return sorted(
+        (j for j in judged if j.status in ("behind", "slightly_behind")),
+        key=lambda j: (status_rank(j.status), j.gap if j.gap is not None else 0.0),
     )
 
 

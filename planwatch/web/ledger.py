@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from planwatch import links
 from planwatch.assess.model import STATUSES
-from planwatch.assess.projects import ProjectJudgement, judged_ledger, summarize
+from planwatch.assess.projects import LedgerSummary, ProjectJudgement, judged_ledger, summarize
 from planwatch.periods import Period
 from planwatch.reads import Session
 from planwatch.reads.regions import stored_region
@@ -36,7 +36,7 @@ class LedgerPage(BaseModel):
     period: dict[str, Any]
     filters: dict[str, str]
     choices: dict[str, list[str]]
-    totals: shapes.LedgerTotals
+    totals: LedgerSummary  # the summary is plain data: its JSON as it is
     projects: list[shapes.LedgerRow]
     links: dict[str, str]
 
@@ -65,7 +65,7 @@ def ledger_data(
         period={"code": when.code, "time_progress": round(when.time_progress * 100, 2)},
         filters=filters,
         choices=_choices(judged),
-        totals=shapes.ledger_totals(summarize(kept, when.year)),
+        totals=summarize(kept, when.year),
         projects=[shapes.ledger_row(one) for one in kept],
         links={
             "overview": links.region(region.code, when.code),

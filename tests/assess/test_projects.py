@@ -9,6 +9,7 @@ import pytest
 from planwatch.assess.model import Thresholds
 from planwatch.assess.projects import (
     judge_project,
+    lagging_first,
     period_end,
     stage_of,
     summarize,
@@ -166,6 +167,7 @@ def test_summary_counts_stages_rates_investment_and_puts_the_lagging_first() -> 
         400.0,
         52.0,
     )
-    assert [j.project.name for j in summary.lagging] == ["丁", "甲", "乙"]
+    assert summary.lagging == ["丁", "甲", "乙"]
+    assert [j.project.name for j in lagging_first(judged)] == summary.lagging
     by_level = summarize_by(judged, 2017, "level")
     assert {k: v.total for k, v in by_level.items()} == {"city": 2, "district": 2}
