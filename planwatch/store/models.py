@@ -258,6 +258,8 @@ class ProjectProgress(Base):
     status: Mapped[str] = mapped_column(String(12), default="draft")
     entered_by: Mapped[str | None] = mapped_column(String(100))
     entered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # the accepted fact of a document the investment was read from (records/ledger_facts.py)
+    source_fact_id: Mapped[int | None] = mapped_column(ForeignKey("facts.id"))
 
 
 class ProjectSupervision(Base):
