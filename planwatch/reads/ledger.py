@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from planwatch.store.models import Plan, Project
 
@@ -87,7 +87,7 @@ def _ledger(session: Session, where: object) -> list[LedgerProject]:
             selectinload(Project.milestones),
             selectinload(Project.progress),
             selectinload(Project.supervisions),
-            selectinload(Project.department),
+            joinedload(Project.department),  # one each: in the projects' own query
         )
     )
     return [_plain(row) for row in rows]

@@ -387,6 +387,7 @@ def _add_tasks(session: Session, plans: dict[int, PlanRows]) -> None:
             )
 
 
+# one row per project and milestone (a project without one: a row of nulls), in one query
 _PROJECTS = (
     select(
         Project.plan_id,
@@ -401,33 +402,30 @@ _PROJECTS = (
         Project.actual_start,
         Project.planned_completion,
         Project.actual_completion,
-    )
-    .outerjoin(Department, Project.department_id == Department.id)
-    .where(Project.plan_id.in_(PLAN_IDS))
-    .order_by(Project.plan_id, Project.position, Project.id)
-)
-_MILESTONES = (
-    select(
-        ProjectMilestone.project_id,
-        ProjectMilestone.name,
+        ProjectMilestone.id.label("milestone_id"),
+        ProjectMilestone.name.label("milestone"),
         ProjectMilestone.kind,
         ProjectMilestone.planned,
         ProjectMilestone.done,
-        ProjectMilestone.id,
     )
-    .join(Project, ProjectMilestone.project_id == Project.id)
+    .outerjoin(Department, Project.department_id == Department.id)
+    .outerjoin(ProjectMilestone, ProjectMilestone.project_id == Project.id)
     .where(Project.plan_id.in_(PLAN_IDS))
-    .order_by(ProjectMilestone.project_id, ProjectMilestone.position, ProjectMilestone.id)
+    .order_by(Project.plan_id, Project.position, Project.id, ProjectMilestone.position)
 )
 
 
 def _add_projects(session: Session, plans: dict[int, PlanRows]) -> None:
+    rows: dict[int, Any] = {}
     milestones: dict[int, list[Milestone]] = {}
-    for m in read(session, _MILESTONES, plans=list(plans)):
-        milestones.setdefault(m.project_id, []).append(
-            Milestone(m.name, m.kind, m.planned, m.done, m.id)
-        )
     for row in read(session, _PROJECTS, plans=list(plans)):
+        rows.setdefault(row.id, row)
+        listed = milestones.setdefault(row.id, [])
+        if row.milestone_id is not None:
+            listed.append(
+                Milestone(row.milestone, row.kind, row.planned, row.done, row.milestone_id)
+            )
+    for row in rows.values():
         department = Named(row.department) if row.department is not None else None
         plans[row.plan_id].projects.append(
             PlanProject(
@@ -442,7 +440,7 @@ def _add_projects(session: Session, plans: dict[int, PlanRows]) -> None:
                 row.actual_start,
                 row.planned_completion,
                 row.actual_completion,
-                tuple(milestones.get(row.id, ())),
+                tuple(milestones[row.id]),
             )
         )
 

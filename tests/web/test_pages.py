@@ -144,3 +144,24 @@ def test_each_card_with_a_figure_leads_to_its_history(viewer: TestClient) -> Non
         page = viewer.get(f"{item['href']}.json").json()
         assert page["history"], item["indicator"]
         assert item["target_id"] in {a["target_id"] for a in page["assessments"]}
+
+
+def test_overview_counts_key_tasks_and_major_projects(viewer: TestClient) -> None:
+    data = viewer.get(f"{OVERVIEW}.json").json()
+    board = viewer.get(f"{OVERVIEW}/board.json").json()
+    statuses = [t["status"] for s in board["sections"] for t in s["tasks"]]
+    line = data["task_line"]
+    counts = {c["status"]: c["count"] for c in line["counts"]}
+    assert line["total"] == len(statuses) == sum(counts.values())
+    assert {"achieved", "on_track", "behind"} <= set(counts)
+    assert counts == {s: statuses.count(s) for s in counts}
+    assert line["href"] == f"{OVERVIEW}/board"
+    projects = data["project_line"]
+    assert (projects["total"], projects["started"], projects["planned_starts"]) == (9, 2, 5)
+    assert (projects["investment_share"], projects["lagging"]) == (50.51, 6)
+    zh = viewer.get(OVERVIEW, headers=HTML).text
+    en = viewer.get(f"{OVERVIEW}?lang=en", headers=HTML).text
+    assert f"重点任务</a> {line['total']}: 已完成 {counts['achieved']} · 正常推进" in zh
+    assert f"Key tasks</a> {line['total']}: achieved {counts['achieved']} · on track" in en
+    assert "开工率 40.0% (2/5) · 占年度计划 50.5% · 滞后项目 6" in zh
+    assert "Start rate 40.0% (2/5) · Share of annual plan 50.5% · Lagging projects 6" in en
