@@ -1,8 +1,9 @@
 """A plan as an Excel workbook: the template a planning office fills in, and its reading.
 
 Four sheets, headed in Chinese: 计划 (地区, 上级地区, 年度, 标题 in column A and B), 目标,
-重点任务 and 重大项目, one row each. Words are the interface's (增速目标, 以上, 在建) or
-the codes of the plan file (growth_at_least, at_least, under_construction).
+重点任务 and 重大项目, one row each. Words are the interface's (增速目标, 以上, 续建在建) or
+the codes of the plan file (growth_at_least, at_least, continuing); a stage may also be an
+older word (在建, under_construction: ``vocabulary.project_stage``).
 """
 
 from __future__ import annotations
