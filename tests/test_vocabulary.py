@@ -22,8 +22,34 @@ def test_observed_measures_are_measures_and_targets_are_not() -> None:
 
 def test_group_specific_forms() -> None:
     assert word("target_kinds", "value_at_most").forms["verb"] == "控制在"
-    assert word("project_stages", "planned").forms["report"] == "尚未开工"
+    assert word("project_stages", "basically_done").forms["report"] == "基本完工"
     assert word("roles", "reporter").name("en") == "reporting department"
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("continuing", "continuing"),
+        ("续建在建", "continuing"),
+        ("newly started", "new_start"),
+        ("under_construction", "continuing"),
+        ("在建", "continuing"),
+        ("planned", "preliminary"),
+        ("谋划", "preliminary"),
+        ("started", "new_start"),
+        ("completed", "finished"),
+        ("竣工", "finished"),
+        ("半途", "半途"),
+    ],
+)
+def test_a_stage_is_read_in_any_of_its_words(written: str, code: str) -> None:
+    assert vocabulary.project_stage(written) == code
+
+
+def test_the_older_stage_words_name_stages() -> None:
+    aliases = vocabulary._data()["stage_aliases"]
+    assert set(aliases.values()) <= set(vocabulary.PROJECT_STAGES)
+    assert not set(aliases) & set(vocabulary.PROJECT_STAGES)
 
 
 @pytest.mark.parametrize(

@@ -19,9 +19,9 @@ Public API (stable: the report writer and the web dashboard call these):
     Key tasks whose progress carries a completion share (or a value and a target value)
     judged against time progress.
 
-``project_stages(session, region, year) -> ProjectStages``
-    The plan's major projects counted by stage (planned, started, under_construction,
-    completed).
+``project_stages(session, region, period) -> ProjectStages``
+    The plan's major projects counted by the stage their dates and milestones give at the
+    period's end (前期, 拟开工, 新开工, 续建在建, 基本完工, 竣工).
 
 ``Thresholds(time_points=5.0, growth_points=1.0, mismatch_points=0.5)``
     Within ``time_points`` below time progress, or ``growth_points`` below a target rate,

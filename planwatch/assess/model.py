@@ -198,7 +198,7 @@ class TaskAssessment(_Data):
 
 @dataclass(frozen=True)
 class ProjectStages(_Data):
-    """The plan's major projects counted by stage (planned → started → under way → done)."""
+    """The plan's major projects counted by stage (前期 … 竣工) at the period's end."""
 
     year: int
     total: int

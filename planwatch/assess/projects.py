@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol, cast
 
 from sqlalchemy.orm import Session
 
@@ -19,9 +20,9 @@ from planwatch.assess.model import Status, Thresholds
 from planwatch.assess.status import judge_amount, status_rank
 from planwatch.periods import Period, period_end
 from planwatch.reads.ledger import LedgerProject, Milestone, region_ledger
-from planwatch.vocabulary import LEDGER_STAGES, LedgerStage
+from planwatch.vocabulary import PROJECT_STAGES, ProjectStage
 
-BEGUN: tuple[LedgerStage, ...] = ("new_start", "continuing", "basically_done", "finished")
+BEGUN: tuple[ProjectStage, ...] = ("new_start", "continuing", "basically_done", "finished")
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class ProjectJudgement:
     """One project in one period: its stage, investment against time progress, status."""
 
     project: LedgerProject
-    stage: LedgerStage
+    stage: ProjectStage
     investment_ytd: float | None
     completion: float | None
     gap: float | None
@@ -40,7 +41,10 @@ class ProjectJudgement:
 
 @dataclass(frozen=True)
 class LedgerSummary:
-    """A group of projects (a plan, a level, a category, a department) in one period."""
+    """A group of projects (a plan, a level, a category, a department) in one period.
+
+    Plain values only: it is the ledger page's ``totals`` in JSON as it is. ``lagging``
+    names the lagging projects; ``lagging_first`` gives their judgements."""
 
     total: int
     stage_counts: dict[str, int]
@@ -54,15 +58,40 @@ class LedgerSummary:
     year_investment: float
     investment_share: float | None
     status_counts: dict[str, int]
-    lagging: list[ProjectJudgement]
+    lagging: list[str]
 
 
-def _milestone_done(project: LedgerProject, kind: str, as_of: date) -> bool:
+class Staged(Protocol):
+    """What a stage follows from: a ledger row or a plan's project."""
+
+    @property
+    def stage(self) -> str: ...
+    @property
+    def planned_start(self) -> date | None: ...
+    @property
+    def actual_start(self) -> date | None: ...
+    @property
+    def planned_completion(self) -> date | None: ...
+    @property
+    def actual_completion(self) -> date | None: ...
+    @property
+    def milestones(self) -> Sequence[Milestone]: ...
+
+
+def _milestone_done(project: Staged, kind: str, as_of: date) -> bool:
     return any(m.kind == kind and m.done and m.done <= as_of for m in project.milestones)
 
 
-def stage_of(project: LedgerProject, as_of: date) -> LedgerStage:
-    """The stage on ``as_of``: done dates first, then starts, then the plan's intention."""
+def _undated(project: Staged) -> bool:
+    dates = (project.planned_start, project.actual_start, project.planned_completion)
+    return not project.milestones and all(d is None for d in (*dates, project.actual_completion))
+
+
+def stage_of(project: Staged, as_of: date) -> ProjectStage:
+    """The stage on ``as_of``: done dates first, then starts, then the plan's intention; a
+    project with no dates and no milestones keeps the stage its plan states."""
+    if _undated(project) and project.stage in PROJECT_STAGES:
+        return cast(ProjectStage, project.stage)
     finished = project.actual_completion and project.actual_completion <= as_of
     if finished or _milestone_done(project, "completion", as_of):
         return "finished"
@@ -169,7 +198,7 @@ def time_phrase(gap: float) -> str:
 
 def summarize(judged: Sequence[ProjectJudgement], year: int) -> LedgerSummary:
     """Counts by stage, 开工率, 竣工率, investment and its share; lagging projects first."""
-    stages: dict[str, int] = {stage: 0 for stage in LEDGER_STAGES}
+    stages: dict[str, int] = {stage: 0 for stage in PROJECT_STAGES}
     statuses: dict[str, int] = {}
     for one in judged:
         stages[one.stage] += 1
@@ -180,10 +209,6 @@ def summarize(judged: Sequence[ProjectJudgement], year: int) -> LedgerSummary:
     finished = [j for j in to_finish if j.stage == "finished"]
     ytd = sum(j.investment_ytd or 0.0 for j in judged)
     planned = sum(j.project.year_investment or 0.0 for j in judged)
-    lagging = sorted(
-        (j for j in judged if j.status in ("behind", "slightly_behind")),
-        key=lambda j: (status_rank(j.status), j.gap if j.gap is not None else 0.0),
-    )
     return LedgerSummary(
         total=len(judged),
         stage_counts=stages,
@@ -197,7 +222,15 @@ def summarize(judged: Sequence[ProjectJudgement], year: int) -> LedgerSummary:
         year_investment=round(planned, 2),
         investment_share=_share(ytd, planned),
         status_counts=statuses,
-        lagging=lagging,
+        lagging=[j.project.name for j in lagging_first(judged)],
+    )
+
+
+def lagging_first(judged: Sequence[ProjectJudgement]) -> list[ProjectJudgement]:
+    """The projects behind or slightly behind, the furthest behind first."""
+    return sorted(
+        (j for j in judged if j.status in ("behind", "slightly_behind")),
+        key=lambda j: (status_rank(j.status), j.gap if j.gap is not None else 0.0),
     )
 
 

@@ -90,7 +90,7 @@ def assess_plan(
         status_counts={status: counts.get(status, 0) for status in STATUSES},
         findings=findings,
         tasks=[assess_task(task, span, limits) for task in plan.tasks],
-        projects=stages_of(span.year, plan.projects),
+        projects=stages_of(span, plan.projects),
     )
 
 

@@ -24,11 +24,12 @@ from planwatch.assess.model import (
     TaskAssessment,
     Thresholds,
 )
+from planwatch.assess.projects import BEGUN, stage_of
 from planwatch.assess.status import judge_amount
 from planwatch.errors import InvalidInput
-from planwatch.periods import Period
+from planwatch.periods import Period, period_end
 from planwatch.reads.lookup import region_and_plan
-from planwatch.reads.plans import PlanTask, Progress, ProjectLike
+from planwatch.reads.plans import PlanProject, PlanTask, Progress
 from planwatch.units import convert
 from planwatch.vocabulary import PROJECT_STAGES, word
 
@@ -175,22 +176,24 @@ def _rounded(value: float | None) -> float | None:
     return round(value, 2) if value is not None else None
 
 
-def project_stages(session: Session, region: str, year: int) -> ProjectStages:
-    """The plan's major projects counted by stage, with their names."""
-    _, plan = region_and_plan(session, region, year, targets=False, tasks=False)
-    return stages_of(year, plan.projects)
+def project_stages(session: Session, region: str, period: str) -> ProjectStages:
+    """The plan's major projects counted by their stage at the period's end, with names."""
+    span = Period.parse(period)
+    _, plan = region_and_plan(session, region, span.year, targets=False, tasks=False)
+    return stages_of(span, plan.projects)
 
 
-def stages_of(year: int, projects: Sequence[ProjectLike]) -> ProjectStages:
-    """Projects in plan order, counted by stage."""
+def stages_of(span: Period, projects: Sequence[PlanProject]) -> ProjectStages:
+    """Projects in plan order, counted by the stage their dates give at the span's end."""
     names: dict[str, list[str]] = {stage: [] for stage in PROJECT_STAGES}
+    as_of = period_end(span)
     for project in projects:
-        names.setdefault(project.stage, []).append(project.name)
+        names[stage_of(project, as_of)].append(project.name)
     counts = {stage: len(listed) for stage, listed in names.items()}
     total = len(projects)
-    begun = total - counts.get("planned", 0)
+    begun = sum(counts[stage] for stage in BEGUN)
     return ProjectStages(
-        year=year,
+        year=span.year,
         total=total,
         counts=counts,
         names=names,
@@ -204,7 +207,7 @@ def _stages_phrase(total: int, counts: dict[str, int]) -> str:
         return "计划未列重大项目"
     parts = [
         f"{word('project_stages', stage).forms['report']}{counts[stage]}个"
-        for stage in ("completed", "under_construction", "started", "planned")
+        for stage in reversed(PROJECT_STAGES)
         if counts.get(stage)
     ]
     return f"计划内重大项目{total}个,其中" + "、".join(parts)

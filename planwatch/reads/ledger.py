@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from planwatch.store.models import Plan, Project
 
@@ -48,6 +48,7 @@ class LedgerProject:
 
     id: int
     name: str
+    stage: str = "preliminary"  # as the plan states it (see assess.projects.stage_of)
     category: str | None = None
     level: str | None = None
     department: str | None = None
@@ -86,7 +87,7 @@ def _ledger(session: Session, where: object) -> list[LedgerProject]:
             selectinload(Project.milestones),
             selectinload(Project.progress),
             selectinload(Project.supervisions),
-            selectinload(Project.department),
+            joinedload(Project.department),  # one each: in the projects' own query
         )
     )
     return [_plain(row) for row in rows]
@@ -96,6 +97,7 @@ def _plain(row: Project) -> LedgerProject:
     return LedgerProject(
         id=row.id,
         name=row.name,
+        stage=row.stage,
         category=row.category,
         level=row.level,
         department=row.department.name if row.department else None,

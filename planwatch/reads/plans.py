@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -18,6 +18,7 @@ from sqlalchemy import BindParameter, Executable, bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
 from planwatch.periods import Period
+from planwatch.reads.ledger import Milestone
 from planwatch.store.models import (
     Department,
     Fact,
@@ -25,6 +26,7 @@ from planwatch.store.models import (
     Indicator,
     Plan,
     Project,
+    ProjectMilestone,
     Region,
     Target,
     Task,
@@ -86,13 +88,6 @@ class TargetLike(Protocol):
     def other_indicator(self) -> IndicatorLike | None: ...
     @property
     def department(self) -> NamedLike | None: ...
-
-
-class ProjectLike(Protocol):
-    @property
-    def name(self) -> str: ...
-    @property
-    def stage(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +176,8 @@ class PlanTask:
 
 @dataclass(frozen=True, slots=True)
 class PlanProject:
+    """A plan's project with what its stage follows from (``assess.projects.stage_of``)."""
+
     id: int
     name: str
     stage: str
@@ -188,6 +185,11 @@ class PlanProject:
     unit: str | None
     department: Named | None
     note: str | None
+    planned_start: date | None = None
+    actual_start: date | None = None
+    planned_completion: date | None = None
+    actual_completion: date | None = None
+    milestones: tuple[Milestone, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -385,6 +387,7 @@ def _add_tasks(session: Session, plans: dict[int, PlanRows]) -> None:
             )
 
 
+# one row per project and milestone (a project without one: a row of nulls), in one query
 _PROJECTS = (
     select(
         Project.plan_id,
@@ -395,15 +398,34 @@ _PROJECTS = (
         Project.investment_unit,
         Department.name.label("department"),
         Project.note,
+        Project.planned_start,
+        Project.actual_start,
+        Project.planned_completion,
+        Project.actual_completion,
+        ProjectMilestone.id.label("milestone_id"),
+        ProjectMilestone.name.label("milestone"),
+        ProjectMilestone.kind,
+        ProjectMilestone.planned,
+        ProjectMilestone.done,
     )
     .outerjoin(Department, Project.department_id == Department.id)
+    .outerjoin(ProjectMilestone, ProjectMilestone.project_id == Project.id)
     .where(Project.plan_id.in_(PLAN_IDS))
-    .order_by(Project.plan_id, Project.position, Project.id)
+    .order_by(Project.plan_id, Project.position, Project.id, ProjectMilestone.position)
 )
 
 
 def _add_projects(session: Session, plans: dict[int, PlanRows]) -> None:
+    rows: dict[int, Any] = {}
+    milestones: dict[int, list[Milestone]] = {}
     for row in read(session, _PROJECTS, plans=list(plans)):
+        rows.setdefault(row.id, row)
+        listed = milestones.setdefault(row.id, [])
+        if row.milestone_id is not None:
+            listed.append(
+                Milestone(row.milestone, row.kind, row.planned, row.done, row.milestone_id)
+            )
+    for row in rows.values():
         department = Named(row.department) if row.department is not None else None
         plans[row.plan_id].projects.append(
             PlanProject(
@@ -414,6 +436,11 @@ def _add_projects(session: Session, plans: dict[int, PlanRows]) -> None:
                 row.investment_unit,
                 department,
                 row.note,
+                row.planned_start,
+                row.actual_start,
+                row.planned_completion,
+                row.actual_completion,
+                tuple(milestones[row.id]),
             )
         )
 

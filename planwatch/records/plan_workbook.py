@@ -1,8 +1,9 @@
 """A plan as an Excel workbook: the template a planning office fills in, and its reading.
 
 Four sheets, headed in Chinese: 计划 (地区, 上级地区, 年度, 标题 in column A and B), 目标,
-重点任务 and 重大项目, one row each. Words are the interface's (增速目标, 以上, 在建) or
-the codes of the plan file (growth_at_least, at_least, under_construction).
+重点任务 and 重大项目, one row each. Words are the interface's (增速目标, 以上, 续建在建) or
+the codes of the plan file (growth_at_least, at_least, continuing); a stage may also be an
+older word (在建, under_construction: ``vocabulary.project_stage``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from planwatch.errors import InvalidInput
 from planwatch.records.archives import check_archive
 from planwatch.records.filedata import validated
 from planwatch.records.plans import PlanIn
-from planwatch.vocabulary import words
+from planwatch.vocabulary import project_stage, words
 
 HEAD_SHEET = "计划"
 HEAD_ROWS = {"地区": "region", "上级地区": "parent", "年度": "year", "标题": "title"}
@@ -69,7 +70,7 @@ SHEETS: dict[str, tuple[str, dict[str, str]]] = {
 # a cell's word for a code: 增速目标 → growth_at_least, 以上 → at_least, 同口径 → comparable
 QUALIFIER_WORDS = {"以上": "at_least", "不低于": "at_least", "以内": "at_most", "以下": "at_most"}
 QUALIFIER_WORDS |= {"左右": "approx", "同步": "approx"}
-CODED = {"kind": "target_kinds", "stage": "project_stages"}
+CODED = {"kind": "target_kinds"}
 EXAMPLE = {
     "目标": [
         "地区生产总值",
@@ -83,7 +84,7 @@ EXAMPLE = {
         "地区生产总值增长8%以上",
     ],
     "重点任务": ["优化营商环境", "推进政务服务一网通办", "区政务服务局", "", "", ""],
-    "重大项目": ["某产业园项目", "在建", 12.5, "亿元", "区发改委", ""],
+    "重大项目": ["某产业园项目", "续建在建", 12.5, "亿元", "区发改委", ""],
 }
 
 
@@ -157,6 +158,8 @@ def _cell(name: str, value: Any) -> Any:
         for code, word in words(CODED[name]).items():
             if text in (word.zh, word.en):
                 return code
+    if name == "stage" and isinstance(text, str):
+        return project_stage(text)
     if name == "qualifier" and isinstance(text, str):
         return QUALIFIER_WORDS.get(text, text)
     if name == "basis" and text == "同口径":

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
@@ -37,9 +37,18 @@ from planwatch.vocabulary import (
     ProjectStage,
     Qualifier,
     TargetKind,
+    project_stage,
     word,
     words,
 )
+
+
+def _stage_word(value: Any) -> Any:
+    return project_stage(value.strip()) if isinstance(value, str) else value
+
+
+# a stage as files write it: today's codes and names, and the older four stages' words
+StageWord = Annotated[ProjectStage, BeforeValidator(_stage_word)]
 
 
 class _Strict(BaseModel):
@@ -113,7 +122,8 @@ class SupervisionIn(_Strict):
 
 class ProjectIn(_Strict):
     name: str = Field(max_length=200)
-    stage: ProjectStage = "planned"
+    # what the plan states: it counts only while the project has no dates or milestones
+    stage: StageWord = "preliminary"
     investment: Number | None = None
     investment_unit: str | None = Field("亿元", max_length=16)
     department: str | None = Field(None, max_length=100)

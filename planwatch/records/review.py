@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from planwatch import catalog
 from planwatch.errors import Conflict, InvalidInput, NotFound
 from planwatch.periods import Period
+from planwatch.records.ledger_facts import store_ledger_fact, withdraw_ledger_fact
 from planwatch.records.numbers import parse_number
 from planwatch.records.observations import add_observation
 from planwatch.store.ids import checked_id
@@ -30,7 +31,7 @@ CORRECTABLE = ("measure", "value", "unit", "subject", "period")
 class ReviewResult:
     fact_id: int
     status: str
-    stored: int  # targets or observations made from the fact (0 when it is not an indicator)
+    stored: int  # targets, observations or ledger figures made from the fact (0: none)
     note: str | None = None
 
 
@@ -150,11 +151,15 @@ def _withdraw(session: Session, fact: Fact) -> None:
             session.delete(target)
         else:
             target.source_fact_id = None
+    withdraw_ledger_fact(session, fact)
     session.flush()
 
 
 def _materialise(session: Session, fact: Fact) -> tuple[int, str | None]:
     document = fact.document
+    ledger = store_ledger_fact(session, fact)
+    if ledger is not None:
+        return ledger
     if fact.indicator is None:
         return 0, "not a catalogue indicator: kept as a reviewed fact only"
     if document.region is None:

@@ -293,7 +293,7 @@ def plan_of(country: Country, place: Place, year: int) -> PlanIn:
         ],
         projects=[
             dict(name=f"{place.name}重大项目{n}", stage=stage, investment=rng.uniform(1, 50))
-            for n, stage in ((1, "started"), (2, "planned"))
+            for n, stage in ((1, "new_start"), (2, "preliminary"))
         ],
     )
     return PlanIn.model_validate(plan)

@@ -11,7 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planwatch import links
-from planwatch.assess.projects import LedgerSummary, ProjectJudgement, time_phrase
+from planwatch.assess.projects import (
+    LedgerSummary,
+    ProjectJudgement,
+    lagging_first,
+    time_phrase,
+)
 from planwatch.assess.sentences import period_phrase
 from planwatch.numberformat import figure as figure_text
 from planwatch.numberformat import one_decimal
@@ -51,7 +56,7 @@ def projects_paragraph(
         _time_gap(share - period.time_progress * 100, number, text)
         text("。")
     clauses = _stage_clauses(judged, summary, number, text)
-    lagging = summary.lagging
+    lagging = lagging_first(judged)
     if lagging:
         text(f"{_names(lagging)}等")
         number(len(lagging), str(len(lagging)))

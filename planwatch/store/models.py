@@ -203,7 +203,7 @@ class Project(Base):
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[str] = mapped_column(String(200))
-    stage: Mapped[str] = mapped_column(String(24), default="planned")
+    stage: Mapped[str] = mapped_column(String(24), default="preliminary")
     investment: Mapped[float | None] = mapped_column(Float)
     investment_unit: Mapped[str | None] = mapped_column(String(16))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
@@ -264,6 +264,8 @@ class ProjectProgress(Base):
     status: Mapped[str] = mapped_column(String(12), default="draft")
     entered_by: Mapped[str | None] = mapped_column(String(100))
     entered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # the accepted fact of a document the investment was read from (records/ledger_facts.py)
+    source_fact_id: Mapped[int | None] = mapped_column(ForeignKey("facts.id"))
 
 
 class ProjectSupervision(Base):

@@ -37,7 +37,6 @@ SubmissionStatus = Literal["draft", "submitted", "returned", "approved", "publis
 SubmissionStep = Literal["submit", "approve", "return", "publish"]
 ReviewStatus = Literal["pending", "accepted", "corrected", "rejected"]
 AssessmentStatus = Literal["achieved", "on_track", "slightly_behind", "behind", "unknown"]
-ProjectStage = Literal["planned", "started", "under_construction", "completed"]
 Role = Literal["admin", "planner", "reporter", "viewer"]
 RegionLevel = Literal["country", "province", "city", "county", "street", "custom"]
 Qualifier = Literal["at_least", "at_most", "approx"]
@@ -46,7 +45,8 @@ ProjectCategory = Literal[
     "industry", "infrastructure", "livelihood", "ecology", "urban_renewal", "other"
 ]
 ProjectLevel = Literal["province", "city", "district"]
-LedgerStage = Literal[
+# a major project's stage (前期 … 竣工): it follows from dates and milestones
+ProjectStage = Literal[
     "preliminary", "to_start", "new_start", "continuing", "basically_done", "finished"
 ]
 MilestoneKind = Literal["start", "main_done", "completion", "other"]
@@ -71,7 +71,6 @@ NARRATIVE_PARTS: tuple[NarrativePart, ...] = get_args(NarrativePart)
 REVIEWED: tuple[ObservationStatus, ...] = ("approved", "published")
 PROJECT_CATEGORIES: tuple[ProjectCategory, ...] = get_args(ProjectCategory)
 PROJECT_LEVELS: tuple[ProjectLevel, ...] = get_args(ProjectLevel)
-LEDGER_STAGES: tuple[LedgerStage, ...] = get_args(LedgerStage)
 MILESTONE_KINDS: tuple[MilestoneKind, ...] = get_args(MilestoneKind)
 SUPERVISION_STATUSES: tuple[SupervisionStatus, ...] = get_args(SupervisionStatus)
 FREQUENCIES: tuple[Frequency, ...] = get_args(Frequency)
@@ -91,7 +90,6 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "narrative_parts": NARRATIVE_PARTS,
     "project_categories": PROJECT_CATEGORIES,
     "project_levels": PROJECT_LEVELS,
-    "ledger_stages": LEDGER_STAGES,
     "milestone_kinds": MILESTONE_KINDS,
     "supervision_statuses": SUPERVISION_STATUSES,
     "frequencies": FREQUENCIES,
@@ -130,6 +128,16 @@ def words(group: str) -> dict[str, Word]:
 
 def word(group: str, code: str) -> Word:
     return words(group)[code]
+
+
+def project_stage(text: str) -> str:
+    """A stage as a plan file or sheet writes it (a code, its Chinese or English name, or a
+    word of the older four-stage list: ``under_construction``, 在建 …) read as its code;
+    anything else comes back unchanged, for validation to refuse."""
+    for code, entry in words("project_stages").items():
+        if text in (code, entry.zh, entry.en):
+            return code
+    return str(_data()["stage_aliases"].get(text, text))
 
 
 def one_of(codes: tuple[str, ...]) -> str:

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 from planwatch import links
 from planwatch.assess.compare import check_level, compare_members
 from planwatch.assess.model import RankEntry, RegionComparison, TaskAssessment, Thresholds
+from planwatch.assess.projects import stage_of
 from planwatch.assess.region import assess_plan
-from planwatch.periods import Period
+from planwatch.periods import Period, period_end
 from planwatch.reads.figures import FigureBook
 from planwatch.reads.indicators import indicator_named
 from planwatch.reads.lookup import plan_of
@@ -128,7 +129,7 @@ def board_data(session: Session, region: RegionRow, when: Period) -> dict[str, A
         "region": {"code": region.code, "name": region.name},
         "period": {"code": when.code, "time_progress": assessed.time_progress},
         "sections": _sections(assessed.tasks),
-        "projects": _projects(plan.projects),
+        "projects": _projects(plan.projects, when),
         "project_counts": assessed.projects.counts,
         "links": {"overview": links.region(region.code, when.code)},
     }
@@ -153,10 +154,12 @@ def _sections(tasks: list[TaskAssessment]) -> list[dict[str, Any]]:
     return [{"title": title, "tasks": items} for title, items in sections.items()]
 
 
-def _projects(projects: list[PlanProject]) -> dict[str, list[dict[str, Any]]]:
+def _projects(projects: list[PlanProject], when: Period) -> dict[str, list[dict[str, Any]]]:
+    """The projects by the stage their dates give at the period's end, as on the ledger."""
     by_stage: dict[str, list[dict[str, Any]]] = {stage: [] for stage in PROJECT_STAGES}
+    as_of = period_end(when)
     for project in projects:
-        by_stage.setdefault(project.stage, []).append(
+        by_stage[stage_of(project, as_of)].append(
             {
                 "id": project.id,
                 "name": project.name,

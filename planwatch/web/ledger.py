@@ -16,12 +16,12 @@ from pydantic import BaseModel
 
 from planwatch import links
 from planwatch.assess.model import STATUSES
-from planwatch.assess.projects import ProjectJudgement, judged_ledger, summarize
+from planwatch.assess.projects import LedgerSummary, ProjectJudgement, judged_ledger, summarize
 from planwatch.periods import Period
 from planwatch.reads import Session
 from planwatch.reads.regions import stored_region
 from planwatch.records.users import check_allowed
-from planwatch.vocabulary import LEDGER_STAGES, PROJECT_CATEGORIES, PROJECT_LEVELS
+from planwatch.vocabulary import PROJECT_CATEGORIES, PROJECT_LEVELS, PROJECT_STAGES
 from planwatch.web import shapes
 from planwatch.web.auth import Viewer, app_store
 from planwatch.web.params import period_of
@@ -36,7 +36,7 @@ class LedgerPage(BaseModel):
     period: dict[str, Any]
     filters: dict[str, str]
     choices: dict[str, list[str]]
-    totals: shapes.LedgerTotals
+    totals: LedgerSummary  # the summary is plain data: its JSON as it is
     projects: list[shapes.LedgerRow]
     links: dict[str, str]
 
@@ -65,7 +65,7 @@ def ledger_data(
         period={"code": when.code, "time_progress": round(when.time_progress * 100, 2)},
         filters=filters,
         choices=_choices(judged),
-        totals=shapes.ledger_totals(summarize(kept, when.year)),
+        totals=summarize(kept, when.year),
         projects=[shapes.ledger_row(one) for one in kept],
         links={
             "overview": links.region(region.code, when.code),
@@ -83,7 +83,7 @@ def _choices(judged: list[ProjectJudgement]) -> dict[str, list[str]]:
     """What each filter offers: the vocabulary's codes, and the departments that lead one."""
     leads = sorted({one.project.department for one in judged if one.project.department})
     return {
-        "stage": list(LEDGER_STAGES),
+        "stage": list(PROJECT_STAGES),
         "level": list(PROJECT_LEVELS),
         "category": list(PROJECT_CATEGORIES),
         "status": list(STATUSES),

@@ -9,7 +9,8 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from planwatch import links
-from planwatch.assess.model import RegionAssessment, Thresholds
+from planwatch.assess.model import RegionAssessment, TaskAssessment, Thresholds
+from planwatch.assess.projects import judged_ledger, summarize
 from planwatch.assess.region import assess_plan
 from planwatch.assess.rollup import roll_up
 from planwatch.periods import Period
@@ -132,6 +133,47 @@ def overview_data(
         # the book holds every code of the year with figures: no query of its own
         "periods": _periods(region, book.period_codes(period.year)),
         "completeness": _completeness(session, region, period),
+        "task_line": _task_line(region, period, assessed.tasks),
+        "project_line": _project_line(session, region, period),
+    }
+
+
+# the task line always counts these; slightly behind and unquantified ones when there are any
+TASK_LINE = ("achieved", "on_track", "slightly_behind", "behind", "unknown")
+ALWAYS = ("achieved", "on_track", "behind")
+
+
+def _task_line(
+    region: RegionRow, period: Period, tasks: list[TaskAssessment]
+) -> dict[str, Any] | None:
+    """The small line of key tasks: how many are done, on track, behind in the period."""
+    if not tasks:
+        return None
+    counts = {status: sum(1 for t in tasks if t.status == status) for status in TASK_LINE}
+    return {
+        "total": len(tasks),
+        "counts": [
+            {"status": status, "count": n} for status, n in counts.items() if n or status in ALWAYS
+        ],
+        "href": links.board(region.code, period.code),
+    }
+
+
+def _project_line(session: Session, region: RegionRow, period: Period) -> dict[str, Any] | None:
+    """The small line of major projects: started of those due to start, the year's
+    investment against its plan, how many lag (the ledger's aggregate line)."""
+    judged = judged_ledger(session, region.id, period)
+    if not judged:
+        return None
+    summary = summarize(judged, period.year)
+    return {
+        "total": summary.total,
+        "started": summary.started,
+        "planned_starts": summary.planned_starts,
+        "start_rate": summary.start_rate,
+        "investment_share": summary.investment_share,
+        "lagging": len(summary.lagging),
+        "href": links.ledger(region.code, period.code),
     }
 
 

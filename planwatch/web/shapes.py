@@ -16,7 +16,7 @@ from pydantic.dataclasses import dataclass as shape
 
 from planwatch import links
 from planwatch.assess.english import english_project_reason
-from planwatch.assess.projects import LedgerSummary, ProjectJudgement
+from planwatch.assess.projects import ProjectJudgement
 from planwatch.reads.documents import DocumentRow
 from planwatch.reads.facts import FactRow, SourceFact
 from planwatch.reads.objects import PlanHead, ProjectRow, TargetRow, TaskRow
@@ -283,24 +283,6 @@ class LedgerRow(Shape):
     href: str
 
 
-class LedgerTotals(Shape):
-    """The ledger's aggregate line: stages, 开工率, 竣工率, investment and its share."""
-
-    total: int
-    stage_counts: dict[str, int]
-    planned_starts: int
-    started: int
-    start_rate: float | None
-    planned_completions: int
-    completed: int
-    completion_rate: float | None
-    investment_ytd: float
-    year_investment: float
-    investment_share: float | None
-    status_counts: dict[str, int]
-    lagging: list[str]
-
-
 def ledger_row(judged: ProjectJudgement) -> LedgerRow:
     p = judged.project
     return LedgerRow(
@@ -329,11 +311,6 @@ def ledger_row(judged: ProjectJudgement) -> LedgerRow:
         open_supervisions=sum(1 for s in p.supervisions if s.status != "closed"),
         href=links.project(p.id),
     )
-
-
-def ledger_totals(summary: LedgerSummary) -> LedgerTotals:
-    fields = {k: getattr(summary, k) for k in LedgerTotals.model_fields if k != "lagging"}
-    return LedgerTotals(**fields, lagging=[j.project.name for j in summary.lagging])
 
 
 class MilestoneShape(Shape):

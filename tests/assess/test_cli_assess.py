@@ -28,7 +28,7 @@ def test_table_shows_statuses_sentences_tasks_and_projects(sample_store: Store) 
     assert "下半年需完成56.03亿元;需要2016年全年全社会固定资产投资" in out
     assert "on_track  加快重点功能区建设(房屋征收)    51.8%" in out
     assert out.rstrip().endswith(
-        "projects: 计划内重大项目9个,其中已竣工2个、在建2个、已开工2个、尚未开工3个"
+        "projects: 计划内重大项目9个,其中基本完工2个、续建在建2个、新开工2个、拟开工3个"
     )
 
 

@@ -9,6 +9,7 @@ import pytest
 from planwatch.assess.model import Thresholds
 from planwatch.assess.projects import (
     judge_project,
+    lagging_first,
     period_end,
     stage_of,
     summarize,
@@ -56,6 +57,13 @@ def test_stage_follows_from_milestones() -> None:
     assert stage_of(project(milestones=(started,)), JUNE) == "new_start"
     assert stage_of(project(milestones=(started, main)), JUNE) == "basically_done"
     assert stage_of(project(milestones=(started, main)), date(2017, 6, 10)) == "new_start"
+
+
+def test_a_project_without_dates_keeps_the_stage_its_plan_states() -> None:
+    assert stage_of(project(stage="continuing"), JUNE) == "continuing"
+    # once a date is known the stage follows from it, whatever the plan states
+    dated = project(stage="continuing", planned_start=date(2017, 9, 1))
+    assert stage_of(dated, JUNE) == "to_start"
 
 
 def progress(ytd: float) -> tuple[PeriodProgress, ...]:
@@ -159,6 +167,7 @@ def test_summary_counts_stages_rates_investment_and_puts_the_lagging_first() -> 
         400.0,
         52.0,
     )
-    assert [j.project.name for j in summary.lagging] == ["丁", "甲", "乙"]
+    assert summary.lagging == ["丁", "甲", "乙"]
+    assert [j.project.name for j in lagging_first(judged)] == summary.lagging
     by_level = summarize_by(judged, 2017, "level")
     assert {k: v.total for k, v in by_level.items()} == {"city": 2, "district": 2}

@@ -107,15 +107,29 @@ def test_reported_share_disagreeing_with_value_is_a_finding(sample_store: Store)
 
 def test_projects_counted_by_stage(sample_store: Store) -> None:
     with sample_store.reading() as session:
-        stages = project_stages(session, "武昌区", 2017)
+        stages = project_stages(session, "武昌区", "2017H1")
     assert stages.total == 9
-    assert stages.counts == {"planned": 3, "started": 2, "under_construction": 2, "completed": 2}
-    assert stages.names["completed"] == ["帝斯曼国际中心", "汇通新长江"]
+    assert stages.counts == {
+        "preliminary": 0,
+        "to_start": 3,
+        "new_start": 2,
+        "continuing": 2,
+        "basically_done": 2,
+        "finished": 0,
+    }
+    assert stages.names["basically_done"] == ["帝斯曼国际中心", "汇通新长江"]
     assert stages.started_share == pytest.approx(66.67)
-    assert stages.chinese == "计划内重大项目9个,其中已竣工2个、在建2个、已开工2个、尚未开工3个"
+    assert stages.chinese == "计划内重大项目9个,其中基本完工2个、续建在建2个、新开工2个、拟开工3个"
+
+
+def test_stages_follow_the_dates_of_the_period(sample_store: Store) -> None:
+    with sample_store.reading() as session:
+        march = project_stages(session, "武昌区", "2017Q1")
+    # 联投 starts in April and 融创 in May: in March both are still to start
+    assert (march.counts["to_start"], march.counts["new_start"]) == (5, 0)
 
 
 def test_tasks_and_projects_need_a_plan(sample_store: Store) -> None:
     with sample_store.reading() as session, pytest.raises(NotFound) as raised:
-        project_stages(session, "武昌区", 2018)
+        project_stages(session, "武昌区", "2018")
     assert str(raised.value) == "武昌区 has no plan for 2018: load one with `planwatch plan load`"

@@ -119,12 +119,18 @@ def test_sqlite_waits_for_the_write_lock(sqlite_store: Store) -> None:
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == BUSY_TIMEOUT_MS
 
 
-def test_migration_0002_keeps_the_rows_and_stops_id_reuse(tmp_path: Path) -> None:
-    store = Store(sqlite_url(tmp_path / "old.db"))
+def _store_at(path: Path, revision: str) -> Store:
+    """A database migrated up to ``revision`` only, to fill as older versions left it."""
+    store = Store(sqlite_url(path))
     config = alembic_config(store)
     with store.engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
+        command.upgrade(config, revision)
+    return store
+
+
+def test_migration_0002_keeps_the_rows_and_stops_id_reuse(tmp_path: Path) -> None:
+    store = _store_at(tmp_path / "old.db", "0001")
     with store.engine.begin() as conn:
         conn.execute(
             text("INSERT INTO regions (id, code, name, level) VALUES (1, '1', 'a', 'county')")
@@ -149,4 +155,26 @@ def test_migration_0002_keeps_the_rows_and_stops_id_reuse(tmp_path: Path) -> Non
     assert "AUTOINCREMENT" in str(schema)
     with store.transaction() as session:
         assert session.get(Region, 1) is not None
+    store.dispose()
+
+
+def test_migration_0012_names_stored_stages_in_the_one_vocabulary(tmp_path: Path) -> None:
+    store = _store_at(tmp_path / "stages.db", "0011")
+    old = ("planned", "started", "under_construction", "completed")
+    with store.engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO regions (id, code, name, level) VALUES (1, '1', 'a', 'county')")
+        )
+        conn.execute(text("INSERT INTO plans (id, region_id, year) VALUES (1, 1, 2017)"))
+        for n, stage in enumerate(old):
+            conn.execute(
+                text(
+                    "INSERT INTO projects (plan_id, position, name, stage) VALUES (1, :n, :m, :s)"
+                ),
+                {"n": n, "m": f"p{n}", "s": stage},
+            )
+    upgrade(store)
+    with store.engine.connect() as conn:
+        stages = conn.execute(text("SELECT stage FROM projects ORDER BY position")).scalars()
+        assert list(stages) == ["preliminary", "new_start", "continuing", "finished"]
     store.dispose()

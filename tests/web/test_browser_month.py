@@ -1,5 +1,6 @@
 """A month's project progress in a real browser: 区发改委's reporter enters July for two of
-its projects, is told what is wrong first, and then sees the ledger change.
+its projects, is told what is wrong first, and then sees the ledger and the overview's
+project line change.
 
 Screenshots of the form (Chinese, English, 390 px) go to ``PLANWATCH_SCREENSHOTS`` when
 set (docs/screenshots), else to the test's own folder.
@@ -19,6 +20,7 @@ from planwatch.demo import Demo
 from tests.web.live import CHROMIUM, serving
 
 LEDGER = "/regions/420106/2017M07/projects"
+OVERVIEW = "/regions/420106/2017M07"
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"needs {CHROMIUM}")
 
@@ -47,6 +49,9 @@ def _row(page: Page, name: str) -> tuple[str, str]:
 def test_reporter_enters_july_and_the_ledger_changes(reporter: Page, tmp_path: Path) -> None:
     shots = Path(os.environ.get("PLANWATCH_SCREENSHOTS") or tmp_path)
     page = reporter
+    page.goto(OVERVIEW)
+    line_before = page.locator("#project-line").inner_text()
+    page.goto(LEDGER)
     assert _row(page, "联投中心裕大华地块")[1].startswith("4.2")
     assert _row(page, "华电研发中心")[0] == "拟开工"
     page.click("#month-entry-link")
@@ -87,3 +92,7 @@ def test_reporter_enters_july_and_the_ledger_changes(reporter: Page, tmp_path: P
     assert _row(page, "联投中心裕大华地块")[1].startswith("5.6")
     assert _row(page, "华电研发中心") == ("新开工", _row(page, "华电研发中心")[1])
     assert _row(page, "华电研发中心")[1].startswith("0.9")
+    # the overview's project line: 华电 started in July, so 3 of the 5 due to start this year
+    page.goto(OVERVIEW)
+    assert "开工率 40.0% (2/5)" in line_before
+    assert "开工率 60.0% (3/5)" in page.locator("#project-line").inner_text()

@@ -132,7 +132,7 @@ def _planner_makes_the_plan(page: Page, shots: Path) -> None:
         _targets_row(page, row[7])
     _fill(page, "#task-new", {"title": "推进政务服务一网通办", "department": "区政务服务局"})
     expect(page.locator("tr[id^=task-]", has_text="一网通办")).to_be_visible()
-    project = {"name": "江夏智能制造产业园", "stage": "started", "investment": "12.5"}
+    project = {"name": "江夏智能制造产业园", "stage": "new_start", "investment": "12.5"}
     _fill(page, "#project-new", {**project, "department": "区发改委"})
     expect(page.locator("tr[id^=project-]", has_text="产业园")).to_be_visible()
     _shot(page, shots, "3-plan-edited.png")

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import fields
 
 from fastapi.testclient import TestClient
+
+from planwatch.assess.projects import LedgerSummary
 
 LEDGER = "/regions/420106/2017H1/projects"
 # behind before slightly behind, each furthest below time progress first
@@ -56,6 +59,13 @@ def test_ledger_json_shows_the_nine_projects_judged(planner: TestClient) -> None
     assert (totals["investment_ytd"], totals["year_investment"]) == (44.7, 88.5)
     assert totals["investment_share"] == 50.51
     assert totals["lagging"] == LAGGING
+
+
+def test_the_totals_are_the_summary_itself(planner: TestClient) -> None:
+    totals = planner.get(f"{LEDGER}.json").json()["totals"]
+    assert list(totals) == [f.name for f in fields(LedgerSummary)]
+    schemas = planner.get("/openapi.json").json()["components"]["schemas"]
+    assert "LedgerSummary" in schemas and "LedgerTotals" not in schemas
 
 
 def test_filters_narrow_the_list_and_the_totals(planner: TestClient) -> None:

@@ -41,7 +41,7 @@ def test_task_page_anchors_each_progress_entry(viewer: TestClient) -> None:
 def test_project_page_and_its_board_link(viewer: TestClient) -> None:
     data = viewer.get("/projects/1.json").json()
     assert data["project"]["name"] == "绿地国际金融城"
-    assert data["project"]["stage"] == "under_construction"
+    assert data["project"]["stage"] == "continuing"
     assert "在建" in viewer.get("/projects/1", headers=HTML).text
     board = viewer.get("/regions/420106/2017H1/board", headers=HTML).text
     assert 'href="/projects/1"' in board and 'href="/tasks/1"' in board

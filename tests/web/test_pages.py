@@ -95,6 +95,16 @@ def test_board_lists_tasks_and_projects_by_stage(viewer: TestClient) -> None:
     assert data["project_counts"] == {k: len(v) for k, v in data["projects"].items()}
 
 
+def test_board_groups_projects_by_the_ledger_stage(viewer: TestClient) -> None:
+    board = viewer.get(f"{OVERVIEW}/board.json").json()
+    ledger = viewer.get(f"{OVERVIEW}/projects.json").json()
+    on_board = {p["name"]: stage for stage, ps in board["projects"].items() for p in ps}
+    assert on_board == {row["name"]: row["stage"] for row in ledger["projects"]}
+    assert on_board["帝斯曼国际中心"] == "basically_done"
+    page = viewer.get(f"{OVERVIEW}/board", headers=HTML).text
+    assert "基本完工 · 2" in page and "拟开工 · 3" in page
+
+
 def test_document_page_marks_every_fact_at_its_span(viewer: TestClient) -> None:
     data = viewer.get("/documents/1.json").json()
     assert data["counts"]["pending"] == len(data["facts"]) > 100
@@ -134,3 +144,24 @@ def test_each_card_with_a_figure_leads_to_its_history(viewer: TestClient) -> Non
         page = viewer.get(f"{item['href']}.json").json()
         assert page["history"], item["indicator"]
         assert item["target_id"] in {a["target_id"] for a in page["assessments"]}
+
+
+def test_overview_counts_key_tasks_and_major_projects(viewer: TestClient) -> None:
+    data = viewer.get(f"{OVERVIEW}.json").json()
+    board = viewer.get(f"{OVERVIEW}/board.json").json()
+    statuses = [t["status"] for s in board["sections"] for t in s["tasks"]]
+    line = data["task_line"]
+    counts = {c["status"]: c["count"] for c in line["counts"]}
+    assert line["total"] == len(statuses) == sum(counts.values())
+    assert {"achieved", "on_track", "behind"} <= set(counts)
+    assert counts == {s: statuses.count(s) for s in counts}
+    assert line["href"] == f"{OVERVIEW}/board"
+    projects = data["project_line"]
+    assert (projects["total"], projects["started"], projects["planned_starts"]) == (9, 2, 5)
+    assert (projects["investment_share"], projects["lagging"]) == (50.51, 6)
+    zh = viewer.get(OVERVIEW, headers=HTML).text
+    en = viewer.get(f"{OVERVIEW}?lang=en", headers=HTML).text
+    assert f"重点任务</a> {line['total']}: 已完成 {counts['achieved']} · 正常推进" in zh
+    assert f"Key tasks</a> {line['total']}: achieved {counts['achieved']} · on track" in en
+    assert "开工率 40.0% (2/5) · 占年度计划 50.5% · 滞后项目 6" in zh
+    assert "Start rate 40.0% (2/5) · Share of annual plan 50.5% · Lagging projects 6" in en

@@ -76,3 +76,18 @@ def test_every_page_fits_a_phone(app: FastAPI, demo: Demo, planner: TestClient) 
     assert len(widths) >= 2 and min(widths) > 300, widths
     assert wide == [], "\n".join(wide)
     print(f"\n{len(public)} public and {len(signed_in)} signed-in pages, each in zh and en")
+
+
+def test_the_overview_lines_fit_a_phone(app: FastAPI) -> None:
+    """The task and project lines wrap on a 390 px phone (the overview alone, both languages)."""
+    overview = filled("/regions/{code}/{period}")
+    with serving(app) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        page = browser.new_context(base_url=base, viewport=PHONE).new_page()
+        wide = overflowing(page, [overview], ("zh", "en"))
+        boxes = [page.locator(f"#{line}").bounding_box() for line in ("task-line", "project-line")]
+        browser.close()
+    assert wide == [], "\n".join(wide)
+    assert all(box and box["width"] <= PHONE["width"] for box in boxes), boxes
