@@ -158,8 +158,8 @@ def test_migration_0002_keeps_the_rows_and_stops_id_reuse(tmp_path: Path) -> Non
     store.dispose()
 
 
-def test_migration_0012_names_stored_stages_in_the_one_vocabulary(tmp_path: Path) -> None:
-    store = _store_at(tmp_path / "stages.db", "0011")
+def test_migration_0013_names_stored_stages_in_the_one_vocabulary(tmp_path: Path) -> None:
+    store = _store_at(tmp_path / "stages.db", "0012")
     old = ("planned", "started", "under_construction", "completed")
     with store.engine.begin() as conn:
         conn.execute(

@@ -1,7 +1,7 @@
 """task progress entered on the web: the responsible department's status of a period
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0009
 Create Date: 2026-12-03
 
 - ``task_progress.status``: on_track, slightly_behind, behind or achieved, as the department

@@ -1,7 +1,7 @@
 """ledger facts: a project's investment read from a document and accepted on review
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-04
 
 - ``project_progress.source_fact_id``: the accepted fact the period's investment came
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013"
-down_revision = "0012"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 KEEP_IDS = {"sqlite_autoincrement": True}  # SQLite rebuilds the table: ids still never reused
