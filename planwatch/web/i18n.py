@@ -342,6 +342,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "contact_email": {"zh": "电子邮箱", "en": "E-mail"},
     "contact_webhook": {"zh": "工作群机器人地址", "en": "Work-chat robot webhook"},
     "contact_webhook_keep": {"zh": "已设置；空着不改", "en": "set; leave empty to keep"},
+    "contact_email_example": {"zh": "单位的公务邮箱", "en": "the office's e-mail, name@host"},
+    "contact_webhook_example": {
+        "zh": "工作群机器人的完整地址",
+        "en": "the work-chat robot's address, https://…",
+    },
     "contact_webhook_clear": {"zh": "清除机器人地址", "en": "Clear the webhook"},
     "received_at": {"zh": "报送时间", "en": "Received"},
     "days_late": {"zh": "逾期天数", "en": "Days late"},
