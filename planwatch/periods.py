@@ -87,6 +87,16 @@ class Period:
     def year_period(self) -> Period:
         return Period(self.year, "Y", 0)
 
+    def spellings(self) -> list[str]:
+        """Every code of the same months of the same year (2017M06, 2017Q2, 2017H1): a
+        figure stored under any of them is a figure of this period."""
+        kinds = (("Y", 12), ("H", 6), ("Q", 3), ("M", 1))
+        return [
+            Period(self.year, kind, self.months // size if kind != "Y" else 0).code
+            for kind, size in kinds
+            if self.months % size == 0 and (kind != "Y" or self.months == 12)
+        ]
+
 
 def _month_number(token: str) -> int | None:
     if token.isdigit():

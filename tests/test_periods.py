@@ -91,3 +91,13 @@ def test_year_comes_from_document_period_when_not_given() -> None:
 def test_unknown_phrase_and_unknown_year_give_none() -> None:
     assert parse_phrase("一般情况", 2017) is None
     assert parse_phrase("上半年", None) is None
+
+
+def test_spellings_name_every_code_of_the_same_months() -> None:
+    assert Period.parse("2017M06").spellings() == ["2017H1", "2017Q2", "2017M06"]
+    assert Period.parse("2017Q4").spellings() == ["2017", "2017H2", "2017Q4", "2017M12"]
+    assert Period.parse("2017M05").spellings() == ["2017M05"]
+    for code in ("2017", "2017H1", "2017Q3", "2017M02", "2017M09"):
+        period = Period.parse(code)
+        assert {Period.parse(c).months for c in period.spellings()} == {period.months}
+        assert code in period.spellings()

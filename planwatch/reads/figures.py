@@ -141,13 +141,12 @@ _CODES_HELD = (
 )
 
 
-# the periods each region has counted figures for in a span of codes, from the counts
-_PERIODS_HELD_BY = (
-    select(FigurePeriod.region_id, FigurePeriod.period)
+# the regions with counted figures for some period codes, from the counts
+_REGIONS_HOLDING = (
+    select(FigurePeriod.region_id)
     .where(
         FigurePeriod.region_id.in_(bindparam("regions", expanding=True)),
-        FigurePeriod.period >= bindparam("first"),
-        FigurePeriod.period < bindparam("after"),
+        FigurePeriod.period.in_(bindparam("codes", expanding=True)),
         FigurePeriod.status.in_(bindparam("statuses", expanding=True)),
         FigurePeriod.figures > 0,
     )
@@ -332,11 +331,9 @@ def regions_holding(session: Session, region_ids: Collection[int], span: Period)
         return set()
     held = read(
         session,
-        _PERIODS_HELD_BY,
+        _REGIONS_HOLDING,
         regions=list(region_ids),
-        first=str(span.year),
-        after=str(span.year + 1),
+        codes=span.spellings(),
         statuses=list(counted_statuses(None)),
     )
-    wanted = (span.year, span.months)
-    return {region_id for region_id, code in held if _span(code) == wanted}
+    return {region_id for (region_id,) in held}

@@ -2,9 +2,10 @@
 
 For a region and a period, each additive indicator's (``catalog.additive``) counted
 ``value`` figure of every direct child is read through ``figure_books`` (one query for
-all children), converted to the indicator's unit and summed. The sum says how many
-children reported, so a judgment can tell a complete sum from a partial one. Rates,
-growths and per-capita values are never summed.
+all children, of the period's span and the additive indicators only), converted to the
+indicator's unit and summed. The sum says how many children reported, so a judgment can
+tell a complete sum from a partial one. Rates, growths and per-capita values are never
+summed.
 """
 
 from __future__ import annotations
@@ -47,12 +48,14 @@ def children_sums(session: Session, region_id: int, period: Period) -> list[Chil
     children = [row[0] for row in read(session, _CHILDREN, parent=region_id)]
     if not children:
         return []
-    books = figure_books(session, children, (period.year,))
     additive = {
         row.id: row
         for row in read(session, _INDICATORS)
         if catalog.additive(row.name, row.kind, row.unit)
     }
+    # the period's span of the additive indicators alone: a tiny part of the children's year
+    span = {(period.year, period.months)}
+    books = figure_books(session, children, (period.year,), spans=span, indicators=additive)
     found: dict[int, list[Figure]] = {}
     for child in children:
         book = FigureBook.of(books.get(child, {}))  # one figure per span, as pages count
