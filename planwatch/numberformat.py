@@ -14,6 +14,7 @@ The report (``assess/sentences.py`` and ``report/``), the pages (the ``num`` fil
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from functools import lru_cache
 
 from planwatch.vocabulary import lexicon
@@ -78,3 +79,16 @@ def one_decimal(value: float) -> str:
     """Completion shares and gaps keep one decimal, as the office rounds them (74.5, 79.0)."""
     text = f"{value:.1f}"
     return "0.0" if text == "-0.0" else text
+
+
+def rounding_of(values: Iterable[float]) -> float:
+    """How far apart figures as stated may be by rounding alone: half a unit of each
+    value's last stored decimal, added up (1e-9 at least): 1.57 and 1.58 differ by 0.01."""
+    return sum(0.5 * 10 ** -_decimals(value) for value in values) + 1e-9
+
+
+def _decimals(value: float) -> int:
+    text = repr(float(value))
+    if "e" in text:
+        return 6
+    return len(text.split(".")[1].rstrip("0")) if "." in text else 0

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from planwatch import units
 from planwatch.assess.model import Finding
 from planwatch.errors import InvalidInput
-from planwatch.numberformat import number
+from planwatch.numberformat import number, rounding_of
 from planwatch.periods import Period
 from planwatch.reads.figures import Figure, FigureBook
 from planwatch.reads.rollup import ChildrenSum, children_sums
@@ -80,11 +80,4 @@ def judged(summed: ChildrenSum, own: Figure | None, period: Period) -> RollUp:
 
 def rounding(figures: list[Figure]) -> float:
     """Half a unit of the last stored decimal of each figure, added up (1e-9 at least)."""
-    return sum(0.5 * 10 ** -_decimals(f.value) for f in figures) + 1e-9
-
-
-def _decimals(value: float) -> int:
-    text = repr(float(value))
-    if "e" in text:
-        return 6
-    return len(text.split(".")[1].rstrip("0")) if "." in text else 0
+    return rounding_of(f.value for f in figures)

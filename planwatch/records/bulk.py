@@ -1,10 +1,11 @@
 """Loading a file of figures in one transaction and in constant memory.
 
 A CSV file is read a row at a time and stored in batches of ``BATCH`` rows: every row is
-validated as single entry validates it (``ObservationIn``, the period) and checked by the
-error rules that judge a figure on its own (``checks.own_errors``: unit, sign, share and
-growth ranges; the rules that compare a figure with others are for entry and submission);
-regions and indicators are resolved once per file; the current versions of a batch's
+validated as single entry validates it (``ObservationIn``, the period) and checked by
+every error rule: those that judge a figure on its own (``checks.own_errors``: unit, sign,
+share and growth ranges), then, once every batch is written, those comparing it with
+other figures (``bulk_related``: parts adding up to their whole, and growth or jump rules
+a planner made errors; warnings are for entry, where a comment can answer them); regions and indicators are resolved once per file; the current versions of a batch's
 series come in one query; the batch's figures are written with ``executemany`` on SQLite
 and ``COPY`` on PostgreSQL, and their audit rows (every column, as the audit log writes an
 insert) by one ``INSERT … SELECT`` that the database fills from the rows just written.
@@ -41,6 +42,7 @@ from sqlalchemy.orm import Session
 
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
+from planwatch.records.bulk_related import first_related_error, watched_indicators
 from planwatch.records.checks import Figure, Rule, own_errors
 from planwatch.records.filedata import stream_csv_rows
 from planwatch.records.observations import ObservationIn
@@ -94,6 +96,7 @@ def store_figures(
     load = _Load(session, filename, first_line)
     for batch in _batches(items):
         load.store(batch)
+    load.check_related()
     add_counts(session, load.tallies.items())  # once per file: a key per region and period
     return load.count
 
@@ -143,6 +146,8 @@ class _Load:
     spans: list[tuple[int, int, int]] = field(default_factory=list)
     stamp: Any = None  # ``at`` as the driver takes it (SQLite: SQLAlchemy's text form)
     rules: dict[str, Rule] | None = None  # the rules in force, read at the first row
+    # (region id, period) of the figures the related rules look at, checked at the end
+    touched: set[tuple[int, str]] = field(default_factory=set)
     # figures per (region id, period, status) so far, written to the tallies at the end
     tallies: Counter[tuple[int, str, str]] = field(default_factory=Counter)
 
@@ -167,6 +172,10 @@ class _Load:
         _write(self.connection, rows)
         self._audit(ids)
         self.tallies.update((r[2], r[3], r[_STATUS]) for r in rows)
+        watched = watched_indicators(self.rules or {})
+        self.touched.update(
+            (r[2], r[3]) for r in rows if watched is None or self.by_id[r[1]].name in watched
+        )
         touch(self.session, {row[2] for row in rows})
         self.spans.append((ids[0], batch[0][0], len(rows)))
         self.count += len(rows)
@@ -175,10 +184,17 @@ class _Load:
         """The error rules that judge a figure on its own, over the batch in one call."""
         figures = [
             Figure(
-                indicator.name, indicator.unit, indicator.kind, item.measure, item.value, item.unit
+                indicator.name,
+                indicator.unit,
+                indicator.kind,
+                item.measure,
+                item.value,
+                item.unit,
+                period=row[3],
+                basis=item.basis,
             )
-            for (_, item), indicator in zip(
-                batch, (self.by_id[row[1]] for row in rows), strict=True
+            for (_, item), indicator, row in zip(
+                batch, (self.by_id[row[1]] for row in rows), rows, strict=True
             )
         ]
         if self.rules is None:  # the rules in force, with a planner's changes
@@ -192,6 +208,17 @@ class _Load:
                 number=number,
                 problems=listing((p.said for p in found), "; ", "；"),
             )
+
+    def check_related(self) -> None:
+        """The error rules comparing figures, once every batch is written."""
+        found = first_related_error(self.connection, self.touched, self.rules or {})
+        if found is None:
+            return
+        row_id, problem = found
+        number = self._number_of(row_id)
+        if number is None:
+            raise InvalidInput("records.bulk.problem_with_stored", problems=problem.said)
+        raise InvalidInput("records.bulk.problem", number=number, problems=problem.said)
 
     @property
     def connection(self) -> Connection:

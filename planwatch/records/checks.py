@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, Protocol
 
@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from planwatch import units
 from planwatch.errors import InvalidInput
+from planwatch.numberformat import rounding_of
 from planwatch.periods import Period
 from planwatch.store.models import Indicator, Observation
 from planwatch.vocabulary.messages import Both, listing, phrase
@@ -127,7 +128,9 @@ class Known(Protocol):
     def get(self, indicator: str, period: str, measure: str) -> tuple[float, str | None] | None: ...
 
 
-def _span(period: str) -> tuple[int, int]:
+@lru_cache(maxsize=4096)  # a bulk file names a few dozen periods, row after row
+def period_span(period: str) -> tuple[int, int]:
+    """(year, months) of a period code: 2017M06, 2017Q2 and 2017H1 are one span."""
     if not period:
         return 0, 0  # a figure checked on its own, of no period
     parsed = Period.parse(period)
@@ -153,10 +156,10 @@ class Batch:
 
     def __post_init__(self) -> None:
         for number, f in enumerate(self.figures):
-            self._index.setdefault((f.indicator, _span(f.period), f.measure), number)
+            self._index.setdefault((f.indicator, period_span(f.period), f.measure), number)
 
     def position(self, indicator: str, period: str, measure: str) -> int | None:
-        return self._index.get((indicator, _span(period), measure))
+        return self._index.get((indicator, period_span(period), measure))
 
     def get(self, indicator: str, period: str, measure: str) -> tuple[float, str | None] | None:
         found = self.position(indicator, period, measure)
@@ -215,6 +218,21 @@ def own_errors(figures: Sequence[Figure], rules: dict[str, Rule] | None = None) 
         if rule.severity == "error" and name not in ACROSS
     }
     return check_figures(figures, rules=alone)
+
+
+def related_errors(
+    figures: Sequence[Figure], known: Known | None, rules: dict[str, Rule] | None = None
+) -> list[Problem]:
+    """The error rules (of ``rules``, the shipped ones by default) that compare a figure with
+    others, the figures checked with it and, through ``known``, the stored ones (parts
+    adding up to their whole; growth and jump rules where a planner made them errors), over
+    figures of one region: with ``own_errors``, every error rule entering them would apply."""
+    across = {
+        name: rule
+        for name, rule in (rules if rules is not None else load_rules()).items()
+        if rule.severity == "error" and name in ACROSS
+    }
+    return check_figures(figures, known, across) if across else []
 
 
 def blocking(problems: Sequence[Problem], figures: Sequence[Figure]) -> list[Problem]:
@@ -382,7 +400,10 @@ def _parts_finding(
             high=max(values),
         )
     added = sum(values)
-    if abs(added - total) <= abs(total) * rule.number("tolerance", 0.5) / 100:
+    # within the rule's share of the whole, or within what the stated decimals' rounding
+    # alone can make (1.57 against 0.39 + 0.61 + 0.58)
+    allowed = max(abs(total) * rule.number("tolerance", 0.5) / 100, rounding_of([total, *values]))
+    if abs(added - total) <= allowed:
         return None
     return "value", phrase("records.checks.parts_not_adding", added=added, whole=whole, total=total)
 
@@ -421,7 +442,7 @@ class StoredFigures:
         self.region_id = region_id
 
     def get(self, indicator: str, period: str, measure: str) -> tuple[float, str | None] | None:
-        year, months = _span(period)
+        year, months = period_span(period)
         rows = self.session.execute(
             select(Observation.period, Observation.value, Observation.unit)
             .join(Indicator, Observation.indicator_id == Indicator.id)
@@ -433,6 +454,6 @@ class StoredFigures:
             )
             .order_by(Observation.version.desc(), Observation.id.desc())
         ).all()
-        same = [r for r in rows if _span(r.period) == (year, months)]
+        same = [r for r in rows if period_span(r.period) == (year, months)]
         exact = [r for r in same if r.period == period] or same
         return (exact[0].value, exact[0].unit) if exact else None

@@ -7,7 +7,8 @@ indicator and year: year-to-date amounts for flows (seasonal months, yearly grow
 month-end levels for stocks, and rates that drift. A parent's flows and stocks are the
 sums of its children's, except in a few (parent, indicator, year) the seed picks, where
 the parent reports its own figure 2% higher, as offices sometimes do, for the roll-up to
-find. About one region in ten lags (growth near zero). Every region gets a plan per year
+find. A whole of the validation rules' parts (``parts_sum``) is made of its parts, so a
+synthetic file passes every rule the loader applies. About one region in ten lags (growth near zero). Every region gets a plan per year
 with one target of every kind, a task with progress, two projects, and three departments.
 
 ``write_figures`` writes the figures as a CSV that ``planwatch observations load`` reads;
@@ -21,7 +22,7 @@ import csv
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import IO
 
@@ -29,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from planwatch import catalog, regions
 from planwatch.errors import InvalidInput
+from planwatch.records.checks import load_rules
 from planwatch.records.plans import PlanIn, store_plan
 from planwatch.store.reference import add_region, region_row
 
@@ -112,12 +114,29 @@ class Country:
         return levels
 
     def reported(self, code: str, indicator: catalog.Indicator, year: int) -> float:
-        """What the region reports: its children's sum, or now and then its own figure."""
+        """What the region reports: its children's sum, or now and then its own figure (a
+        whole and its parts together, so that they still add up)."""
         value = self.annual(code, indicator, year)
         if self._children.get(code) and indicator.kind != "rate":
-            if random.Random(f"{self.seed}:own:{code}:{indicator.name}:{year}").random() < 0.05:
+            name = _whole_of(indicator.name)
+            if random.Random(f"{self.seed}:own:{code}:{name}:{year}").random() < 0.05:
                 return value * 1.02
         return value
+
+
+@cache
+def _wholes() -> dict[str, tuple[str, list[str], str]]:
+    """The whole, parts and mode of each ``parts_sum`` group of the rules, by whole."""
+    groups = load_rules()["parts_sum"].setting("groups", [])
+    return {g["whole"]: (g["whole"], list(g["parts"]), g.get("mode", "sum")) for g in groups}
+
+
+def _whole_of(name: str) -> str:
+    """The whole of the group ``name`` is a part of (or the whole itself), else ``name``."""
+    for whole, parts, _ in _wholes().values():
+        if name == whole or name in parts:
+            return whole
+    return name
 
 
 def _places(size: int, rng: random.Random) -> list[Place]:
@@ -148,7 +167,11 @@ def _tree(division: regions.Division) -> Iterator[regions.Division]:
 
 
 def _levels(country: Country, indicator: catalog.Indicator) -> dict[tuple[str, int], float]:
-    """Every region's yearly figure of one indicator: leaves drawn, parents summed."""
+    """Every region's yearly figure of one indicator: leaves drawn, parents summed; a whole
+    of the rules' parts (地区生产总值 of its three industries) made of its parts' figures."""
+    group = _wholes().get(indicator.name)
+    if group is not None:
+        return _whole_levels(country, *group)
     levels: dict[tuple[str, int], float] = {}
     for place in reversed(country.places):  # children come after their parents
         children = country._children.get(place.code)
@@ -165,6 +188,25 @@ def _levels(country: Country, indicator: catalog.Indicator) -> dict[tuple[str, i
             growth = rng.gauss(0.0, 0.01) if lag else rng.gauss(0.06, 0.02)
             level = level * (1 + growth) if indicator.kind != "rate" else level * (1 + growth / 4)
     return levels
+
+
+def _whole_levels(
+    country: Country, whole: str, parts: list[str], mode: str
+) -> dict[tuple[str, int], float]:
+    """The parts added up, or for a per-head whole (``between``) a mean weighted 3:2 of its
+    two parts (urban and rural), so the whole always lies between them."""
+    drawn = [_levels(country, _indicator(part)) for part in parts]
+    weights = [0.6, 0.4] if mode == "between" else [1.0] * len(parts)
+    return {
+        key: sum(w * levels[key] for w, levels in zip(weights, drawn, strict=False))
+        for key in drawn[0]
+    }
+
+
+def _indicator(name: str) -> catalog.Indicator:
+    found = catalog.lookup(name)
+    assert found is not None, f"{name}: a rules.yaml part missing from the catalogue"
+    return found
 
 
 def _start(indicator: catalog.Indicator, rng: random.Random) -> float:

@@ -16,6 +16,7 @@ from planwatch.errors import InvalidInput, NotFound
 from planwatch.records import bulk
 from planwatch.records.bulk import load_observation_csv
 from planwatch.store import Store
+from planwatch.store.models import RuleSetting
 from tests.conftest import SAMPLE, load_sample
 
 HEADER = "region,indicator,period,measure,value,unit,basis,status,note\n"
@@ -159,3 +160,53 @@ def test_each_audit_row_holds_its_figure_as_stored(store: Store, tmp_path: Path)
         "说明",
         8.1,
     )
+
+
+def industries(region: str, period: str, whole: float, parts: tuple[float, ...]) -> list[str]:
+    """A region's 地区生产总值 and its three industries' value added for one period."""
+    names = ["地区生产总值", "第一产业增加值", "第二产业增加值", "第三产业增加值"]
+    return [
+        f"{region},{name},{period},value,{value},亿元,,approved,"
+        for name, value in zip(names, (whole, *parts), strict=True)
+    ]
+
+
+def test_parts_not_adding_up_to_their_whole_are_refused_across_batches(
+    store: Store, tmp_path: Path
+) -> None:
+    # batches of three: the whole and two parts in one, the third part in the next
+    adding = industries("420106", "2017H1", 600, (20, 200, 380))
+    assert load(store, write(tmp_path, adding)) == 4
+    before = snapshot(store)
+    wrong = industries("420106", "2017Q3", 900, (30, 300, 500)) + GOOD[:2]
+    with pytest.raises(InvalidInput, match="observation [1-4]: .*parts_sum") as raised:
+        load(store, write(tmp_path, wrong))
+    assert "830" in str(raised.value) and "900" in str(raised.value)
+    assert snapshot(store) == before
+    # another region's parts are not this region's: each region is summed on its own
+    mixed = industries("420106", "2017M10", 1000, (40, 360, 600))
+    mixed[3:3] = industries("420102", "2017M10", 50, (1, 20, 29))
+    assert load(store, write(tmp_path, mixed)) == 8
+
+
+def test_a_planner_made_error_compares_with_figures_already_stored(
+    store: Store, tmp_path: Path
+) -> None:
+    load(store, write(tmp_path, ["420106,地区生产总值,2016H1,value,500,亿元,,approved,"]))
+    with store.transaction(actor="test") as session:
+        session.add(
+            RuleSetting(name="growth_consistent", settings={"severity": "error"}, changed_by="t")
+        )
+    growth = "420106,地区生产总值,2017H1,yoy_growth,{},%,,approved,"
+    lines = ["420106,地区生产总值,2017H1,value,550,亿元,,approved,", growth.format(25)]
+    with pytest.raises(InvalidInput, match="growth_consistent"):
+        load(store, write(tmp_path, lines))
+    assert load(store, write(tmp_path, [lines[0], growth.format(10)])) == 2
+
+
+def test_parts_stored_before_are_summed_with_the_files_whole(store: Store, tmp_path: Path) -> None:
+    load(store, write(tmp_path, industries("420106", "2017H1", 600, (20, 200, 380))[1:]))
+    whole = "420106,地区生产总值,2017H1,value,{},亿元,,approved,"
+    with pytest.raises(InvalidInput, match="observation 1: .*parts_sum"):
+        load(store, write(tmp_path, [whole.format(700)]))
+    assert load(store, write(tmp_path, [whole.format(600)])) == 1
