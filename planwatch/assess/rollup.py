@@ -80,7 +80,12 @@ def judged(summed: ChildrenSum, own: Figure | None, period: Period) -> RollUp:
 
 def rounding(figures: list[Figure]) -> float:
     """Half a unit of the last stored decimal of each figure, added up (1e-9 at least)."""
-    return sum(0.5 * 10 ** -_decimals(f.value) for f in figures) + 1e-9
+    return sum(half_unit(f.value) for f in figures) + 1e-9
+
+
+def half_unit(value: float) -> float:
+    """Half a unit of the value's last stored decimal: what its rounding may hide."""
+    return 0.5 * 10 ** -_decimals(value)
 
 
 def _decimals(value: float) -> int:

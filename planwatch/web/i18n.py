@@ -258,6 +258,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ledger": {"zh": "重点项目调度", "en": "Major-project ledger"},
     "ledger_totals": {"zh": "汇总", "en": "Totals"},
+    "reported_totals": {"zh": "报告所述汇总数", "en": "Totals stated in documents"},
+    "reported_scope": {
+        "zh": "全部项目合计，不受筛选影响",
+        "en": "for all the plan's projects, whatever the filters",
+    },
+    "reported_value": {"zh": "报告数", "en": "Reported"},
+    "ledger_value": {"zh": "台账计算数", "en": "Ledger"},
+    "reported_agrees": {"zh": "一致", "en": "agrees"},
+    "reported_partial": {
+        "zh": "有项目未填报，未作比对",
+        "en": "some projects lack a figure: not compared",
+    },
     "year_investment": {"zh": "年度计划投资", "en": "Planned this year"},
     "investment_ytd": {"zh": "累计完成投资", "en": "Completed year to date"},
     "start_rate": {"zh": "开工率", "en": "Start rate"},
@@ -521,6 +533,7 @@ _VOCABULARY_KEYS = {
     "submission_statuses": "submission_",
     "submission_steps": "step_",
     "frequencies": "frequency_",
+    "ledger_totals": "reported_",
 }
 for _group, _prefix in _VOCABULARY_KEYS.items():
     for _code, _word in words(_group).items():

@@ -16,6 +16,7 @@ from pydantic.dataclasses import dataclass as shape
 
 from planwatch import links
 from planwatch.assess.english import english_project_reason
+from planwatch.assess.ledger_totals import ReportedBeside
 from planwatch.assess.projects import ProjectJudgement
 from planwatch.reads.documents import DocumentRow
 from planwatch.reads.facts import FactRow, SourceFact
@@ -310,6 +311,36 @@ def ledger_row(judged: ProjectJudgement) -> LedgerRow:
         overdue_milestones=[m.name for m in judged.overdue],
         open_supervisions=sum(1 for s in p.supervisions if s.status != "closed"),
         href=links.project(p.id),
+    )
+
+
+class ReportedLedgerTotal(Shape):
+    """A total a document states about the projects all together, beside the ledger's own
+    figure (``computed``: over all the plan's projects, whatever the filters)."""
+
+    total: str
+    value: float
+    unit: str | None
+    computed: float | None
+    complete: bool  # False: the ledger's sum lacks a project's figure, so it is not judged
+    difference: float | None
+    message: str | None
+    chinese: str | None
+    source: DocumentSource
+
+
+def reported_ledger_total(one: ReportedBeside) -> ReportedLedgerTotal:
+    reported, finding = one.reported, one.finding
+    return ReportedLedgerTotal(
+        total=reported.total,
+        value=reported.value,
+        unit=reported.unit,
+        computed=None if one.computed is None else round(one.computed, 4),
+        complete=one.complete,
+        difference=finding.difference if finding else None,
+        message=finding.message if finding else None,
+        chinese=finding.chinese if finding else None,
+        source=document_source(reported.source),
     )
 
 
