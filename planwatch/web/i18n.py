@@ -293,6 +293,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "planned_line": {"zh": "序时计划", "en": "Planned (even pace)"},
     "cumulative_investment": {"zh": "累计完成投资", "en": "Cumulative investment"},
     "ledger_as_of": {"zh": "调度期", "en": "As of"},
+    "stage_as_of": {"zh": "按日期和节点推算，截至", "en": "from its dates and milestones, as of"},
+    "stated_stage": {"zh": "计划所列", "en": "the plan states"},
     # a month's progress of a department's projects, entered on one form
     "month_entry": {"zh": "填报项目进展", "en": "Enter project progress"},
     "month_entry_for": {"zh": "填报月份", "en": "Month entered"},

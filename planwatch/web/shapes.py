@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import field
+from datetime import date
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -207,13 +208,21 @@ def task(row: TaskRow) -> Task:
 
 @shape(frozen=True, kw_only=True)
 class Project(ProjectRow):
-    """A major project of a plan: its stage, investment and lead department."""
+    """A major project of a plan: its stage, investment and lead department.
+
+    ``stage`` follows from the dates and milestones on ``stage_as_of`` where the page
+    works it out (``assess.projects.current_stage``); ``stated_stage`` is the plan's."""
 
     href: str
+    stated_stage: str
+    stage_as_of: date | None = None
 
 
-def project(row: ProjectRow) -> Project:
-    return Project(**_fields(row), href=links.project(row.id))
+def project(row: ProjectRow, staged: tuple[str, date] | None = None) -> Project:
+    """The project; with ``staged`` (stage, day) its computed stage, else the plan's."""
+    stage, as_of = staged if staged else (row.stage, None)
+    fields = {**_fields(row), "stage": stage}
+    return Project(**fields, href=links.project(row.id), stated_stage=row.stage, stage_as_of=as_of)
 
 
 _ADAPTERS: dict[type, TypeAdapter[Any]] = {}  # one per shape: building one takes a while
