@@ -84,7 +84,12 @@ def one_decimal(value: float) -> str:
 def rounding_of(values: Iterable[float]) -> float:
     """How far apart figures as stated may be by rounding alone: half a unit of each
     value's last stored decimal, added up (1e-9 at least): 1.57 and 1.58 differ by 0.01."""
-    return sum(0.5 * 10 ** -_decimals(value) for value in values) + 1e-9
+    return sum(half_unit(value) for value in values) + 1e-9
+
+
+def half_unit(value: float) -> float:
+    """Half a unit of the value's last stored decimal: what its rounding may hide."""
+    return 0.5 * 10 ** -_decimals(value)
 
 
 def _decimals(value: float) -> int:

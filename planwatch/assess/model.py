@@ -94,7 +94,13 @@ class Missing(_Data):
 class Finding(_Data):
     """A disagreement between stored figures, shown to the user and never fixed silently."""
 
-    kind: Literal["growth_mismatch", "completion_mismatch", "basis_mismatch", "rollup_mismatch"]
+    kind: Literal[
+        "growth_mismatch",
+        "completion_mismatch",
+        "basis_mismatch",
+        "rollup_mismatch",
+        "ledger_mismatch",
+    ]
     indicator: str
     period: str
     reported: float | None

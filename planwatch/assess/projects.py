@@ -108,6 +108,18 @@ def stage_of(project: Staged, as_of: date) -> ProjectStage:
     return "preliminary"
 
 
+def stage_date(year: int, today: date) -> date:
+    """The day a plan's projects are staged on outside the ledger's periods (the plan and
+    project pages): today, or the plan year's last day once that year is over."""
+    return min(today, date(year, 12, 31))
+
+
+def current_stage(project: Staged, year: int, today: date) -> tuple[ProjectStage, date]:
+    """The stage of a project of ``year``'s plan on ``stage_date``, with that day."""
+    as_of = stage_date(year, today)
+    return stage_of(project, as_of), as_of
+
+
 def overdue_milestones(project: LedgerProject, as_of: date) -> tuple[Milestone, ...]:
     """Milestones planned on or before ``as_of`` and not done by then."""
     return tuple(

@@ -6,7 +6,7 @@ that project's investment year to date for the fact's period (kept by closing mo
 the project's unit). Accepting the fact writes the period's progress entry, pointing back
 at the fact, in the reviewer's transaction (so audited like every change); rejecting it
 later withdraws the figure. A figure of all projects together (``项目累计完成投资629.0亿元``)
-names no project: it stays a reviewed fact.
+names no project: it is the region's reported total instead (``ledger_totals.py``).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from planwatch import catalog
 from planwatch.errors import Conflict, InvalidInput, NotFound
 from planwatch.periods import Period
 from planwatch.records.ledger_facts import store_ledger_fact, withdraw_ledger_fact
+from planwatch.records.ledger_totals import store_ledger_total, withdraw_ledger_total
 from planwatch.records.numbers import parse_number
 from planwatch.records.observations import add_observation
 from planwatch.store.ids import checked_id
@@ -31,7 +32,7 @@ CORRECTABLE = ("measure", "value", "unit", "subject", "period")
 class ReviewResult:
     fact_id: int
     status: str
-    stored: int  # targets, observations or ledger figures made from the fact (0: none)
+    stored: int  # targets, observations, ledger figures or totals made from it (0: none)
     note: str | None = None
 
 
@@ -152,6 +153,7 @@ def _withdraw(session: Session, fact: Fact) -> None:
         else:
             target.source_fact_id = None
     withdraw_ledger_fact(session, fact)
+    withdraw_ledger_total(session, fact)
     session.flush()
 
 
@@ -161,7 +163,8 @@ def _materialise(session: Session, fact: Fact) -> tuple[int, str | None]:
     if ledger is not None:
         return ledger
     if fact.indicator is None:
-        return 0, "not a catalogue indicator: kept as a reviewed fact only"
+        total = store_ledger_total(session, fact)
+        return total or (0, "not a catalogue indicator: kept as a reviewed fact only")
     if document.region is None:
         return 0, "the document has no region: set it to store this fact as data"
     if fact.measure.startswith("target_"):

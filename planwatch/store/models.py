@@ -268,6 +268,24 @@ class ProjectProgress(Base):
     source_fact_id: Mapped[int | None] = mapped_column(ForeignKey("facts.id"))
 
 
+class ReportedLedgerTotal(Base):
+    """What a document states about a region's projects all together for a period (项目累计
+    完成投资629.0亿元, 已开工206项), from an accepted fact (records/ledger_totals.py); the
+    ledger sets it beside its own count or sum. ``period`` is the closing month (2017M10)."""
+
+    __tablename__ = "reported_ledger_totals"
+    __table_args__ = (UniqueConstraint("region_id", "period", "total"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"))
+    period: Mapped[str] = mapped_column(String(8))
+    total: Mapped[str] = mapped_column(String(24))
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(32))
+    source_fact_id: Mapped[int] = mapped_column(
+        ForeignKey("facts.id", ondelete="CASCADE"), index=True
+    )
+
+
 class ProjectSupervision(Base):
     """A 督办 item: a problem a department must solve by ``due``; answered, then closed."""
 

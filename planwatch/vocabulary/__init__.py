@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 import yaml
 
@@ -49,6 +49,17 @@ ProjectLevel = Literal["province", "city", "district"]
 ProjectStage = Literal[
     "preliminary", "to_start", "new_start", "continuing", "basically_done", "finished"
 ]
+# what a report states about a plan's projects all together (a reported ledger total)
+LedgerTotal = Literal[
+    "investment",
+    "investment_share",
+    "planned_starts",
+    "started",
+    "new_starts",
+    "under_construction",
+    "basically_done",
+    "finished",
+]
 MilestoneKind = Literal["start", "main_done", "completion", "other"]
 SupervisionStatus = Literal["open", "answered", "closed"]
 # how often a department reports an item of the calendar (月报, 季报, 半年报, 年报)
@@ -72,6 +83,7 @@ REVIEWED: tuple[ObservationStatus, ...] = ("approved", "published")
 PROJECT_CATEGORIES: tuple[ProjectCategory, ...] = get_args(ProjectCategory)
 PROJECT_LEVELS: tuple[ProjectLevel, ...] = get_args(ProjectLevel)
 MILESTONE_KINDS: tuple[MilestoneKind, ...] = get_args(MilestoneKind)
+LEDGER_TOTALS: tuple[LedgerTotal, ...] = get_args(LedgerTotal)
 SUPERVISION_STATUSES: tuple[SupervisionStatus, ...] = get_args(SupervisionStatus)
 FREQUENCIES: tuple[Frequency, ...] = get_args(Frequency)
 
@@ -91,6 +103,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "project_categories": PROJECT_CATEGORIES,
     "project_levels": PROJECT_LEVELS,
     "milestone_kinds": MILESTONE_KINDS,
+    "ledger_totals": LEDGER_TOTALS,
     "supervision_statuses": SUPERVISION_STATUSES,
     "frequencies": FREQUENCIES,
 }
@@ -138,6 +151,38 @@ def project_stage(text: str) -> str:
         if text in (code, entry.zh, entry.en):
             return code
     return str(_data()["stage_aliases"].get(text, text))
+
+
+@dataclass(frozen=True)
+class LedgerTotalRule:
+    """One way a fact's subject states a ledger total: any of ``words``, a measure of
+    ``measures`` (the unit it needs is the total's own ``unit`` form)."""
+
+    total: LedgerTotal
+    words: tuple[str, ...]
+    measures: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LedgerTotalReading:
+    """The project group's words, the scope words that may precede them, and the rules."""
+
+    groups: tuple[str, ...]
+    scopes: tuple[str, ...]
+    rules: tuple[LedgerTotalRule, ...]
+
+
+@cache
+def ledger_total_reading() -> LedgerTotalReading:
+    """``ledger_total_reading`` of words.yaml (how a fact states a reported ledger total)."""
+    entry = _data()["ledger_total_reading"]
+    rules = tuple(
+        LedgerTotalRule(
+            cast(LedgerTotal, rule["total"]), tuple(rule["words"]), tuple(rule["measures"])
+        )
+        for rule in entry["rules"]
+    )
+    return LedgerTotalReading(tuple(entry["groups"]), tuple(entry["scopes"]), rules)
 
 
 def one_of(codes: tuple[str, ...]) -> str:

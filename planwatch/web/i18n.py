@@ -258,6 +258,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ledger": {"zh": "重点项目调度", "en": "Major-project ledger"},
     "ledger_totals": {"zh": "汇总", "en": "Totals"},
+    "reported_totals": {"zh": "报告所述汇总数", "en": "Totals stated in documents"},
+    "reported_scope": {
+        "zh": "全部项目合计，不受筛选影响",
+        "en": "for all the plan's projects, whatever the filters",
+    },
+    "reported_value": {"zh": "报告数", "en": "Reported"},
+    "ledger_value": {"zh": "台账计算数", "en": "Ledger"},
+    "reported_agrees": {"zh": "一致", "en": "agrees"},
+    "reported_partial": {
+        "zh": "有项目未填报，未作比对",
+        "en": "some projects lack a figure: not compared",
+    },
     "year_investment": {"zh": "年度计划投资", "en": "Planned this year"},
     "investment_ytd": {"zh": "累计完成投资", "en": "Completed year to date"},
     "start_rate": {"zh": "开工率", "en": "Start rate"},
@@ -281,6 +293,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "planned_line": {"zh": "序时计划", "en": "Planned (even pace)"},
     "cumulative_investment": {"zh": "累计完成投资", "en": "Cumulative investment"},
     "ledger_as_of": {"zh": "调度期", "en": "As of"},
+    "stage_as_of": {"zh": "按日期和节点推算，截至", "en": "from its dates and milestones, as of"},
+    "stated_stage": {"zh": "计划所列", "en": "the plan states"},
     # a month's progress of a department's projects, entered on one form
     "month_entry": {"zh": "填报项目进展", "en": "Enter project progress"},
     "month_entry_for": {"zh": "填报月份", "en": "Month entered"},
@@ -521,6 +535,7 @@ _VOCABULARY_KEYS = {
     "submission_statuses": "submission_",
     "submission_steps": "step_",
     "frequencies": "frequency_",
+    "ledger_totals": "reported_",
 }
 for _group, _prefix in _VOCABULARY_KEYS.items():
     for _code, _word in words(_group).items():

@@ -2,7 +2,8 @@
 
 ``/regions/{code}/{period}/projects`` lists the plan's projects judged in the period
 (stage, year-to-date investment against time progress, status and why), the aggregate
-line for the projects shown, and the lagging ones first. Filters: ``stage``, ``level``,
+line for the projects shown, the totals documents reported for all the projects beside the
+ledger's own (a finding where they differ beyond rounding), and the lagging ones first. Filters: ``stage``, ``level``,
 ``category``, ``department``, ``status``; the twins keep them.
 """
 
@@ -15,6 +16,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from planwatch import links
+from planwatch.assess.ledger_totals import reported_beside
 from planwatch.assess.model import STATUSES
 from planwatch.assess.projects import LedgerSummary, ProjectJudgement, judged_ledger, summarize
 from planwatch.periods import Period
@@ -37,6 +39,7 @@ class LedgerPage(BaseModel):
     filters: dict[str, str]
     choices: dict[str, list[str]]
     totals: LedgerSummary  # the summary is plain data: its JSON as it is
+    reported: list[shapes.ReportedLedgerTotal]  # what documents state, beside the ledger's
     projects: list[shapes.LedgerRow]
     links: dict[str, str]
 
@@ -66,6 +69,10 @@ def ledger_data(
         filters=filters,
         choices=_choices(judged),
         totals=summarize(kept, when.year),
+        reported=[
+            shapes.reported_ledger_total(one)
+            for one in reported_beside(session, region.id, when, judged)
+        ],
         projects=[shapes.ledger_row(one) for one in kept],
         links={
             "overview": links.region(region.code, when.code),

@@ -8,13 +8,16 @@ changed rule reaches an object found by its id as it reaches its region's pages.
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
+from planwatch.assess.projects import current_stage
 from planwatch.reads import Session
+from planwatch.reads.ledger import ledger_of, ledger_project
 from planwatch.reads.objects import PlanHead, plan_record, project_record, task_record
 from planwatch.reads.regions import stored_region
 from planwatch.records.users import Account, check_allowed
@@ -38,15 +41,23 @@ class PlanPage(BaseModel):
     projects: list[shapes.Project]
 
 
+def _today() -> date:
+    return datetime.now(UTC).date()
+
+
 def plan_page(request: Request, plan_id: int, user: Viewer) -> Response:
-    """A year's plan whole: its targets, key tasks with their progress, and projects."""
+    """A year's plan whole: its targets, key tasks with their progress, and projects (each
+    in the stage its dates and milestones give today, or at the plan year's end)."""
     with app_store(request).reading() as session:
         record = plan_record(session, plan_id)
+        plan = _plan_of(session, user, record.head)
+        year, today = record.head.year, _today()
+        stages = {p.id: current_stage(p, year, today) for p in ledger_of(session, plan_id)}
         page = PlanPage(
-            plan=_plan_of(session, user, record.head),
+            plan=plan,
             targets=[shapes.target(row) for row in record.targets],
             tasks=[shapes.task(row) for row in record.tasks],
-            projects=[shapes.project(row) for row in record.projects],
+            projects=[shapes.project(row, stages.get(row.id)) for row in record.projects],
         )
     return respond(request, "plan.html", page.model_dump())
 
@@ -74,9 +85,12 @@ class ProjectPage(BaseModel):
 def project_page(request: Request, project_id: int, user: Viewer) -> Response:
     with app_store(request).reading() as session:
         head, row = project_record(session, project_id)
+        plan = _plan_of(session, user, head)
+        ledger_row = ledger_project(session, project_id)
+        staged = current_stage(ledger_row, head.year, _today()) if ledger_row else None
         page = ProjectPage(
-            plan=_plan_of(session, user, head),
-            project=shapes.project(row),
+            plan=plan,
+            project=shapes.project(row, staged),
             ledger=project_ledger(session, project_id),
             edit=project_edit_fields(session, project_id, row.note)
             if user.may("manage_projects")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import field
+from datetime import date
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -16,6 +17,7 @@ from pydantic.dataclasses import dataclass as shape
 
 from planwatch import links
 from planwatch.assess.english import english_project_reason
+from planwatch.assess.ledger_totals import ReportedBeside
 from planwatch.assess.projects import ProjectJudgement
 from planwatch.reads.documents import DocumentRow
 from planwatch.reads.facts import FactRow, SourceFact
@@ -206,13 +208,21 @@ def task(row: TaskRow) -> Task:
 
 @shape(frozen=True, kw_only=True)
 class Project(ProjectRow):
-    """A major project of a plan: its stage, investment and lead department."""
+    """A major project of a plan: its stage, investment and lead department.
+
+    ``stage`` follows from the dates and milestones on ``stage_as_of`` where the page
+    works it out (``assess.projects.current_stage``); ``stated_stage`` is the plan's."""
 
     href: str
+    stated_stage: str
+    stage_as_of: date | None = None
 
 
-def project(row: ProjectRow) -> Project:
-    return Project(**_fields(row), href=links.project(row.id))
+def project(row: ProjectRow, staged: tuple[str, date] | None = None) -> Project:
+    """The project; with ``staged`` (stage, day) its computed stage, else the plan's."""
+    stage, as_of = staged if staged else (row.stage, None)
+    fields = {**_fields(row), "stage": stage}
+    return Project(**fields, href=links.project(row.id), stated_stage=row.stage, stage_as_of=as_of)
 
 
 _ADAPTERS: dict[type, TypeAdapter[Any]] = {}  # one per shape: building one takes a while
@@ -310,6 +320,36 @@ def ledger_row(judged: ProjectJudgement) -> LedgerRow:
         overdue_milestones=[m.name for m in judged.overdue],
         open_supervisions=sum(1 for s in p.supervisions if s.status != "closed"),
         href=links.project(p.id),
+    )
+
+
+class ReportedLedgerTotal(Shape):
+    """A total a document states about the projects all together, beside the ledger's own
+    figure (``computed``: over all the plan's projects, whatever the filters)."""
+
+    total: str
+    value: float
+    unit: str | None
+    computed: float | None
+    complete: bool  # False: the ledger's sum lacks a project's figure, so it is not judged
+    difference: float | None
+    message: str | None
+    chinese: str | None
+    source: DocumentSource
+
+
+def reported_ledger_total(one: ReportedBeside) -> ReportedLedgerTotal:
+    reported, finding = one.reported, one.finding
+    return ReportedLedgerTotal(
+        total=reported.total,
+        value=reported.value,
+        unit=reported.unit,
+        computed=None if one.computed is None else round(one.computed, 4),
+        complete=one.complete,
+        difference=finding.difference if finding else None,
+        message=finding.message if finding else None,
+        chinese=finding.chinese if finding else None,
+        source=document_source(reported.source),
     )
 
 

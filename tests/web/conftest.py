@@ -13,8 +13,10 @@ from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, sync_playwright
 
 from planwatch.config import Settings, sqlite_url
-from planwatch.demo import Demo, build_demo
+from planwatch.demo import Demo, build_demo, fill_demo
+from planwatch.store import open_store
 from planwatch.web import create_app
+from tests.conftest import reset_postgres
 from tests.web.helpers import SignIn, csrf_of
 from tests.web.live import CHROMIUM, CHROMIUM_ARGS
 
@@ -34,6 +36,19 @@ def demo(demo_template: tuple[Path, Demo], tmp_path: Path) -> Demo:
     target = tmp_path / "demo.db"
     shutil.copyfile(source, target)
     return replace(built, database_url=sqlite_url(target))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def either_demo(request: pytest.FixtureRequest, demo: Demo) -> Demo:
+    """The demo on SQLite and, when a server is configured, filled afresh on PostgreSQL."""
+    if request.param == "sqlite":
+        return demo
+    url: str = request.getfixturevalue("postgres_server")
+    reset_postgres(url)
+    store = open_store(Settings(database_url=url, secret_key="t"), create=True)
+    filled = fill_demo(store)
+    store.dispose()
+    return filled
 
 
 @pytest.fixture

@@ -12,11 +12,10 @@ import pytest
 from sqlalchemy import func, select, text
 
 from planwatch.config import Settings
-from planwatch.demo import Demo, fill_demo
+from planwatch.demo import Demo
 from planwatch.store import Store, open_store
 from planwatch.store.models import AuditEntry, Document, Observation
 from planwatch.web import create_app
-from tests.conftest import reset_postgres
 from tests.web.hammer import Tally, hammer, same_uploads
 from tests.web.live import serving
 
@@ -24,16 +23,10 @@ CLIENTS = 8
 SECONDS = 4.0
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def live_demo(request: pytest.FixtureRequest, demo: Demo) -> Iterator[tuple[Demo, Store]]:
-    if request.param == "postgresql":
-        url: str = request.getfixturevalue("postgres_server")
-        reset_postgres(url)
-        store = open_store(Settings(database_url=url, secret_key="t"), create=True)
-        demo = fill_demo(store)
-        store.dispose()
-    store = open_store(Settings(database_url=demo.database_url, secret_key="t"))
-    yield demo, store
+@pytest.fixture
+def live_demo(either_demo: Demo) -> Iterator[tuple[Demo, Store]]:
+    store = open_store(Settings(database_url=either_demo.database_url, secret_key="t"))
+    yield either_demo, store
     store.dispose()
 
 

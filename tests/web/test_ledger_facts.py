@@ -55,7 +55,11 @@ def test_the_fact_is_read_in_the_projects_unit(planner: TestClient) -> None:
 
 
 def test_all_projects_together_name_no_project(planner: TestClient) -> None:
+    before = _ledger(planner)
     group = _uploaded(planner)["项目累计完成投资"]
     answer = planner.post(f"/api/facts/{group['id']}/accept").json()
-    assert answer["stored"] == 0 and answer["fact"]["review_status"] == "accepted"
-    assert answer["note"] == "not a catalogue indicator: kept as a reviewed fact only"
+    assert (answer["stored"], answer["note"]) == (1, None)
+    # no project's figure: the region's reported total (tests/web/test_ledger_totals.py)
+    july = planner.get(JULY).json()
+    assert {r["name"]: r for r in july["projects"]} == before
+    assert [(r["total"], r["value"]) for r in july["reported"]] == [("investment", 50.2)]

@@ -89,3 +89,32 @@ def test_a_guessed_id_reaches_no_further_than_the_region_would(
     pages = ("/plans/1", "/tasks/1", "/projects/1", "/documents/1", observation["href"])
     for page in pages:
         assert jiangan.get(f"{page}.json").status_code == overview, page
+
+
+def test_plan_and_project_pages_show_the_stage_the_dates_give(
+    planner: TestClient, viewer: TestClient
+) -> None:
+    """Not the stage the plan file states: 绿地国际金融城 is 续建在建 in the plan, and once the
+    office records its completion both pages say 竣工, as of the plan year's last day."""
+    before = {p["name"]: p for p in viewer.get("/plans/1.json").json()["projects"]}
+    green = before["绿地国际金融城"]
+    assert (green["stage"], green["stated_stage"]) == ("continuing", "continuing")
+    assert green["stage_as_of"] == "2017-12-31"
+    closed = planner.post(
+        f"/projects/{green['id']}/close", data={"completed": "2017-11-30"}, follow_redirects=False
+    )
+    assert closed.status_code == 303
+    after = {p["name"]: p for p in viewer.get("/plans/1.json").json()["projects"]}
+    assert (after["绿地国际金融城"]["stage"], after["绿地国际金融城"]["stated_stage"]) == (
+        "finished",
+        "continuing",
+    )
+    assert after["武汉华邑酒店"]["stage"] == before["武汉华邑酒店"]["stage"]
+    page = viewer.get(f"/projects/{green['id']}.json").json()["project"]
+    assert (page["stage"], page["stage_as_of"]) == ("finished", "2017-12-31")
+    html = viewer.get(f"/projects/{green['id']}", headers=HTML).text
+    header = html[html.index('id="project-stage"') :][:300]
+    assert "竣工" in header and "计划所列 续建在建" in header
+    plan_row = viewer.get("/plans/1", headers=HTML).text
+    row = plan_row[plan_row.index(f'id="project-{green["id"]}"') :][:400]
+    assert "竣工" in row and "2017-12-31" in row
