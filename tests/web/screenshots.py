@@ -34,6 +34,7 @@ SHOTS = {
     "observation.png": ("/observations/1", True),
     "submissions.png": ("/regions/420106/2017M07/submissions", True),
     "departments.png": ("/departments/420106?lang=en", True),
+    "departments-zh.png": ("/departments/420106?lang=zh", True),
     "audit.png": ("/audit?table=submissions", False),
     "ledger.png": (f"{OVERVIEW}/projects", True),
     "ledger-en.png": (f"{OVERVIEW}/projects?lang=en", True),
@@ -47,6 +48,7 @@ PHONE_SHOTS = {
     "overview-phone.png": f"{OVERVIEW}?lang=zh",
     "board-phone.png": f"{OVERVIEW}/board?lang=zh",
     "report-phone.png": f"{OVERVIEW}/report?lang=zh",
+    "departments-phone.png": "/departments/420106?lang=zh",
     "indicator-rate-phone.png": f"{OVERVIEW}/indicators/{quote('城镇登记失业率')}?lang=en",
 }
 
