@@ -134,7 +134,7 @@ def _read(
         value,
         unit,
         basis,
-    ) in connection.execute(query, params).tuples():  # later versions win
+    ) in connection.execute(query, params):  # later versions win
         latest[(region_id, name, code, measure)] = (row_id, of_unit, kind, value, unit, basis)
     found: dict[int, _Region] = {}
     for (region_id, name, code, measure), (
