@@ -182,7 +182,7 @@ class Reader:
             period = period if planned_section else None
         period = None if not named and "逐步" in sentence else period  # 逐步形成4家…公司
         subject = _subject(left, reading, group, hint)
-        names, consumed = self._names(group, subject, left_start)
+        names, consumed = self._names(group, subject, left_start, reading)
         if names is None:
             return consumed
         lead = _SPAN_LEAD.match(self.text, left_start, first.start)
@@ -240,7 +240,7 @@ class Reader:
         return period.year == document.year and period.months > document.months
 
     def _names(
-        self, group: list[NumberToken], subject: str, left_start: int
+        self, group: list[NumberToken], subject: str, left_start: int, reading: Reading
     ) -> tuple[list[str] | None, int]:
         """One subject per token, and the offset up to which the text has been read."""
         first = group[0]
@@ -251,7 +251,7 @@ class Reader:
         if medal is not None:
             return [medal.group()], medal.end()
         if len(group) == 1:
-            return self._single_name(first, subject, left_start)
+            return self._single_name(first, subject, left_start, reading.measure)
         if len(group) == 2 and self._is_range(group):
             # 旅游度假区、旅游休闲街区2-3家: both bounds are of the whole subject
             names, consumed = self._single_name(group[-1], subject, left_start)
@@ -275,7 +275,7 @@ class Reader:
         return parts, end
 
     def _single_name(
-        self, token: NumberToken, subject: str, left_start: int
+        self, token: NumberToken, subject: str, left_start: int, measure: str = "value"
     ) -> tuple[list[str], int]:
         """The subject of a lone number: its own clause's, one after it, or the topic."""
         if not subject and token.unit in ("%", "‰"):
@@ -290,10 +290,11 @@ class Reader:
         percent = token.unit in ("%", "‰")
         head = subject if percent else subjects.shared_head(subject)
         named = subjects.combine(head, right)
-        if named and len(named) <= 6:
+        as_written = subjects.product_named_by_its_change(named, measure)
+        if named and len(named) <= 6 and not as_written:
             named += self._list_head(token.start)
         end = right_end if right and named != subject else token.span_end
-        products = self._about_output(token, named)
+        products = not as_written and self._about_output(token, named)
         return [self._carry(named, token.start, left_start, products)], end
 
     def _list_head(self, pos: int) -> str:

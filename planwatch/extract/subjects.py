@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from planwatch.extract.rules import Example, rule
 from planwatch.vocabulary import lexicon
 
 _YEAR = rf"{lexicon.YEAR}年(?:度)?"
@@ -340,6 +341,22 @@ def borrows(subject: str) -> bool:
         or (len(subject) <= 3 and not _OWN_MEASURE.search(subject))
         or subject in _VERB_SET
     )
+
+
+# measures a change verb states; the subject before the verb is what changed
+_CHANGE_MEASURES = frozenset(("yoy_growth", "change", "target_growth", "target_reduction"))
+
+
+@rule(
+    Example("主要产品的产量都有增长：生铁增长23%，钢增长28%。", "28", "yoy_growth", 28, "%", "钢"),
+    Example("同上年比较，煤增加了六千万吨。", "六千万", "change", 60000000, "吨", "煤"),
+    Example("主要产品产量：钢620万吨，纸52万吨。", "52", "value", 52, "万吨", "纸产量"),
+)
+def product_named_by_its_change(subject: str, measure: str) -> bool:
+    """A product named right before its change verb (`钢增长28%`, `煤增加了六千万吨`) is the
+    subject as the text names it: the output word of a product run (`产量`) is added only
+    to an amount that stands alone for the product's output (`纸52万吨`)."""
+    return bool(subject) and measure in _CHANGE_MEASURES
 
 
 def with_topic(subject: str, topic: str, clause_topic: bool, products: bool) -> str:

@@ -122,3 +122,10 @@ def test_medals_won_at_a_games_are_of_that_games_whatever_the_verb() -> None:
     for verb in ("获得", "取得", "夺得"):
         found = facts(f"本市运动员在亚运会上{verb}12枚金牌。")
         assert found == [("亚运会金牌", "value", 12.0, "枚")], verb
+
+
+def test_a_product_before_its_change_verb_is_named_as_written() -> None:
+    found = facts("主要产品的产量都有增长：生铁增长23%，钢增长28%。钢产量620万吨。")
+    assert [s for s, *_ in found] == ["生铁", "钢", "钢产量"]
+    assert facts("例如，一九五七年比一九五二年，煤增加了六千万吨。")[0][0] == "煤"
+    assert facts("主要产品产量：钢620万吨，纸52万吨。")[1][0] == "纸产量"
