@@ -124,7 +124,8 @@ def object_after(text: str, start: int, unit: str | None, after_verb: bool) -> t
         if described is not None:
             # 4家主业突出、竞争力强的区属国有投融资平台公司: descriptors, then the head
             return described.group(1), described.end()
-    counted = text[start:end].strip(' \u3000“”"和及与').removeprefix("的")
+    # 企业和2个项目: a conjunction opens or closes the object; 与 may close a verb (参与)
+    counted = text[start:end].strip(' \u3000“”"和及').lstrip("与").removeprefix("的")
     modifier, _, head = counted.rpartition("的")
     if modifier and _ACTIVITY.search(head):
         # 18条道路建设的调度工作: the work is about what is counted, so both name it
@@ -137,9 +138,10 @@ def object_after(text: str, start: int, unit: str | None, after_verb: bool) -> t
 
 
 _DESCRIBED_HEAD = re.compile(
-    r"(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}的([\u4e00-\u9fff]{2,16})(?=[，,。；;]|$)"
+    r"(?:[\u4e00-\u9fff]{2,8}的?、)+[\u4e00-\u9fff]{2,8}的([\u4e00-\u9fff]{2,16})(?=[，,。；;]|$)"
 )
-_ACTIVITY = re.compile(r"(?:工作|方案|任务|情况|问题|进度|调度)$")
+# 对3280个建设单位的统计: what is counted is surveyed, so the survey names nothing more
+_ACTIVITY = re.compile(r"(?:工作|方案|任务|情况|问题|进度|调度|统计|调查|检查)$")
 _GENERIC_COUNTED = re.compile(r"项目|企业|地块|点位|社区|单位|家庭|学校|村|户")
 _MEASURE_STOP = re.compile(r"完成|增长|下降|同比|比上年|占")
 _QUOTED_NAMES = re.compile(r"\s*“[^”]{1,20}”[、和及与]?")
@@ -178,7 +180,7 @@ def combine(left_subject: str, right_object: str) -> str:
     """Join a verb before a count with the object after it (`推荐` + `参加…研修班`)."""
     if not right_object:
         return left_subject
-    if not left_subject:
+    if not left_subject or count_after_a_preposition(left_subject):
         return right_object
     if _VERB_ONLY.match(left_subject) or len(left_subject) <= 4:
         return left_subject + right_object
@@ -199,6 +201,26 @@ def combine(left_subject: str, right_object: str) -> str:
         # a short run-up is part of the name (协助招商银行扶持…); a long one is scenery
         return (left_subject if len(left_subject) <= 12 else verb.group()) + right_object
     return left_subject
+
+
+# 对, 为 as prepositions, not inside a verb (应对, 面对, 反对, 成为, 作为, 评为)
+_PREPOSITION_AT_END = re.compile(
+    r"(?:(?<![应面相反核比绝校配])对|(?<![成作认称评列定改分视因行])为|(?<![面走偏])向|"
+    r"(?<![供补交])给|替|帮助)$"
+)
+
+
+@rule(
+    Example(
+        "根据2020年对320个重点企业的统计，节约资金2亿元。", "320", "value", 320, "个", "重点企业"
+    ),
+    Example("向300家小微企业发放补贴。", "300", "value", 300, "家", "小微企业"),
+    Example("有效应对14轮强降雨。", "14", "value", 14, "轮", "应对强降雨"),
+)
+def count_after_a_preposition(left_subject: str) -> bool:
+    """Words ending in a preposition before a count (`根据…对320个重点企业的统计`,
+    `向300家企业`) name no thing: the noun counted after the number is the subject."""
+    return _PREPOSITION_AT_END.search(left_subject[-3:]) is not None
 
 
 _AWARD_VENUE = re.compile(r"在([^在，,。；]{2,16})(?:上|中)?(?:获得|荣获|夺得|斩获|取得|获)$")
@@ -278,6 +300,7 @@ _VERBS = (
     "储备",
     "储存",
     "成功",
+    "组成",
 )
 _VERB_AT_END = re.compile("(?:" + "|".join(_VERBS) + ")$")
 _VERB_SET = frozenset(_VERBS)

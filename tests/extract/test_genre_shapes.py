@@ -129,3 +129,16 @@ def test_a_product_before_its_change_verb_is_named_as_written() -> None:
     assert [s for s, *_ in found] == ["生铁", "钢", "钢产量"]
     assert facts("例如，一九五七年比一九五二年，煤增加了六千万吨。")[0][0] == "煤"
     assert facts("主要产品产量：钢620万吨，纸52万吨。")[1][0] == "纸产量"
+
+
+def test_a_count_after_a_preposition_or_of_a_survey_names_what_is_counted() -> None:
+    assert facts("根据2020年对320个重点企业的统计，节约资金2亿元。")[0][0] == "重点企业"
+    assert facts("向300家小微企业发放补贴。")[0][0] == "小微企业发放补贴"
+    assert facts("有效应对14轮强降雨。")[0][0] == "有效应对强降雨"
+    assert facts("累计120所学校参与、覆盖学生约5万人。")[0][0] == "学校参与"
+    assert facts("20家企业和2个项目入选目录。")[0][0] == "企业"
+
+
+def test_a_counted_head_after_listed_descriptors_is_the_subject() -> None:
+    found = facts("进一步组成了2万多个大规模的、多种经营相结合的人民公社。")
+    assert found[0][0] is not None and found[0][0].endswith("人民公社")
