@@ -306,10 +306,23 @@ def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: 
         return True  # 500万人口以上城市, 六亿多人民: 人 begins another word
     if _NOT_AMOUNT_AFTER.match(text, after):
         return True
+    if unit == "次" and _session_of_a_congress(text, start, after):
+        return True
     return chinese and match.group("pct") is None and _chinese_excluded(text, match, start)
 
 
 _NOT_PEOPLE = re.compile(r"口|民(?!币)")
+_SESSION = re.compile(r"(?:全体)?会议")
+
+
+def _session_of_a_congress(text: str, start: int, after: int) -> bool:
+    """`市三届人大五次会议`, `十四届全国人大三次会议`: a session's ordinal, written without 第,
+    after the congress's term (届); `召开3次会议` still counts meetings."""
+    if not _SESSION.match(text, after):
+        return False
+    return text.find("届", max(0, start - 8), start) >= 0
+
+
 _OF_WHAT = re.compile(r"[\u4e00-\u9fff]{0,6}的")
 _RATIO_MARKS = ("：", ":", "︰", "∶")  # ∶ (U+2236) in 1.2∶36.6∶62.2
 

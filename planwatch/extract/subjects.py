@@ -21,7 +21,7 @@ _LEADING = re.compile(
     rf"(?:[已则而并]?[由从比较])?(?:到|至|截至|截止)?{_YEAR}[末底]?的?|今年以来|今年|本年|去年|上年|明年|上半年|下半年|前三季度|第?[一二三四]季度|"
     r"[1一]\s*[-—–~至到]\s*\d{1,2}月份?|年[末底]|全年|年内|初步核算|经初步核算|据统计|"
     r"全市|全区|全省|全县|全州|全国|全镇|全盟|我区|我市|我省|我县|累计|共计|合计|总计|"
-    r"第?[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|"
+    r"第?[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[.．]\d+)?、|\d+[.．](?![0-9０-９])|"
     # 由1952年的26.7%上升到1954年的33%: the second level's clause names only its year
     rf"(?:上升|下降|提高|降低|增加|减少|增长)(?:到|至)(?={_YEAR})|"
     # 同我国一九五二年生产…的水平大体相等: the compared-with mark
@@ -29,12 +29,14 @@ _LEADING = re.compile(
     r"按(?:可比价格?|不变价格?|现价|可比部分|可比口径)计算|"
     r"(?:高于|低于|快于|慢于)[^，,。；]{1,10}?(?:增速|增幅|平均水平|水平|平均|$)|"
     r"(?:增幅|降幅|增速|涨幅)(?:比[^，,。；]{1,8}?)?(?=收窄|扩大|提高|回落|加快|放缓|$)|"
-    r"[\"“”'‘’]|\[\d+\])+"
+    r"[\"“”'‘’]|\[\d+\]|的(?=[\u4e00-\u9fff]{2}))+"
 )
 _TRAILING = re.compile(
     # 原定计划, 原计划, 年度计划 keep their 计划: the plan is the thing measured
     r"(?:(?<!原定)(?<!原)(?<!年度)计划|预计|预期|力争|力求|应该|应当|确保|争取|同口径|可比口径|按可比价格计算|按不变价格计算|同比|"
     r"分别|累计|共计|合计|共|达到了|达到|达|完成了|完成|实现了|实现|为|是|又|已经|已|将|约(?<!节约)|"
+    # 支出执行130309万元, 各项税收共收到: the act of executing or receiving names nothing
+    r"执行数?|(?:实际)?收到|首次|首度|再次|"
     # 年产量就已经达到, 才增加到, 只有, 曾经两次接近: adverbs of time and degree
     r"接近|将近|近|(?<!成)就|(?<![人天奇英])才|只有|只|曾经|折合|折算|"
     r"超过|突破|不低于|不少于|不超过|控制在|稳定在|保持在|增至|提高至|提高到|增加到|上升到|"
@@ -57,7 +59,10 @@ _TRAILING = re.compile(
 # (粮食、棉花、烤烟等产品的产量 keeps its products: 的 joins them to the measure)
 _PRODUCT_GROUP = re.compile(r"^\S*产品(?=(?!的)\S{1,6}产量$)")
 _NO_QUOTES = str.maketrans("", "", '“”"‘’')
-_BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]|[\[［]\d+[\]］]")
+# (县（市、区）: brackets of administrative units are part of the name)
+_BRACKETED = re.compile(
+    r"[（(](?![市区县镇乡街道旗场、]+[）)])[^（()）]{0,12}[）)]|[\[［]\d+[\]］]"
+)
 _LIST_SPLIT = re.compile(r"[、和及与]")
 _LIST_SPLIT_STRONG = re.compile(r"[、和]")
 _LIST_SPLIT_COMMA = re.compile(r"、")
@@ -384,7 +389,12 @@ def product_named_by_its_change(subject: str, measure: str) -> bool:
 
 def with_topic(subject: str, topic: str, clause_topic: bool, products: bool) -> str:
     """A bare attribute (`金额`), verb (`服务`) or product (`纸`) borrows from the topic."""
-    if products and len(subject) <= 8 and not _MEASURE_NOUN.search(subject):
+    if (
+        products
+        and len(subject) <= 8
+        and not _MEASURE_NOUN.search(subject)
+        and "产量" not in subject
+    ):
         return subject + "产量"
     if not topic or not subject or topic.endswith(subject):
         return subject
@@ -454,6 +464,9 @@ def _with_head(part: str, last: str) -> str:
     if same_end < 0 and head is not None and part.endswith("业"):
         # 农业、林业…和农林牧渔业专业及辅助性活动产值: sectors share only the measure noun
         return part + head.group()
+    industry = _INDUSTRY_HEAD.search(last) if same_end < 0 else None
+    if industry is not None:
+        return part + industry.group()  # 新材料、生物医药产业产值: 新材料产业产值
     cut = same_end + 1 if same_end >= 0 else len(part)
     return part + last[cut:]
 
@@ -463,6 +476,7 @@ _HEAD_NOUN = re.compile(
 )
 
 
+_INDUSTRY_HEAD = re.compile(r"(?:产业|行业)(?:总产值|产值|增加值|营业收入|收入|投资|利润)$")
 _ASCII_NAME = "0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 

@@ -142,3 +142,32 @@ def test_a_count_after_a_preposition_or_of_a_survey_names_what_is_counted() -> N
 def test_a_counted_head_after_listed_descriptors_is_the_subject() -> None:
     found = facts("进一步组成了2万多个大规模的、多种经营相结合的人民公社。")
     assert found[0][0] is not None and found[0][0].endswith("人民公社")
+
+
+def test_a_congress_session_is_an_ordinal_but_meetings_held_are_counted() -> None:
+    assert facts("本年预算经市四届人大二次会议审查批准。") == []
+    assert facts("十四届全国人大三次会议审议通过了计划。") == []
+    assert facts("全年召开常务会议12次，召开3次会议研究。") == [
+        ("召开常务会议", "value", 12.0, "次"),
+        ("召开会议研究", "value", 3.0, "次"),
+    ]
+
+
+def test_acts_of_executing_receiving_and_firsts_are_no_part_of_the_subject() -> None:
+    assert facts("教育支出执行73196万元，为预算的97.79%。")[0][0] == "教育支出"
+    assert facts("各项税收共收到127亿元，其中工商税收到87亿元。")[1][0] == "工商税"
+    assert facts("外贸进出口总值首次突破700亿元。")[0][0] == "外贸进出口总值"
+    assert facts("粮食总产量首次突破35万吨，达到36.05万吨。")[1][0] == "粮食总产量"
+
+
+def test_a_subject_keeps_its_decimals_and_administrative_brackets_but_no_leading_de() -> None:
+    assert facts("其中4.5吨以上普通货车15840辆。")[0][0] == "4.5吨以上普通货车"
+    assert facts("分配县（市、区）1897220万元。")[0][0] == "分配县（市、区）"
+    assert facts("一九五八年的职工工资总额，计划安排为一百五十八亿元。")[0][0] == "职工工资总额"
+    listed = facts("3个县增速分别高于全州平均水平3.2、2.7、2.4个百分点。")
+    assert [s for s, *_ in listed][1:] == [listed[0][0]] * 2
+
+
+def test_industries_listed_before_one_industry_measure_share_it() -> None:
+    found = facts("新材料、生物医药产业产值分别增长19.6%、8.5%。")
+    assert [s for s, *_ in found] == ["新材料产业产值", "生物医药产业产值"]
