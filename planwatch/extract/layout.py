@@ -35,6 +35,7 @@ _PLAN_HEADING = re.compile(
 _FIVE_YEAR = re.compile(r"[一二三四五六七八九十]+五”?(?:时期|规划)|五年")
 _REVIEW_HEADING = re.compile(r"情况|回顾|执行|成效|成绩|进展|完成|总结|成就")
 _YEAR = rf"{lexicon.YEAR}年"
+_WORD = re.compile(r"[\u4e00-\u9fff]")
 _PART = (
     r"上半年|下半年|前三季度|第?[一二三四1-4]季度|[1一][^\S\n]*[-—–~至到][^\S\n]*\d{1,2}月份?|"
     r"截[至止]\d{1,2}月[底末]|\d{1,2}月[底末]|年[末底]|以来|"
@@ -240,6 +241,8 @@ class Layout:
             if _REVIEW_HEADING.search(line) is None or line.endswith(("：", ":")):
                 return None
             return Section(start, self.document_period if current.target else current.period, False)
+        if period is None and plan and not self._plans(line, None, inherited=False):
+            period = current.period  # a sub-heading under a plan heading: the plan's year
         if period is None and plan and self.year is not None:
             period = Period(self.year, "Y", 0)  # 第四季度工作安排: plans for the year
         if period is None:
@@ -264,6 +267,8 @@ class Layout:
 def _is_heading(line: str) -> bool:
     if not line or len(line) > 40 or line.endswith(("。", "；", ";")):
         return False
+    if not _WORD.search(line):
+        return False  # 40, - 3 -: a page number names no section
     if _LIST_MARK.match(line) or _SUB_MARK.match(line):
         return True
     return len(line) <= 30 and "，" not in line and "," not in line

@@ -171,3 +171,24 @@ def test_a_subject_keeps_its_decimals_and_administrative_brackets_but_no_leading
 def test_industries_listed_before_one_industry_measure_share_it() -> None:
     found = facts("新材料、生物医药产业产值分别增长19.6%、8.5%。")
     assert [s for s, *_ in found] == ["新材料产业产值", "生物医药产业产值"]
+
+
+def test_a_spaced_out_title_over_two_lines_names_the_year_reviewed() -> None:
+    text = (
+        "关  于  某  市  2025年  国  民  经  济  和  社  会  发  展  计  划\n"
+        "执  行  情  况  与  2026年  计  划  草  案  的  报  告\n"
+        "一、2025年计划执行情况\n"
+        "全市地区生产总值增长5.1%。\n"
+        "二、2026年主要目标\n"
+        "地区生产总值增长5%左右。\n"
+        "40\n"
+        "（一）扩大内需\n"
+        "新增养老床位1000张。\n"
+    )
+    extraction = extract_text(text)
+    assert extraction.document.year == 2025
+    assert extraction.document.title is not None and extraction.document.title.startswith(
+        "关于某市"
+    )
+    read = [(f.measure, f.period) for f in extraction.facts]
+    assert read == [("yoy_growth", "2025"), ("target_growth", "2026"), ("target_value", "2026")]
