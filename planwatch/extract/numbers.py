@@ -12,6 +12,7 @@ import re
 from planwatch.extract import hedges
 from planwatch.extract.hedges import PRE_QUALIFIER, PRE_QUALIFIER_KIND
 from planwatch.extract.numerals import fraction_percent, numeral
+from planwatch.extract.rules import Example, rule
 from planwatch.extract.skim import Skimmer
 from planwatch.extract.tokens import NumberToken
 from planwatch.vocabulary import lexicon
@@ -168,6 +169,10 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
             ranged = _RANGE_UNIT.match(text, end)
             if ranged is not None:
                 unit, lower = ranged.group(1), "at_least"  # 增长6-6.5%: the lower bound
+    span_end = match.end()
+    if unit is None and not chinese and following in _LIFETIME_UNITS:
+        if years_of_a_life(text, match.start(), following):
+            unit, span_end = following, end + 1  # 人均预期寿命达到79岁, 受教育年限10.5年
     if unit is None and following == "成" and pct is None:
         tenths = _TENTHS.match(text, start)
         return _tenths(text, tenths, match) if tenths is not None else None
@@ -193,7 +198,38 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
     if read.approx:
         qualifier = qualifier or "approx"  # 十几万, 一百零几万
     lead = min(match.start(), start)
-    return NumberToken(start, end, value, fold_unit(unit), qualifier, match.end(), chinese, lead)
+    return NumberToken(start, end, value, fold_unit(unit), qualifier, span_end, chinese, lead)
+
+
+_LIFETIME_UNITS = ("岁", "年")
+# the measures of a life counted in years; the rest of 岁 and 年 after a number are ages
+# (65周岁以上老人, 0-3岁婴幼儿), years and spans (连续11年), never measured in this unit
+_LIFETIME_MEASURE = re.compile(
+    r"(?:预期寿命|平均寿命|受教育年限|教育年限|平均年龄)"
+    r"(?:将|要|已)?(?:达到|达|为|提高到|提高至|提升到|提升至|增至|增加到|超过)?(?:约|近)?$"
+)
+
+_LIFETIME_CHANGE = re.compile(r"(?:提高|增加|延长|增长|提升)(?:了)?$")
+
+
+@rule(
+    Example("全市人均预期寿命达到79.2岁。", "79.2", "value", 79.2, "岁"),
+    Example("劳动年龄人口平均受教育年限提高到11.3年。", "11.3", "value", 11.3, "年"),
+    Example("人均预期寿命79.2岁，比上年提高0.3岁。", "0.3", "change", 0.3, "岁"),
+)
+def years_of_a_life(text: str, lead: int, unit: str) -> bool:
+    """A life expectancy or years of schooling is measured in years (`人均预期寿命79.2岁`,
+    `平均受教育年限11.3年`): there 岁 and 年 are units, as they are nowhere else."""
+    if unit == "年" and "年限" not in text[max(0, lead - 30) : lead]:
+        return False
+    if _LIFETIME_MEASURE.search(text, max(0, lead - 12), lead) is not None:
+        return True
+    # 人均预期寿命79.2岁，比上年提高0.3岁: the change of the measure just named
+    if _LIFETIME_CHANGE.search(text, max(0, lead - 8), lead) is None:
+        return False
+    before = text[max(0, lead - 30) : lead]
+    named = max(before.rfind("寿命"), before.rfind("年限"))
+    return named >= 0 and "。" not in before[named:]
 
 
 def _split_scale(token: str, unit: str | None) -> bool:

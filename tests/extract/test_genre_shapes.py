@@ -192,3 +192,11 @@ def test_a_spaced_out_title_over_two_lines_names_the_year_reviewed() -> None:
     )
     read = [(f.measure, f.period) for f in extraction.facts]
     assert read == [("yoy_growth", "2025"), ("target_growth", "2026"), ("target_value", "2026")]
+
+
+def test_ages_and_spans_of_years_are_no_measurements_but_a_life_expectancy_is() -> None:
+    assert facts("为65周岁以上老人发放补贴。空气质量连续11年达标。") == []
+    assert facts("人均预期寿命79.2岁，比上年提高0.3岁。") == [
+        ("人均预期寿命", "value", 79.2, "岁"),
+        ("人均预期寿命", "change", 0.3, "岁"),
+    ]
