@@ -148,7 +148,7 @@ def scan(text: str) -> list[NumberToken]:
 
 
 _RANGE_UNIT = re.compile(rf"[-－—~～]{_ARABIC}({_UNIT})")
-_BORROWED_UNIT = re.compile(rf"(?=[、和与及]{_ARABIC}({_UNIT}))")
+_BORROWED_UNIT = re.compile(rf"(?=(?:[、和与及]{_ARABIC}){{1,12}}?({_UNIT}))")
 
 
 def _read(text: str, match: re.Match[str]) -> NumberToken | None:
@@ -333,7 +333,8 @@ def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: 
         if text[num_end : num_end + 1] in _RATIO_MARKS or _after_ratio_mark(text, start):
             return False  # perhaps a structure ratio; the grammar decides
         return not _bare_value_allowed(text, start)
-    after = match.end("unit") if unit else match.end()
+    # (a unit borrowed from a later number has no place in this match: its end is the match's)
+    after = match.end("unit") if match.group("unit") else match.end()
     if unit is None and text[after : after + 1].isascii() and text[after : after + 1].isalpha():
         return (
             True  # 5G, 2A: a code; after a unit a Latin word is the thing counted (300台AI翻译器)

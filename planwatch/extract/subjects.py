@@ -68,7 +68,7 @@ _LIST_SPLIT_STRONG = re.compile(r"[、和]")
 _LIST_SPLIT_COMMA = re.compile(r"、")
 _RIGHT_STOP = re.compile(
     # a threshold (600分以上, 65周岁以上) belongs to the noun it qualifies
-    r"[，,。；;：:、\n]|(?<![0-9０-９.])[0-9０-９](?![0-9０-９.]*(?:分|周岁|岁))|(?<=[目业位])中|其中|同比|比上年|增长|下降|占|上半年|全年|累计|共计|进行|完成(?=全年|年度|目标|计划)|按(?=[^，,。；]{1,10}计算)"
+    r"[，,。；;：:、\n]|(?<![0-9０-９.])[0-9０-９](?![0-9０-９.]*(?:分|周岁|岁))|(?<=[目业位])中|其中|同比|比上年|增长|下降|占|分别|[高低快慢]于|上半年|全年|累计|共计|进行|完成(?=全年|年度|目标|计划)|按(?=[^，,。；]{1,10}计算)"
 )
 _VERB_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
 _COUNTERS = lexicon.COUNTERS
@@ -435,6 +435,9 @@ def split_list(subject: str, count: int) -> list[str] | None:
         return _split_examples(subject, count)
     if count < 2:
         return None
+    sectors = three_sectors(subject, count)
+    if sectors is not None:
+        return sectors
     if count == 2 and subject.startswith("城乡") and not _LIST_SPLIT.search(subject):
         # 城乡居民收入分别为…和…: 城乡 is the towns and the countryside, in that order
         return ["城镇" + subject[2:], "农村" + subject[2:]]
@@ -448,6 +451,33 @@ def split_list(subject: str, count: int) -> list[str] | None:
     last = parts[-1]
     shared = [_with_head(part, last) for part in parts[:-1]]
     return shared + [last]
+
+
+_THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
+_SECTORS_WORD = re.compile(r"^(?:三次产业|三大产业)(?:分别)?")
+
+
+@rule(
+    Example(
+        "三次产业分别拉动经济增长0.6、2.0、3.4个百分点。",
+        "2.0",
+        "pp_change",
+        2.0,
+        "个百分点",
+        "第二产业拉动经济",
+    ),
+    Example(
+        "三次产业对经济增长的贡献率分别为9.9%、33.4%和56.7%。", "9.9", "share", 9.9, "%", "第一产业"
+    ),
+)
+def three_sectors(subject: str, count: int) -> list[str] | None:
+    """`三次产业分别拉动经济增长0.6、2.0、3.4个百分点`: three numbers over the three sectors
+    are of 第一产业, 第二产业 and 第三产业 in that order, each with the rest of the subject."""
+    words = _SECTORS_WORD.match(subject) if count == 3 else None
+    if words is None:
+        return None
+    rest = subject[words.end() :]
+    return [sector + rest for sector in _THREE_SECTORS]
 
 
 def _with_head(part: str, last: str) -> str:

@@ -165,7 +165,7 @@ def test_a_subject_keeps_its_decimals_and_administrative_brackets_but_no_leading
     assert facts("分配县（市、区）1897220万元。")[0][0] == "分配县（市、区）"
     assert facts("一九五八年的职工工资总额，计划安排为一百五十八亿元。")[0][0] == "职工工资总额"
     listed = facts("3个县增速分别高于全州平均水平3.2、2.7、2.4个百分点。")
-    assert [s for s, *_ in listed][1:] == [listed[0][0]] * 2
+    assert [s for s, *_ in listed] == ["县增速"] * 4
 
 
 def test_industries_listed_before_one_industry_measure_share_it() -> None:
@@ -199,4 +199,13 @@ def test_ages_and_spans_of_years_are_no_measurements_but_a_life_expectancy_is() 
     assert facts("人均预期寿命79.2岁，比上年提高0.3岁。") == [
         ("人均预期寿命", "value", 79.2, "岁"),
         ("人均预期寿命", "change", 0.3, "岁"),
+    ]
+
+
+def test_one_unit_after_a_listed_run_of_numbers_applies_to_each() -> None:
+    found = facts("产业发展良好，甲、乙、丙三县分别拉动增长0.6、2.0、3.4个百分点。")
+    assert [(v, u) for *_, v, u in found] == [
+        (0.6, "个百分点"),
+        (2.0, "个百分点"),
+        (3.4, "个百分点"),
     ]
