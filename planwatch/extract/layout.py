@@ -57,6 +57,9 @@ _PERIOD_PHRASES = Skimmer(
     r"(?<=[1一])[^\S\n]*[-—–~至到]|(?<=截)[至止]|(?<=\d)\d?月|(?<=年)[末底]|(?<=以)来|"
     r"(?<=全)年|(?<=年[末底]))",
 )
+# 在一九五二年，即…: a year set off by a comma after 在 opens the sentence's time
+_IN_YEAR = re.compile(r"[，,]")
+_PRICE_BASE = re.compile(r"的?(?:不变|可比|现行)?价格?")
 _YARDSTICK = re.compile(r"[^，,。；]{0,4}?(?:目标|任务|计划|预算)")
 _YARDSTICK_BEFORE = re.compile(r"(?:占|完成|为|达|达到|的)$")
 _YEAR_RUN_SENTENCES = 12
@@ -193,7 +196,13 @@ class Layout:
         text = match.string
         before = text[max(0, match.start() - 2) : match.start()]
         if before[-1:] in _COMPARISON_BEFORE and before not in ("截至", "截止"):
-            return None  # 比上年, 由1980年: a base of comparison, not the period
+            if before[-1:] != "在" or not _IN_YEAR.match(text, match.end()):
+                return None  # 比上年, 由1980年: a base of comparison, not the period
+            if not _WRITTEN_YEAR.match(match.group("year") or ""):
+                return None  # 在今年…: 今年 after 在 stays as it was read before
+
+        if before[-1:] in ("按", "照") and _PRICE_BASE.match(text, match.end()):
+            return None  # 按一九五二年不变价格计算: the prices' year, not the period
         if match.group() == "全年" and _YARDSTICK.match(text, match.end()):
             if _YARDSTICK_BEFORE.search(text, max(0, match.start() - 3), match.start()):
                 return None  # 占全年目标的51.8%: the yardstick of a completion, not the period

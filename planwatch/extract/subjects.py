@@ -37,6 +37,8 @@ _TRAILING = re.compile(
     r"分别|累计|共计|合计|共|达到了|达到|达|完成了|完成|实现了|实现|为|是|又|已经|已|将|约(?<!节约)|"
     # 支出执行130309万元, 各项税收共收到: the act of executing or receiving names nothing
     r"执行数?|(?:实际)?收到|首次|首度|再次|"
+    # 按2020年价格计算: the basis of a figure is no part of what it measures
+    r"按[^，,。；按]{1,12}?计算|"
     # 年产量就已经达到, 才增加到, 只有, 曾经两次接近: adverbs of time and degree
     r"接近|将近|近|(?<!成)就|(?<![人天奇英])才|只有|只|曾经|折合|折算|"
     r"超过|突破|不低于|不少于|不超过|控制在|稳定在|保持在|增至|提高至|提高到|增加到|上升到|"

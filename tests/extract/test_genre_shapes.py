@@ -209,3 +209,14 @@ def test_one_unit_after_a_listed_run_of_numbers_applies_to_each() -> None:
         (2.0, "个百分点"),
         (3.4, "个百分点"),
     ]
+
+
+def test_the_year_of_constant_prices_is_no_period_but_in_a_year_set_off_is() -> None:
+    text = (
+        "一九五七年工业总产值预计达到六百二十八亿元（按一九五二年不变价格计算），增长百分之六点九。"
+    )
+    assert [f.period for f in extract_text(text).facts] == ["1957", "1957"]
+    text = "在一九五二年，工业总产值（按一九五二年的不变价格计算）比一九四九年增长了百分之七十七。"
+    assert [f.period for f in extract_text(text).facts] == ["1952"]
+    text = "2025年地区生产总值按2020年价格计算增长5%。"
+    assert [(f.subject, f.period) for f in extract_text(text).facts] == [("地区生产总值", "2025")]
