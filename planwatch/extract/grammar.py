@@ -192,6 +192,8 @@ class Reader:
             basis="comparable" if _comparable(left, sentence) else None,
             target=target,
         )
+        if len(names) == 1:
+            names = [subjects.stock_of_the_new(names[0], left[-12:])]
         for token, name in zip(group, names, strict=True):
             self.facts.append(self._fact(token, name, reading, context, len(group)))
         return consumed

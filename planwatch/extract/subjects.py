@@ -25,7 +25,7 @@ _LEADING = re.compile(
     # 由1952年的26.7%上升到1954年的33%: the second level's clause names only its year
     rf"(?:上升|下降|提高|降低|增加|减少|增长)(?:到|至)(?={_YEAR})|"
     # 同我国一九五二年生产…的水平大体相等: the compared-with mark
-    r"同(?![比期口级样时类行业心步意])|超过了?|超出|(?:完成|实现|达到)了?|已|又|为|是|有望|预计|确保|力争|争取|计划|(?:我们|我)?[要将](?=新|完成|实现|达到|建成|增加|引进|培育|开工|突破|超过|累计|力争|确保)|就将|就(?=达|是)|至少|如(?![东皋意期何今果若此实下需])(?=[\u4e00-\u9fff])|实际(?=完成|实现|达到)|共有|拥有|即|要求|"
+    r"同(?![比期口级样时类行业心步意])|超过了?|超出|(?:完成|实现|达到)了?|已经|已|又|为|是|有望|预计|确保|力争|争取|计划|(?:我们|我)?[要将](?=新|完成|实现|达到|建成|增加|引进|培育|开工|突破|超过|累计|力争|确保)|就将|就(?=达|是)|至少|如(?![东皋意期何今果若此实下需])(?=[\u4e00-\u9fff])|实际(?=完成|实现|达到)|共有|拥有|即|要求|"
     r"按(?:可比价格?|不变价格?|现价|可比部分|可比口径)计算|"
     r"(?:高于|低于|快于|慢于)[^，,。；]{1,10}?(?:增速|增幅|平均水平|水平|平均|$)|"
     r"(?:增幅|降幅|增速|涨幅)(?:比[^，,。；]{1,8}?)?(?=收窄|扩大|提高|回落|加快|放缓|$)|"
@@ -37,6 +37,8 @@ _TRAILING = re.compile(
     r"分别|累计|共计|合计|共|达到了|达到|达|完成了|完成|实现了|实现|为|是|又|已经|已|将|约(?<!节约)|"
     # 支出执行130309万元, 各项税收共收到: the act of executing or receiving names nothing
     r"执行数?|(?:实际)?收到|首次|首度|再次|"
+    # 有色金属矿采选业快速增长，同比增长23.9%: the topic clause's own predicate
+    r"(?:快速|较快|稳步|平稳|持续|大幅|小幅|明显)(?:增长|下降|回升|回落|提升)|"
     # 按2020年价格计算: the basis of a figure is no part of what it measures
     r"按[^，,。；按]{1,12}?计算|"
     # 年产量就已经达到, 才增加到, 只有, 曾经两次接近: adverbs of time and degree
@@ -387,6 +389,22 @@ def product_named_by_its_change(subject: str, measure: str) -> bool:
     subject as the text names it: the output word of a product run (`产量`) is added only
     to an amount that stands alone for the product's output (`纸52万吨`)."""
     return bool(subject) and measure in _CHANGE_MEASURES
+
+
+_CUMULATIVE = re.compile(r"(?:累计|共有|总数|总量|达到|达)[^，,。；]{0,3}$")
+
+
+@rule(
+    Example("新增国家级5G工厂14家，累计81家。", "81", "value", 81, "家", "国家级5G工厂"),
+    Example("新增上市公司3家，年末共有58家。", "3", "value", 3, "家", "新增上市公司"),
+)
+def stock_of_the_new(name: str, left: str) -> str:
+    """`新增国家级5G工厂14家，累计81家`: the total after the newly added is of the things
+    themselves, not of the new ones (`国家级5G工厂`); ``left`` is the clause before the number."""
+    if not name.startswith("新增") or name.startswith("新增加") or len(name) < 5 or "新增" in left:
+        # (新增就业…累计达到30万人: a short act stays the new jobs, counted over years)
+        return name
+    return name[2:] if _CUMULATIVE.search(left) else name
 
 
 def with_topic(subject: str, topic: str, clause_topic: bool, products: bool) -> str:

@@ -220,3 +220,22 @@ def test_the_year_of_constant_prices_is_no_period_but_in_a_year_set_off_is() -> 
     assert [f.period for f in extract_text(text).facts] == ["1952"]
     text = "2025年地区生产总值按2020年价格计算增长5%。"
     assert [(f.subject, f.period) for f in extract_text(text).facts] == [("地区生产总值", "2025")]
+
+
+def test_the_total_after_the_newly_added_is_of_the_things_themselves() -> None:
+    found = facts("新增国家级绿色工厂14家，累计81家。新增就业1.2万人，累计达到30万人。")
+    assert [s for s, *_ in found] == [
+        "新增国家级绿色工厂",
+        "国家级绿色工厂",
+        "新增就业",
+        "新增就业",
+    ]
+    assert facts("新增加的炼制能力二万吨以上。")[0][0] == "新增加的炼制能力"
+
+
+def test_share_words_and_a_topic_clause_predicate_are_no_part_of_the_subject() -> None:
+    assert facts("国营商业所占的比重由1954年的74%上升到82%。")[0][0] == "国营商业"
+    found = facts("有色金属矿采选业快速增长，同比增长23.9%。")
+    assert found[0][0] == "有色金属矿采选业"
+    found = facts("小学生，一九五二年有五千一百多万人，一九五七年已经有六千四百多万人。")
+    assert [s for s, *_ in found] == ["小学生", "小学生"]
