@@ -239,3 +239,10 @@ def test_share_words_and_a_topic_clause_predicate_are_no_part_of_the_subject() -
     assert found[0][0] == "有色金属矿采选业"
     found = facts("小学生，一九五二年有五千一百多万人，一九五七年已经有六千四百多万人。")
     assert [s for s, *_ in found] == ["小学生", "小学生"]
+
+
+def test_a_count_of_a_plans_authors_measures_nothing() -> None:
+    found = facts("按照财政部等六部委制定的《工作方案》要求，化解债务12亿元。")
+    assert [v for *_, v, _ in found] == [12.0]
+    found = facts("按照中央17个部培养熟练工人的计划，受训练的工人将达71万人。")
+    assert [v for *_, v, _ in found] == [71.0]
