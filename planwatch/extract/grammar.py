@@ -194,6 +194,8 @@ class Reader:
         )
         if len(names) == 1:
             names = [subjects.stock_of_the_new(names[0], left[-12:])]
+            if names[0].startswith(subjects.CONTRIBUTION):
+                names = [subjects.contribution_of(names[0], self._contributor(own_sentence))]
         for token, name in zip(group, names, strict=True):
             self.facts.append(self._fact(token, name, reading, context, len(group)))
         return consumed
@@ -222,6 +224,15 @@ class Reader:
             qualifier=capped(measure, token.qualifier, lower_is_better),
             basis=context.basis,
         )
+
+    def _contributor(self, sentence_start: int) -> str | None:
+        """The subject of the sentence's latest fact: what a contribution to growth is of."""
+        for fact in reversed(self.facts[-8:]):
+            if fact.span[0] < sentence_start:
+                return None
+            if fact.subject and not fact.subject.startswith(subjects.CONTRIBUTION):
+                return fact.subject
+        return None
 
     def _reviewed(self, period: Period | None) -> bool:
         """A work report's figures for an earlier year: results, whatever the verb (争取…资金)."""

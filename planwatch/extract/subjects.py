@@ -407,6 +407,45 @@ def stock_of_the_new(name: str, left: str) -> str:
     return name[2:] if _CUMULATIVE.search(left) else name
 
 
+CONTRIBUTION = ("拉动", "下拉", "拉低", "带动")
+
+
+@rule(
+    Example(
+        "甲县生产总值增长5.1%，占比39.9%，拉动全州经济增长2.1个百分点。",
+        "2.1",
+        "pp_change",
+        2.1,
+        "个百分点",
+        "甲县生产总值拉动全州经济",
+    ),
+    Example(
+        "乙县工业增加值增长8%，拉动全市工业增加值增长1.5个百分点。",
+        "1.5",
+        "pp_change",
+        1.5,
+        "个百分点",
+        "乙县拉动全市工业增加值",
+    ),
+)
+def contribution_of(name: str, contributor: str | None) -> str:
+    """`甲县…增长5.1%，拉动全州经济增长2.1个百分点`: a contribution to growth is the
+    contributor's (the sentence's subject before it), never the whole it lifts alone."""
+    if not contributor or not name.startswith(CONTRIBUTION) or contributor.startswith(CONTRIBUTION):
+        return name
+    # 乌恰县农林牧渔业总产值 lifting 农林牧渔业总产值: the contributor is 乌恰县
+    whole = name[2:]
+    shared = 0
+    while (
+        shared < min(len(whole), len(contributor))
+        and whole[-1 - shared] == contributor[-1 - shared]
+    ):
+        shared += 1
+    if shared >= 3 and len(contributor) - shared >= 2:
+        contributor = contributor[:-shared]
+    return contributor + name
+
+
 def with_topic(subject: str, topic: str, clause_topic: bool, products: bool) -> str:
     """A bare attribute (`金额`), verb (`服务`) or product (`纸`) borrows from the topic."""
     if (
