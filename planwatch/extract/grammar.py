@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from planwatch.extract import subjects
+from planwatch.extract.budgets import budget_left_unchanged
 from planwatch.extract.comparisons import change_against_other_base
 from planwatch.extract.illustrations import not_measured
 from planwatch.extract.layout import Layout
@@ -173,6 +174,8 @@ class Reader:
         reading = classify(left, first.unit, sentence, None if past else target, hint)
         if not reading.measure or not_measured(self.text, first, left, sentence):
             return previous_end  # 是上年的1.5倍: a multiple with no growth word
+        if reading.measure == "value" and budget_left_unchanged(self.text, group[-1].span_end):
+            reading = Reading("target_value", reading.sign, reading.cut)
         if reading.measure == "yoy_growth":
             clause = self.text[clause_start : first.lead]
             if change_against_other_base(clause, period):
