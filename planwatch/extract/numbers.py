@@ -345,11 +345,20 @@ def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: 
         return True
     if unit == "次" and _session_of_a_congress(text, start, after):
         return True
+    if unit is not None and text[after : after + 1] == "的" and size_class(unit):
+        return True
     return chinese and match.group("pct") is None and _chinese_excluded(text, match, start)
 
 
 _NOT_PEOPLE = re.compile(r"口|民(?!币)")
 _SESSION = re.compile(r"(?:全体)?会议")
+_CAPACITY_UNITS = ("千瓦", "兆瓦", "马力", "千伏安", "千伏", "伏")
+
+
+def size_class(unit: str) -> bool:
+    """`1万千瓦的水轮发电机`, `五十四马力的拖拉机`, `一百万千瓦的水电站`: a capacity followed by
+    的 names the size of the machine or plant it describes, as 300万吨级 does; no amount."""
+    return unit.endswith(_CAPACITY_UNITS)
 
 
 def _session_of_a_congress(text: str, start: int, after: int) -> bool:

@@ -246,3 +246,10 @@ def test_a_count_of_a_plans_authors_measures_nothing() -> None:
     assert [v for *_, v, _ in found] == [12.0]
     found = facts("按照中央17个部培养熟练工人的计划，受训练的工人将达71万人。")
     assert [v for *_, v, _ in found] == [71.0]
+
+
+def test_a_capacity_describing_a_machine_or_plant_is_no_amount() -> None:
+    assert facts("试制成功1万千瓦的水轮发电机、6,000千瓦的发电设备和54马力的拖拉机。") == []
+    assert facts("全年新增发电装机容量120万千瓦。") == [
+        ("新增发电装机容量", "value", 120.0, "万千瓦")
+    ]
