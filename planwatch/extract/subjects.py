@@ -34,7 +34,8 @@ _LEADING = re.compile(
 _TRAILING = re.compile(
     # 原定计划, 原计划, 年度计划 keep their 计划: the plan is the thing measured
     r"(?:(?<!原定)(?<!原)(?<!年度)计划|预计|预期|力争|力求|应该|应当|确保|争取|同口径|可比口径|按可比价格计算|按不变价格计算|同比|"
-    r"分别|累计|共计|合计|共|达到了|达到|达|完成了|完成|实现了|实现|为|是|又|已经|已|将|约(?<!节约)|"
+    # (收入合计, 支出总计: a total is named so; 合计 and 总计 stay)
+    r"分别|累计|共计|共|达到了|达到|达|完成了|完成|实现了|实现|为|是|又|已经|已|将|约(?<!节约)|"
     # 支出执行130309万元, 各项税收共收到: the act of executing or receiving names nothing
     r"执行数?|(?:实际)?收到|首次|首度|再次|"
     # 有色金属矿采选业快速增长，同比增长23.9%: the topic clause's own predicate

@@ -253,3 +253,8 @@ def test_a_capacity_describing_a_machine_or_plant_is_no_amount() -> None:
     assert facts("全年新增发电装机容量120万千瓦。") == [
         ("新增发电装机容量", "value", 120.0, "万千瓦")
     ]
+
+
+def test_a_total_keeps_its_name() -> None:
+    found = facts("1955年本年收入合计27亿元，本年支出合计29亿元。")
+    assert [s for s, *_ in found] == ["收入合计", "支出合计"]
