@@ -249,7 +249,7 @@ class Layout:
             # introduces a list (各工业部门的建设情况是这样：) is no heading of its own
             if _REVIEW_HEADING.search(line) is None or line.endswith(("：", ":")):
                 return None
-            return Section(start, self.document_period if current.target else current.period, False)
+            return Section(start, self._reviewed_period(current), False)
         if period is None and plan and not self._plans(line, None, inherited=False):
             period = current.period  # a sub-heading under a plan heading: the plan's year
         if period is None and plan and self.year is not None:
@@ -257,6 +257,13 @@ class Layout:
         if period is None:
             period = current.period if current.period is not None else self.document_period
         return Section(start, period, plan)
+
+    def _reviewed_period(self, current: Section) -> Period | None:
+        """The period a review heading without a year (“十四五”时期工作回顾) looks back on: in a
+        report given as a year opens (a work report), the year before; else the document's."""
+        if self.ahead and self.year is not None:
+            return Period(self.year - 1, "Y", 0)
+        return self.document_period if current.target else current.period
 
     def _plans(self, line: str, period: Period | None, inherited: bool) -> bool:
         """Whether the numbers under a heading are targets rather than results."""

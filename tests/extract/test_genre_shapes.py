@@ -258,3 +258,15 @@ def test_a_capacity_describing_a_machine_or_plant_is_no_amount() -> None:
 def test_a_total_keeps_its_name() -> None:
     found = facts("1955年本年收入合计27亿元，本年支出合计29亿元。")
     assert [s for s, *_ in found] == ["收入合计", "支出合计"]
+
+
+def test_a_review_heading_of_a_work_report_looks_back_on_the_year_before() -> None:
+    text = (
+        "2026年某省政府工作报告\n"
+        "“十四五”时期工作回顾\n"
+        "新建高标准农田140万亩。\n"
+        "2026年工作安排\n"
+        "新建高标准农田150万亩。\n"
+    )
+    found = extract_text(text).facts
+    assert [(f.measure, f.period) for f in found] == [("value", "2025"), ("target_value", "2026")]
