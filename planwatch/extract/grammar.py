@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from planwatch.extract import subjects
 from planwatch.extract.budgets import budget_left_unchanged
-from planwatch.extract.comparisons import change_against_other_base
+from planwatch.extract.comparisons import base_year_amount, change_against_other_base
 from planwatch.extract.illustrations import not_measured
 from planwatch.extract.layout import Layout
 from planwatch.extract.measures import Reading, classify
@@ -184,6 +184,13 @@ class Reader:
             # 中兴通讯计划在我区落地三个项目: a plan that names no date (a work report's are the year's)
             period = period if planned_section else None
         period = None if not named and "逐步" in sentence else period  # 逐步形成4家…公司
+        base_year = base_year_amount(left) if left.endswith("的") else None
+        if base_year is not None:
+            # the base's amount was reached, even in a sentence of plans (将由1955年的46%提高到…)
+            period, named = base_year, True
+            if reading.measure == "target_value":
+                level = "share" if first.unit in ("%", "‰") else "value"
+                reading = Reading(level, reading.sign, reading.cut)
         subject = _subject(left, reading, group, hint)
         names, consumed = self._names(group, subject, left_start, reading)
         if names is None:

@@ -270,3 +270,11 @@ def test_a_review_heading_of_a_work_report_looks_back_on_the_year_before() -> No
     )
     found = extract_text(text).facts
     assert [(f.measure, f.period) for f in found] == [("value", "2025"), ("target_value", "2026")]
+
+
+def test_an_amount_stated_as_a_base_years_is_of_that_year() -> None:
+    text = "一九五七年工业总产值达到一千三百亿元，比一九五二年的八百亿元增长百分之六十八。"
+    assert [f.period for f in extract_text(text).facts] == ["1957", "1952", "1957"]
+    text = "常住人口城镇化率由2020年的52.2%提高到2025年的58.1%。"
+    read = [(f.subject, f.period) for f in extract_text(text).facts]
+    assert read == [("常住人口城镇化率", "2020"), ("常住人口城镇化率", "2025")]
