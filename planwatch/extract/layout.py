@@ -57,8 +57,9 @@ _PERIOD_PHRASES = Skimmer(
     r"(?<=[1一])[^\S\n]*[-—–~至到]|(?<=截)[至止]|(?<=\d)\d?月|(?<=年)[末底]|(?<=以)来|"
     r"(?<=全)年|(?<=年[末底]))",
 )
-# 在一九五二年，即…: a year set off by a comma after 在 opens the sentence's time
-_IN_YEAR = re.compile(r"[，,]")
+# 在一九五二年，即…, 总产值在一九五七年达到…: a year written out after 在 is the time,
+# except as a base (在2020年的基础上翻一番)
+_ON_THE_BASE = re.compile(r"[^，,。；]{0,6}?基础上|[^，,。；]{0,3}?基数")
 _PRICE_BASE = re.compile(r"的?(?:不变|可比|现行)?价格?")
 _YARDSTICK = re.compile(r"[^，,。；]{0,4}?(?:目标|任务|计划|预算)")
 _YARDSTICK_BEFORE = re.compile(r"(?:占|完成|为|达|达到|的)$")
@@ -196,8 +197,8 @@ class Layout:
         text = match.string
         before = text[max(0, match.start() - 2) : match.start()]
         if before[-1:] in _COMPARISON_BEFORE and before not in ("截至", "截止"):
-            if before[-1:] != "在" or not _IN_YEAR.match(text, match.end()):
-                return None  # 比上年, 由1980年: a base of comparison, not the period
+            if before[-1:] != "在" or _ON_THE_BASE.match(text, match.end()):
+                return None  # 比上年, 由1980年, 在2020年的基础上: a base of comparison
             if not _WRITTEN_YEAR.match(match.group("year") or ""):
                 return None  # 在今年…: 今年 after 在 stays as it was read before
 

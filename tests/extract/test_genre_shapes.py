@@ -278,3 +278,10 @@ def test_an_amount_stated_as_a_base_years_is_of_that_year() -> None:
     text = "常住人口城镇化率由2020年的52.2%提高到2025年的58.1%。"
     read = [(f.subject, f.period) for f in extract_text(text).facts]
     assert read == [("常住人口城镇化率", "2020"), ("常住人口城镇化率", "2025")]
+
+
+def test_a_year_written_after_zai_is_the_time_unless_it_is_a_base() -> None:
+    text = "由于计划的完成，我国的工农业总产值在一九五七年达到了一千三百八十七亿元。"
+    assert [f.period for f in extract_text(text).facts] == ["1957"]
+    text = "2025年全市生产总值在2020年的基础上增长30%。"
+    assert [f.period for f in extract_text(text).facts] == ["2025"]
