@@ -61,6 +61,7 @@ _RATE_OF = re.compile(
     r"((?:(?![一二三四五六七八九十百千万亿零〇两])[\u4e00-\u9fff]){2,16})(?=[，,。；;]|$)"
 )
 _PLAN_NOUNS = tuple(subjects.PLAN_NOUNS)
+_SPACES = re.compile(r"[ \u3000]+")
 _SPAN_LEAD = re.compile(r"[\s\u3000—\-－、和及与]*")
 
 # a subject's indicator name, and whether its good direction is down (失业率, 能耗)
@@ -218,6 +219,8 @@ class Reader:
             # a bare number is a ratio part (share) or an index reading (value)
             measure = "share" if listed > 1 else ("target_value" if context.target else "value")
         name = subjects.unquoted(name).removeprefix("比").removeprefix("较")
+        if " " in name or "\u3000" in name:
+            name = _SPACES.sub("", name)  # 新建  5G-A通信基站: a PDF's spacing is no part of a name
         # 增长2倍 keeps its unit as written: a growth of 2 times (facts.md)
         value, unit = token.value * reading.sign + reading.offset, token.unit
         indicator, lower_is_better = self.indicator(name) if name else (None, False)

@@ -544,6 +544,8 @@ def three_sectors(subject: str, count: int) -> list[str] | None:
 def _with_head(part: str, last: str) -> str:
     if len(part) >= len(last) - 1:
         return part
+    if len(part) >= 3 and _OWN_MEASURE.search(part):
+        return part  # 死亡人数、…、直接经济损失: a part naming its own measure needs no head
     if part.isascii() and not last[:1].isascii():
         return part
     if part.isascii():

@@ -285,3 +285,9 @@ def test_a_year_written_after_zai_is_the_time_unless_it_is_a_base() -> None:
     assert [f.period for f in extract_text(text).facts] == ["1957"]
     text = "2025年全市生产总值在2020年的基础上增长30%。"
     assert [f.period for f in extract_text(text).facts] == ["2025"]
+
+
+def test_listed_parts_that_name_their_own_measure_take_no_head_and_spaces_no_place() -> None:
+    found = facts("事故起数、死亡人数、直接经济损失分别下降36.7%、38.8%、39.1%。")
+    assert [s for s, *_ in found] == ["事故起数", "死亡人数", "直接经济损失"]
+    assert facts("新建  5G-A通信基站  1.2万个。")[0][0] == "新建5G-A通信基站"
