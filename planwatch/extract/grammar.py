@@ -21,7 +21,7 @@ from planwatch.extract.layout import Layout
 from planwatch.extract.measures import Reading, classify
 from planwatch.extract.model import Fact
 from planwatch.extract.numbers import MEDAL, NumberToken, is_unitless_reading
-from planwatch.extract.tense import capped, is_closed, is_future
+from planwatch.extract.tense import achieved_to_date, capped, is_closed, is_future
 from planwatch.periods import Period
 
 # 3.8%和4.3%: a list; 3%-5%: a range, whose bounds share one reading
@@ -170,6 +170,8 @@ class Reader:
         planned_section = section.target
         closed = named and is_closed(period, layout.document_period, layout.ahead)
         target = (planned_section and not closed) or self._ahead(period, named, sentence)
+        if target and achieved_to_date(sentence):
+            target = False
         hint = subjects.trim(left)
         past = not planned_section and self._reviewed(period)
         reading = classify(left, first.unit, sentence, None if past else target, hint)

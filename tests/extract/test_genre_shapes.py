@@ -291,3 +291,9 @@ def test_listed_parts_that_name_their_own_measure_take_no_head_and_spaces_no_pla
     found = facts("事故起数、死亡人数、直接经济损失分别下降36.7%、38.8%、39.1%。")
     assert [s for s, *_ in found] == ["事故起数", "死亡人数", "直接经济损失"]
     assert facts("新建  5G-A通信基站  1.2万个。")[0][0] == "新建5G-A通信基站"
+
+
+def test_figures_counted_so_far_inside_a_plan_section_are_results() -> None:
+    text = "（三）2026年的计划安排\n据统计局统计，到5月份为止，全市投资完成年计划的27%，比去年同期增长68%。\n全年投资增长10%。\n"
+    read = [(f.measure, f.value) for f in extract_text(text).facts]
+    assert read == [("completion", 27.0), ("yoy_growth", 68.0), ("target_growth", 10.0)]
