@@ -61,6 +61,7 @@ _RATE_OF = re.compile(
     r"((?:(?![一二三四五六七八九十百千万亿零〇两])[\u4e00-\u9fff]){2,16})(?=[，,。；;]|$)"
 )
 _PLAN_NOUNS = tuple(subjects.PLAN_NOUNS)
+_NEW_OR_LIFTING = frozenset("新拉下带")  # 新增…累计, 拉动/下拉/带动: see the reader's names
 _SPACES = re.compile(r"[ \u3000]+")
 _SPAN_LEAD = re.compile(r"[\s\u3000—\-－、和及与]*")
 
@@ -205,7 +206,7 @@ class Reader:
             basis="comparable" if _comparable(left, sentence) else None,
             target=target,
         )
-        if len(names) == 1:
+        if len(names) == 1 and names[0][:1] in _NEW_OR_LIFTING:
             names = [subjects.stock_of_the_new(names[0], left[-12:])]
             if names[0].startswith(subjects.CONTRIBUTION):
                 names = [subjects.contribution_of(names[0], self._contributor(own_sentence))]

@@ -23,6 +23,7 @@ _OFFSET = re.compile(r"(?:增减|收支)?相抵")
 
 
 _SOURCE_OPENING = ("按照", "根据", "依据", "遵照")
+_SOURCE_FIRST = frozenset("按根依遵 \u3000")
 # …制定的《方案》, …的计划, …的要求: the count is of those who wrote the plan (not 的统计)
 _SOURCE_AFTER = re.compile(r"[^，,。；]{0,16}?的(?:《|“|计划|方案|规定|要求|部署|意见|办法|通知)")
 
@@ -36,8 +37,9 @@ _SOURCE_AFTER = re.compile(r"[^，,。；]{0,16}?的(?:《|“|计划|方案|规
 def count_of_a_plans_authors(text: str, token: NumberToken, left: str) -> bool:
     """`按照财政部等六部委制定的《方案》`, `按照中央17个部培养工人的计划`: a count inside the
     phrase naming whose plan is followed says who wrote it, and measures nothing."""
-    clause = left.lstrip(" \u3000")
-    if not clause.startswith(_SOURCE_OPENING):
+    if left[:1] not in _SOURCE_FIRST:
+        return False  # the common case, settled by one character
+    if not left.lstrip(" \u3000").startswith(_SOURCE_OPENING):
         return False
     return _SOURCE_AFTER.match(text, token.span_end) is not None
 

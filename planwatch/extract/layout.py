@@ -64,7 +64,17 @@ _PRICE_BASE = re.compile(r"的?(?:不变|可比|现行)?价格?")
 _YARDSTICK = re.compile(r"[^，,。；]{0,4}?(?:目标|任务|计划|预算)")
 _YARDSTICK_BEFORE = re.compile(r"(?:占|完成|为|达|达到|的)$")
 _YEAR_RUN_SENTENCES = 12
-_WRITTEN_YEAR = re.compile(r"\d{4}|[一二][九零〇]")
+_RELATIVE_YEARS = "今本去上明"  # 今年, 本年, 去年, 上年, 明年: years named, not written out
+
+
+def _written(year: str | None) -> bool:
+    """1979年, １９５５年, 一九五八年, 二〇一七年: a year written out (a character test: this
+    runs for every period phrase of the text); 今年 and 去年 are not."""
+    if not year or year[0] in _RELATIVE_YEARS:
+        return False
+    return year[0] not in "一二" or year[1] in "九零〇"
+
+
 _COMPARISON_BEFORE = ("比", "较", "由", "从", "与", "同", "于", "到", "至", "自", "是", "在")
 
 
@@ -91,9 +101,7 @@ class Layout:
         self._phrase_starts = [match.start() for match in self._phrase_matches]
         # phrases that write their year out (1979年, 一九五八年): the ones that run on
         self._year_starts = [
-            match.start()
-            for match in self._phrase_matches
-            if _WRITTEN_YEAR.match(match.group("year") or "")
+            match.start() for match in self._phrase_matches if _written(match.group("year"))
         ]
         self._phrases: dict[int, tuple[list[int], list[Period]]] = {}
         self._written: dict[int, list[bool]] = {}
@@ -180,7 +188,7 @@ class Layout:
                 if period is not None:
                     ends.append(match.end())
                     periods.append(period)
-                    written.append(_WRITTEN_YEAR.match(match.group("year") or "") is not None)
+                    written.append(_written(match.group("year")))
             cached = self._phrases[start] = (ends, periods)
             self._written[start] = written
         return cached
@@ -199,7 +207,7 @@ class Layout:
         if before[-1:] in _COMPARISON_BEFORE and before not in ("截至", "截止"):
             if before[-1:] != "在" or _ON_THE_BASE.match(text, match.end()):
                 return None  # 比上年, 由1980年, 在2020年的基础上: a base of comparison
-            if not _WRITTEN_YEAR.match(match.group("year") or ""):
+            if not _written(match.group("year")):
                 return None  # 在今年…: 今年 after 在 stays as it was read before
 
         if before[-1:] in ("按", "照") and _PRICE_BASE.match(text, match.end()):

@@ -66,10 +66,7 @@ _YARDSTICK_AMOUNT = re.compile(r"(?:占|完成)(?:了)?[^，,。；]{0,8}?(?:目
 _AFTER_YARDSTICK_AMOUNT = re.compile(
     r"(?:占|完成)(?:了)?[^，,。；]{0,8}?(?:目标|计划|任务)(?:数)?[0-9.]+[^\s，,。；的]{0,4}的$"
 )
-# (国营商业所占的比重: 所 belongs to 占, not to the subject)
-_SHARE_OF = re.compile(
-    r"所?占(?P<whole>[^，,。；]{0,16}?)(?:的)?(?:比重|比例|份额)?(?:为|达到?|是)?$"
-)
+_SHARE_OF = re.compile(r"占(?P<whole>[^，,。；]{0,16}?)(?:的)?(?:比重|比例|份额)?(?:为|达到?|是)?$")
 # 计划 as a verb (计划增长, 计划在…落地), not the noun of 按计划, 计划执行, 计划生育
 # 计划都超额完成, 计划已完成, 超过计划百分之四, 计划所规定: the plan as a noun again.
 # 将达到, 拟定为: a plan's own future tense (五年内…将达到…), with no 计划 in the sentence
@@ -167,6 +164,8 @@ def _percent(left: str, target: bool, subject_hint: str) -> Reading:
         return Reading("yoy_growth", -1.0, len(left))
     share = _SHARE_OF.search(left)
     cut = share.start() if share is not None else len(left)
+    if share is not None and left[cut - 1 : cut] == "所":
+        cut -= 1  # 国营商业所占的比重: 所 belongs to 占, not to the subject
     if target:
         if "降低率" in subject_hint or "下降率" in subject_hint:
             return Reading("target_reduction", 1.0, cut)

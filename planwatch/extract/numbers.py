@@ -148,6 +148,7 @@ def scan(text: str) -> list[NumberToken]:
 
 
 _RANGE_UNIT = re.compile(rf"[-－—~～]{_ARABIC}({_UNIT})")
+_LIST_MARKS = frozenset("、和与及")
 _BORROWED_UNIT = re.compile(rf"(?=(?:[、和与及]{_ARABIC}){{1,12}}?({_UNIT}))")
 
 
@@ -162,7 +163,8 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
         return None  # 一是, 进一步: most Chinese numeral runs count nothing
     lower = None
     if unit is None and not chinese:
-        borrowed = _BORROWED_UNIT.match(text, end)
+        # (the list marks are tested first: most bare numbers are followed by none)
+        borrowed = _BORROWED_UNIT.match(text, end) if following in _LIST_MARKS else None
         if borrowed is not None:
             unit = borrowed.group(1)  # 累计分别达238和317个: the unit written once
         elif following and following in _RANGE_DASHES and pct is None:
@@ -345,7 +347,7 @@ def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: 
         return True
     if unit == "次" and _session_of_a_congress(text, start, after):
         return True
-    if unit is not None and text[after : after + 1] == "的" and size_class(unit):
+    if unit is not None and text.startswith("的", after) and size_class(unit):
         return True
     return chinese and match.group("pct") is None and _chinese_excluded(text, match, start)
 
