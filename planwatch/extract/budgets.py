@@ -55,3 +55,23 @@ def planned_amount(left: str, sentence: str) -> bool:
     if _PLANNED_AMOUNT.search(left):
         return True
     return ("变动" in tail or "调" in tail) and _CHANGED_PLAN.search(sentence) is not None
+
+
+# 收入为1576040万元，年底无变动; 收入为277800万元，与备案预算一致: what follows says the
+# amount is the budget itself, restated as left unchanged
+_BUDGET_UNCHANGED = re.compile(
+    r"[，,]\s*(?:与[^，,。；]{0,6}预算(?:相)?一致|(?:年底|年内|年中|全年)?(?:无变动|未作调整|未调整|没有调整))"
+)
+
+
+@rule(
+    Example(
+        "经汇总，全市一般公共预算收入为157万元，年底无变动。", "157", "target_value", 157, "万元"
+    ),
+    Example("市本级一般公共预算收入为27万元，与备案预算一致。", "27", "target_value", 27, "万元"),
+    Example("市本级一般公共预算收入完成27万元，为预算的100.5%。", "27", "value", 27, "万元"),
+)
+def budget_left_unchanged(text: str, end: int) -> bool:
+    """`收入为A万元，年底无变动` or `…，与备案预算一致`: an amount the sentence goes on to call
+    unchanged from the budget is the budget (a target), not what was collected."""
+    return _BUDGET_UNCHANGED.match(text, end) is not None

@@ -142,3 +142,36 @@ def gap_below(left: str) -> bool:
     return ("低于" in left or "慢于" in left or "少于" in left or "落后于" in left) and bool(
         _BELOW.search(left)
     )
+
+
+# 比一九五二年的八百二十七亿元, 由2020年的52.23%提高到…: the amount the base year had
+_BASE_YEAR_AMOUNT = re.compile(
+    r"(?:比|较|同|由|从|到|至)((?:19|20|１９|２０)[0-9０-９]{2}|[一二][九零〇○][〇○零一二三四五六七八九]{2})年(?:末|底)?的$"
+)
+
+
+@rule(
+    Example(
+        "总产值达到一千三百亿元，比一九五二年的八百亿元增长百分之六十八。",
+        "八百亿",
+        "value",
+        8e10,
+        "元",
+    ),
+    Example("城镇化率由2020年的52.2%提高到58.1%。", "52.2", "share", 52.2, "%", "城镇化率"),
+    Example("比重将由1955年的46%提高到47%。", "46", "share", 46, "%"),
+)
+def base_year_amount(left: str) -> Period | None:
+    """`比一九五二年的八百亿元增长…`, `由2020年的52.2%提高到58.1%`: an amount stated as the base
+    year's is of that year (its period), whatever year the sentence is about."""
+    if not left.endswith("的"):
+        return None
+    match = _BASE_YEAR_AMOUNT.search(left[-12:])
+    if match is None:
+        return None
+    digits = match.group(1).translate(_FULL_WIDTH)
+    year = int(digits) if digits.isdigit() else lexicon.year_from_chinese(digits)
+    if year is None:
+        return None
+    end = match.group().endswith(("末的", "底的"))
+    return Period(year, "M", 12) if end else Period(year, "Y", 0)

@@ -46,7 +46,7 @@ def infer(text: str, known: DocumentInfo | None = None) -> DocumentInfo:
 
 def title_of(text: str) -> str | None:
     """The first line that reads as a report's title; reports come before other titles."""
-    lines = [m.group().strip(" \t\u3000") for m in _LINE.finditer(text, 0, _HEAD)]
+    lines = [_unspaced(m.group().strip(" \t\u3000")) for m in _LINE.finditer(text, 0, _HEAD)]
     lines = [line for line in lines if line and not _METADATA_LINE.match(line) and len(line) <= 80]
     for words in (_REPORT_WORDS, _TITLE_WORDS):
         for index, line in enumerate(lines):
@@ -60,7 +60,21 @@ def _joined_with_head(lines: list[str], index: int) -> str:
     before = lines[index - 1] if index else ""
     if before and len(before) <= 12 and _YEAR.search(before) and not _YEAR.search(lines[index]):
         return before + lines[index]
+    # 关于深圳市2025年…计划 / 执行情况与2026年计划草案的报告: the head opens with 关于
+    if before.startswith("关于") and not _REPORT_WORDS.search(before) and len(before) <= 40:
+        return before + lines[index]
     return lines[index]
+
+
+# 关  于  深  圳  市  2025年: a title set with spaces between its characters
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff\d])[ \u3000]+(?=[\u4e00-\u9fff\d])")
+
+
+def _unspaced(line: str) -> str:
+    """A line spaced out character by character, closed up; any other line as it is."""
+    if line.count(" ") + line.count("\u3000") < len(line) // 3:
+        return line  # running text has a stray space, not one after every character
+    return _SPACED.sub("", line)
 
 
 def region_of(title: str) -> str | None:

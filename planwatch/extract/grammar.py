@@ -14,13 +14,14 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from planwatch.extract import subjects
-from planwatch.extract.comparisons import change_against_other_base
+from planwatch.extract.budgets import budget_left_unchanged
+from planwatch.extract.comparisons import base_year_amount, change_against_other_base
 from planwatch.extract.illustrations import not_measured
 from planwatch.extract.layout import Layout
 from planwatch.extract.measures import Reading, classify
 from planwatch.extract.model import Fact
 from planwatch.extract.numbers import MEDAL, NumberToken, is_unitless_reading
-from planwatch.extract.tense import capped, is_closed, is_future
+from planwatch.extract.tense import achieved_to_date, capped, is_closed, is_future
 from planwatch.periods import Period
 
 # 3.8%和4.3%: a list; 3%-5%: a range, whose bounds share one reading
@@ -60,6 +61,8 @@ _RATE_OF = re.compile(
     r"((?:(?![一二三四五六七八九十百千万亿零〇两])[\u4e00-\u9fff]){2,16})(?=[，,。；;]|$)"
 )
 _PLAN_NOUNS = tuple(subjects.PLAN_NOUNS)
+_NEW_OR_LIFTING = frozenset("新拉下带")  # 新增…累计, 拉动/下拉/带动: see the reader's names
+_SPACES = re.compile(r"[ \u3000]+")
 _SPAN_LEAD = re.compile(r"[\s\u3000—\-－、和及与]*")
 
 # a subject's indicator name, and whether its good direction is down (失业率, 能耗)
@@ -168,11 +171,15 @@ class Reader:
         planned_section = section.target
         closed = named and is_closed(period, layout.document_period, layout.ahead)
         target = (planned_section and not closed) or self._ahead(period, named, sentence)
+        if target and achieved_to_date(sentence):
+            target = False
         hint = subjects.trim(left)
         past = not planned_section and self._reviewed(period)
         reading = classify(left, first.unit, sentence, None if past else target, hint)
         if not reading.measure or not_measured(self.text, first, left, sentence):
             return previous_end  # 是上年的1.5倍: a multiple with no growth word
+        if reading.measure == "value" and budget_left_unchanged(self.text, group[-1].span_end):
+            reading = Reading("target_value", reading.sign, reading.cut)
         if reading.measure == "yoy_growth":
             clause = self.text[clause_start : first.lead]
             if change_against_other_base(clause, period):
@@ -181,8 +188,15 @@ class Reader:
             # 中兴通讯计划在我区落地三个项目: a plan that names no date (a work report's are the year's)
             period = period if planned_section else None
         period = None if not named and "逐步" in sentence else period  # 逐步形成4家…公司
+        base_year = base_year_amount(left) if left.endswith("的") else None
+        if base_year is not None:
+            # the base's amount was reached, even in a sentence of plans (将由1955年的46%提高到…)
+            period, named = base_year, True
+            if reading.measure == "target_value":
+                level = "share" if first.unit in ("%", "‰") else "value"
+                reading = Reading(level, reading.sign, reading.cut)
         subject = _subject(left, reading, group, hint)
-        names, consumed = self._names(group, subject, left_start)
+        names, consumed = self._names(group, subject, left_start, reading)
         if names is None:
             return consumed
         lead = _SPAN_LEAD.match(self.text, left_start, first.start)
@@ -192,6 +206,10 @@ class Reader:
             basis="comparable" if _comparable(left, sentence) else None,
             target=target,
         )
+        if len(names) == 1 and names[0][:1] in _NEW_OR_LIFTING:
+            names = [subjects.stock_of_the_new(names[0], left[-12:])]
+            if names[0].startswith(subjects.CONTRIBUTION):
+                names = [subjects.contribution_of(names[0], self._contributor(own_sentence))]
         for token, name in zip(group, names, strict=True):
             self.facts.append(self._fact(token, name, reading, context, len(group)))
         return consumed
@@ -204,6 +222,8 @@ class Reader:
             # a bare number is a ratio part (share) or an index reading (value)
             measure = "share" if listed > 1 else ("target_value" if context.target else "value")
         name = subjects.unquoted(name).removeprefix("比").removeprefix("较")
+        if " " in name or "\u3000" in name:
+            name = _SPACES.sub("", name)  # 新建  5G-A通信基站: a PDF's spacing is no part of a name
         # 增长2倍 keeps its unit as written: a growth of 2 times (facts.md)
         value, unit = token.value * reading.sign + reading.offset, token.unit
         indicator, lower_is_better = self.indicator(name) if name else (None, False)
@@ -220,6 +240,15 @@ class Reader:
             qualifier=capped(measure, token.qualifier, lower_is_better),
             basis=context.basis,
         )
+
+    def _contributor(self, sentence_start: int) -> str | None:
+        """The subject of the sentence's latest fact: what a contribution to growth is of."""
+        for fact in reversed(self.facts[-8:]):
+            if fact.span[0] < sentence_start:
+                return None
+            if fact.subject and not fact.subject.startswith(subjects.CONTRIBUTION):
+                return fact.subject
+        return None
 
     def _reviewed(self, period: Period | None) -> bool:
         """A work report's figures for an earlier year: results, whatever the verb (争取…资金)."""
@@ -240,7 +269,7 @@ class Reader:
         return period.year == document.year and period.months > document.months
 
     def _names(
-        self, group: list[NumberToken], subject: str, left_start: int
+        self, group: list[NumberToken], subject: str, left_start: int, reading: Reading
     ) -> tuple[list[str] | None, int]:
         """One subject per token, and the offset up to which the text has been read."""
         first = group[0]
@@ -251,7 +280,7 @@ class Reader:
         if medal is not None:
             return [medal.group()], medal.end()
         if len(group) == 1:
-            return self._single_name(first, subject, left_start)
+            return self._single_name(first, subject, left_start, reading.measure)
         if len(group) == 2 and self._is_range(group):
             # 旅游度假区、旅游休闲街区2-3家: both bounds are of the whole subject
             names, consumed = self._single_name(group[-1], subject, left_start)
@@ -275,7 +304,7 @@ class Reader:
         return parts, end
 
     def _single_name(
-        self, token: NumberToken, subject: str, left_start: int
+        self, token: NumberToken, subject: str, left_start: int, measure: str = "value"
     ) -> tuple[list[str], int]:
         """The subject of a lone number: its own clause's, one after it, or the topic."""
         if not subject and token.unit in ("%", "‰"):
@@ -290,10 +319,11 @@ class Reader:
         percent = token.unit in ("%", "‰")
         head = subject if percent else subjects.shared_head(subject)
         named = subjects.combine(head, right)
-        if named and len(named) <= 6:
+        as_written = subjects.product_named_by_its_change(named, measure)
+        if named and len(named) <= 6 and not as_written:
             named += self._list_head(token.start)
         end = right_end if right and named != subject else token.span_end
-        products = self._about_output(token, named)
+        products = not as_written and self._about_output(token, named)
         return [self._carry(named, token.start, left_start, products)], end
 
     def _list_head(self, pos: int) -> str:

@@ -35,6 +35,7 @@ _PLAN_HEADING = re.compile(
 _FIVE_YEAR = re.compile(r"[一二三四五六七八九十]+五”?(?:时期|规划)|五年")
 _REVIEW_HEADING = re.compile(r"情况|回顾|执行|成效|成绩|进展|完成|总结|成就")
 _YEAR = rf"{lexicon.YEAR}年"
+_WORD = re.compile(r"[\u4e00-\u9fff]")
 _PART = (
     r"上半年|下半年|前三季度|第?[一二三四1-4]季度|[1一][^\S\n]*[-—–~至到][^\S\n]*\d{1,2}月份?|"
     r"截[至止]\d{1,2}月[底末]|\d{1,2}月[底末]|年[末底]|以来|"
@@ -56,10 +57,24 @@ _PERIOD_PHRASES = Skimmer(
     r"(?<=[1一])[^\S\n]*[-—–~至到]|(?<=截)[至止]|(?<=\d)\d?月|(?<=年)[末底]|(?<=以)来|"
     r"(?<=全)年|(?<=年[末底]))",
 )
+# 在一九五二年，即…, 总产值在一九五七年达到…: a year written out after 在 is the time,
+# except as a base (在2020年的基础上翻一番)
+_ON_THE_BASE = re.compile(r"[^，,。；]{0,6}?基础上|[^，,。；]{0,3}?基数")
+_PRICE_BASE = re.compile(r"的?(?:不变|可比|现行)?价格?")
 _YARDSTICK = re.compile(r"[^，,。；]{0,4}?(?:目标|任务|计划|预算)")
 _YARDSTICK_BEFORE = re.compile(r"(?:占|完成|为|达|达到|的)$")
 _YEAR_RUN_SENTENCES = 12
-_WRITTEN_YEAR = re.compile(r"\d{4}|[一二][九零〇]")
+_RELATIVE_YEARS = "今本去上明"  # 今年, 本年, 去年, 上年, 明年: years named, not written out
+
+
+def _written(year: str | None) -> bool:
+    """1979年, １９５５年, 一九五八年, 二〇一七年: a year written out (a character test: this
+    runs for every period phrase of the text); 今年 and 去年 are not."""
+    if not year or year[0] in _RELATIVE_YEARS:
+        return False
+    return year[0] not in "一二" or year[1] in "九零〇"
+
+
 _COMPARISON_BEFORE = ("比", "较", "由", "从", "与", "同", "于", "到", "至", "自", "是", "在")
 
 
@@ -86,9 +101,7 @@ class Layout:
         self._phrase_starts = [match.start() for match in self._phrase_matches]
         # phrases that write their year out (1979年, 一九五八年): the ones that run on
         self._year_starts = [
-            match.start()
-            for match in self._phrase_matches
-            if _WRITTEN_YEAR.match(match.group("year") or "")
+            match.start() for match in self._phrase_matches if _written(match.group("year"))
         ]
         self._phrases: dict[int, tuple[list[int], list[Period]]] = {}
         self._written: dict[int, list[bool]] = {}
@@ -175,7 +188,7 @@ class Layout:
                 if period is not None:
                     ends.append(match.end())
                     periods.append(period)
-                    written.append(_WRITTEN_YEAR.match(match.group("year") or "") is not None)
+                    written.append(_written(match.group("year")))
             cached = self._phrases[start] = (ends, periods)
             self._written[start] = written
         return cached
@@ -192,7 +205,13 @@ class Layout:
         text = match.string
         before = text[max(0, match.start() - 2) : match.start()]
         if before[-1:] in _COMPARISON_BEFORE and before not in ("截至", "截止"):
-            return None  # 比上年, 由1980年: a base of comparison, not the period
+            if before[-1:] != "在" or _ON_THE_BASE.match(text, match.end()):
+                return None  # 比上年, 由1980年, 在2020年的基础上: a base of comparison
+            if not _written(match.group("year")):
+                return None  # 在今年…: 今年 after 在 stays as it was read before
+
+        if before[-1:] in ("按", "照") and _PRICE_BASE.match(text, match.end()):
+            return None  # 按一九五二年不变价格计算: the prices' year, not the period
         if match.group() == "全年" and _YARDSTICK.match(text, match.end()):
             if _YARDSTICK_BEFORE.search(text, max(0, match.start() - 3), match.start()):
                 return None  # 占全年目标的51.8%: the yardstick of a completion, not the period
@@ -239,12 +258,21 @@ class Layout:
             # introduces a list (各工业部门的建设情况是这样：) is no heading of its own
             if _REVIEW_HEADING.search(line) is None or line.endswith(("：", ":")):
                 return None
-            return Section(start, self.document_period if current.target else current.period, False)
+            return Section(start, self._reviewed_period(current), False)
+        if period is None and plan and not self._plans(line, None, inherited=False):
+            period = current.period  # a sub-heading under a plan heading: the plan's year
         if period is None and plan and self.year is not None:
             period = Period(self.year, "Y", 0)  # 第四季度工作安排: plans for the year
         if period is None:
             period = current.period if current.period is not None else self.document_period
         return Section(start, period, plan)
+
+    def _reviewed_period(self, current: Section) -> Period | None:
+        """The period a review heading without a year (“十四五”时期工作回顾) looks back on: in a
+        report given as a year opens (a work report), the year before; else the document's."""
+        if self.ahead and self.year is not None:
+            return Period(self.year - 1, "Y", 0)
+        return self.document_period if current.target else current.period
 
     def _plans(self, line: str, period: Period | None, inherited: bool) -> bool:
         """Whether the numbers under a heading are targets rather than results."""
@@ -264,6 +292,8 @@ class Layout:
 def _is_heading(line: str) -> bool:
     if not line or len(line) > 40 or line.endswith(("。", "；", ";")):
         return False
+    if not _WORD.search(line):
+        return False  # 40, - 3 -: a page number names no section
     if _LIST_MARK.match(line) or _SUB_MARK.match(line):
         return True
     return len(line) <= 30 and "，" not in line and "," not in line

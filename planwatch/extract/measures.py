@@ -164,6 +164,8 @@ def _percent(left: str, target: bool, subject_hint: str) -> Reading:
         return Reading("yoy_growth", -1.0, len(left))
     share = _SHARE_OF.search(left)
     cut = share.start() if share is not None else len(left)
+    if share is not None and left[cut - 1 : cut] == "所":
+        cut -= 1  # 国营商业所占的比重: 所 belongs to 占, not to the subject
     if target:
         if "降低率" in subject_hint or "下降率" in subject_hint:
             return Reading("target_reduction", 1.0, cut)

@@ -12,6 +12,7 @@ import re
 from planwatch.extract import hedges
 from planwatch.extract.hedges import PRE_QUALIFIER, PRE_QUALIFIER_KIND
 from planwatch.extract.numerals import fraction_percent, numeral
+from planwatch.extract.rules import Example, rule
 from planwatch.extract.skim import Skimmer
 from planwatch.extract.tokens import NumberToken
 from planwatch.vocabulary import lexicon
@@ -147,7 +148,8 @@ def scan(text: str) -> list[NumberToken]:
 
 
 _RANGE_UNIT = re.compile(rf"[-－—~～]{_ARABIC}({_UNIT})")
-_BORROWED_UNIT = re.compile(rf"(?=[、和与及]{_ARABIC}({_UNIT}))")
+_LIST_MARKS = frozenset("、和与及")
+_BORROWED_UNIT = re.compile(rf"(?=(?:[、和与及]{_ARABIC}){{1,12}}?({_UNIT}))")
 
 
 def _read(text: str, match: re.Match[str]) -> NumberToken | None:
@@ -161,13 +163,18 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
         return None  # 一是, 进一步: most Chinese numeral runs count nothing
     lower = None
     if unit is None and not chinese:
-        borrowed = _BORROWED_UNIT.match(text, end)
+        # (the list marks are tested first: most bare numbers are followed by none)
+        borrowed = _BORROWED_UNIT.match(text, end) if following in _LIST_MARKS else None
         if borrowed is not None:
             unit = borrowed.group(1)  # 累计分别达238和317个: the unit written once
         elif following and following in _RANGE_DASHES and pct is None:
             ranged = _RANGE_UNIT.match(text, end)
             if ranged is not None:
                 unit, lower = ranged.group(1), "at_least"  # 增长6-6.5%: the lower bound
+    span_end = match.end()
+    if unit is None and not chinese and following in _LIFETIME_UNITS:
+        if years_of_a_life(text, match.start(), following):
+            unit, span_end = following, end + 1  # 人均预期寿命达到79岁, 受教育年限10.5年
     if unit is None and following == "成" and pct is None:
         tenths = _TENTHS.match(text, start)
         return _tenths(text, tenths, match) if tenths is not None else None
@@ -193,7 +200,38 @@ def _read(text: str, match: re.Match[str]) -> NumberToken | None:
     if read.approx:
         qualifier = qualifier or "approx"  # 十几万, 一百零几万
     lead = min(match.start(), start)
-    return NumberToken(start, end, value, fold_unit(unit), qualifier, match.end(), chinese, lead)
+    return NumberToken(start, end, value, fold_unit(unit), qualifier, span_end, chinese, lead)
+
+
+_LIFETIME_UNITS = ("岁", "年")
+# the measures of a life counted in years; the rest of 岁 and 年 after a number are ages
+# (65周岁以上老人, 0-3岁婴幼儿), years and spans (连续11年), never measured in this unit
+_LIFETIME_MEASURE = re.compile(
+    r"(?:预期寿命|平均寿命|受教育年限|教育年限|平均年龄)"
+    r"(?:将|要|已)?(?:达到|达|为|提高到|提高至|提升到|提升至|增至|增加到|超过)?(?:约|近)?$"
+)
+
+_LIFETIME_CHANGE = re.compile(r"(?:提高|增加|延长|增长|提升)(?:了)?$")
+
+
+@rule(
+    Example("全市人均预期寿命达到79.2岁。", "79.2", "value", 79.2, "岁"),
+    Example("劳动年龄人口平均受教育年限提高到11.3年。", "11.3", "value", 11.3, "年"),
+    Example("人均预期寿命79.2岁，比上年提高0.3岁。", "0.3", "change", 0.3, "岁"),
+)
+def years_of_a_life(text: str, lead: int, unit: str) -> bool:
+    """A life expectancy or years of schooling is measured in years (`人均预期寿命79.2岁`,
+    `平均受教育年限11.3年`): there 岁 and 年 are units, as they are nowhere else."""
+    if unit == "年" and "年限" not in text[max(0, lead - 30) : lead]:
+        return False
+    if _LIFETIME_MEASURE.search(text, max(0, lead - 12), lead) is not None:
+        return True
+    # 人均预期寿命79.2岁，比上年提高0.3岁: the change of the measure just named
+    if _LIFETIME_CHANGE.search(text, max(0, lead - 8), lead) is None:
+        return False
+    before = text[max(0, lead - 30) : lead]
+    named = max(before.rfind("寿命"), before.rfind("年限"))
+    return named >= 0 and "。" not in before[named:]
 
 
 def _split_scale(token: str, unit: str | None) -> bool:
@@ -297,7 +335,8 @@ def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: 
         if text[num_end : num_end + 1] in _RATIO_MARKS or _after_ratio_mark(text, start):
             return False  # perhaps a structure ratio; the grammar decides
         return not _bare_value_allowed(text, start)
-    after = match.end("unit") if unit else match.end()
+    # (a unit borrowed from a later number has no place in this match: its end is the match's)
+    after = match.end("unit") if match.group("unit") else match.end()
     if unit is None and text[after : after + 1].isascii() and text[after : after + 1].isalpha():
         return (
             True  # 5G, 2A: a code; after a unit a Latin word is the thing counted (300台AI翻译器)
@@ -306,10 +345,32 @@ def _excluded(text: str, match: re.Match[str], start: int, chinese: bool, unit: 
         return True  # 500万人口以上城市, 六亿多人民: 人 begins another word
     if _NOT_AMOUNT_AFTER.match(text, after):
         return True
+    if unit == "次" and _session_of_a_congress(text, start, after):
+        return True
+    if unit is not None and text.startswith("的", after) and size_class(unit):
+        return True
     return chinese and match.group("pct") is None and _chinese_excluded(text, match, start)
 
 
 _NOT_PEOPLE = re.compile(r"口|民(?!币)")
+_SESSION = re.compile(r"(?:全体)?会议")
+_CAPACITY_UNITS = ("千瓦", "兆瓦", "马力", "千伏安", "千伏", "伏")
+
+
+def size_class(unit: str) -> bool:
+    """`1万千瓦的水轮发电机`, `五十四马力的拖拉机`, `一百万千瓦的水电站`: a capacity followed by
+    的 names the size of the machine or plant it describes, as 300万吨级 does; no amount."""
+    return unit.endswith(_CAPACITY_UNITS)
+
+
+def _session_of_a_congress(text: str, start: int, after: int) -> bool:
+    """`市三届人大五次会议`, `十四届全国人大三次会议`: a session's ordinal, written without 第,
+    after the congress's term (届); `召开3次会议` still counts meetings."""
+    if not _SESSION.match(text, after):
+        return False
+    return text.find("届", max(0, start - 8), start) >= 0
+
+
 _OF_WHAT = re.compile(r"[\u4e00-\u9fff]{0,6}的")
 _RATIO_MARKS = ("：", ":", "︰", "∶")  # ∶ (U+2236) in 1.2∶36.6∶62.2
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from planwatch.extract.rules import Example, rule
 from planwatch.vocabulary import lexicon
 
 _YEAR = rf"{lexicon.YEAR}年(?:度)?"
@@ -20,26 +21,34 @@ _LEADING = re.compile(
     rf"(?:[已则而并]?[由从比较])?(?:到|至|截至|截止)?{_YEAR}[末底]?的?|今年以来|今年|本年|去年|上年|明年|上半年|下半年|前三季度|第?[一二三四]季度|"
     r"[1一]\s*[-—–~至到]\s*\d{1,2}月份?|年[末底]|全年|年内|初步核算|经初步核算|据统计|"
     r"全市|全区|全省|全县|全州|全国|全镇|全盟|我区|我市|我省|我县|累计|共计|合计|总计|"
-    r"第?[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|"
+    r"第?[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[.．]\d+)?、|\d+[.．](?![0-9０-９])|"
     # 由1952年的26.7%上升到1954年的33%: the second level's clause names only its year
     rf"(?:上升|下降|提高|降低|增加|减少|增长)(?:到|至)(?={_YEAR})|"
     # 同我国一九五二年生产…的水平大体相等: the compared-with mark
-    r"同(?![比期口级样时类行业心步意])|超过了?|超出|(?:完成|实现|达到)了?|已|又|为|是|有望|预计|确保|力争|争取|计划|(?:我们|我)?[要将](?=新|完成|实现|达到|建成|增加|引进|培育|开工|突破|超过|累计|力争|确保)|就将|就(?=达|是)|至少|如(?![东皋意期何今果若此实下需])(?=[\u4e00-\u9fff])|实际(?=完成|实现|达到)|共有|拥有|即|要求|"
+    r"同(?![比期口级样时类行业心步意])|超过了?|超出|(?:完成|实现|达到)了?|已经|已|又|为|是|有望|预计|确保|力争|争取|计划|(?:我们|我)?[要将](?=新|完成|实现|达到|建成|增加|引进|培育|开工|突破|超过|累计|力争|确保)|就将|就(?=达|是)|至少|如(?![东皋意期何今果若此实下需])(?=[\u4e00-\u9fff])|实际(?=完成|实现|达到)|共有|拥有|即|要求|"
     r"按(?:可比价格?|不变价格?|现价|可比部分|可比口径)计算|"
     r"(?:高于|低于|快于|慢于)[^，,。；]{1,10}?(?:增速|增幅|平均水平|水平|平均|$)|"
     r"(?:增幅|降幅|增速|涨幅)(?:比[^，,。；]{1,8}?)?(?=收窄|扩大|提高|回落|加快|放缓|$)|"
-    r"[\"“”'‘’]|\[\d+\])+"
+    r"[\"“”'‘’]|\[\d+\]|的(?=[\u4e00-\u9fff]{2}))+"
 )
 _TRAILING = re.compile(
     # 原定计划, 原计划, 年度计划 keep their 计划: the plan is the thing measured
     r"(?:(?<!原定)(?<!原)(?<!年度)计划|预计|预期|力争|力求|应该|应当|确保|争取|同口径|可比口径|按可比价格计算|按不变价格计算|同比|"
-    r"分别|累计|共计|合计|共|达到了|达到|达|完成了|完成|实现了|实现|为|是|又|已经|已|将|约(?<!节约)|"
+    # (收入合计, 支出总计: a total is named so; 合计 and 总计 stay)
+    r"分别|累计|共计|共|达到了|达到|达|完成了|完成|实现了|实现|为|是|又|已经|已|将|约(?<!节约)|"
+    # 支出执行130309万元, 各项税收共收到: the act of executing or receiving names nothing
+    r"执行数?|(?:实际)?收到|首次|首度|再次|"
+    # 有色金属矿采选业快速增长，同比增长23.9%: the topic clause's own predicate
+    r"(?:快速|较快|稳步|平稳|持续|大幅|小幅|明显)(?:增长|下降|回升|回落|提升)|"
+    # 按2020年价格计算: the basis of a figure is no part of what it measures
+    r"按[^，,。；按]{1,12}?计算|"
     # 年产量就已经达到, 才增加到, 只有, 曾经两次接近: adverbs of time and degree
     r"接近|将近|近|(?<!成)就|(?<![人天奇英])才|只有|只|曾经|折合|折算|"
     r"超过|突破|不低于|不少于|不超过|控制在|稳定在|保持在|增至|提高至|提高到|增加到|上升到|"
     r"提升至|提升到|上升至|增长到|增长至|扩大到|扩大至|减少到|减少至|下降至|"
     # 为上年同期的105%, 相当于上年的98%: the base is no part of the subject
     r"(?:为|相当于|是)(?:上年|去年|上一年)(?:同期)?的?|相当于|"
+    rf"[由从]{_YEAR}[末底]?的?|"
     r"下降到|降至|达到约|拟定|拟|仍然安排|安排|仍然|仍|由上年的|由上年|由|有望|有|的|要|了|可|(?<!以)上|"
     # 增速高于全州: the compared figure is no part of the subject
     r"(?:高于|低于|快于|慢于|高出|低出)[^，,。；高低快慢]{1,10}|"
@@ -56,13 +65,16 @@ _TRAILING = re.compile(
 # (粮食、棉花、烤烟等产品的产量 keeps its products: 的 joins them to the measure)
 _PRODUCT_GROUP = re.compile(r"^\S*产品(?=(?!的)\S{1,6}产量$)")
 _NO_QUOTES = str.maketrans("", "", '“”"‘’')
-_BRACKETED = re.compile(r"[（(][^（()）]{0,12}[）)]|[\[［]\d+[\]］]")
+# (县（市、区）: brackets of administrative units are part of the name)
+_BRACKETED = re.compile(
+    r"[（(](?![市区县镇乡街道旗场、]+[）)])[^（()）]{0,12}[）)]|[\[［]\d+[\]］]"
+)
 _LIST_SPLIT = re.compile(r"[、和及与]")
 _LIST_SPLIT_STRONG = re.compile(r"[、和]")
 _LIST_SPLIT_COMMA = re.compile(r"、")
 _RIGHT_STOP = re.compile(
     # a threshold (600分以上, 65周岁以上) belongs to the noun it qualifies
-    r"[，,。；;：:、\n]|(?<![0-9０-９.])[0-9０-９](?![0-9０-９.]*(?:分|周岁|岁))|(?<=[目业位])中|其中|同比|比上年|增长|下降|占|上半年|全年|累计|共计|进行|完成(?=全年|年度|目标|计划)|按(?=[^，,。；]{1,10}计算)"
+    r"[，,。；;：:、\n]|(?<![0-9０-９.])[0-9０-９](?![0-9０-９.]*(?:分|周岁|岁))|(?<=[目业位])中|其中|同比|比上年|增长|下降|占|分别|[高低快慢]于|上半年|全年|累计|共计|进行|完成(?=全年|年度|目标|计划)|按(?=[^，,。；]{1,10}计算)"
 )
 _VERB_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
 _COUNTERS = lexicon.COUNTERS
@@ -123,7 +135,8 @@ def object_after(text: str, start: int, unit: str | None, after_verb: bool) -> t
         if described is not None:
             # 4家主业突出、竞争力强的区属国有投融资平台公司: descriptors, then the head
             return described.group(1), described.end()
-    counted = text[start:end].strip(' \u3000“”"和及与').removeprefix("的")
+    # 企业和2个项目: a conjunction opens or closes the object; 与 may close a verb (参与)
+    counted = text[start:end].strip(' \u3000“”"和及').lstrip("与").removeprefix("的")
     modifier, _, head = counted.rpartition("的")
     if modifier and _ACTIVITY.search(head):
         # 18条道路建设的调度工作: the work is about what is counted, so both name it
@@ -136,9 +149,10 @@ def object_after(text: str, start: int, unit: str | None, after_verb: bool) -> t
 
 
 _DESCRIBED_HEAD = re.compile(
-    r"(?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}的([\u4e00-\u9fff]{2,16})(?=[，,。；;]|$)"
+    r"(?:[\u4e00-\u9fff]{2,8}的?、)+[\u4e00-\u9fff]{2,8}的([\u4e00-\u9fff]{2,16})(?=[，,。；;]|$)"
 )
-_ACTIVITY = re.compile(r"(?:工作|方案|任务|情况|问题|进度|调度)$")
+# 对3280个建设单位的统计: what is counted is surveyed, so the survey names nothing more
+_ACTIVITY = re.compile(r"(?:工作|方案|任务|情况|问题|进度|调度|统计|调查|检查)$")
 _GENERIC_COUNTED = re.compile(r"项目|企业|地块|点位|社区|单位|家庭|学校|村|户")
 _MEASURE_STOP = re.compile(r"完成|增长|下降|同比|比上年|占")
 _QUOTED_NAMES = re.compile(r"\s*“[^”]{1,20}”[、和及与]?")
@@ -177,7 +191,7 @@ def combine(left_subject: str, right_object: str) -> str:
     """Join a verb before a count with the object after it (`推荐` + `参加…研修班`)."""
     if not right_object:
         return left_subject
-    if not left_subject:
+    if not left_subject or count_after_a_preposition(left_subject):
         return right_object
     if _VERB_ONLY.match(left_subject) or len(left_subject) <= 4:
         return left_subject + right_object
@@ -198,6 +212,26 @@ def combine(left_subject: str, right_object: str) -> str:
         # a short run-up is part of the name (协助招商银行扶持…); a long one is scenery
         return (left_subject if len(left_subject) <= 12 else verb.group()) + right_object
     return left_subject
+
+
+# 对, 为 as prepositions, not inside a verb (应对, 面对, 反对, 成为, 作为, 评为)
+_PREPOSITION_AT_END = re.compile(
+    r"(?:(?<![应面相反核比绝校配])对|(?<![成作认称评列定改分视因行])为|(?<![面走偏])向|"
+    r"(?<![供补交])给|替|帮助)$"
+)
+
+
+@rule(
+    Example(
+        "根据2020年对320个重点企业的统计，节约资金2亿元。", "320", "value", 320, "个", "重点企业"
+    ),
+    Example("向300家小微企业发放补贴。", "300", "value", 300, "家", "小微企业"),
+    Example("有效应对14轮强降雨。", "14", "value", 14, "轮", "应对强降雨"),
+)
+def count_after_a_preposition(left_subject: str) -> bool:
+    """Words ending in a preposition before a count (`根据…对320个重点企业的统计`,
+    `向300家企业`) name no thing: the noun counted after the number is the subject."""
+    return _PREPOSITION_AT_END.search(left_subject[-3:]) is not None
 
 
 _AWARD_VENUE = re.compile(r"在([^在，,。；]{2,16})(?:上|中)?(?:获得|荣获|夺得|斩获|取得|获)$")
@@ -277,6 +311,7 @@ _VERBS = (
     "储备",
     "储存",
     "成功",
+    "组成",
 )
 _VERB_AT_END = re.compile("(?:" + "|".join(_VERBS) + ")$")
 _VERB_SET = frozenset(_VERBS)
@@ -342,9 +377,85 @@ def borrows(subject: str) -> bool:
     )
 
 
+# measures a change verb states; the subject before the verb is what changed
+_CHANGE_MEASURES = frozenset(("yoy_growth", "change", "target_growth", "target_reduction"))
+
+
+@rule(
+    Example("主要产品的产量都有增长：生铁增长23%，钢增长28%。", "28", "yoy_growth", 28, "%", "钢"),
+    Example("同上年比较，煤增加了六千万吨。", "六千万", "change", 60000000, "吨", "煤"),
+    Example("主要产品产量：钢620万吨，纸52万吨。", "52", "value", 52, "万吨", "纸产量"),
+)
+def product_named_by_its_change(subject: str, measure: str) -> bool:
+    """A product named right before its change verb (`钢增长28%`, `煤增加了六千万吨`) is the
+    subject as the text names it: the output word of a product run (`产量`) is added only
+    to an amount that stands alone for the product's output (`纸52万吨`)."""
+    return bool(subject) and measure in _CHANGE_MEASURES
+
+
+_CUMULATIVE = re.compile(r"(?:累计|共有|总数|总量|达到|达)[^，,。；]{0,3}$")
+
+
+@rule(
+    Example("新增国家级5G工厂14家，累计81家。", "81", "value", 81, "家", "国家级5G工厂"),
+    Example("新增上市公司3家，年末共有58家。", "3", "value", 3, "家", "新增上市公司"),
+)
+def stock_of_the_new(name: str, left: str) -> str:
+    """`新增国家级5G工厂14家，累计81家`: the total after the newly added is of the things
+    themselves, not of the new ones (`国家级5G工厂`); ``left`` is the clause before the number."""
+    if not name.startswith("新增") or name.startswith("新增加") or len(name) < 5 or "新增" in left:
+        # (新增就业…累计达到30万人: a short act stays the new jobs, counted over years)
+        return name
+    return name[2:] if _CUMULATIVE.search(left) else name
+
+
+CONTRIBUTION = ("拉动", "下拉", "拉低", "带动")
+
+
+@rule(
+    Example(
+        "甲县生产总值增长5.1%，占比39.9%，拉动全州经济增长2.1个百分点。",
+        "2.1",
+        "pp_change",
+        2.1,
+        "个百分点",
+        "甲县生产总值拉动全州经济",
+    ),
+    Example(
+        "乙县工业增加值增长8%，拉动全市工业增加值增长1.5个百分点。",
+        "1.5",
+        "pp_change",
+        1.5,
+        "个百分点",
+        "乙县拉动全市工业增加值",
+    ),
+)
+def contribution_of(name: str, contributor: str | None) -> str:
+    """`甲县…增长5.1%，拉动全州经济增长2.1个百分点`: a contribution to growth is the
+    contributor's (the sentence's subject before it), never the whole it lifts alone."""
+    if not contributor or not name.startswith(CONTRIBUTION) or contributor.startswith(CONTRIBUTION):
+        return name
+    # 乌恰县农林牧渔业总产值 lifting 农林牧渔业总产值: the contributor is 乌恰县
+    whole = name[2:]
+    shared = 0
+    while (
+        shared < min(len(whole), len(contributor))
+        and whole[-1 - shared] == contributor[-1 - shared]
+    ):
+        shared += 1
+    if shared >= 3 and len(contributor) - shared >= 2:
+        contributor = contributor[:-shared]
+    return contributor + name
+
+
 def with_topic(subject: str, topic: str, clause_topic: bool, products: bool) -> str:
     """A bare attribute (`金额`), verb (`服务`) or product (`纸`) borrows from the topic."""
-    if products and len(subject) <= 8 and not _MEASURE_NOUN.search(subject):
+    if (
+        products
+        and len(subject) <= 8
+        and not _MEASURE_NOUN.search(subject)
+        and "产量" not in subject
+    ):
         return subject + "产量"
     if not topic or not subject or topic.endswith(subject):
         return subject
@@ -385,6 +496,9 @@ def split_list(subject: str, count: int) -> list[str] | None:
         return _split_examples(subject, count)
     if count < 2:
         return None
+    sectors = three_sectors(subject, count)
+    if sectors is not None:
+        return sectors
     if count == 2 and subject.startswith("城乡") and not _LIST_SPLIT.search(subject):
         # 城乡居民收入分别为…和…: 城乡 is the towns and the countryside, in that order
         return ["城镇" + subject[2:], "农村" + subject[2:]]
@@ -400,9 +514,38 @@ def split_list(subject: str, count: int) -> list[str] | None:
     return shared + [last]
 
 
+_THREE_SECTORS = ("第一产业", "第二产业", "第三产业")
+_SECTORS_WORD = re.compile(r"^(?:三次产业|三大产业)(?:分别)?")
+
+
+@rule(
+    Example(
+        "三次产业分别拉动经济增长0.6、2.0、3.4个百分点。",
+        "2.0",
+        "pp_change",
+        2.0,
+        "个百分点",
+        "第二产业拉动经济",
+    ),
+    Example(
+        "三次产业对经济增长的贡献率分别为9.9%、33.4%和56.7%。", "9.9", "share", 9.9, "%", "第一产业"
+    ),
+)
+def three_sectors(subject: str, count: int) -> list[str] | None:
+    """`三次产业分别拉动经济增长0.6、2.0、3.4个百分点`: three numbers over the three sectors
+    are of 第一产业, 第二产业 and 第三产业 in that order, each with the rest of the subject."""
+    words = _SECTORS_WORD.match(subject) if count == 3 else None
+    if words is None:
+        return None
+    rest = subject[words.end() :]
+    return [sector + rest for sector in _THREE_SECTORS]
+
+
 def _with_head(part: str, last: str) -> str:
     if len(part) >= len(last) - 1:
         return part
+    if len(part) >= 3 and _OWN_MEASURE.search(part):
+        return part  # 死亡人数、…、直接经济损失: a part naming its own measure needs no head
     if part.isascii() and not last[:1].isascii():
         return part
     if part.isascii():
@@ -414,6 +557,9 @@ def _with_head(part: str, last: str) -> str:
     if same_end < 0 and head is not None and part.endswith("业"):
         # 农业、林业…和农林牧渔业专业及辅助性活动产值: sectors share only the measure noun
         return part + head.group()
+    industry = _INDUSTRY_HEAD.search(last) if same_end < 0 else None
+    if industry is not None:
+        return part + industry.group()  # 新材料、生物医药产业产值: 新材料产业产值
     cut = same_end + 1 if same_end >= 0 else len(part)
     return part + last[cut:]
 
@@ -423,6 +569,7 @@ _HEAD_NOUN = re.compile(
 )
 
 
+_INDUSTRY_HEAD = re.compile(r"(?:产业|行业)(?:总产值|产值|增加值|营业收入|收入|投资|利润)$")
 _ASCII_NAME = "0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 

@@ -7,6 +7,9 @@ words govern them; a part of the year the report has closed is never ahead.
 
 from __future__ import annotations
 
+import re
+
+from planwatch.extract.rules import Example, rule
 from planwatch.periods import Period
 
 
@@ -34,3 +37,25 @@ def is_closed(period: Period | None, document: Period | None, ahead: bool) -> bo
     if period is None or document is None or ahead or period.year != document.year:
         return False
     return period.months <= document.months < 12
+
+
+# 据国家统计局初步统计, 到5月份为止, 比去年同期增长: figures counted so far are results
+_COUNTED_SO_FAR = re.compile(r"据[^，,。；]{0,12}统计|到[^，,。；]{1,5}为止|比(?:上年|去年)同期")
+
+
+@rule(
+    Example(
+        "（三）2026年的计划安排\n据统计局初步统计，1-5月份工业总产值比去年同期增长33%。",
+        "33",
+        "yoy_growth",
+        33,
+        "%",
+    ),
+    Example("（三）2026年的计划安排\n全年工业总产值增长6%。", "6", "target_growth", 6, "%"),
+)
+def achieved_to_date(sentence: str) -> bool:
+    """`据…统计`, `到5月份为止`, `比去年同期增长`: a sentence reporting what statistics have
+    counted so far states results, even inside a plan section."""
+    if "统计" not in sentence and "为止" not in sentence and "同期" not in sentence:
+        return False
+    return _COUNTED_SO_FAR.search(sentence) is not None

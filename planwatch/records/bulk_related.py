@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection
 from planwatch.records.checks import ACROSS, Figure, Problem, Rule, period_span, related_errors
 from planwatch.store.models import Indicator, Observation
 
-REGIONS_PER_QUERY = 200
+REGIONS_PER_QUERY = 50  # what a query's figures hold in memory, whatever the file's size
 _Touched = tuple[int, str]  # region id, period code
 
 
@@ -122,18 +122,33 @@ def _read(
     query = _FIGURES
     if watched is not None:
         query, params["names"] = _WATCHED, sorted(watched)
-    latest: dict[tuple[int, str, str, str], Any] = {}
-    for row in connection.execute(query, params):
-        latest[(row.region_id, row.name, row.period, row.measure)] = row  # later versions win
+    latest: dict[tuple[int, str, str, str], tuple[Any, ...]] = {}
+    for (
+        row_id,
+        region_id,
+        name,
+        of_unit,
+        kind,
+        code,
+        measure,
+        value,
+        unit,
+        basis,
+    ) in connection.execute(query, params):  # later versions win
+        latest[(region_id, name, code, measure)] = (row_id, of_unit, kind, value, unit, basis)
     found: dict[int, _Region] = {}
-    for (region_id, name, code, measure), row in latest.items():
+    for (region_id, name, code, measure), (
+        row_id,
+        of_unit,
+        kind,
+        value,
+        unit,
+        basis,
+    ) in latest.items():
         region = found.setdefault(region_id, _Region())
-        said = (row.value, row.unit)
-        region.exact[(name, code, measure)] = said
+        region.exact[(name, code, measure)] = (value, unit)
         year, months = period_span(code)
-        region.spans.setdefault((name, year, months, measure), said)
-        figure = Figure(
-            name, row.indicator_unit, row.kind, measure, row.value, row.unit, code, None, row.basis
-        )
-        region.by_period.setdefault(code, []).append((row.id, figure))
+        region.spans.setdefault((name, year, months, measure), (value, unit))
+        figure = Figure(name, of_unit, kind, measure, value, unit, code, None, basis)
+        region.by_period.setdefault(code, []).append((row_id, figure))
     return found

@@ -47,7 +47,17 @@ def _units() -> tuple[UnitWord, ...]:
         family = row[1] if len(row) > 1 else None
         factor = float(Fraction(row[2])) if len(row) > 2 else 1.0
         words.append(UnitWord(row[0], family, factor))
+    listed = {word.word for word in words}
+    words += [UnitWord(word, None, 1.0) for word in compound_units() if word not in listed]
     return tuple(words)
+
+
+def compound_units() -> tuple[str, ...]:
+    """`芯千米`, `吨公里`, `人海里`: each thing carried or laid times each distance."""
+    rows = entries("unit_compounds.txt")
+    things = [row[0] for row in rows if "thing" in row[1:]]
+    distances = [row[0] for row in rows if "distance" in row[1:]]
+    return tuple(thing + distance for thing in things for distance in distances)
 
 
 CHINESE_DIGITS: dict[str, int] = {row[0]: int(row[1]) for row in entries("chinese_digits.txt")}

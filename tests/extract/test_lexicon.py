@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from planwatch.extract import extract_text
 from planwatch.extract.numbers import scan
 from planwatch.units import comparable, convert, scale
 from planwatch.vocabulary import lexicon
@@ -73,3 +74,16 @@ def test_change_verbs_are_one_list_with_their_sign_and_kind() -> None:
     assert {"增长", "增加", "提高", "净增", "减少", "扩大", "缩小"} <= lexicon.AMOUNT_CHANGE_VERBS
     assert "节约" not in lexicon.AMOUNT_CHANGE_VERBS  # a saving is the amount kept
     assert lexicon.FALLING_VERBS | lexicon.AMOUNT_CHANGE_VERBS <= set(lexicon.CHANGE_VERBS)
+
+
+def test_a_compound_unit_is_a_thing_times_a_distance_with_any_scale() -> None:
+    assert {"芯千米", "吨公里", "人海里"} <= set(lexicon.compound_units())
+    assert lexicon.unit_magnitude("万芯千米") == (1e4, "芯千米")
+    facts = extract_text("全年新建光缆线路1.2万芯千米，货物周转量30亿车公里。").facts
+    assert [(f.value, f.unit) for f in facts] == [(1.2, "万芯千米"), (30.0, "亿车公里")]
+
+
+def test_power_units_above_the_kilowatt_are_units() -> None:
+    facts = extract_text("新增装机1500兆瓦，储能规模2吉瓦时，变电容量300万千伏安。").facts
+    assert [(f.value, f.unit) for f in facts] == [(1500, "兆瓦"), (2, "吉瓦时"), (300, "万千伏安")]
+    assert convert(1500, "兆瓦", "万千瓦") == 150
