@@ -35,6 +35,7 @@ SHOTS = {
     "submissions.png": ("/regions/420106/2017M07/submissions", True),
     "departments.png": ("/departments/420106?lang=en", True),
     "departments-zh.png": ("/departments/420106?lang=zh", True),
+    "enter-en.png": (f"{OVERVIEW}/enter?lang=en", True),
     "audit.png": ("/audit?table=submissions", False),
     "ledger.png": (f"{OVERVIEW}/projects", True),
     "ledger-en.png": (f"{OVERVIEW}/projects?lang=en", True),
