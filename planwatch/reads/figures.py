@@ -282,6 +282,7 @@ def figure_books(
     Rows come ordered by version, so a later version replaces an earlier one; a key keeps
     the place of its first version, as the lookups' tie-breaks expect.
     """
+    assert indicators is None or spans is not None, "an indicator filter reads spans only"
     wanted = [str(year) for year in sorted(set(years))]
     statuses = list(counted_statuses(counting))
     if not wanted:

@@ -1,7 +1,7 @@
 """The error rules that compare figures with each other, checked once a bulk file is written.
 
 A file's rows come in any order (a whole in its first batch, its parts a million rows
-later), so the rules comparing a figure with others (``checks.related_errors``: parts
+later), so the rules comparing a figure with others (``checks.related_rules``: parts
 adding up to their whole; growth and jump rules where a planner made them errors) are
 checked after the last batch, inside the load's transaction, on what the figures are then:
 for each (region, period) the file wrote a figure of an indicator those rules look at, the
@@ -20,15 +20,18 @@ from typing import Any
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Connection
 
-from planwatch.records.checks import ACROSS, Figure, Problem, Rule, period_span, related_errors
+from planwatch.records.checks import (
+    Figure,
+    Problem,
+    Rule,
+    check_figures,
+    period_span,
+    related_rules,
+)
 from planwatch.store.models import Indicator, Observation
 
 REGIONS_PER_QUERY = 50  # what a query's figures hold in memory, whatever the file's size
 _Touched = tuple[int, str]  # region id, period code
-
-
-def related_rules(rules: dict[str, Rule]) -> dict[str, Rule]:
-    return {n: r for n, r in rules.items() if r.severity == "error" and n in ACROSS}
 
 
 def watched_indicators(rules: dict[str, Rule]) -> frozenset[str] | None:
@@ -78,7 +81,7 @@ def first_related_error(
                 # of this file is the one to name
                 written = sorted(region.by_period.get(code, []), key=lambda f: -f[0])
                 figures = [figure for _, figure in written]
-                problems = related_errors(figures, region, related)
+                problems = check_figures(figures, region, related)
                 if problems:
                     return written[problems[0].figure][0], problems[0]
     return None

@@ -220,19 +220,13 @@ def own_errors(figures: Sequence[Figure], rules: dict[str, Rule] | None = None) 
     return check_figures(figures, rules=alone)
 
 
-def related_errors(
-    figures: Sequence[Figure], known: Known | None, rules: dict[str, Rule] | None = None
-) -> list[Problem]:
-    """The error rules (of ``rules``, the shipped ones by default) that compare a figure with
-    others, the figures checked with it and, through ``known``, the stored ones (parts
-    adding up to their whole; growth and jump rules where a planner made them errors), over
-    figures of one region: with ``own_errors``, every error rule entering them would apply."""
-    across = {
-        name: rule
-        for name, rule in (rules if rules is not None else load_rules()).items()
-        if rule.severity == "error" and name in ACROSS
+def related_rules(rules: dict[str, Rule]) -> dict[str, Rule]:
+    """The error rules that compare a figure with others (parts adding up to their whole;
+    growth and jump rules where a planner made them errors): with ``own_errors``, every
+    error rule entering a figure would apply, for a bulk file to check once it is written."""
+    return {
+        name: rule for name, rule in rules.items() if rule.severity == "error" and name in ACROSS
     }
-    return check_figures(figures, known, across) if across else []
 
 
 def blocking(problems: Sequence[Problem], figures: Sequence[Figure]) -> list[Problem]:
