@@ -35,23 +35,22 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from planwatch.errors import InvalidInput
 from planwatch.periods import Period
 from planwatch.records.bulk_related import first_related_error, watched_indicators
+from planwatch.records.bulk_rows import Entry, csv_entries
 from planwatch.records.checks import Figure, Rule, own_errors
-from planwatch.records.filedata import stream_csv_rows
 from planwatch.records.observations import ObservationIn
 from planwatch.records.rule_edits import stored_rules
 from planwatch.store.models import Observation, utcnow
 from planwatch.store.reference import indicator_row, region_row
 from planwatch.store.tallies import add_counts
 from planwatch.store.versions import touch
-from planwatch.vocabulary.messages import Both, described, listing, phrase
+from planwatch.vocabulary.messages import Both, listing, phrase
 
 BATCH = 5000
 
@@ -80,44 +79,31 @@ _VERSION, _STATUS = COLUMNS.index("version"), COLUMNS.index("status")
 
 def load_observation_csv(session: Session, path: Path) -> int:
     """Store every figure of a CSV file (headers in line 1) in ``session``'s transaction."""
-    return store_figures(session, _validated(path), path.name, first_line=2)
+    return _store_entries(session, csv_entries(path), path.name, first_line=2)
 
 
-def store_figures(
+def store_figures(session: Session, items: Iterable[tuple[int, ObservationIn]]) -> int:
+    """Store numbered, validated figures (a JSON file's, a sheet's) in batches; the count."""
+    return _store_entries(session, ((number, Entry.of(item)) for number, item in items))
+
+
+def _store_entries(
     session: Session,
-    items: Iterable[tuple[int, ObservationIn]],
+    entries: Iterable[tuple[int, Entry]],
     filename: str = "",
     first_line: int | None = None,
 ) -> int:
-    """Store numbered, validated figures in batches; the count stored.
-
-    A repeated figure is named by its line when ``first_line`` says where figure 1 is.
-    """
+    """A repeated figure is named by its line when ``first_line`` says where figure 1 is."""
     load = _Load(session, filename, first_line)
-    for batch in _batches(items):
+    for batch in _batches(entries):
         load.store(batch)
     load.check_related()
     add_counts(session, load.tallies.items())  # once per file: a key per region and period
     return load.count
 
 
-def _validated(path: Path) -> Iterator[tuple[int, ObservationIn]]:
-    """Each row as an ``ObservationIn``, numbered from 1, with the old loader's messages."""
-    for index, fields in enumerate(stream_csv_rows(path)):
-        try:
-            yield index + 1, ObservationIn.model_validate(fields)
-        except ValidationError as err:
-            problem = err.errors()[0]
-            located = {**problem, "loc": ("observations", index, *problem["loc"])}
-            raise InvalidInput(
-                "records.bulk.error", path=path.name, problem=described(located)
-            ) from err
-
-
-def _batches(
-    items: Iterable[tuple[int, ObservationIn]],
-) -> Iterator[list[tuple[int, ObservationIn]]]:
-    iterator = iter(items)
+def _batches(entries: Iterable[tuple[int, Entry]]) -> Iterator[list[tuple[int, Entry]]]:
+    iterator = iter(entries)
     while batch := list(islice(iterator, BATCH)):
         yield batch
 
@@ -150,6 +136,8 @@ class _Load:
     touched: set[tuple[int, str]] = field(default_factory=set)
     # figures per (region id, period, status) so far, written to the tallies at the end
     tallies: Counter[tuple[int, str, str]] = field(default_factory=Counter)
+    # whether each (region id, period) named held figures before this load (the tallies)
+    held: dict[tuple[int, str], bool] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         column = Observation.__table__.c.created_at
@@ -157,12 +145,13 @@ class _Load:
         process = column.type.dialect_impl(dialect).bind_processor(dialect)
         self.stamp = process(self.at) if process else self.at
 
-    def store(self, batch: list[tuple[int, ObservationIn]]) -> None:
+    def store(self, batch: list[tuple[int, Entry]]) -> None:
         rows = [self._row(number, item) for number, item in batch]
         self._check(batch, rows)
-        keys = [_key(row) for row in rows]
+        keys = [(row[1], row[2], row[3], row[4]) for row in rows]
         self._refuse_repeats(batch, keys)
-        current = _current_versions(self.connection, set(keys))
+        held = self._held({(key[1], key[2]) for key in keys})
+        current = _current_versions(self.connection, {k for k in keys if (k[1], k[2]) in held})
         ids = _new_ids(self.connection, len(rows))
         for number_item, row, key, row_id in zip(batch, rows, keys, ids, strict=True):
             version, last_id = current.get(key, (0, 0))
@@ -172,6 +161,7 @@ class _Load:
         _write(self.connection, rows)
         self._audit(ids)
         self.tallies.update((r[2], r[3], r[_STATUS]) for r in rows)
+        self.held.update(dict.fromkeys(((r[2], r[3]) for r in rows), True))
         watched = watched_indicators(self.rules or {})
         self.touched.update(
             (r[2], r[3]) for r in rows if watched is None or self.by_id[r[1]].name in watched
@@ -180,22 +170,13 @@ class _Load:
         self.spans.append((ids[0], batch[0][0], len(rows)))
         self.count += len(rows)
 
-    def _check(self, batch: list[tuple[int, ObservationIn]], rows: list[list[Any]]) -> None:
+    def _check(self, batch: list[tuple[int, Entry]], rows: list[list[Any]]) -> None:
         """The error rules that judge a figure on its own, over the batch in one call."""
+        by_id = self.by_id
         figures = [
-            Figure(
-                indicator.name,
-                indicator.unit,
-                indicator.kind,
-                item.measure,
-                item.value,
-                item.unit,
-                period=row[3],
-                basis=item.basis,
-            )
-            for (_, item), indicator, row in zip(
-                batch, (self.by_id[row[1]] for row in rows), rows, strict=True
-            )
+            Figure(i.name, i.unit, i.kind, e.measure, e.value, e.unit, row[3], None, e.basis)
+            for (_, e), row in zip(batch, rows, strict=True)
+            for i in (by_id[row[1]],)
         ]
         if self.rules is None:  # the rules in force, with a planner's changes
             self.rules = stored_rules(self.session)
@@ -224,7 +205,7 @@ class _Load:
     def connection(self) -> Connection:
         return self.session.connection()
 
-    def _row(self, number: int, item: ObservationIn) -> list[Any]:
+    def _row(self, number: int, item: Entry) -> list[Any]:
         """The figure's columns in ``COLUMNS`` order (id and version set once known)."""
         try:
             indicator = self._indicator(item.indicator)
@@ -252,14 +233,25 @@ class _Load:
             found = self.regions[name] = region_row(self.session, name).id
         return found
 
-    def _refuse_repeats(self, batch: list[tuple[int, ObservationIn]], keys: list[_Key]) -> None:
+    def _held(self, cells: set[tuple[int, str]]) -> set[tuple[int, str]]:
+        """The (region id, period) cells that may hold a figure of the batch already: stored
+        before this load (the tallies count every figure, so a cell they do not name holds
+        none: its figures are all version 1, and a wrong count would fail loudly on the
+        unique series version, never store a wrong one) or written by an earlier batch."""
+        unknown = cells - self.held.keys()
+        if unknown:
+            stored = _stored_cells(self.connection, unknown)
+            self.held.update({cell: cell in stored for cell in unknown})
+        return {cell for cell in cells if self.held[cell]}
+
+    def _refuse_repeats(self, batch: list[tuple[int, Entry]], keys: list[_Key]) -> None:
         seen: dict[_Key, int] = {}
         for (number, item), key in zip(batch, keys, strict=True):
             if key in seen:
                 raise self._repeat((number, item), seen[key])
             seen[key] = number
 
-    def _repeat(self, number_item: tuple[int, ObservationIn], earlier: int | None) -> InvalidInput:
+    def _repeat(self, number_item: tuple[int, Entry], earlier: int | None) -> InvalidInput:
         number, item = number_item
         which = self._place(earlier) if earlier is not None else phrase("records.bulk.earlier")
         return InvalidInput(
@@ -319,12 +311,23 @@ def _period_code(text: str) -> str:
     return Period.parse(text).code
 
 
-def _key(row: list[Any]) -> _Key:
-    return (row[1], row[2], row[3], row[4])
+def _stored_cells(connection: Connection, cells: set[tuple[int, str]]) -> set[tuple[int, str]]:
+    """Which of the (region id, period) cells hold stored figures, by their tallies."""
+    regions = sorted({region for region, _ in cells})
+    periods = sorted({period for _, period in cells})
+    query = text(
+        "SELECT DISTINCT region_id, period FROM figure_periods "
+        "WHERE region_id IN :regions AND period IN :periods AND figures > 0"
+    ).bindparams(bindparam("regions", expanding=True), bindparam("periods", expanding=True))
+    found = connection.execute(query, {"regions": regions, "periods": periods})
+    return {(region, period) for region, period in found} & cells
 
 
 def _current_versions(connection: Connection, keys: set[_Key]) -> dict[_Key, tuple[int, int]]:
-    """The latest version and the largest id of each series, in one query."""
+    """The latest version and the largest id of each series, in one query: each key looked
+    up in the series index (an ``IN`` over the keys would scan the whole index)."""
+    if not keys:
+        return {}
     ordered = sorted(keys)
     cursor: Any = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     if connection.dialect.name == "postgresql":
@@ -333,15 +336,19 @@ def _current_versions(connection: Connection, keys: set[_Key]) -> dict[_Key, tup
     else:
         rows = ", ".join(["(?, ?, ?, ?)"] * len(ordered))
         cursor.execute(_CURRENT.format(keys=f"VALUES {rows}"), [v for key in ordered for v in key])
-    found = cursor.fetchall()
+    found: dict[_Key, tuple[int, int]] = {}
+    for i, r, p, m, version, row_id in cursor.fetchall():
+        last = found.get((i, r, p, m), (0, 0))
+        found[(i, r, p, m)] = (max(last[0], version), max(last[1], row_id))
     cursor.close()
-    return {(i, r, p, m): (version, last_id) for i, r, p, m, version, last_id in found}
+    return found
 
 
-_SERIES = "indicator_id, region_id, period, measure"
 _CURRENT = (
-    f"SELECT {_SERIES}, max(version), max(id) FROM observations "
-    f"WHERE ({_SERIES}) IN ({{keys}}) GROUP BY {_SERIES}"
+    "WITH k (i, r, p, m) AS ({keys}) "
+    "SELECT o.indicator_id, o.region_id, o.period, o.measure, o.version, o.id "
+    "FROM k JOIN observations o ON o.indicator_id = k.i AND o.region_id = k.r "
+    "AND o.period = k.p AND o.measure = k.m"
 )
 _UNNEST = "SELECT * FROM unnest(%s::integer[], %s::integer[], %s::text[], %s::text[])"
 
@@ -365,15 +372,26 @@ def _new_ids(connection: Connection, count: int) -> list[int]:
 
 
 def _write(connection: Connection, figures: list[list[Any]]) -> None:
-    """The figures, on the transaction's own driver connection."""
+    """The figures, on the transaction's own driver connection: the columns some figure
+    fills (binding a NULL costs as much as a value, and most rows leave six empty)."""
     driver: Any = connection.connection.driver_connection
+    filled = [i for i, name in enumerate(COLUMNS) if name not in _OPTIONAL]
+    filled += [i for i in _OPTIONAL_AT if any(row[i] is not None for row in figures)]
+    filled.sort()
+    columns = tuple(COLUMNS[i] for i in filled)
+    rows = [[row[i] for i in filled] for row in figures] if len(filled) < len(COLUMNS) else figures
     if connection.dialect.name == "postgresql":
-        _copy(driver, "observations", COLUMNS, figures)
+        _copy(driver, "observations", columns, rows)
         return
-    marks = ", ".join("?" * len(COLUMNS))
+    marks = ", ".join("?" * len(columns))
     cursor = driver.cursor()
-    cursor.executemany(f"INSERT INTO observations ({', '.join(COLUMNS)}) VALUES ({marks})", figures)
+    cursor.executemany(f"INSERT INTO observations ({', '.join(columns)}) VALUES ({marks})", rows)
     cursor.close()
+
+
+# the columns a bulk file's figure often leaves empty
+_OPTIONAL = ("basis", "source_fact_id", "user_id", "department_id", "note", "reason")
+_OPTIONAL_AT = [COLUMNS.index(name) for name in _OPTIONAL]
 
 
 def _copy(driver: Any, table: str, columns: tuple[str, ...], rows: Sequence[Sequence[Any]]) -> None:

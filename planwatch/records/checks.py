@@ -49,8 +49,7 @@ class Rule(BaseModel):
     en: str
 
     def number(self, key: str, default: float) -> float:
-        value = (self.model_extra or {}).get(key, default)
-        return float(value)
+        return float((self.__pydantic_extra__ or {}).get(key, default))
 
     def setting(self, key: str, default: Any) -> Any:
         return (self.model_extra or {}).get(key, default)
@@ -179,9 +178,10 @@ def check_figures(
     rules = load_rules() if rules is None else rules
     batch = Batch(figures, known, rules)
     found = []
+    checks = [(name, rule, CHECKS[name]) for name, rule in rules.items()]
     for number, figure in enumerate(figures):
-        for name, rule in rules.items():
-            failed = CHECKS[name](figure, number, batch, rule)
+        for name, rule, check in checks:
+            failed = check(figure, number, batch, rule)
             if failed is not None:
                 where, text = failed
                 label = f"{figure.indicator} {figure.period} {figure.measure} {figure.value:g}"

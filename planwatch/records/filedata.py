@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -100,22 +100,44 @@ def read_csv_rows(path: Path) -> list[dict[str, str]]:
 
 def stream_csv_rows(path: Path) -> Iterator[dict[str, str]]:
     """The rows of a CSV file of any size, one at a time, as ``read_csv_rows`` reads them."""
+    header, rows = stream_csv_table(path)
+    names = [(index, name) for index, name in enumerate(header) if name]
+    try:
+        for row in rows:
+            yield {name: row[index] for index, name in names}
+    finally:
+        rows.close()
+
+
+def stream_csv_table(path: Path) -> tuple[list[str], Generator[list[str], None, None]]:
+    """The headers of a CSV file of any size, and its rows one at a time as lists of the
+    headers' width, cells stripped: as ``csv.DictReader`` reads them (blank lines skipped,
+    short rows padded with "", cells past the headers dropped), without a dict per row.
+    Iterate the rows at once, and close them when stopping early: they hold the file."""
     handle = _open_text(path)
+    reader = csv.reader(handle)
+    try:
+        header = [name.strip() for name in next(reader, [])]
+    except UnicodeDecodeError as err:
+        handle.close()
+        raise InvalidInput("records.filedata.not_utf8", path=path.name) from err
+    return header, _stream_rows(path, handle, reader, len(header))
+
+
+def _stream_rows(
+    path: Path, handle: io.TextIOWrapper, reader: Any, width: int
+) -> Generator[list[str], None, None]:
     with handle:
         try:
             empty = True
-            reader = csv.reader(handle)
-            # as csv.DictReader reads them, without a dict per row before ours: blank lines
-            # skipped, short rows padded with "", cells past the headers dropped
-            header = [name.strip() for name in next(reader, [])]
-            width = len(header)
+            padding = [""] * width
             for row in reader:
                 if not row:
                     continue
                 empty = False
                 if len(row) < width:
-                    row += [""] * (width - len(row))
-                yield {k: v.strip() for k, v in zip(header, row, strict=False) if k}
+                    row += padding[len(row) :]
+                yield [cell.strip() for cell in row[:width]]
         except UnicodeDecodeError as err:
             raise InvalidInput("records.filedata.not_utf8", path=path.name) from err
         if empty:
