@@ -5,17 +5,19 @@
     python bench/bench_scale.py --postgres postgresql://postgres@127.0.0.1:5432/test
     python bench/bench_scale.py --full                            # ~3,000 × 60 × 5 (≈10M rows)
 
-``planwatch synth``'s generator writes the figures' CSV; its regions and plans are stored
-(not timed). Then, per database:
+``planwatch synth``'s generator writes the figures' CSV; its regions and the plans of its
+last year (the year the pages are asked for) are stored once and copied for each fresh
+database (not timed). Then, per database:
 
 - *load*: ``planwatch observations load``'s engine (``records/bulk.py``) on the whole
   file, rows/s. Next to it, on SQLite, the same rows (already parsed, ids resolved) put
   into the same empty table by raw ``sqlite3.executemany`` (the limit: no parsing, no
   checks, no audit rows) and by ``pandas.DataFrame.to_sql`` (a peer; pandas comes with
   the ``bench`` extra);
-- *memory*: the loader's peak traced allocation (``tracemalloc``) on a quarter of the
-  file and on the whole file, each into a fresh database: equal peaks mean memory does
-  not grow with the file;
+- *memory*: the peak RSS of the ``planwatch observations load`` command, run in a process
+  of its own on the first quarter of the file and on the whole (``--full``: a tenth and
+  four tenths), each into a fresh database: equal peaks mean memory does not grow with
+  the file;
 - *pages*: median and p95 of the app's own ``Server-Timing`` for the start page, a
   province's overview and indicator page, and the comparison of a province's counties,
   requested with an API token through the app in process, page cache off (every request
@@ -31,9 +33,9 @@ import statistics
 import sys
 import tempfile
 import time
-import tracemalloc
 import uuid
 from collections.abc import Callable
+from itertools import islice
 from pathlib import Path
 from urllib.parse import quote
 
@@ -58,7 +60,7 @@ NATION = "100000"  # a custom unit above the provinces, for a national ranking
 def built(url: str, country: Country) -> Store:
     store = open_store(Settings(database_url=url, secret_key="bench"), create=True)
     with store.transaction(actor="bench") as session:
-        store_country(session, country)
+        store_country(session, country, plan_years=1)  # the year the pages are asked for
         nation = add_region(session, NATION, "全国", "province")
         session.execute(
             text(
@@ -76,39 +78,44 @@ def timed_load(store: Store, path: Path) -> tuple[int, float]:
     return count, time.perf_counter() - start
 
 
-def traced_peak(make: Callable[[], Store], path: Path) -> float:
-    store = make()
-    tracemalloc.start()
-    try:
-        with store.transaction(actor="bench") as session:
-            load_observation_csv(session, path)
-        return tracemalloc.get_traced_memory()[1] / 1e6
-    finally:
-        tracemalloc.stop()
-        store.dispose()
-
-
-def loader_rss(make: Callable[[], Store], path: Path) -> float:
-    """Peak RSS (MB) of ``planwatch observations load`` in a process of its own, as the
-    largest of this process's finished children so far (run the smaller file first)."""
-    import resource
+def load_command(make: Callable[[], Store], path: Path) -> tuple[float, float]:
+    """(peak RSS in MB, rows/s) of ``planwatch observations load`` in a process of its own,
+    into a fresh database: the peak is the process's own high-water mark (``VmHWM``), read
+    as it exits (the parent's pages, which a forked child counts until it runs the
+    command, are not in it)."""
     import subprocess
 
     store = make()
     url = store.url
     store.dispose()
-    subprocess.run(
-        [sys.executable, "-m", "planwatch", "observations", "load", str(path), "--db", url],
-        check=True,
-        stdout=subprocess.DEVNULL,
+    report = (
+        "import atexit, runpy, sys; "
+        "atexit.register(lambda: sys.stderr.write('\\nVmHWM ' + "
+        "open('/proc/self/status').read().split('VmHWM:')[1].split()[0] + '\\n')); "
+        "sys.argv = ['planwatch'] + sys.argv[1:]; runpy.run_module('planwatch', run_name='__main__')"
     )
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", report, "observations", "load", str(path), "--db", url],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - start
+    kilobytes = int(done.stderr.rsplit("VmHWM ", 1)[1].split()[0])
+    rows = int(done.stdout.split()[1])  # "loaded N observations"
+    return kilobytes / 1024, rows / seconds
 
 
 def head_of(path: Path, share: float, folder: Path) -> Path:
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    """The headers and the first ``share`` of the rows, streamed (the whole file is itself)."""
+    if share >= 1:
+        return path
+    with path.open(encoding="utf-8") as handle:
+        rows = sum(1 for _ in handle) - 1
     part = folder / f"part-{share}.csv"
-    part.write_text("".join(lines[: 1 + int((len(lines) - 1) * share)]), encoding="utf-8")
+    with path.open(encoding="utf-8") as source, part.open("w", encoding="utf-8") as out:
+        out.writelines(islice(source, 1 + int(rows * share)))
     return part
 
 
@@ -132,34 +139,32 @@ COLUMNS = (
 
 
 def executemany_rate(store: Store, rows: list[tuple[object, ...]]) -> float:
+    """Rows/s of raw ``executemany`` into ``store``'s empty table, then the store let go."""
     database = make_url(store.url).database
+    store.dispose()
     connection = sqlite3.connect(str(database))
-    connection.execute("DELETE FROM observations")
-    connection.commit()
     start = time.perf_counter()
     connection.executemany(
         f"INSERT INTO observations ({COLUMNS}) VALUES ({', '.join('?' * 10)})", rows
     )
     connection.commit()
     elapsed = time.perf_counter() - start
-    connection.execute("DELETE FROM observations")
-    connection.commit()
     connection.close()
     return len(rows) / elapsed
 
 
 def to_sql_rate(store: Store, rows: list[tuple[object, ...]]) -> float | None:
+    """Rows/s of ``pandas.DataFrame.to_sql`` into ``store``'s empty table, then let go."""
     try:
         import pandas
     except ImportError:
         return None
     frame = pandas.DataFrame(rows, columns=[c.strip() for c in COLUMNS.split(",")])
+    store.dispose()
     engine = create_engine(store.url)
     start = time.perf_counter()
     frame.to_sql("observations", engine, if_exists="append", index=False, chunksize=10_000)
     elapsed = time.perf_counter() - start
-    with engine.begin() as connection:
-        connection.execute(text("DELETE FROM observations"))
     engine.dispose()
     return len(rows) / elapsed
 
@@ -298,27 +303,28 @@ def run(
     print(f"load: {count:,} rows in {seconds:.1f} s = {count / seconds:,.0f} rows/s")
     if store.is_sqlite:
         rows = raw_rows(store, path)
-        fresh = make()
-        limit = executemany_rate(fresh, rows)
+        limit = executemany_rate(make(), rows)
         print(
             f"  raw sqlite3.executemany (limit): {limit:,.0f} rows/s; loader/limit {count / seconds / limit:.2f}"
         )
-        peer = to_sql_rate(fresh, rows)
+        peer = to_sql_rate(make(), rows)
         if peer is None:
             print("  pandas.DataFrame.to_sql: pandas not installed (pip install -e '.[bench]')")
         else:
             print(
                 f"  pandas.DataFrame.to_sql (peer): {peer:,.0f} rows/s; loader/peer {count / seconds / peer:.2f}"
             )
-        fresh.dispose()
         del rows
-    quarter = head_of(path, 0.25, folder)
-    small, large = traced_peak(make, quarter), traced_peak(make, path)
-    print(
-        f"peak traced memory: {small:.1f} MB at 1/4 of the file, {large:.1f} MB at the whole file"
+    small, large = (head_of(path, share, folder) for share in args.memory_at)
+    (peak_small, rate_small), (peak_large, rate_large) = (
+        load_command(make, small),
+        load_command(make, large),
     )
-    rss_small, rss_large = loader_rss(make, quarter), loader_rss(make, path)
-    print(f"peak RSS of the load command: {rss_small:.0f} MB at 1/4, {rss_large:.0f} MB whole")
+    print(
+        f"peak RSS of the load command: {peak_small:.0f} MB at {args.memory_at[0]:.0%} of the "
+        f"file, {peak_large:.0f} MB at {args.memory_at[1]:.0%} (its rate, start-up included: "
+        f"{rate_small:,.0f} and {rate_large:,.0f} rows/s)"
+    )
     for name, times in page_times(store, country, args.requests).items():
         print(f"  {name:34} median {statistics.median(times):7.1f} ms  p95 {p95(times):7.1f} ms")
     if args.clients:
@@ -337,9 +343,17 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32, help="concurrent clients (0: none)")
     parser.add_argument("--seconds", type=float, default=10, help="how long each client run")
     parser.add_argument("--full", action="store_true", help="~3,000 regions × 60 × 5 years")
+    parser.add_argument(
+        "--memory-at",
+        type=float,
+        nargs=2,
+        default=(0.25, 1.0),
+        help="the two shares of the file whose load's peak memory is measured",
+    )
     args = parser.parse_args()
     if args.full:
         args.regions, args.indicators, args.years = 3000, 60, 5
+        args.memory_at = (0.1, 0.4)  # a million and four million rows
     country = Country(args.regions, args.indicators, args.years, args.seed)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
@@ -348,34 +362,66 @@ def main() -> None:
         print(
             f"country: {args.regions} regions × {args.indicators} indicators × {args.years} years = {rows:,} figures ({path.stat().st_size / 1e6:.0f} MB CSV)"
         )
-        number = iter(range(1000))
-        run(
-            "SQLite",
-            lambda: built(sqlite_url(folder / f"db{next(number)}.sqlite"), country),
-            path,
-            country,
-            args,
-            folder,
-        )
+        run("SQLite", sqlite_copies(folder, country), path, country, args, folder)
         if args.postgres:
-            run(
-                "PostgreSQL",
-                lambda: built(_new_database(args.postgres), country),
-                path,
-                country,
-                args,
-                folder,
-            )
+            made: list[str] = []
+            try:
+                make = postgres_copies(args.postgres, country, made)
+                run("PostgreSQL", make, path, country, args, folder)
+            finally:
+                _drop_databases(args.postgres, made)
 
 
-def _new_database(server: str) -> str:
+def sqlite_copies(folder: Path, country: Country) -> Callable[[], Store]:
+    """Fresh databases holding the country's regions and plans: built once (storing
+    15,000 plans takes minutes), then copied with SQLite's backup API."""
+    template = folder / "country.sqlite"
+    built(sqlite_url(template), country).dispose()
+    number = iter(range(1000))
+
+    def make() -> Store:
+        target = folder / f"db{next(number)}.sqlite"
+        source, copy = sqlite3.connect(template), sqlite3.connect(target)
+        source.backup(copy)
+        source.close()
+        copy.close()
+        return open_store(Settings(database_url=sqlite_url(target), secret_key="bench"))
+
+    return make
+
+
+def postgres_copies(server: str, country: Country, made: list[str]) -> Callable[[], Store]:
+    """As ``sqlite_copies``, on the server: ``CREATE DATABASE … TEMPLATE`` of one built once."""
+    template = _new_database(server, made)
+    built(template, country).dispose()
+
+    def make() -> Store:
+        url = _new_database(server, made, template=make_url(template).database)
+        return open_store(Settings(database_url=url, secret_key="bench"))
+
+    return make
+
+
+def _new_database(server: str, made: list[str], template: str | None = None) -> str:
     url = make_url(server).set(drivername="postgresql+psycopg")
     name = f"planwatch_bench_{uuid.uuid4().hex[:8]}"
     admin = create_engine(url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+        copied = f' TEMPLATE "{template}"' if template else ""
+        connection.execute(text(f'CREATE DATABASE "{name}"{copied}'))
     admin.dispose()
+    made.append(name)
     return url.set(database=name).render_as_string(hide_password=False)
+
+
+def _drop_databases(server: str, names: list[str]) -> None:
+    admin = create_engine(
+        make_url(server).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
+    )
+    with admin.connect() as connection:
+        for name in names:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 if __name__ == "__main__":

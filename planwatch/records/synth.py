@@ -267,9 +267,10 @@ def write_figures(country: Country, out: IO[str]) -> int:
     return count
 
 
-def store_country(session: Session, country: Country) -> int:
+def store_country(session: Session, country: Country, plan_years: int | None = None) -> int:
     """Store the regions (real ones as divisions, streets as added units) and a plan per
-    region and year; the number of plans."""
+    region and year (of the last ``plan_years`` years only, when given); the number of
+    plans."""
     for place in country.places:
         if place.level == "street":
             add_region(session, place.code, place.name, "street", place.parent)
@@ -277,7 +278,7 @@ def store_country(session: Session, country: Country) -> int:
             region_row(session, place.code)
     count = 0
     for place in country.places:
-        for year in country.year_list:
+        for year in country.year_list[-plan_years if plan_years else 0 :]:
             store_plan(session, plan_of(country, place, year))
             count += 1
     return count
