@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from planwatch.errors import InvalidInput
 
@@ -96,6 +97,16 @@ class Period:
             for kind, size in kinds
             if self.months % size == 0 and (kind != "Y" or self.months == 12)
         ]
+
+
+@lru_cache(maxsize=4096)  # figure files and queries name a few dozen codes, row after row
+def span_of(code: str) -> tuple[int, int]:
+    """(year, months closed) of a period code: 2017M06, 2017Q2 and 2017H1 are one span.
+    A figure checked on its own, of no period (``""``), has the span (0, 0)."""
+    if not code:
+        return 0, 0
+    period = Period.parse(code)
+    return period.year, period.months
 
 
 def _month_number(token: str) -> int | None:

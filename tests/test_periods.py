@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planwatch.errors import InvalidInput
-from planwatch.periods import Period, parse_phrase
+from planwatch.periods import Period, parse_phrase, span_of
 
 
 @pytest.mark.parametrize(
@@ -101,3 +101,10 @@ def test_spellings_name_every_code_of_the_same_months() -> None:
         period = Period.parse(code)
         assert {Period.parse(c).months for c in period.spellings()} == {period.months}
         assert code in period.spellings()
+
+
+def test_a_span_is_the_same_for_every_spelling_of_a_period() -> None:
+
+    assert span_of("2017M06") == span_of("2017Q2") == span_of("2017H1") == (2017, 6)
+    assert span_of("2017") == span_of("2017M12") == (2017, 12)
+    assert span_of("") == (0, 0)  # a figure checked on its own

@@ -21,15 +21,14 @@ from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from typing import Any, Literal
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
-from planwatch.periods import Period
+from planwatch.periods import Period, span_of
 from planwatch.reads.observations import ObservationRow
-from planwatch.reads.plans import parsed_period, read
+from planwatch.reads.plans import read
 from planwatch.store.models import FigurePeriod, Indicator, Observation
 from planwatch.store.reference import RegionKey
 from planwatch.vocabulary import OBSERVATION_STATUSES, REVIEWED, ObservationStatus
@@ -206,7 +205,7 @@ class FigureBook:
         self._spans: dict[tuple[int, int], set[int]] = {}
         self._codes = {code for _, code, _ in latest}
         for (indicator_id, code, measure), figure in latest.items():
-            year, months = _span(code)
+            year, months = span_of(code)
             self._by_span.setdefault((indicator_id, year, months, measure), []).append(figure)
             self._spans.setdefault((year, months), set()).add(indicator_id)
 
@@ -253,17 +252,10 @@ class FigureBook:
 
     def period_codes(self, year: int) -> set[str]:
         """The codes of ``year`` with figures (2017Q1, 2017H1 …), as stored."""
-        return {code for code in self._codes if _span(code)[0] == year}
+        return {code for code in self._codes if span_of(code)[0] == year}
 
     def indicator_ids(self, period: Period) -> set[int]:
         return set(self._spans.get((period.year, period.months), ()))
-
-
-@lru_cache(maxsize=4096)
-def _span(code: str) -> tuple[int, int]:
-    """(year, months) of a stored period code, worked out once per process."""
-    period = parsed_period(code)
-    return period.year, period.months
 
 
 def figure_books(
@@ -292,7 +284,7 @@ def figure_books(
         rows = read(session, _FIGURES, years=wanted, statuses=statuses, **between)
     else:
         held = read(session, _CODES_HELD, **between)
-        codes = sorted({code for (code,) in held if _span(code) in spans})
+        codes = sorted({code for (code,) in held if span_of(code) in spans})
         query, only = _FIGURES_OF_CODES, {}
         if indicators is not None:
             query, only = _FIGURES_OF_INDICATORS, {"indicators": sorted(indicators)}

@@ -20,12 +20,12 @@ from typing import Any
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Connection
 
+from planwatch.periods import span_of
 from planwatch.records.checks import (
     Figure,
     Problem,
     Rule,
     check_figures,
-    period_span,
     related_rules,
 )
 from planwatch.store.models import Indicator, Observation
@@ -55,7 +55,7 @@ class _Region:
     def get(self, indicator: str, period: str, measure: str) -> tuple[float, str | None] | None:
         found = self.exact.get((indicator, period, measure))
         if found is None:
-            year, months = period_span(period)
+            year, months = span_of(period)
             found = self.spans.get((indicator, year, months, measure))
         return found
 
@@ -120,7 +120,7 @@ def _read(
     connection: Connection, regions: list[int], periods: set[str], watched: frozenset[str] | None
 ) -> dict[int, _Region]:
     """The latest figures of the regions in the periods' years and the years before."""
-    years = sorted({str(period_span(code)[0] - back) for code in periods for back in (0, 1)})
+    years = sorted({str(span_of(code)[0] - back) for code in periods for back in (0, 1)})
     params: dict[str, Any] = {"regions": regions, "years": years}
     query = _FIGURES
     if watched is not None:
@@ -150,7 +150,7 @@ def _read(
     ) in latest.items():
         region = found.setdefault(region_id, _Region())
         region.exact[(name, code, measure)] = (value, unit)
-        year, months = period_span(code)
+        year, months = span_of(code)
         region.spans.setdefault((name, year, months, measure), (value, unit))
         figure = Figure(name, of_unit, kind, measure, value, unit, code, None, basis)
         region.by_period.setdefault(code, []).append((row_id, figure))

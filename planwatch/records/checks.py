@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, Protocol
 
@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from planwatch import units
 from planwatch.errors import InvalidInput
 from planwatch.numberformat import rounding_of
-from planwatch.periods import Period
+from planwatch.periods import Period, span_of
 from planwatch.store.models import Indicator, Observation
 from planwatch.vocabulary.messages import Both, listing, phrase
 
@@ -127,15 +127,6 @@ class Known(Protocol):
     def get(self, indicator: str, period: str, measure: str) -> tuple[float, str | None] | None: ...
 
 
-@lru_cache(maxsize=4096)  # a bulk file names a few dozen periods, row after row
-def period_span(period: str) -> tuple[int, int]:
-    """(year, months) of a period code: 2017M06, 2017Q2 and 2017H1 are one span."""
-    if not period:
-        return 0, 0  # a figure checked on its own, of no period
-    parsed = Period.parse(period)
-    return parsed.year, parsed.months
-
-
 def rules_with(overrides: dict[str, dict[str, Any]]) -> dict[str, Rule]:
     """The shipped rules with a planner's numbers and severities over them."""
     return {
@@ -155,10 +146,10 @@ class Batch:
 
     def __post_init__(self) -> None:
         for number, f in enumerate(self.figures):
-            self._index.setdefault((f.indicator, period_span(f.period), f.measure), number)
+            self._index.setdefault((f.indicator, span_of(f.period), f.measure), number)
 
     def position(self, indicator: str, period: str, measure: str) -> int | None:
-        return self._index.get((indicator, period_span(period), measure))
+        return self._index.get((indicator, span_of(period), measure))
 
     def get(self, indicator: str, period: str, measure: str) -> tuple[float, str | None] | None:
         found = self.position(indicator, period, measure)
@@ -436,7 +427,7 @@ class StoredFigures:
         self.region_id = region_id
 
     def get(self, indicator: str, period: str, measure: str) -> tuple[float, str | None] | None:
-        year, months = period_span(period)
+        year, months = span_of(period)
         rows = self.session.execute(
             select(Observation.period, Observation.value, Observation.unit)
             .join(Indicator, Observation.indicator_id == Indicator.id)
@@ -448,6 +439,6 @@ class StoredFigures:
             )
             .order_by(Observation.version.desc(), Observation.id.desc())
         ).all()
-        same = [r for r in rows if period_span(r.period) == (year, months)]
+        same = [r for r in rows if span_of(r.period) == (year, months)]
         exact = [r for r in same if r.period == period] or same
         return (exact[0].value, exact[0].unit) if exact else None

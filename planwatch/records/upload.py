@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from planwatch import units
 from planwatch.errors import InvalidInput, PlanwatchError
-from planwatch.periods import Period
+from planwatch.periods import Period, span_of
 from planwatch.records.checks import Figure, StoredFigures, blocking, check_figures
 from planwatch.records.observations import ObservationIn
 from planwatch.records.rule_edits import stored_rules
@@ -110,7 +110,7 @@ def checked_sheet(
         key = (
             found.item.region,
             found.figure.indicator,
-            _span(found.item.period),
+            span_of(found.item.period),
             found.item.measure,
         )
         first = seen.setdefault(key, found.places["indicator"])
@@ -122,11 +122,6 @@ def checked_sheet(
     if problems:
         raise SheetRefused(filename, problems)
     return [c.item for c in checked]
-
-
-def _span(period: str) -> tuple[int, int]:
-    parsed = Period.parse(period)
-    return parsed.year, parsed.months
 
 
 def _repeat(found: _Checked, first: Place) -> CellProblem:
