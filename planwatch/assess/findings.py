@@ -14,6 +14,7 @@ from planwatch.numberformat import number
 from planwatch.periods import Period
 from planwatch.reads.figures import Figure, FigureBook
 from planwatch.units import convert
+from planwatch.vocabulary.messages import phrase
 
 
 def growth_findings(book: FigureBook, period: Period, thresholds: Thresholds) -> list[Finding]:
@@ -44,7 +45,21 @@ def growth_finding(
     difference = growth.value - computed
     if abs(difference) <= thresholds.mismatch_points:
         return None
-    why = " (a 同口径/可比价 rate may differ legitimately)" if growth.basis == "comparable" else ""
+    why = phrase("assess.findings.comparable_may_differ").en if growth.basis == "comparable" else ""
+    said = phrase(
+        "assess.findings.growth_mismatch",
+        indicator=growth.indicator,
+        period=period.code,
+        period_zh=period_phrase(period),
+        reported=number(growth.value),
+        difference=number(abs(difference)),
+        computed=number(computed),
+        level_en=number(level.value, 4),
+        last_en=number(last.value, 4),
+        level_zh=amount(level.value, level.unit),
+        last_zh=amount(last.value, last.unit),
+        why=why,
+    )
     return Finding(
         kind="growth_mismatch",
         indicator=growth.indicator,
@@ -52,17 +67,8 @@ def growth_finding(
         reported=growth.value,
         computed=round(computed, 2),
         difference=round(difference, 2),
-        message=(
-            f"{growth.indicator} {period.code}: reported growth {number(growth.value)}% "
-            f"differs by {number(abs(difference))} points from {number(computed)}% "
-            f"computed from {number(level.value, 4)} and last year's "
-            f"{number(last.value, 4)}{why}"
-        ),
-        chinese=(
-            f"{growth.indicator}{period_phrase(period)}报送增速{number(growth.value)}%,"
-            f"按本年{amount(level.value, level.unit)}与上年同期{amount(last.value, last.unit)}计算为"
-            f"{number(computed)}%,相差{number(abs(difference))}个百分点"
-        ),
+        message=said.en,
+        chinese=said.zh,
         sources=[growth.observation_id, level.observation_id, last.observation_id],
     )
 
@@ -79,6 +85,14 @@ def completion_finding(
     difference = reported - computed
     if abs(difference) <= thresholds.mismatch_points:
         return None
+    said = phrase(
+        "assess.findings.completion_mismatch",
+        subject=subject,
+        period=period.code,
+        reported=number(reported),
+        difference=number(abs(difference)),
+        computed=number(computed),
+    )
     return Finding(
         kind="completion_mismatch",
         indicator=subject,
@@ -86,15 +100,8 @@ def completion_finding(
         reported=reported,
         computed=round(computed, 2),
         difference=round(difference, 2),
-        message=(
-            f"{subject} {period.code}: reported completion {number(reported)}% differs "
-            f"by {number(abs(difference))} points from {number(computed)}% "
-            "(value ÷ target)"
-        ),
-        chinese=(
-            f"{subject}报送完成全年目标的{number(reported)}%,按完成值与目标计算为"
-            f"{number(computed)}%,相差{number(abs(difference))}个百分点"
-        ),
+        message=said.en,
+        chinese=said.zh,
         sources=sources,
     )
 
@@ -103,6 +110,7 @@ def basis_finding(growth: Figure, target_basis: str | None, period: Period) -> F
     """A target set 同口径 judged with a growth rate not reported on that basis."""
     if target_basis != "comparable" or growth.basis == "comparable":
         return None
+    said = phrase("assess.findings.basis_mismatch", indicator=growth.indicator, period=period.code)
     return Finding(
         kind="basis_mismatch",
         indicator=growth.indicator,
@@ -110,10 +118,7 @@ def basis_finding(growth: Figure, target_basis: str | None, period: Period) -> F
         reported=growth.value,
         computed=None,
         difference=None,
-        message=(
-            f"{growth.indicator} {period.code}: the target is set on a comparable "
-            "(同口径) basis but the reported growth is not marked as such"
-        ),
-        chinese=f"{growth.indicator}目标为同口径增长,报送增速未注明同口径",
+        message=said.en,
+        chinese=said.zh,
         sources=[growth.observation_id],
     )

@@ -24,6 +24,7 @@ from planwatch.numberformat import half_unit, number
 from planwatch.periods import Period
 from planwatch.reads.ledger_totals import ReportedTotal, reported_totals
 from planwatch.vocabulary import word
+from planwatch.vocabulary.messages import phrase
 
 BASE = "万元"  # the unit a share's sums are taken in
 
@@ -116,8 +117,16 @@ def beside(reported: ReportedTotal, computed: Computed, period: Period) -> Repor
 def _finding(reported: ReportedTotal, computed: Computed, period: Period) -> Finding:
     assert computed.value is not None
     name = word("ledger_totals", reported.total)
-    unit = reported.unit or ""
     difference = reported.value - computed.value
+    said = phrase(
+        "assess.findings.ledger_mismatch",
+        total_en=name.en,
+        total_zh=name.zh,
+        reported=number(reported.value),
+        computed=number(computed.value),
+        difference=number(difference),
+        unit=reported.unit or "",
+    )
     return Finding(
         kind="ledger_mismatch",
         indicator=name.zh,
@@ -125,14 +134,8 @@ def _finding(reported: ReportedTotal, computed: Computed, period: Period) -> Fin
         reported=reported.value,
         computed=round(computed.value, 6),
         difference=round(difference, 6),
-        message=(
-            f"{name.en}: the report states {number(reported.value)}{unit}, "
-            f"the ledger's projects give {number(computed.value)}{unit}"
-        ),
-        chinese=(
-            f"{name.zh}:报告为{number(reported.value)}{unit},"
-            f"台账项目合计{number(computed.value)}{unit},相差{number(difference)}{unit}"
-        ),
+        message=said.en,
+        chinese=said.zh,
         sources=[reported.source.fact_id],
     )
 

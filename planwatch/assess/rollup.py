@@ -22,6 +22,7 @@ from planwatch.periods import Period
 from planwatch.reads.figures import Figure, FigureBook
 from planwatch.reads.rollup import ChildrenSum, children_sums
 from planwatch.store.reference import RegionKey
+from planwatch.vocabulary.messages import phrase
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,15 @@ def judged(summed: ChildrenSum, own: Figure | None, period: Period) -> RollUp:
     difference = reported - summed.total
     if abs(difference) <= rounding([own, *summed.figures]):
         return RollUp(summed, own, None)
-    unit = summed.unit or ""
+    said = phrase(
+        "assess.findings.rollup_mismatch",
+        indicator=summed.indicator,
+        reported=number(reported),
+        computed=number(summed.total),
+        difference=number(difference),
+        unit=summed.unit or "",
+        children=summed.children,
+    )
     finding = Finding(
         kind="rollup_mismatch",
         indicator=summed.indicator,
@@ -65,14 +74,8 @@ def judged(summed: ChildrenSum, own: Figure | None, period: Period) -> RollUp:
         reported=round(reported, 6),
         computed=round(summed.total, 6),
         difference=round(difference, 6),
-        message=(
-            f"{summed.indicator}: the region reports {number(reported)}{unit}, its "
-            f"{summed.children} subdivisions add up to {number(summed.total)}{unit}"
-        ),
-        chinese=(
-            f"{summed.indicator}:本级报告{number(reported)}{unit},"
-            f"{summed.children}个下级合计{number(summed.total)}{unit},相差{number(difference)}{unit}"
-        ),
+        message=said.en,
+        chinese=said.zh,
         sources=[own.observation_id, *(f.observation_id for f in summed.figures)],
     )
     return RollUp(summed, own, finding)
