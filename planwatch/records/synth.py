@@ -35,6 +35,7 @@ from planwatch.records.plans import PlanIn, store_plan
 from planwatch.store.reference import add_region, region_row
 
 FIRST_YEAR = 2021
+LEVELS_KEPT = 8  # indicators whose yearly levels are kept worked out
 # share of a year's flow falling in each month (Spring Festival low, December high)
 SEASON = (0.055, 0.05, 0.08, 0.08, 0.085, 0.095, 0.08, 0.08, 0.085, 0.085, 0.09, 0.135)
 DEPARTMENTS = ("统计局", "发展和改革局", "财政局")
@@ -108,7 +109,11 @@ class Country:
     def _levels(self, indicator: catalog.Indicator) -> dict[tuple[str, int], float]:
         cache = self.__dict__.setdefault("_level_cache", {})
         if indicator.name not in cache:
-            cache.clear()  # one indicator at a time: memory stays one indicator's levels
+            # a few indicators at a time (a plan asks for three or four, a whole for its
+            # parts): memory stays a few indicators' levels, and storing every region's
+            # plan does not work each one out again per region
+            if len(cache) >= LEVELS_KEPT:
+                del cache[next(iter(cache))]
             cache[indicator.name] = _levels(self, indicator)
         levels: dict[tuple[str, int], float] = cache[indicator.name]
         return levels
