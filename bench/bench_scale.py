@@ -13,7 +13,7 @@ database (not timed). Then, per database:
   file, rows/s. Next to it, on SQLite, the same rows (already parsed, ids resolved) put
   into the same empty table by raw ``sqlite3.executemany`` (the limit: no parsing, no
   checks, no audit rows) and by ``pandas.DataFrame.to_sql`` (a peer; pandas comes with
-  the ``bench`` extra);
+  the ``bench`` extra); on PostgreSQL, by a raw psycopg ``COPY`` (the limit there);
 - *memory*: the peak RSS of the ``planwatch observations load`` command, run in a process
   of its own on the first quarter of the file and on the whole (``--full``: a tenth and
   four tenths), each into a fresh database: equal peaks mean memory does not grow with
@@ -151,6 +151,22 @@ def executemany_rate(store: Store, rows: list[tuple[object, ...]]) -> float:
     elapsed = time.perf_counter() - start
     connection.close()
     return len(rows) / elapsed
+
+
+def copy_rate(store: Store, rows: list[tuple[object, ...]]) -> float:
+    """Rows/s of a raw psycopg ``COPY`` into ``store``'s empty table, then let go."""
+    import psycopg
+
+    url = make_url(store.url)
+    store.dispose()
+    with psycopg.connect(url.set(drivername="postgresql").render_as_string(False)) as connection:
+        start = time.perf_counter()
+        with connection.cursor() as cursor:
+            with cursor.copy(f"COPY observations ({COLUMNS}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        connection.commit()
+        return len(rows) / (time.perf_counter() - start)
 
 
 def to_sql_rate(store: Store, rows: list[tuple[object, ...]]) -> float | None:
@@ -314,6 +330,13 @@ def run(
             print(
                 f"  pandas.DataFrame.to_sql (peer): {peer:,.0f} rows/s; loader/peer {count / seconds / peer:.2f}"
             )
+        del rows
+    else:
+        rows = raw_rows(store, path)
+        limit = copy_rate(make(), rows)
+        print(
+            f"  raw psycopg COPY (limit): {limit:,.0f} rows/s; loader/limit {count / seconds / limit:.2f}"
+        )
         del rows
     small, large = (head_of(path, share, folder) for share in args.memory_at)
     (peak_small, rate_small), (peak_large, rate_large) = (
