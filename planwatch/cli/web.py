@@ -24,12 +24,26 @@ HostOption = Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 for
 PortOption = Annotated[int, typer.Option(help="Port to listen on.")]
 
 
-def _run(settings: Settings, host: str, port: int) -> None:
+def _run(settings: Settings, host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
     from planwatch.web import create_app
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        return
+    # each worker process builds its app from the environment: the same database and the
+    # same secret key, so a sign-in or a form made by one worker is good at every other
+    os.environ["PLANWATCH_DATABASE_URL"] = settings.database_url
+    os.environ["PLANWATCH_SECRET_KEY"] = settings.secret_key
+    uvicorn.run(
+        "planwatch.web.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+    )
 
 
 @clean_errors
@@ -47,6 +61,9 @@ def serve(
     remind_region: Annotated[
         list[str] | None, typer.Option("--remind-region", help="A region to remind (repeat).")
     ] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Server processes (a core each; see docs/deploy.md).")
+    ] = 1,
 ) -> None:
     """Run the dashboard and JSON API (set PLANWATCH_SECRET_KEY to keep sessions across restarts)."""
     settings = Settings.from_env(db=db)
@@ -68,7 +85,7 @@ def serve(
     if not os.environ.get("PLANWATCH_SECRET_KEY"):
         typer.echo("note: PLANWATCH_SECRET_KEY is not set; sign-ins end when the server restarts")
     typer.echo(f"planwatch at http://{host}:{port}/  (API: http://{host}:{port}/docs)")
-    _run(settings, host, port)
+    _run(settings, host, port, workers)
 
 
 @clean_errors

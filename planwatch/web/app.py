@@ -58,6 +58,12 @@ HEAVY_WORK = 2
 SESSION_COOKIE = "planwatch_session"
 
 
+def app_from_env() -> FastAPI:
+    """The app as a server process of ``planwatch serve --workers N`` builds it: the
+    database and secret key from ``PLANWATCH_DATABASE_URL`` and ``PLANWATCH_SECRET_KEY``."""
+    return create_app(Settings.from_env())
+
+
 def create_app(
     settings: Settings, *, store: Store | None = None, page_cache_size: int = 256
 ) -> FastAPI:

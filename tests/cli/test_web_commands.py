@@ -143,3 +143,47 @@ def test_a_disabled_user_cannot_sign_in(tmp_path: Path) -> None:
         assert code == 1 and "no user named 'nobody'" in err
     finally:
         store.dispose()
+
+
+def test_serve_runs_several_workers_sharing_sign_ins(tmp_path: Path) -> None:
+    """`planwatch serve --workers 2`: two server processes on one database and one secret,
+    so a sign-in made at one worker holds at the other (each request on a new connection,
+    which either worker may accept)."""
+    import httpx
+
+    from tests.web.hammer import signed_in
+
+    db = str(tmp_path / "demo.db")
+    code, out, _ = run("demo", "--no-serve", "--db", db)
+    assert code == 0, out
+    password = next(
+        line.split()[3] for line in out.splitlines() if line.strip().startswith("user planner")
+    )
+    port = free_port()
+    command = [sys.executable, "-m", "planwatch", "serve", "--workers", "2"]
+    command += ["--port", str(port), "--db", db]
+    with subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path
+    ) as server:
+        try:
+            base = f"http://127.0.0.1:{port}"
+            _page_when_up(f"{base}/login")
+            children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+            assert len(children) >= 2  # the workers (and uvicorn's own helper, if any)
+            assert httpx.get(f"{base}/regions.json").status_code == 401  # not signed in
+            signed = signed_in(base, "planner", password)
+            fresh = httpx.Client(
+                base_url=base,
+                cookies=signed.cookies,
+                headers=signed.headers,
+                limits=httpx.Limits(max_keepalive_connections=0),
+            )
+            try:
+                pages = [fresh.get("/regions.json").status_code for _ in range(12)]
+                assert pages == [200] * 12
+                assert fresh.post("/logout", follow_redirects=False).status_code == 303
+            finally:
+                signed.close()
+                fresh.close()
+        finally:
+            server.terminate()
