@@ -210,3 +210,29 @@ def test_parts_stored_before_are_summed_with_the_files_whole(store: Store, tmp_p
     with pytest.raises(InvalidInput, match="observation 1: .*parts_sum"):
         load(store, write(tmp_path, [whole.format(700)]))
     assert load(store, write(tmp_path, [whole.format(600)])) == 1
+
+
+def test_a_file_after_single_entry_makes_the_next_version(store: Store, tmp_path: Path) -> None:
+    """The loader looks a series up only where the tallies say a cell holds figures: a
+    figure entered one at a time (counted by the ORM's flush) is found, and the file's
+    figure of the same series is its second version."""
+    load_sample(store)  # the sample's figures, one at a time
+    with store.engine.connect() as connection:
+        (period,) = connection.execute(
+            text(
+                "SELECT o.period FROM observations o JOIN indicators i ON i.id = o.indicator_id"
+                " JOIN regions r ON r.id = o.region_id WHERE i.name = '地区生产总值'"
+                " AND r.code = '420106' AND o.measure = 'value' LIMIT 1"
+            )
+        ).one()
+    line = f"420106,地区生产总值,{period},value,999,亿元,,approved,"
+    assert load(store, write(tmp_path, [line, GOOD[0]])) == 2
+    with store.engine.connect() as connection:
+        found = connection.execute(
+            text(
+                "SELECT o.period, o.version FROM observations o JOIN indicators i "
+                "ON i.id = o.indicator_id WHERE i.name = '地区生产总值' AND o.value IN (999, 40)"
+                " ORDER BY o.period"
+            )
+        ).all()
+    assert sorted(tuple(row) for row in found) == sorted([(period, 2), ("2017M01", 1)])
