@@ -126,6 +126,7 @@ def _finding(reported: ReportedTotal, computed: Computed, period: Period) -> Fin
         computed=number(computed.value),
         difference=number(difference),
         unit=reported.unit or "",
+        unit_en=units.english(reported.unit),
     )
     return Finding(
         kind="ledger_mismatch",

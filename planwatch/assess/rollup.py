@@ -65,6 +65,7 @@ def judged(summed: ChildrenSum, own: Figure | None, period: Period) -> RollUp:
         computed=number(summed.total),
         difference=number(difference),
         unit=summed.unit or "",
+        unit_en=units.english(summed.unit),
         children=summed.children,
     )
     finding = Finding(

@@ -142,6 +142,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "not_compared": {"zh": "未纳入比较", "en": "Not compared"},
     "other_figures": {"zh": "其他主要指标", "en": "Other figures"},
+    "rollup": {"zh": "下级汇总", "en": "Sum of the subdivisions"},
+    "rollup_intro": {
+        "zh": "总量指标的本级报告数与各下级报告数之和对照；比率、增速和人均指标不汇总。",
+        "en": "Amounts the region reports beside the sum its subdivisions report; rates, "
+        "growths and per-head figures are never summed.",
+    },
+    "rollup_own": {"zh": "本级报告", "en": "Reported here"},
+    "rollup_children": {"zh": "下级合计", "en": "Subdivisions' sum"},
+    "rollup_difference": {"zh": "差额", "en": "Difference"},
+    "rollup_reporting": {"zh": "（%d/%d个下级已报）", "en": "(%d of %d reporting)"},
+    "rollup_incomplete": {"zh": "下级未报齐", "en": "not all reported"},
+    "rollup_agrees": {"zh": "一致", "en": "agrees"},
     "placeholders_left": {
         "zh": "报告中有待填写的文字部分(标黄处),请在右侧填写并保存。",
         "en": "Parts of the text are still to be written (marked yellow): fill them in on the right.",

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from pydantic.dataclasses import dataclass as shape
 
-from planwatch import links
+from planwatch import catalog, links
 from planwatch.assess.english import english_project_reason
 from planwatch.assess.ledger_totals import ReportedBeside
 from planwatch.assess.projects import ProjectJudgement
@@ -257,8 +257,10 @@ class Paged(Shape, Generic[Item]):
 def rollup(entry: Any) -> dict[str, Any]:
     """A region's own figure of an additive indicator beside its children's sum."""
     summed = entry.sum
+    known = catalog.lookup(summed.indicator)
     return {
         "indicator": summed.indicator,
+        "english": known.english if known else None,
         "unit": summed.unit,
         "children_sum": summed.total,
         "children": summed.children,

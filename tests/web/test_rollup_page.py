@@ -38,10 +38,16 @@ def test_the_overview_lists_the_roll_up_and_its_finding(tmp_path: Path) -> None:
         add_user(session, "planner", "planner", "a-long-password-1")
         _, token = add_token(session, "planner", "test")
     store.dispose()
+    bearer = {"Authorization": f"Bearer {token}"}
     with TestClient(create_app(Settings(database_url=url, secret_key="test"))) as client:
-        answer = client.get(
-            "/regions/420100/2017H1.json", headers={"Authorization": f"Bearer {token}"}
-        )
+        answer = client.get("/regions/420100/2017H1.json", headers=bearer)
+        page = client.get("/regions/420100/2017H1", headers=bearer).text
+        english = client.get("/regions/420100/2017H1?lang=en", headers=bearer).text
+    # the page shows the sum beside the figure, the difference marked, in either language
+    assert "下级汇总" in page and "163.97亿元" in page and "（2/2个下级已报）" in page
+    assert '<span class="differs">6.03亿元</span>' in page
+    assert "Sum of the subdivisions" in english and "(2 of 2 reporting)" in english
+    assert "6.03 100 million yuan" in english
     assert answer.status_code == 200, answer.text
     data = answer.json()
     (entry,) = data["rollup"]
