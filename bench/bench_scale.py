@@ -367,6 +367,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10, help="how long each client run")
     parser.add_argument("--full", action="store_true", help="~3,000 regions × 60 × 5 years")
     parser.add_argument(
+        "--only", choices=("sqlite", "postgresql"), help="measure one database of the two"
+    )
+    parser.add_argument(
         "--memory-at",
         type=float,
         nargs=2,
@@ -385,8 +388,9 @@ def main() -> None:
         print(
             f"country: {args.regions} regions × {args.indicators} indicators × {args.years} years = {rows:,} figures ({path.stat().st_size / 1e6:.0f} MB CSV)"
         )
-        run("SQLite", sqlite_copies(folder, country), path, country, args, folder)
-        if args.postgres:
+        if args.only != "postgresql":
+            run("SQLite", sqlite_copies(folder, country), path, country, args, folder)
+        if args.postgres and args.only != "sqlite":
             made: list[str] = []
             try:
                 make = postgres_copies(args.postgres, country, made)
