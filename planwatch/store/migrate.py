@@ -8,6 +8,8 @@ from importlib import resources
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
 from planwatch.store.db import WRITE_OPTION, Store
@@ -22,6 +24,11 @@ def alembic_config(store: Store) -> Config:
 
 
 def upgrade(store: Store) -> None:
+    """Migrate to the newest schema, checking the references afterwards; a database there
+    already is left alone (no write lock, no check reading every row: at 12M figures the
+    check took seconds on every command and server start)."""
+    if at_head(store):
+        return
     # a write transaction: on SQLite, BEGIN IMMEDIATE makes the table rebuilds all-or-nothing
     with store.engine.connect().execution_options(**{WRITE_OPTION: True}) as connection:
         with _foreign_keys_off(connection):
@@ -30,6 +37,13 @@ def upgrade(store: Store) -> None:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
                 _check_foreign_keys(connection)
+
+
+def at_head(store: Store) -> bool:
+    """Whether the database's schema is the newest migration's."""
+    head = ScriptDirectory.from_config(alembic_config(store)).get_current_head()
+    with store.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision() == head
 
 
 @contextmanager
