@@ -51,7 +51,7 @@ def test_a_count_that_differs_by_one_is_a_finding() -> None:
     finding = beside(_reported(10), Computed(9.0), june).finding
     assert finding is not None and finding.kind == "ledger_mismatch"
     assert (finding.reported, finding.computed, finding.difference) == (10, 9.0, 1.0)
-    assert finding.chinese.startswith("已开工项目:报告为10个") and finding.sources == [7]
+    assert finding.chinese.startswith("已开工项目：报告为10个") and finding.sources == [7]
 
 
 def test_rounding_hides_no_finding_and_a_partial_sum_is_not_judged() -> None:
